@@ -1,0 +1,64 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * Errors a client can act on. Each carries a machine-readable `code`; messages name fields and
+ * reasons but never echo the submitted values, which may be PHI.
+ */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  VERSION_CONFLICT: 'VERSION_CONFLICT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** One problem with one input field. `field` is a path such as `inputs[2].email`. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export function badUserInput(problems: readonly FieldProblem[]): GraphQLError {
+  const summary = problems.map((p) => `${p.field}: ${p.message}`).join('; ');
+  return new GraphQLError(`Invalid input. ${summary}`, {
+    extensions: { code: ErrorCode.BAD_USER_INPUT, problems },
+  });
+}
+
+export function notFound(typename: string, id: string): GraphQLError {
+  return new GraphQLError(`${typename} "${id}" was not found`, {
+    extensions: { code: ErrorCode.NOT_FOUND, typename, id },
+  });
+}
+
+export function versionConflict(typename: string, id: string, expected: number, actual: number): GraphQLError {
+  return new GraphQLError(
+    `${typename} "${id}" was changed by someone else: you edited version ${expected}, the current version is ${actual}. Reload it and apply your change again.`,
+    {
+      extensions: { code: ErrorCode.VERSION_CONFLICT, typename, id, expectedVersion: expected, currentVersion: actual },
+    },
+  );
+}
+
+/** Collects field problems while validating, then throws them all at once. */
+export class Problems {
+  readonly list: FieldProblem[] = [];
+
+  add(field: string, message: string): void {
+    this.list.push({ field, message });
+  }
+
+  get empty(): boolean {
+    return this.list.length === 0;
+  }
+
+  /** Prefixes every problem of `inner` with `prefix` (e.g. `inputs[3]`) and keeps them. */
+  merge(prefix: string, inner: Problems): void {
+    for (const p of inner.list) this.list.push({ field: `${prefix}.${p.field}`, message: p.message });
+  }
+
+  throwIfAny(): void {
+    if (!this.empty) throw badUserInput(this.list);
+  }
+}

@@ -1,0 +1,66 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { ApolloServer } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
+import type { ServiceContext } from './context';
+import { serveHttp, type RunningService } from './http';
+import type { Logger } from './logger';
+
+/** What a request brings that a context is built from; the same in HTTP and in-process calls. */
+export interface RequestInfo {
+  headers: IncomingHttpHeaders;
+  requestId: string;
+}
+
+/**
+ * One subgraph, ready to serve: its schema, its Apollo Server, and how a request's context is
+ * built. `src/server.ts` of each subgraph creates it; `src/index.ts` only runs it; tests call the
+ * server with `executeOperation` and never need a port.
+ */
+export interface SubgraphService<TContext extends ServiceContext> {
+  name: string;
+  schema: GraphQLSchema;
+  server: ApolloServer<TContext>;
+  logger: Logger;
+  createContext(request: RequestInfo): Promise<TContext>;
+}
+
+/** Starts a subgraph's server and serves it over HTTP (port 0 picks a free port). */
+export async function serveService<TContext extends ServiceContext>(
+  service: SubgraphService<TContext>,
+  { port, host }: { port: number; host?: string },
+): Promise<RunningService> {
+  await service.server.start();
+  return serveHttp({
+    server: service.server,
+    logger: service.logger,
+    port,
+    ...(host === undefined ? {} : { host }),
+    context: (request, requestId) => service.createContext({ headers: request.headers, requestId }),
+  });
+}
+
+/** `serveService`, then stop cleanly on SIGINT or SIGTERM: what a subgraph's `src/index.ts` does. */
+export async function runService<TContext extends ServiceContext>(
+  service: SubgraphService<TContext>,
+  options: { port: number; host?: string },
+): Promise<RunningService> {
+  const running = await serveService(service, options);
+  stopOnSignals(service.logger, () => running.close());
+  return running;
+}
+
+/** Runs `stop` once on the first SIGINT or SIGTERM, then exits. */
+export function stopOnSignals(logger: Logger, stop: () => Promise<void>): void {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('service.stopping', { signal });
+    stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+}

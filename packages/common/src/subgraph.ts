@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+
+/** Reads a subgraph's `schema.graphql`: the schema is a file, the contract, never a string in code. */
+export function loadTypeDefs(schemaFile: URL): DocumentNode {
+  return parse(readFileSync(schemaFile, 'utf8'));
+}
+
+/**
+ * Builds a federated subgraph schema. `resolvers` is the generated `Resolvers` type of the
+ * subgraph, which is stricter than (and so not assignable to) @apollo/subgraph's own map type.
+ */
+export function buildSchema(typeDefs: DocumentNode, resolvers: object): GraphQLSchema {
+  return buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
+}
+
+/** The Apollo Server of one subgraph; callers `start()` it or use `executeOperation` in tests. */
+export function createSubgraphServer<TContext extends BaseContext>(schema: GraphQLSchema): ApolloServer<TContext> {
+  return new ApolloServer<TContext>({
+    schema,
+    // Subgraph errors reach clients only through the gateway; stack traces never leave the process.
+    includeStacktraceInErrorResponses: false,
+    // Inline traces feed Apollo's hosted usage reporting, which this platform does not use.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+}

@@ -1,0 +1,51 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+/** `pnpm start` as a user runs it, on free ports: everything starts, answers, and stops on Ctrl-C. */
+describe('pnpm start', () => {
+  it('starts the subgraphs and the gateway, answers a federated query, and stops everything on SIGINT', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, GATEWAY_PORT: '0', PATIENT_PORT: '0', CLINICAL_PORT: '0', EHR_PORT: '0' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const serviceUrls: Record<string, string> = {};
+    const gatewayUrl = await new Promise<string>((resolveUrl, reject) => {
+      const timer = setTimeout(() => reject(new Error('the stack did not start within 45 s')), 45_000);
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        const ready = /^\{.*"event":"service\.ready"/.test(line)
+          ? (JSON.parse(line) as { service: string; url: string })
+          : null;
+        if (ready) serviceUrls[ready.service] = ready.url;
+        const announced = /GraphQL and Apollo Sandbox: (\S+)/.exec(line);
+        if (announced) {
+          clearTimeout(timer);
+          resolveUrl(announced[1]!);
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`start exited early with code ${code}`)));
+    });
+
+    expect(Object.keys(serviceUrls).sort()).toEqual(['clinical', 'ehr', 'gateway', 'patient']);
+    const response = await fetch(gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ patients(first: 1) { totalCount nodes { ehrSystem { name } } } }' }),
+    });
+    const body = (await response.json()) as { data?: { patients: { totalCount: number } } };
+    expect(body.data?.patients.totalCount).toBe(240);
+
+    const exitCode = await new Promise<number | null>((resolveExit) => {
+      child.once('exit', (code) => resolveExit(code));
+      child.kill('SIGINT');
+    });
+    expect(exitCode).toBe(0);
+    for (const url of Object.values(serviceUrls)) {
+      await expect(fetch(url.replace('/graphql', '/health'))).rejects.toThrow();
+    }
+  });
+});

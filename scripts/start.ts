@@ -1,0 +1,103 @@
+/**
+ * `pnpm start`: runs the three subgraphs, waits until each is ready, then runs the gateway in front
+ * of them and prints the URL. Ctrl-C (or SIGTERM) stops every service and waits for them to exit.
+ *
+ * Ports come from PATIENT_PORT, CLINICAL_PORT, EHR_PORT and GATEWAY_PORT (defaults 4001, 4002,
+ * 4003 and 4000). A port of 0 picks a free one: the gateway is pointed at the subgraphs' actual
+ * URLs, which each announces in its `service.ready` log line.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+interface ServiceSpec {
+  name: string;
+  entry: string;
+  portVariable: string;
+  defaultPort: number;
+}
+
+const SUBGRAPHS: ServiceSpec[] = [
+  { name: 'patient', entry: 'subgraphs/patient/src/index.ts', portVariable: 'PATIENT_PORT', defaultPort: 4001 },
+  { name: 'clinical', entry: 'subgraphs/clinical/src/index.ts', portVariable: 'CLINICAL_PORT', defaultPort: 4002 },
+  { name: 'ehr', entry: 'subgraphs/ehr/src/index.ts', portVariable: 'EHR_PORT', defaultPort: 4003 },
+];
+const GATEWAY: ServiceSpec = {
+  name: 'gateway',
+  entry: 'gateway/src/index.ts',
+  portVariable: 'GATEWAY_PORT',
+  defaultPort: 4000,
+};
+
+const children: ChildProcess[] = [];
+let stopping = false;
+
+/** Starts one service and resolves with the URL it announces when ready. */
+function startService(spec: ServiceSpec, extraEnv: Record<string, string> = {}): Promise<string> {
+  const port = process.env[spec.portVariable] ?? String(spec.defaultPort);
+  const child = spawn(process.execPath, ['--import', 'tsx', spec.entry], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: port, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    // Its own process group: Ctrl-C reaches only this script, which then stops the services in order.
+    detached: true,
+  });
+  children.push(child);
+  return new Promise((resolveUrl, reject) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      process.stdout.write(line + '\n');
+      try {
+        const entry = JSON.parse(line) as { event?: string; url?: string };
+        if (entry.event === 'service.ready' && entry.url) resolveUrl(entry.url);
+      } catch {
+        // not a JSON log line; already printed
+      }
+    });
+    child.on('exit', (code, signal) => {
+      reject(new Error(`${spec.name} exited before it was ready (code ${code}, signal ${signal})`));
+      if (!stopping) {
+        console.error(`${spec.name} stopped unexpectedly (code ${code}, signal ${signal}); stopping everything.`);
+        void stopAll(1);
+      }
+    });
+  });
+}
+
+async function stopAll(exitCode: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  const running = children.filter((c) => c.exitCode === null && c.signalCode === null);
+  await Promise.all(
+    running.map(
+      (child) =>
+        new Promise<void>((done) => {
+          child.once('exit', () => done());
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+  process.exit(exitCode);
+}
+
+// Never leave a service running behind, whatever ends this script.
+process.on('exit', () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+});
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
+
+try {
+  const urls = await Promise.all(SUBGRAPHS.map((spec) => startService(spec)));
+  const subgraphUrls = Object.fromEntries(
+    SUBGRAPHS.map((spec, i) => [`SUBGRAPH_${spec.name.toUpperCase()}_URL`, urls[i]!]),
+  );
+  const gatewayUrl = await startService(GATEWAY, subgraphUrls);
+  console.log(
+    `\nCarebridge is running. GraphQL and Apollo Sandbox: ${gatewayUrl.replace('127.0.0.1', 'localhost')}\nPress Ctrl-C to stop.\n`,
+  );
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  await stopAll(1);
+}

@@ -1,0 +1,56 @@
+import type { EhrSystemRecord, OrganizationRecord } from './records';
+import { seedEhrSystems, seedOrganizations } from './seed';
+
+/**
+ * Where the ehr subgraph keeps EHR systems and organizations. Resolvers see only this interface,
+ * so a database-backed store can replace the in-memory one.
+ */
+export interface EhrStore {
+  ehrSystem(id: string): EhrSystemRecord | undefined;
+  /** Every EHR system, ordered by name. */
+  ehrSystems(): EhrSystemRecord[];
+  organization(id: string): OrganizationRecord | undefined;
+  /** Every organization, ordered by name. */
+  organizations(): OrganizationRecord[];
+  /** The organizations using one EHR system, ordered by name. */
+  organizationsUsing(ehrSystemId: string): OrganizationRecord[];
+}
+
+const byName = (a: { name: string }, b: { name: string }): number => a.name.localeCompare(b.name);
+
+export class InMemoryEhrStore implements EhrStore {
+  private readonly systems = new Map<string, EhrSystemRecord>();
+  private readonly orgs = new Map<string, OrganizationRecord>();
+
+  constructor(systems: readonly EhrSystemRecord[], organizations: readonly OrganizationRecord[]) {
+    for (const s of systems) this.systems.set(s.id, s);
+    for (const o of organizations) {
+      if (!this.systems.has(o.ehrSystemId)) throw new Error(`organization ${o.id} uses unknown EHR ${o.ehrSystemId}`);
+      this.orgs.set(o.id, o);
+    }
+  }
+
+  ehrSystem(id: string): EhrSystemRecord | undefined {
+    return this.systems.get(id);
+  }
+
+  ehrSystems(): EhrSystemRecord[] {
+    return [...this.systems.values()].sort(byName);
+  }
+
+  organization(id: string): OrganizationRecord | undefined {
+    return this.orgs.get(id);
+  }
+
+  organizations(): OrganizationRecord[] {
+    return [...this.orgs.values()].sort(byName);
+  }
+
+  organizationsUsing(ehrSystemId: string): OrganizationRecord[] {
+    return this.organizations().filter((o) => o.ehrSystemId === ehrSystemId);
+  }
+}
+
+export function createSeededStore(): InMemoryEhrStore {
+  return new InMemoryEhrStore(seedEhrSystems(), seedOrganizations());
+}

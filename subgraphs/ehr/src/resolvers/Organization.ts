@@ -1,0 +1,18 @@
+import { notFound } from '@carebridge/common';
+import type { OrganizationResolvers } from '../__generated__/resolvers-types';
+import type { EhrStore } from '../data/store';
+import type { EhrSystemRecord } from '../data/records';
+
+/** The EHR system of an organization; its absence is a data error, never a client's. */
+export function ehrSystemOf(store: EhrStore, organizationId: string): EhrSystemRecord {
+  const organization = store.organization(organizationId);
+  if (!organization) throw notFound('Organization', organizationId);
+  const system = store.ehrSystem(organization.ehrSystemId);
+  if (!system) throw notFound('EhrSystem', organization.ehrSystemId);
+  return system;
+}
+
+export const Organization: OrganizationResolvers = {
+  __resolveReference: ({ id }, { store }) => store.organization(id) ?? null,
+  ehrSystem: (organization, _args, { store }) => ehrSystemOf(store, organization.id),
+};

@@ -1,0 +1,14 @@
+import { DateTimeScalar } from '@carebridge/common';
+import type { Resolvers } from '../__generated__/resolvers-types';
+import { EhrSystem } from './EhrSystem';
+import { Organization } from './Organization';
+import { Patient } from './Patient';
+import { Query } from './Query';
+
+export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar,
+  Query,
+  EhrSystem,
+  Organization,
+  Patient,
+};

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { CANONICAL_FIELDS } from '../src/data/canonical';
+import { seedEhrSystems } from '../src/data/seed';
+
+describe('seeded EHR mappings', () => {
+  const systems = seedEhrSystems();
+
+  it('map every canonical field of both EHRs to the key that EHR expects (DOMAIN.md)', () => {
+    const table = Object.fromEntries(
+      systems.map((s) => [s.name, Object.fromEntries(s.mappings[0]!.fields.map((f) => [f.source, f.target]))]),
+    );
+    expect(table).toEqual({
+      Athena: {
+        name: 'PATIENT_IDENT_NAME',
+        gender: 'GENDER_OF_PATIENT',
+        dob: 'DATE_OF_BIRTH_PATIENT',
+        address: 'PATIENT_LOCATION_ADDRESS',
+        phone: 'TELEPHONE_NUMBER_PATIENT',
+        email: 'PATIENT_EMAIL_ID',
+        emergencyContact: 'EMERGENCY_CONTACT_PATIENT',
+        insuranceProvider: 'INSURANCE_PROVIDER_PATIENT',
+        insurancePolicyNumber: 'POLICY_NUMBER_INSURANCE_PATIENT',
+        primaryCarePhysician: 'PRIMARY_CARE_DOCTOR_PATIENT',
+        symptoms: 'SYMPTOMS_CURRENT_PATIENT',
+        allergies: 'ALLERGIES_PATIENT',
+        currentMedications: 'PATIENT_MEDICATIONS_CURRENT',
+        medicalHistory: 'HISTORY_MEDICAL_PATIENT',
+        socialHistory: 'HISTORY_SOCIAL_PATIENT',
+        familyHistory: 'HISTORY_FAMILY_PATIENT',
+      },
+      Allscripts: {
+        name: 'NAME_OF_PAT',
+        gender: 'GENDER_PAT',
+        dob: 'BIRTHDATE_OF_PAT',
+        address: 'ADDRESS_PAT',
+        phone: 'PHONE_NUMBER_PAT',
+        email: 'EMAIL_ID_PAT',
+        emergencyContact: 'EMERGENCY_CONTACT_PAT',
+        insuranceProvider: 'PROVIDER_INSURANCE_PAT',
+        insurancePolicyNumber: 'POLICY_NUM_INSURANCE_PAT',
+        primaryCarePhysician: 'PRIMARY_CARE_DOC_PAT',
+        symptoms: 'CURRENT_SYMPTOMS_PAT',
+        allergies: 'ALLERGIES_PAT',
+        currentMedications: 'CURRENT_MEDS_PAT',
+        medicalHistory: 'HISTORY_MEDICAL_PAT',
+        socialHistory: 'SOCIAL_HISTORY_PAT',
+        familyHistory: 'FAMILY_HISTORY_PAT',
+      },
+    });
+  });
+
+  it('send each field to an endpoint of that EHR that takes its category', () => {
+    for (const system of systems) {
+      for (const field of system.mappings[0]!.fields) {
+        const category = CANONICAL_FIELDS.find((c) => c.name === field.source)?.category;
+        const endpoint = system.endpoints.find((e) => e.path === field.endpoint);
+        expect(endpoint?.categories, `${system.name}.${field.source}`).toContain(category);
+      }
+    }
+  });
+
+  it('route Allscripts symptoms and medical history to one problems endpoint, unlike Athena', () => {
+    const endpointOf = (name: string, source: string) =>
+      systems.find((s) => s.name === name)!.mappings[0]!.fields.find((f) => f.source === source)!.endpoint;
+    expect([endpointOf('Allscripts', 'symptoms'), endpointOf('Allscripts', 'medicalHistory')]).toEqual([
+      '/api/patient/{ehrPatientId}/problems',
+      '/api/patient/{ehrPatientId}/problems',
+    ]);
+    expect(endpointOf('Athena', 'symptoms')).not.toEqual(endpointOf('Athena', 'medicalHistory'));
+  });
+});

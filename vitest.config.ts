@@ -1,0 +1,39 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Test projects split by file suffix:
+ * - unit (`*.test.ts`): one module or one subgraph in-process, no ports; fast, run on every change.
+ * - integration (`*.integration.test.ts`): the subgraphs composed through the real gateway,
+ *   in-process and over HTTP on port 0, and the `pnpm start` process tree.
+ */
+export default defineConfig({
+  resolve: {
+    // graphql 16 ships CommonJS (`main`) and ESM (`module`). Node, and so every dependency vitest
+    // leaves to Node, loads the CommonJS build; Vite would hand our own code the ESM build, and two
+    // copies of graphql in one process reject each other's schemas. One build for all, as in production.
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['{gateway,subgraphs/*,packages/*,scripts}/**/*.test.ts'],
+          exclude: ['**/node_modules/**', '**/*.integration.test.ts', '**/*.e2e.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['**/*.integration.test.ts'],
+          exclude: ['**/node_modules/**'],
+          // Integration tests start servers and child processes; give them room on a 2-core machine.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
