@@ -13,13 +13,15 @@ describe('supergraph over HTTP', () => {
   let gatewayUrl: string;
 
   beforeAll(async () => {
-    const [patient, clinical, ehr] = await Promise.all(
-      [createPatient(), createClinical(), createEhr()].map((s) => serveService(s, { port: 0 })),
-    );
-    running.push(patient!, clinical!, ehr!);
+    const [patient, clinical, ehr] = await Promise.all([
+      serveService(createPatient(), { port: 0 }),
+      serveService(createClinical(), { port: 0 }),
+      serveService(createEhr(), { port: 0 }),
+    ]);
+    running.push(patient, clinical, ehr);
     const gateway = await serveGateway({
       supergraphSdl: readFileSync(SUPERGRAPH_SDL, 'utf8'),
-      subgraphUrls: { patient: patient!.url, clinical: clinical!.url, ehr: ehr!.url },
+      subgraphUrls: { patient: patient.url, clinical: clinical.url, ehr: ehr.url },
       port: 0,
       logger: silentLogger,
     });

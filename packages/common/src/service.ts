@@ -3,7 +3,8 @@ import type { ApolloServer } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import type { ServiceContext } from './context';
 import { serveHttp, type RunningService } from './http';
-import type { Logger } from './logger';
+import { silentLogger, type Logger } from './logger';
+import { buildSchema, createSubgraphServer, loadTypeDefs } from './subgraph';
 
 /** What a request brings that a context is built from; the same in HTTP and in-process calls. */
 export interface RequestInfo {
@@ -22,6 +23,37 @@ export interface SubgraphService<TContext extends ServiceContext> {
   server: ApolloServer<TContext>;
   logger: Logger;
   createContext(request: RequestInfo): Promise<TContext>;
+}
+
+/** What makes one subgraph different from another; `createSubgraphService` does the rest. */
+export interface SubgraphDefinition<TContext extends ServiceContext> {
+  name: string;
+  /** The subgraph's `schema.graphql`. */
+  schemaFile: URL;
+  /** The generated `Resolvers` object of the subgraph. */
+  resolvers: object;
+  logger?: Logger | undefined;
+  /** What the subgraph adds to every request's context (its store, …). */
+  context: (request: RequestInfo) => Omit<TContext, keyof ServiceContext>;
+}
+
+export function createSubgraphService<TContext extends ServiceContext>(
+  definition: SubgraphDefinition<TContext>,
+): SubgraphService<TContext> {
+  const logger = definition.logger ?? silentLogger;
+  const schema = buildSchema(loadTypeDefs(definition.schemaFile), definition.resolvers);
+  return {
+    name: definition.name,
+    schema,
+    server: createSubgraphServer<TContext>(schema),
+    logger,
+    createContext: (request) =>
+      Promise.resolve({
+        requestId: request.requestId,
+        logger: logger.child({ requestId: request.requestId }),
+        ...definition.context(request),
+      } as TContext),
+  };
 }
 
 /** Starts a subgraph's server and serves it over HTTP (port 0 picks a free port). */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { Kind, parse, print, visit, type DefinitionNode, type FormattedExecutionResult } from 'graphql';
+import type { ServiceContext } from './context';
 import type { SubgraphService } from './service';
 
 /**
@@ -21,7 +22,7 @@ export async function execute<TData = Record<string, unknown>>(
   variables: Record<string, unknown> = {},
   headers: IncomingHttpHeaders = {},
 ): Promise<FormattedExecutionResult<TData>> {
-  const contextValue = await service.createContext({ headers, requestId: randomUUID() });
+  const contextValue = (await service.createContext({ headers, requestId: randomUUID() })) as ServiceContext;
   const response = await service.server.executeOperation<TData>({ query, variables }, { contextValue });
   if (response.body.kind !== 'single') throw new Error('expected a single result, got an incremental one');
   return response.body.singleResult;

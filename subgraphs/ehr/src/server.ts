@@ -1,27 +1,18 @@
-import {
-  buildSchema,
-  createSubgraphServer,
-  loadTypeDefs,
-  silentLogger,
-  type Logger,
-  type SubgraphService,
-} from '@carebridge/common';
+import { createSubgraphService, type Logger, type SubgraphService } from '@carebridge/common';
 import type { Context } from './context';
 import { createSeededStore, type EhrStore } from './data/store';
 import { resolvers } from './resolvers';
 
-export const typeDefs = loadTypeDefs(new URL('../schema.graphql', import.meta.url));
+export { createSeededStore };
 
 /** Builds the ehr subgraph; tests pass their own store and call it in-process. */
 export function createService(options: { store?: EhrStore; logger?: Logger } = {}): SubgraphService<Context> {
   const store = options.store ?? createSeededStore();
-  const logger = options.logger ?? silentLogger;
-  const schema = buildSchema(typeDefs, resolvers);
-  return {
+  return createSubgraphService<Context>({
     name: 'ehr',
-    schema,
-    server: createSubgraphServer<Context>(schema),
-    logger,
-    createContext: ({ requestId }) => Promise.resolve({ requestId, logger: logger.child({ requestId }), store }),
-  };
+    schemaFile: new URL('../schema.graphql', import.meta.url),
+    resolvers,
+    logger: options.logger,
+    context: () => ({ store }),
+  });
 }

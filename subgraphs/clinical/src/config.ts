@@ -1,0 +1,10 @@
+import { envInt, envString, type Env } from '@carebridge/common';
+
+/** The clinical subgraph's whole configuration; nothing else reads the environment. */
+export function readConfig(env: Env = process.env) {
+  return {
+    // 0 asks the OS for a free port (tests and parallel local stacks).
+    port: envInt(env, 'PORT', 4002, { max: 65535 }),
+    host: envString(env, 'HOST', '127.0.0.1'),
+  };
+}

@@ -1,0 +1,81 @@
+import type { QuestionCategory } from '../__generated__/resolvers-types';
+import { optionLabels, questionAndAnswer } from './display';
+import type {
+  HistoryEntry,
+  QuestionnaireItemRecord,
+  QuestionnaireRecord,
+  QuestionnaireResponseRecord,
+  StoredAnswer,
+} from './records';
+import { NONE_CODE } from './validation';
+
+/**
+ * Derives what a patient's answers say: for each question (by linkId, which stays the same across
+ * versions) the latest answer across all of the patient's responses, turned into entries. Pure,
+ * so it is tested without a store and could run where the responses are.
+ */
+
+export const CATEGORY_ORDER: readonly QuestionCategory[] = [
+  'SYMPTOMS',
+  'ALLERGIES',
+  'MEDICATIONS',
+  'MEDICAL_HISTORY',
+  'SOCIAL_HISTORY',
+  'FAMILY_HISTORY',
+];
+
+interface LatestAnswer {
+  answer: StoredAnswer;
+  item: QuestionnaireItemRecord;
+  position: number;
+  response: QuestionnaireResponseRecord;
+}
+
+/** Later submission wins; on the same instant the larger id, so the result never depends on input order. */
+function isNewer(a: QuestionnaireResponseRecord, b: QuestionnaireResponseRecord): boolean {
+  return a.submittedAt === b.submittedAt ? a.id > b.id : a.submittedAt > b.submittedAt;
+}
+
+function entriesOf({ answer, item, response }: LatestAnswer): HistoryEntry[] {
+  const base = { category: item.category, linkId: item.linkId, responseId: response.id };
+  if ('valueCodes' in answer) {
+    // NONE ("none of these") states an absence: it removes earlier answers and adds nothing.
+    const codes = answer.valueCodes.filter((code) => code !== NONE_CODE);
+    const labels = optionLabels(item, codes);
+    return codes.map((code, k) => ({ ...base, code, display: labels[k]! }));
+  }
+  if ('valueString' in answer) {
+    // Free text is kept in the language the patient wrote it in; it is never machine-translated.
+    return [{ ...base, code: null, display: { en: answer.valueString, es: answer.valueString } }];
+  }
+  return [{ ...base, code: null, display: questionAndAnswer(answer, item) }];
+}
+
+export function deriveHistory(
+  responses: readonly QuestionnaireResponseRecord[],
+  questionnaireOf: (id: string) => QuestionnaireRecord | undefined,
+): HistoryEntry[] {
+  const latest = new Map<string, LatestAnswer>();
+  const positionsByVersion = new Map<string, Map<string, number>>();
+  for (const response of responses) {
+    const questionnaire = questionnaireOf(response.questionnaireId);
+    if (!questionnaire) continue;
+    let positions = positionsByVersion.get(questionnaire.id);
+    if (!positions) {
+      positions = new Map(questionnaire.items.map((item, i) => [item.linkId, i]));
+      positionsByVersion.set(questionnaire.id, positions);
+    }
+    for (const answer of response.answers) {
+      const position = positions.get(answer.linkId) ?? -1;
+      const item = questionnaire.items[position];
+      const current = latest.get(answer.linkId);
+      if (item && (!current || isNewer(response, current.response))) {
+        latest.set(answer.linkId, { answer, item, position, response });
+      }
+    }
+  }
+  const rank = (l: LatestAnswer): number => CATEGORY_ORDER.indexOf(l.item.category);
+  return [...latest.values()]
+    .sort((a, b) => rank(a) - rank(b) || a.position - b.position || a.item.linkId.localeCompare(b.item.linkId))
+    .flatMap(entriesOf);
+}

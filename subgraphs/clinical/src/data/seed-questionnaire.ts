@@ -1,0 +1,205 @@
+import { SEED_QUESTIONNAIRE_ID } from '@carebridge/common';
+import type { AnswerOptionInput, LocalizedTextInput, QuestionnaireInput } from '../__generated__/resolvers-types';
+
+/**
+ * The seeded pre-visit intake questionnaire (`SEED_QUESTIONNAIRE_ID`, version 1), written as the
+ * same input `createQuestionnaire` takes so it goes through the same validation.
+ *
+ * Option labels of social-history questions describe the habit on their own ("Never used
+ * tobacco", not "Never") because the clinical history lists labels without their question.
+ */
+
+export { SEED_QUESTIONNAIRE_ID };
+
+const t = (en: string, es: string): LocalizedTextInput => ({ en, es });
+const option = (code: string, en: string, es: string): AnswerOptionInput => ({ code, label: t(en, es) });
+const none = (en: string, es: string): AnswerOptionInput => option('NONE', en, es);
+
+export const SEED_QUESTIONNAIRE: QuestionnaireInput = {
+  name: 'pre-visit-intake',
+  title: t('Pre-visit questionnaire', 'Cuestionario previo a la consulta'),
+  items: [
+    {
+      linkId: 'symptoms.current',
+      category: 'SYMPTOMS',
+      type: 'MULTIPLE_CHOICE',
+      required: true,
+      text: t('Which of these symptoms do you have now?', '¿Cuáles de estos síntomas tiene ahora?'),
+      options: [
+        option('HEADACHE', 'Headache', 'Dolor de cabeza'),
+        option('FEVER', 'Fever', 'Fiebre'),
+        option('COUGH', 'Cough', 'Tos'),
+        option('SHORTNESS_OF_BREATH', 'Shortness of breath', 'Falta de aire'),
+        option('CHEST_PAIN', 'Chest pain', 'Dolor en el pecho'),
+        option('ABDOMINAL_PAIN', 'Abdominal pain', 'Dolor abdominal'),
+        option('FATIGUE', 'Tiredness', 'Cansancio'),
+        none('None of these', 'Ninguno de estos'),
+      ],
+    },
+    {
+      linkId: 'symptoms.other',
+      category: 'SYMPTOMS',
+      type: 'TEXT',
+      text: t('Any other symptoms? Please describe them.', '¿Tiene algún otro síntoma? Descríbalo, por favor.'),
+    },
+    {
+      linkId: 'symptoms.pain_level',
+      category: 'SYMPTOMS',
+      type: 'NUMBER',
+      text: t('Pain level today, from 0 (none) to 10 (worst)', 'Nivel de dolor hoy, de 0 (ninguno) a 10 (el peor)'),
+    },
+    {
+      linkId: 'allergies.known',
+      category: 'ALLERGIES',
+      type: 'MULTIPLE_CHOICE',
+      required: true,
+      text: t('Are you allergic to any of these?', '¿Tiene alergia a alguno de estos?'),
+      options: [
+        option('PENICILLIN', 'Penicillin', 'Penicilina'),
+        option('SULFA', 'Sulfa drugs', 'Sulfamidas'),
+        option('ASPIRIN', 'Aspirin', 'Aspirina'),
+        option('PEANUTS', 'Peanuts', 'Cacahuates o maní'),
+        option('SHELLFISH', 'Shellfish', 'Mariscos'),
+        option('LATEX', 'Latex', 'Látex'),
+        none('No known allergies', 'Sin alergias conocidas'),
+      ],
+    },
+    {
+      linkId: 'allergies.other',
+      category: 'ALLERGIES',
+      type: 'TEXT',
+      text: t(
+        'Any other allergies? Tell us to what and how you react.',
+        '¿Tiene otras alergias? Indíquenos a qué y qué reacción le produce.',
+      ),
+    },
+    {
+      linkId: 'medications.current',
+      category: 'MEDICATIONS',
+      type: 'MULTIPLE_CHOICE',
+      required: true,
+      text: t('Which of these medicines do you take regularly?', '¿Cuáles de estos medicamentos toma con regularidad?'),
+      options: [
+        option('LISINOPRIL', 'Lisinopril (blood pressure)', 'Lisinopril (presión arterial)'),
+        option('METFORMIN', 'Metformin (diabetes)', 'Metformina (diabetes)'),
+        option('ATORVASTATIN', 'Atorvastatin (cholesterol)', 'Atorvastatina (colesterol)'),
+        option('LEVOTHYROXINE', 'Levothyroxine (thyroid)', 'Levotiroxina (tiroides)'),
+        option('ALBUTEROL', 'Albuterol inhaler', 'Inhalador de salbutamol'),
+        option('IBUPROFEN', 'Ibuprofen', 'Ibuprofeno'),
+        none('No regular medicines', 'Ningún medicamento habitual'),
+      ],
+    },
+    {
+      linkId: 'medications.other',
+      category: 'MEDICATIONS',
+      type: 'TEXT',
+      text: t(
+        'Other medicines, vitamins or supplements you take',
+        'Otros medicamentos, vitaminas o suplementos que toma',
+      ),
+    },
+    {
+      linkId: 'history.conditions',
+      category: 'MEDICAL_HISTORY',
+      type: 'MULTIPLE_CHOICE',
+      required: true,
+      text: t('Have you ever had any of these?', '¿Ha tenido alguna vez alguno de estos problemas?'),
+      options: [
+        option('ASTHMA', 'Asthma', 'Asma'),
+        option('HYPERTENSION', 'High blood pressure', 'Presión arterial alta'),
+        option('DIABETES', 'Diabetes', 'Diabetes'),
+        option('HEART_DISEASE', 'Heart disease', 'Enfermedad del corazón'),
+        option('PAST_SURGERY', 'Past surgery', 'Cirugía previa'),
+        option('SERIOUS_INJURY', 'Serious injury', 'Lesión grave'),
+        none('None of these', 'Ninguno de estos'),
+      ],
+    },
+    {
+      linkId: 'history.last_checkup',
+      category: 'MEDICAL_HISTORY',
+      type: 'DATE',
+      text: t('Date of your last check-up', 'Fecha de su último chequeo médico'),
+    },
+    {
+      linkId: 'social.tobacco',
+      category: 'SOCIAL_HISTORY',
+      type: 'SINGLE_CHOICE',
+      required: true,
+      text: t('Do you smoke or use tobacco?', '¿Fuma o consume tabaco?'),
+      options: [
+        option('NEVER', 'Never used tobacco', 'Nunca ha consumido tabaco'),
+        option('FORMER', 'Used tobacco in the past', 'Consumió tabaco en el pasado'),
+        option('CURRENT', 'Uses tobacco now', 'Consume tabaco actualmente'),
+      ],
+    },
+    {
+      linkId: 'social.alcohol',
+      category: 'SOCIAL_HISTORY',
+      type: 'SINGLE_CHOICE',
+      required: true,
+      text: t('How often do you drink alcohol?', '¿Con qué frecuencia toma bebidas alcohólicas?'),
+      options: [
+        option('NEVER', 'Does not drink alcohol', 'No toma alcohol'),
+        option('OCCASIONALLY', 'Drinks alcohol occasionally', 'Toma alcohol de vez en cuando'),
+        option('WEEKLY', 'Drinks alcohol every week', 'Toma alcohol todas las semanas'),
+        option('DAILY', 'Drinks alcohol every day', 'Toma alcohol a diario'),
+      ],
+    },
+    {
+      linkId: 'social.drugs',
+      category: 'SOCIAL_HISTORY',
+      type: 'SINGLE_CHOICE',
+      text: t('Do you use recreational drugs?', '¿Consume drogas recreativas?'),
+      options: [
+        option('NEVER', 'No recreational drug use', 'No consume drogas recreativas'),
+        option('PAST', 'Used recreational drugs in the past', 'Consumió drogas recreativas en el pasado'),
+        option('CURRENT', 'Uses recreational drugs now', 'Consume drogas recreativas actualmente'),
+      ],
+    },
+    {
+      linkId: 'social.diet',
+      category: 'SOCIAL_HISTORY',
+      type: 'SINGLE_CHOICE',
+      text: t('Which best describes your diet?', '¿Qué describe mejor su alimentación?'),
+      options: [
+        option('BALANCED', 'Balanced diet', 'Alimentación equilibrada'),
+        option('VEGETARIAN', 'Vegetarian diet', 'Alimentación vegetariana'),
+        option('LOW_SALT', 'Low-salt diet', 'Dieta baja en sal'),
+        option('HIGH_SUGAR', 'Diet high in sugar or fast food', 'Alimentación rica en azúcar o comida rápida'),
+      ],
+    },
+    {
+      linkId: 'social.recent_travel',
+      category: 'SOCIAL_HISTORY',
+      type: 'BOOLEAN',
+      text: t(
+        'Have you traveled outside the country in the last 30 days?',
+        '¿Ha viajado fuera del país en los últimos 30 días?',
+      ),
+    },
+    {
+      linkId: 'social.occupation',
+      category: 'SOCIAL_HISTORY',
+      type: 'TEXT',
+      text: t('What is your occupation?', '¿A qué se dedica?'),
+    },
+    {
+      linkId: 'family.conditions',
+      category: 'FAMILY_HISTORY',
+      type: 'MULTIPLE_CHOICE',
+      required: true,
+      text: t(
+        'Have your parents, brothers or sisters had any of these?',
+        '¿Sus padres o hermanos han tenido alguno de estos problemas?',
+      ),
+      options: [
+        option('HIGH_BLOOD_PRESSURE', 'High blood pressure', 'Presión arterial alta'),
+        option('CANCER', 'Cancer', 'Cáncer'),
+        option('STROKE', 'Stroke', 'Derrame cerebral'),
+        option('DIABETES', 'Diabetes', 'Diabetes'),
+        option('HEART_DISEASE', 'Heart disease', 'Enfermedad del corazón'),
+        none('None of these', 'Ninguno de estos'),
+      ],
+    },
+  ],
+};

@@ -1,0 +1,91 @@
+import type { QuestionnaireRecord, QuestionnaireResponseRecord } from './records';
+
+/**
+ * Where the clinical subgraph keeps questionnaires and responses. Resolvers and commands see only
+ * this interface, so a database-backed store can replace the in-memory one. Every method that
+ * serves one entity is an index lookup, never a scan.
+ */
+export interface ClinicalStore {
+  /** One version by id. */
+  questionnaire(id: string): QuestionnaireRecord | undefined;
+  /** Every version sharing `name`, oldest first; empty when the name is unknown. */
+  questionnaireVersions(name: string): readonly QuestionnaireRecord[];
+  /** The ACTIVE version of each questionnaire (or every version), ordered by name then version. */
+  questionnaires(options: { includeRetired: boolean }): QuestionnaireRecord[];
+  /**
+   * Adds the next version of `record.name`: version 1 for a new name, otherwise the latest
+   * version + 1, which becomes ACTIVE while the previous one becomes RETIRED, in one step.
+   * Throws when `record.version` is not the next one, so two concurrent publishes cannot both win.
+   */
+  addQuestionnaireVersion(record: QuestionnaireRecord): QuestionnaireRecord;
+  response(id: string): QuestionnaireResponseRecord | undefined;
+  /** A patient's responses, newest first; empty for a patient without responses. */
+  responsesOfPatient(patientId: string): readonly QuestionnaireResponseRecord[];
+  addResponse(record: QuestionnaireResponseRecord): QuestionnaireResponseRecord;
+}
+
+export class InMemoryClinicalStore implements ClinicalStore {
+  private readonly questionnairesById = new Map<string, QuestionnaireRecord>();
+  /** Version ids per name, oldest first. */
+  private readonly versionIdsByName = new Map<string, string[]>();
+  private readonly responsesById = new Map<string, QuestionnaireResponseRecord>();
+  /** Response ids per patient, newest first. */
+  private readonly responseIdsByPatient = new Map<string, string[]>();
+
+  questionnaire(id: string): QuestionnaireRecord | undefined {
+    return this.questionnairesById.get(id);
+  }
+
+  questionnaireVersions(name: string): readonly QuestionnaireRecord[] {
+    return (this.versionIdsByName.get(name) ?? []).map((id) => this.questionnairesById.get(id)!);
+  }
+
+  questionnaires({ includeRetired }: { includeRetired: boolean }): QuestionnaireRecord[] {
+    const names = [...this.versionIdsByName.keys()].sort();
+    return names.flatMap((name) => {
+      const versions = this.questionnaireVersions(name);
+      return includeRetired ? versions : versions.filter((v) => v.status === 'ACTIVE');
+    });
+  }
+
+  addQuestionnaireVersion(record: QuestionnaireRecord): QuestionnaireRecord {
+    if (this.questionnairesById.has(record.id)) throw new Error(`questionnaire id ${record.id} is taken`);
+    const ids = this.versionIdsByName.get(record.name) ?? [];
+    const previousId = ids.at(-1);
+    if (record.version !== ids.length + 1) {
+      throw new Error(`questionnaire ${record.name} expects version ${ids.length + 1}, got ${record.version}`);
+    }
+    if (previousId !== undefined) {
+      const previous = this.questionnairesById.get(previousId)!;
+      // Records are immutable values: retiring replaces the record rather than editing it.
+      this.questionnairesById.set(previousId, { ...previous, status: 'RETIRED' });
+    }
+    const added: QuestionnaireRecord = { ...record, status: 'ACTIVE' };
+    this.questionnairesById.set(added.id, added);
+    this.versionIdsByName.set(record.name, [...ids, added.id]);
+    return added;
+  }
+
+  response(id: string): QuestionnaireResponseRecord | undefined {
+    return this.responsesById.get(id);
+  }
+
+  responsesOfPatient(patientId: string): readonly QuestionnaireResponseRecord[] {
+    return (this.responseIdsByPatient.get(patientId) ?? []).map((id) => this.responsesById.get(id)!);
+  }
+
+  addResponse(record: QuestionnaireResponseRecord): QuestionnaireResponseRecord {
+    if (this.responsesById.has(record.id)) throw new Error(`response id ${record.id} is taken`);
+    if (!this.questionnairesById.has(record.questionnaireId)) {
+      throw new Error(`response ${record.id} answers unknown questionnaire ${record.questionnaireId}`);
+    }
+    this.responsesById.set(record.id, record);
+    const ids = this.responseIdsByPatient.get(record.patientId) ?? [];
+    // New responses are almost always the newest, so this stops at the first position.
+    let at = 0;
+    while (at < ids.length && this.responsesById.get(ids[at]!)!.submittedAt > record.submittedAt) at++;
+    ids.splice(at, 0, record.id);
+    this.responseIdsByPatient.set(record.patientId, ids);
+    return record;
+  }
+}

@@ -1,0 +1,24 @@
+import type { QuestionnaireResponseResolvers } from '../__generated__/resolvers-types';
+import type { AnswerRecord, QuestionnaireRecord, QuestionnaireResponseRecord } from '../data/records';
+import type { ClinicalStore } from '../data/store';
+
+function answeredVersion(store: ClinicalStore, response: QuestionnaireResponseRecord): QuestionnaireRecord {
+  const questionnaire = store.questionnaire(response.questionnaireId);
+  // Versions are never deleted and responses are validated against theirs, so this is a broken store.
+  if (!questionnaire) throw new Error(`response ${response.id} points at a missing questionnaire version`);
+  return questionnaire;
+}
+
+export const QuestionnaireResponse: QuestionnaireResponseResolvers = {
+  __resolveReference: ({ id }, { store }) => store.response(id) ?? null,
+  patient: (response) => ({ id: response.patientId }),
+  questionnaire: (response, _args, { store }) => answeredVersion(store, response),
+  answers: (response, _args, { store }) => {
+    const items = new Map(answeredVersion(store, response).items.map((item) => [item.linkId, item]));
+    return response.answers.map((answer): AnswerRecord => {
+      const item = items.get(answer.linkId);
+      if (!item) throw new Error(`response ${response.id} answers a question its version does not have`);
+      return { ...answer, item };
+    });
+  },
+};

@@ -1,0 +1,3 @@
+import { DateScalar, DateTimeScalar } from '@carebridge/common';
+
+export const scalars = { Date: DateScalar, DateTime: DateTimeScalar };

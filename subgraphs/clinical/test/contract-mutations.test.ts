@@ -1,0 +1,223 @@
+import { SEED_QUESTIONNAIRE_ID } from '@carebridge/common';
+import { execute } from '@carebridge/common/testing';
+import { describe, expect, it } from 'vitest';
+import { createService } from '../src/server';
+import { FIXTURE_INPUT } from './fixtures';
+
+// The mutations through GraphQL, each test on a freshly seeded service.
+const CREATE = `mutation ($input: QuestionnaireInput!) { createQuestionnaire(input: $input) { id version status } }`;
+const PUBLISH = `mutation ($input: QuestionnaireInput!) {
+  publishQuestionnaireVersion(input: $input) { id version status title(lang: ES) versions { version status } }
+}`;
+const SUBMIT = `mutation ($input: QuestionnaireResponseInput!) {
+  submitQuestionnaireResponse(input: $input) {
+    id language submittedBy patient { id } questionnaire { id version status }
+    answers { linkId item { text(lang: ES) } valueCodes valueString valueBoolean en: display display(lang: ES) }
+  }
+}`;
+
+type Created = { createQuestionnaire: { id: string } };
+type Submitted = { submitQuestionnaireResponse: { id: string } };
+
+describe('clinical subgraph mutations', () => {
+  it('publishes a new version that retires the old one, while old responses keep pointing at it', async () => {
+    const fresh = createService();
+    const created = await execute<Created>(fresh, CREATE, { input: FIXTURE_INPUT });
+    const v1 = created.data!.createQuestionnaire.id;
+    const submitted = await execute<Submitted>(fresh, SUBMIT, {
+      input: {
+        patientId: 'pt-00002',
+        questionnaireId: v1,
+        language: 'EN',
+        answers: [{ linkId: 'q.symptoms', valueCodes: ['NONE'] }],
+      },
+    });
+    const responseId = submitted.data!.submitQuestionnaireResponse.id;
+
+    const published = await execute(fresh, PUBLISH, {
+      input: { ...FIXTURE_INPUT, title: { en: 'Fixture, revised', es: 'Prueba, revisada' } },
+    });
+    expect(published).toEqual({
+      data: {
+        publishQuestionnaireVersion: {
+          id: expect.stringMatching(/^qn-/) as unknown,
+          version: 2,
+          status: 'ACTIVE',
+          title: 'Prueba, revisada',
+          versions: [
+            { version: 1, status: 'RETIRED' },
+            { version: 2, status: 'ACTIVE' },
+          ],
+        },
+      },
+    });
+
+    const after = await execute(
+      fresh,
+      `query ($id: ID!) {
+        questionnaireResponse(id: $id) { questionnaire { version status title } }
+        current: questionnaires { name version }
+        all: questionnaires(includeRetired: true) { name version }
+      }`,
+      { id: responseId },
+    );
+    expect(after).toEqual({
+      data: {
+        questionnaireResponse: { questionnaire: { version: 1, status: 'RETIRED', title: 'Fixture' } },
+        current: [
+          { name: 'fixture-intake', version: 2 },
+          { name: 'pre-visit-intake', version: 1 },
+        ],
+        all: [
+          { name: 'fixture-intake', version: 1 },
+          { name: 'fixture-intake', version: 2 },
+          { name: 'pre-visit-intake', version: 1 },
+        ],
+      },
+    });
+
+    const late = await execute(fresh, SUBMIT, {
+      input: {
+        patientId: 'pt-00002',
+        questionnaireId: v1,
+        language: 'EN',
+        answers: [{ linkId: 'q.symptoms', valueCodes: ['NONE'] }],
+      },
+    });
+    expect(late.errors?.map((e) => e.extensions?.problems)).toEqual([
+      [{ field: 'questionnaireId', message: 'is a retired version; answer the ACTIVE version of this questionnaire' }],
+    ]);
+  });
+
+  it('stores Spanish answers as codes and reads them back in English or Spanish', async () => {
+    const fresh = createService();
+    const answers = [
+      { linkId: 'symptoms.current', valueCodes: ['FEVER', 'COUGH'] },
+      { linkId: 'allergies.known', valueCodes: ['PENICILLIN'] },
+      { linkId: 'medications.current', valueCodes: ['NONE'] },
+      { linkId: 'history.conditions', valueCodes: ['ASTHMA'] },
+      { linkId: 'social.tobacco', valueCodes: ['NEVER'] },
+      { linkId: 'social.alcohol', valueCodes: ['OCCASIONALLY'] },
+      { linkId: 'social.recent_travel', valueBoolean: true },
+      { linkId: 'social.occupation', valueString: 'Maestra' },
+      { linkId: 'family.conditions', valueCodes: ['DIABETES', 'HIGH_BLOOD_PRESSURE'] },
+    ];
+    const submitted = await execute(fresh, SUBMIT, {
+      input: { patientId: 'pt-new', questionnaireId: SEED_QUESTIONNAIRE_ID, language: 'ES', answers },
+    });
+    const response = (submitted.data as Submitted).submitQuestionnaireResponse;
+    expect(response).toEqual({
+      id: expect.stringMatching(/^qr-/) as unknown,
+      language: 'ES',
+      submittedBy: 'staff',
+      patient: { id: 'pt-new' },
+      questionnaire: { id: SEED_QUESTIONNAIRE_ID, version: 1, status: 'ACTIVE' },
+      // Codes come back in option order whatever order they were chosen in.
+      answers: [
+        codes(
+          'symptoms.current',
+          '¿Cuáles de estos síntomas tiene ahora?',
+          ['FEVER', 'COUGH'],
+          'Fever, Cough',
+          'Fiebre, Tos',
+        ),
+        codes('allergies.known', '¿Tiene alergia a alguno de estos?', ['PENICILLIN'], 'Penicillin', 'Penicilina'),
+        codes(
+          'medications.current',
+          '¿Cuáles de estos medicamentos toma con regularidad?',
+          ['NONE'],
+          'No regular medicines',
+          'Ningún medicamento habitual',
+        ),
+        codes('history.conditions', '¿Ha tenido alguna vez alguno de estos problemas?', ['ASTHMA'], 'Asthma', 'Asma'),
+        codes(
+          'social.tobacco',
+          '¿Fuma o consume tabaco?',
+          ['NEVER'],
+          'Never used tobacco',
+          'Nunca ha consumido tabaco',
+        ),
+        codes(
+          'social.alcohol',
+          '¿Con qué frecuencia toma bebidas alcohólicas?',
+          ['OCCASIONALLY'],
+          'Drinks alcohol occasionally',
+          'Toma alcohol de vez en cuando',
+        ),
+        {
+          linkId: 'social.recent_travel',
+          item: { text: '¿Ha viajado fuera del país en los últimos 30 días?' },
+          valueCodes: null,
+          valueString: null,
+          valueBoolean: true,
+          en: 'Yes',
+          display: 'Sí',
+        },
+        {
+          linkId: 'social.occupation',
+          item: { text: '¿A qué se dedica?' },
+          valueCodes: null,
+          valueString: 'Maestra',
+          valueBoolean: null,
+          en: 'Maestra',
+          display: 'Maestra',
+        },
+        codes(
+          'family.conditions',
+          '¿Sus padres o hermanos han tenido alguno de estos problemas?',
+          ['HIGH_BLOOD_PRESSURE', 'DIABETES'],
+          'High blood pressure, Diabetes',
+          'Presión arterial alta, Diabetes',
+        ),
+      ],
+    });
+
+    const history = await execute(
+      fresh,
+      `{ _entities(representations: [{ __typename: "Patient", id: "pt-new" }]) {
+        ... on Patient {
+          en: clinicalHistory { symptoms allergies medications medicalHistory socialHistory familyHistory }
+          es: clinicalHistory(lang: ES) { symptoms allergies medications medicalHistory socialHistory familyHistory }
+        }
+      } }`,
+    );
+    expect(history).toEqual({
+      data: {
+        _entities: [
+          {
+            en: {
+              symptoms: ['Fever', 'Cough'],
+              allergies: ['Penicillin'],
+              medications: [],
+              medicalHistory: ['Asthma'],
+              socialHistory: [
+                'Never used tobacco',
+                'Drinks alcohol occasionally',
+                'Have you traveled outside the country in the last 30 days: Yes',
+                'Maestra',
+              ],
+              familyHistory: ['High blood pressure', 'Diabetes'],
+            },
+            es: {
+              symptoms: ['Fiebre', 'Tos'],
+              allergies: ['Penicilina'],
+              medications: [],
+              medicalHistory: ['Asma'],
+              socialHistory: [
+                'Nunca ha consumido tabaco',
+                'Toma alcohol de vez en cuando',
+                'Ha viajado fuera del país en los últimos 30 días: Sí',
+                'Maestra',
+              ],
+              familyHistory: ['Presión arterial alta', 'Diabetes'],
+            },
+          },
+        ],
+      },
+    });
+  });
+});
+
+function codes(linkId: string, textEs: string, valueCodes: string[], en: string, es: string) {
+  return { linkId, item: { text: textEs }, valueCodes, valueString: null, valueBoolean: null, en, display: es };
+}

@@ -1,0 +1,55 @@
+import type { QuestionnaireInput, QuestionnaireResponseInput } from '../src/__generated__/resolvers-types';
+import type { QuestionnaireRecord } from '../src/data/records';
+import { validateQuestionnaireInput } from '../src/data/validation';
+
+/** A small questionnaire with one question of each type, for tests that need exact control. */
+export const FIXTURE_INPUT: QuestionnaireInput = {
+  name: 'fixture-intake',
+  title: { en: 'Fixture', es: 'Prueba' },
+  items: [
+    {
+      linkId: 'q.symptoms',
+      category: 'SYMPTOMS',
+      type: 'MULTIPLE_CHOICE',
+      required: true,
+      text: { en: 'Symptoms?', es: '¿Síntomas?' },
+      options: [
+        { code: 'COUGH', label: { en: 'Cough', es: 'Tos' } },
+        { code: 'FEVER', label: { en: 'Fever', es: 'Fiebre' } },
+        { code: 'NONE', label: { en: 'None of these', es: 'Ninguno de estos' } },
+      ],
+    },
+    {
+      linkId: 'q.tobacco',
+      category: 'SOCIAL_HISTORY',
+      type: 'SINGLE_CHOICE',
+      text: { en: 'Tobacco?', es: '¿Tabaco?' },
+      options: [
+        { code: 'NEVER', label: { en: 'Never used tobacco', es: 'Nunca ha consumido tabaco' } },
+        { code: 'CURRENT', label: { en: 'Uses tobacco now', es: 'Consume tabaco actualmente' } },
+      ],
+    },
+    { linkId: 'q.travel', category: 'SOCIAL_HISTORY', type: 'BOOLEAN', text: { en: 'Travel?', es: '¿Viaje?' } },
+    { linkId: 'q.other', category: 'SYMPTOMS', type: 'TEXT', text: { en: 'Other?', es: '¿Otros?' } },
+    { linkId: 'q.pain', category: 'SYMPTOMS', type: 'NUMBER', text: { en: 'Pain (0-10)', es: 'Dolor (0-10)' } },
+    { linkId: 'q.checkup', category: 'MEDICAL_HISTORY', type: 'DATE', text: { en: 'Check-up', es: 'Chequeo' } },
+  ],
+};
+
+export function fixtureQuestionnaire(overrides: Partial<QuestionnaireRecord> = {}): QuestionnaireRecord {
+  const { definition } = validateQuestionnaireInput(FIXTURE_INPUT);
+  return {
+    ...definition,
+    id: 'qn-fixture-v1',
+    version: 1,
+    status: 'ACTIVE',
+    publishedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export const NOW = new Date('2026-03-01T12:00:00.000Z');
+
+export function responseInput(answers: QuestionnaireResponseInput['answers']): QuestionnaireResponseInput {
+  return { patientId: 'pt-00001', questionnaireId: 'qn-fixture-v1', language: 'EN', answers };
+}

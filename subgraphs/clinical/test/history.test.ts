@@ -1,0 +1,128 @@
+import { localize, type Language } from '@carebridge/common';
+import { describe, expect, it } from 'vitest';
+import { submitQuestionnaireResponse } from '../src/data/commands';
+import { deriveHistory } from '../src/data/history';
+import type { HistoryEntry, QuestionnaireResponseRecord, StoredAnswer } from '../src/data/records';
+import { InMemoryClinicalStore } from '../src/data/store';
+import { fixtureQuestionnaire, NOW, responseInput } from './fixtures';
+
+const questionnaire = fixtureQuestionnaire();
+const versions = (id: string) => (id === questionnaire.id ? questionnaire : undefined);
+
+function response(id: string, submittedAt: string, answers: StoredAnswer[]): QuestionnaireResponseRecord {
+  return {
+    id,
+    patientId: 'pt-00001',
+    questionnaireId: questionnaire.id,
+    language: 'EN',
+    answers,
+    submittedAt,
+    submittedBy: 'patient',
+  };
+}
+
+const rendered = (entries: HistoryEntry[], lang: Language) =>
+  entries.map((e) => ({ ...e, display: localize(e.display, lang) }));
+
+describe('clinical history derivation', () => {
+  it('turns each kind of answer into entries, grouped by category in question order', () => {
+    const entries = deriveHistory(
+      [
+        response('qr-1', '2026-02-01T10:00:00.000Z', [
+          { linkId: 'q.symptoms', valueCodes: ['COUGH', 'FEVER'] },
+          { linkId: 'q.tobacco', valueCodes: ['CURRENT'] },
+          { linkId: 'q.travel', valueBoolean: true },
+          { linkId: 'q.other', valueString: 'Itchy eyes' },
+          { linkId: 'q.pain', valueNumber: 6 },
+          { linkId: 'q.checkup', valueDate: '2025-11-20' },
+        ]),
+      ],
+      versions,
+    );
+    const base = { responseId: 'qr-1' };
+    expect(rendered(entries, 'EN')).toEqual([
+      { ...base, category: 'SYMPTOMS', linkId: 'q.symptoms', code: 'COUGH', display: 'Cough' },
+      { ...base, category: 'SYMPTOMS', linkId: 'q.symptoms', code: 'FEVER', display: 'Fever' },
+      { ...base, category: 'SYMPTOMS', linkId: 'q.other', code: null, display: 'Itchy eyes' },
+      { ...base, category: 'SYMPTOMS', linkId: 'q.pain', code: null, display: 'Pain (0-10): 6' },
+      { ...base, category: 'MEDICAL_HISTORY', linkId: 'q.checkup', code: null, display: 'Check-up: 2025-11-20' },
+      { ...base, category: 'SOCIAL_HISTORY', linkId: 'q.tobacco', code: 'CURRENT', display: 'Uses tobacco now' },
+      { ...base, category: 'SOCIAL_HISTORY', linkId: 'q.travel', code: null, display: 'Travel: Yes' },
+    ]);
+    expect(rendered(entries, 'ES').map((e) => e.display)).toEqual([
+      'Tos',
+      'Fiebre',
+      'Itchy eyes',
+      'Dolor (0-10): 6',
+      'Chequeo: 2025-11-20',
+      'Consume tabaco actualmente',
+      'Viaje: Sí',
+    ]);
+  });
+
+  it('keeps the latest answer to each question, whatever order the responses come in', () => {
+    const older = response('qr-old', '2026-01-10T09:00:00.000Z', [
+      { linkId: 'q.symptoms', valueCodes: ['COUGH'] },
+      { linkId: 'q.tobacco', valueCodes: ['CURRENT'] },
+    ]);
+    const newer = response('qr-new', '2026-02-10T09:00:00.000Z', [
+      { linkId: 'q.symptoms', valueCodes: ['FEVER'] },
+      { linkId: 'q.travel', valueBoolean: false },
+    ]);
+    const expected = [
+      { category: 'SYMPTOMS', linkId: 'q.symptoms', code: 'FEVER', display: 'Fever', responseId: 'qr-new' },
+      {
+        category: 'SOCIAL_HISTORY',
+        linkId: 'q.tobacco',
+        code: 'CURRENT',
+        display: 'Uses tobacco now',
+        responseId: 'qr-old',
+      },
+      { category: 'SOCIAL_HISTORY', linkId: 'q.travel', code: null, display: 'Travel: No', responseId: 'qr-new' },
+    ];
+    expect(rendered(deriveHistory([newer, older], versions), 'EN')).toEqual(expected);
+    expect(rendered(deriveHistory([older, newer], versions), 'EN')).toEqual(expected);
+  });
+
+  it('lets a later NONE clear the earlier choices without adding an entry', () => {
+    const entries = deriveHistory(
+      [
+        response('qr-1', '2026-01-10T09:00:00.000Z', [{ linkId: 'q.symptoms', valueCodes: ['COUGH', 'FEVER'] }]),
+        response('qr-2', '2026-01-20T09:00:00.000Z', [{ linkId: 'q.symptoms', valueCodes: ['NONE'] }]),
+      ],
+      versions,
+    );
+    expect(entries).toEqual([]);
+  });
+
+  it('stores the same codes whether the patient answered in Spanish or English, and renders either language', () => {
+    const store = new InMemoryClinicalStore();
+    store.addQuestionnaireVersion(questionnaire);
+    const answers = [
+      { linkId: 'q.symptoms', valueCodes: ['FEVER', 'COUGH'] },
+      { linkId: 'q.tobacco', valueCodes: ['NEVER'] },
+    ];
+    const inSpanish = submitQuestionnaireResponse(
+      store,
+      { ...responseInput(answers), patientId: 'pt-es', language: 'ES' },
+      { now: NOW, submittedBy: 'patient' },
+    );
+    const inEnglish = submitQuestionnaireResponse(
+      store,
+      { ...responseInput(answers), patientId: 'pt-en', language: 'EN' },
+      { now: NOW, submittedBy: 'patient' },
+    );
+    expect(inSpanish.answers).toEqual(inEnglish.answers);
+    expect(inSpanish.answers).toEqual([
+      { linkId: 'q.symptoms', valueCodes: ['COUGH', 'FEVER'] },
+      { linkId: 'q.tobacco', valueCodes: ['NEVER'] },
+    ]);
+    const history = deriveHistory(store.responsesOfPatient('pt-es'), (id) => store.questionnaire(id));
+    expect(rendered(history, 'EN').map((e) => e.display)).toEqual(['Cough', 'Fever', 'Never used tobacco']);
+    expect(rendered(history, 'ES').map((e) => e.display)).toEqual(['Tos', 'Fiebre', 'Nunca ha consumido tabaco']);
+  });
+
+  it('derives nothing for a patient without responses', () => {
+    expect(deriveHistory([], versions)).toEqual([]);
+  });
+});

@@ -1,0 +1,73 @@
+import { SEED_EPOCH, SEED_PATIENT_COUNT, SEED_QUESTIONNAIRE_ID, seedPatientId } from '@carebridge/common';
+import { describe, expect, it } from 'vitest';
+import { createSeededStore, seedQuestionnaire, seedResponses } from '../src/data/seed';
+import { SEED_QUESTIONNAIRE } from '../src/data/seed-questionnaire';
+import { validateQuestionnaireInput, validateResponseInput } from '../src/data/validation';
+
+describe('seed data', () => {
+  const questionnaire = seedQuestionnaire();
+
+  it('builds the same data on every run', () => {
+    expect(seedResponses(questionnaire)).toEqual(seedResponses(questionnaire));
+    const [a, b] = [createSeededStore(), createSeededStore()];
+    const patients = Array.from({ length: SEED_PATIENT_COUNT }, (_, i) => seedPatientId(i));
+    expect(patients.map((id) => a.responsesOfPatient(id))).toEqual(patients.map((id) => b.responsesOfPatient(id)));
+  });
+
+  it('is the active version 1 of pre-visit-intake, published at the seed epoch', () => {
+    expect({ ...questionnaire, items: questionnaire.items.length }).toEqual({
+      id: SEED_QUESTIONNAIRE_ID,
+      name: 'pre-visit-intake',
+      version: 1,
+      status: 'ACTIVE',
+      title: { en: 'Pre-visit questionnaire', es: 'Cuestionario previo a la consulta' },
+      items: 16,
+      publishedAt: SEED_EPOCH,
+    });
+  });
+
+  it('passes the same validation as createQuestionnaire and covers every category and type', () => {
+    expect(validateQuestionnaireInput(SEED_QUESTIONNAIRE).problems.list).toEqual([]);
+    expect(new Set(questionnaire.items.map((i) => i.category))).toEqual(
+      new Set(['SYMPTOMS', 'ALLERGIES', 'MEDICATIONS', 'MEDICAL_HISTORY', 'SOCIAL_HISTORY', 'FAMILY_HISTORY']),
+    );
+    expect(new Set(questionnaire.items.map((i) => i.type))).toEqual(
+      new Set(['BOOLEAN', 'SINGLE_CHOICE', 'MULTIPLE_CHOICE', 'TEXT', 'NUMBER', 'DATE']),
+    );
+  });
+
+  it('has every question and option in English and Spanish, and not copied across', () => {
+    const texts = questionnaire.items.flatMap((item) => [item.text, ...item.options.map((o) => o.label)]);
+    const missing = texts.filter((t) => t.en.trim() === '' || t.es.trim() === '');
+    // Words that are the same in both languages (Diabetes) are fine; whole questions never are.
+    const untranslatedQuestions = questionnaire.items.filter((item) => item.text.en === item.text.es);
+    expect({ missing, untranslatedQuestions }).toEqual({ missing: [], untranslatedQuestions: [] });
+  });
+
+  it('has valid responses from about 60% of the seeded patients, some of them answering twice', () => {
+    const responses = seedResponses(questionnaire);
+    const invalid = responses.filter(
+      (r) => !validateResponseInput(r.input, questionnaire, new Date(r.submittedAt)).problems.empty,
+    );
+    expect(invalid).toEqual([]);
+    const perPatient = new Map<string, number>();
+    for (const r of responses) perPatient.set(r.input.patientId, (perPatient.get(r.input.patientId) ?? 0) + 1);
+    // Deterministic, so exact: 135 of 240 patients (56%) answered, 13 of them twice.
+    expect({
+      patients: perPatient.size,
+      responses: responses.length,
+      answeredTwice: [...perPatient.values()].filter((n) => n === 2).length,
+    }).toEqual({ patients: 135, responses: 148, answeredTwice: 13 });
+    expect(responses.every((r) => r.submittedAt > SEED_EPOCH)).toEqual(true);
+  });
+
+  it('lists each patient newest first in the seeded store', () => {
+    const store = createSeededStore();
+    const patient = seedResponses(questionnaire).find(
+      (r, i, all) => all.findIndex((o) => o.input.patientId === r.input.patientId) !== i,
+    )!.input.patientId;
+    const times = store.responsesOfPatient(patient).map((r) => r.submittedAt);
+    expect(times).toEqual([...times].sort().reverse());
+    expect(times.length).toEqual(2);
+  });
+});

@@ -1,0 +1,42 @@
+import { mrnPrefix } from './organizations';
+import type { PatientRecord } from './records';
+
+/** The unique-index key of an MRN: per organization, case-insensitive. */
+export const mrnKey = (organizationId: string, mrn: string): string => `${organizationId}\u0000${mrn.toUpperCase()}`;
+
+type MrnHolder = Pick<PatientRecord, 'id' | 'organizationId' | 'mrn'>;
+
+/** The unique (organization, MRN) index, and the generator of MRNs for patients registered without one. */
+export class MrnIndex {
+  private readonly holders = new Map<string, string>();
+  /** Next generated number per organization; only grows, so a deleted patient's MRN is never reused. */
+  private readonly nextNumber = new Map<string, number>();
+
+  holderOf(organizationId: string, mrn: string): string | undefined {
+    return this.holders.get(mrnKey(organizationId, mrn));
+  }
+
+  add(patient: MrnHolder): void {
+    this.holders.set(mrnKey(patient.organizationId, patient.mrn), patient.id);
+    // Keep the generator ahead of MRNs given in its own format, so it never proposes a taken one.
+    const match = /^([A-Z]+)-(\d+)$/.exec(patient.mrn.toUpperCase());
+    if (match?.[1] !== mrnPrefix(patient.organizationId)) return;
+    const n = Number(match[2]) + 1;
+    if (n > (this.nextNumber.get(patient.organizationId) ?? 1)) this.nextNumber.set(patient.organizationId, n);
+  }
+
+  remove(patient: MrnHolder): void {
+    this.holders.delete(mrnKey(patient.organizationId, patient.mrn));
+  }
+
+  /** A new MRN such as RH-000241, neither held nor among the `reserved` keys of the current batch. */
+  generate(organizationId: string, reserved: ReadonlySet<string>): string {
+    let n = this.nextNumber.get(organizationId) ?? 1;
+    let mrn: string;
+    do {
+      mrn = `${mrnPrefix(organizationId)}-${String(n++).padStart(6, '0')}`;
+    } while (this.holders.has(mrnKey(organizationId, mrn)) || reserved.has(mrnKey(organizationId, mrn)));
+    this.nextNumber.set(organizationId, n);
+    return mrn;
+  }
+}

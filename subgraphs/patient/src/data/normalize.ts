@@ -1,0 +1,91 @@
+import type {
+  AddressInput,
+  EmergencyContactInput,
+  InsuranceInput,
+  PatientInput,
+  PatientUpdateInput,
+} from '../__generated__/resolvers-types';
+import type { AddressRecord, EmergencyContactRecord, InsuranceRecord, NewPatient, PatientPatch } from './records';
+
+/**
+ * Turns validated input into stored values: trimmed text, upper-case country codes, phone
+ * numbers without punctuation. Call only after validation.ts found no problem.
+ */
+
+/**
+ * Phones are stored in international form (+15551234567). A number without a leading + is read
+ * as North American when it has 10 digits (or 11 starting with 1), matching the US default of
+ * addresses; any other number without a country code is kept as its digits, since guessing its
+ * country would be worse than not knowing it.
+ */
+export function normalizePhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  if (phone.trim().startsWith('+')) return `+${digits}`;
+  if (digits.length === 10) return `+1${digits}`;
+  if (digits.length === 11 && digits.startsWith('1')) return `+${digits}`;
+  return digits;
+}
+
+const optionalText = (value: string | null | undefined): string | null => {
+  const trimmed = value?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
+};
+
+export function toAddress(input: AddressInput): AddressRecord {
+  return {
+    line1: input.line1.trim(),
+    line2: optionalText(input.line2),
+    city: input.city.trim(),
+    state: input.state.trim(),
+    postalCode: input.postalCode.trim(),
+    country: (input.country?.trim() || 'US').toUpperCase(),
+  };
+}
+
+export function toEmergencyContact(input: EmergencyContactInput): EmergencyContactRecord {
+  return { name: input.name.trim(), relationship: input.relationship.trim(), phone: normalizePhone(input.phone) };
+}
+
+export function toInsurance(input: InsuranceInput): InsuranceRecord {
+  return { provider: input.provider.trim(), policyNumber: input.policyNumber.trim() };
+}
+
+export function toNewPatient(input: PatientInput): NewPatient {
+  return {
+    organizationId: input.organizationId,
+    mrn: optionalText(input.mrn),
+    firstName: input.firstName.trim(),
+    lastName: input.lastName.trim(),
+    gender: input.gender,
+    dateOfBirth: input.dateOfBirth,
+    phone: input.phone == null ? null : normalizePhone(input.phone),
+    email: optionalText(input.email),
+    address: input.address == null ? null : toAddress(input.address),
+    emergencyContact: input.emergencyContact == null ? null : toEmergencyContact(input.emergencyContact),
+    insurance: input.insurance == null ? null : toInsurance(input.insurance),
+    primaryCarePhysicianId: input.primaryCarePhysicianId ?? null,
+    preferredLanguage: input.preferredLanguage ?? 'EN',
+  };
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Keeps only the keys present in `input` (GraphQL leaves absent ones out); null clears optional fields. */
+export function toPatientPatch(input: PatientUpdateInput): PatientPatch {
+  const patch: Mutable<PatientPatch> = {};
+  if (input.mrn != null) patch.mrn = input.mrn.trim();
+  if (input.firstName != null) patch.firstName = input.firstName.trim();
+  if (input.lastName != null) patch.lastName = input.lastName.trim();
+  if (input.gender != null) patch.gender = input.gender;
+  if (input.dateOfBirth != null) patch.dateOfBirth = input.dateOfBirth;
+  if (input.preferredLanguage != null) patch.preferredLanguage = input.preferredLanguage;
+  if ('phone' in input) patch.phone = input.phone == null ? null : normalizePhone(input.phone);
+  if ('email' in input) patch.email = optionalText(input.email);
+  if ('address' in input) patch.address = input.address == null ? null : toAddress(input.address);
+  if ('emergencyContact' in input) {
+    patch.emergencyContact = input.emergencyContact == null ? null : toEmergencyContact(input.emergencyContact);
+  }
+  if ('insurance' in input) patch.insurance = input.insurance == null ? null : toInsurance(input.insurance);
+  if ('primaryCarePhysicianId' in input) patch.primaryCarePhysicianId = input.primaryCarePhysicianId ?? null;
+  return patch;
+}

@@ -1,0 +1,323 @@
+import { randomUUID } from 'node:crypto';
+import { badUserInput, compareKeys, notFound, SortedIndex, versionConflict, type SortKey } from '@carebridge/common';
+import { MrnIndex, mrnKey } from './mrn-index';
+import type { NewPatient, PatientPatch, PatientRecord, ProviderRecord } from './records';
+import { patientSortKey, searchTokens, searchWords } from './text';
+import { TokenIndex } from './token-index';
+
+export interface PatientListFilter {
+  search?: string | null;
+  organizationId?: string | null;
+  primaryCarePhysicianId?: string | null;
+}
+
+export interface PatientListQuery {
+  filter?: PatientListFilter | null;
+  /** Page size, already validated. */
+  first: number;
+  /** Sort key of the last patient of the previous page. */
+  after?: SortKey;
+}
+
+export interface PatientPage {
+  nodes: PatientRecord[];
+  hasNextPage: boolean;
+  /** Sort key of the last patient on this page; null for an empty page. */
+  endKey: SortKey | null;
+  totalCount: number;
+}
+
+/**
+ * Everything resolvers may ask of patient data. Inputs arrive validated and normalized (see
+ * validation.ts and normalize.ts); the store still enforces what a database would enforce with
+ * constraints: MRN uniqueness per organization and optimistic concurrency on `version`.
+ */
+export interface PatientStore {
+  findById(id: string): PatientRecord | undefined;
+  list(query: PatientListQuery): PatientPage;
+  /** The id of the patient holding `mrn` in the organization; MRNs compare case-insensitively. */
+  findIdByMrn(organizationId: string, mrn: string): string | undefined;
+  /** All or nothing: when one input conflicts, none is created. MRNs are generated where null. */
+  create(inputs: readonly NewPatient[]): PatientRecord[];
+  /** Applies `patch` when `expectedVersion` is current; NOT_FOUND, VERSION_CONFLICT otherwise. */
+  update(id: string, patch: PatientPatch, expectedVersion: number): PatientRecord;
+  /** False when no patient has that id. */
+  delete(id: string): boolean;
+  findProviderById(id: string): ProviderRecord | undefined;
+  /** Ordered by display name. */
+  listProviders(organizationId?: string | null): ProviderRecord[];
+}
+
+export interface InMemoryPatientStoreOptions {
+  providers?: readonly ProviderRecord[];
+  now?: () => Date;
+  newId?: () => string;
+}
+
+/** A way to narrow the patient list: how many ids it yields at most, and a check for one record. */
+interface Source {
+  size: number;
+  accepts(patient: PatientRecord): boolean;
+  /** Ids in list order when the source is a sorted index; otherwise `ids` yields them unordered. */
+  ordered?: SortedIndex;
+  ids?: () => ReadonlySet<string>;
+}
+
+/**
+ * Patients in memory, indexed the way a relational table would be: primary key, unique
+ * (organization, MRN), the list order, one list-ordered index per organization and per primary
+ * care physician, and a prefix index for search. Every query touches only its smallest matching
+ * index, never the whole table.
+ */
+export class InMemoryPatientStore implements PatientStore {
+  private readonly patients = new Map<string, PatientRecord>();
+  private readonly keys = new Map<string, SortKey>();
+  private readonly tokens = new Map<string, readonly string[]>();
+  private readonly byName = new SortedIndex();
+  private readonly byOrganization = new Map<string, SortedIndex>();
+  private readonly byPhysician = new Map<string, SortedIndex>();
+  private readonly bySearchToken = new TokenIndex();
+  private readonly byMrn = new MrnIndex();
+  private readonly providers: Map<string, ProviderRecord>;
+  private readonly providerList: readonly ProviderRecord[];
+  private readonly now: () => Date;
+  private readonly newId: () => string;
+
+  constructor(options: InMemoryPatientStoreOptions = {}) {
+    const providers = [...(options.providers ?? [])];
+    providers.sort((a, b) => compareKeys([a.displayName, a.id], [b.displayName, b.id]));
+    this.providerList = providers;
+    this.providers = new Map(providers.map((p) => [p.id, p]));
+    this.now = options.now ?? (() => new Date());
+    this.newId = options.newId ?? (() => `pt-${randomUUID()}`);
+  }
+
+  get size(): number {
+    return this.patients.size;
+  }
+
+  /**
+   * Loads complete records (seed data, imports) keeping their ids, versions and timestamps.
+   * Sorting first makes every index insertion an append, so loading 100,000 patients is linear.
+   */
+  load(records: readonly PatientRecord[]): void {
+    const ids = new Set<string>();
+    const mrns = new Set<string>();
+    for (const record of records) {
+      const key = mrnKey(record.organizationId, record.mrn);
+      if (
+        this.patients.has(record.id) ||
+        ids.has(record.id) ||
+        this.findIdByMrn(record.organizationId, record.mrn) ||
+        mrns.has(key)
+      ) {
+        throw new Error(`load: duplicate id or MRN for patient ${record.id}`);
+      }
+      ids.add(record.id);
+      mrns.add(key);
+    }
+    const sorted = records.map((r) => ({ record: r, key: patientSortKey(r) }));
+    sorted.sort((a, b) => compareKeys(a.key, b.key));
+    this.insert(sorted.map(({ record }) => record));
+  }
+
+  findById(id: string): PatientRecord | undefined {
+    return this.patients.get(id);
+  }
+
+  findIdByMrn(organizationId: string, mrn: string): string | undefined {
+    return this.byMrn.holderOf(organizationId, mrn);
+  }
+
+  findProviderById(id: string): ProviderRecord | undefined {
+    return this.providers.get(id);
+  }
+
+  listProviders(organizationId?: string | null): ProviderRecord[] {
+    return this.providerList.filter((p) => organizationId == null || p.organizationId === organizationId);
+  }
+
+  create(inputs: readonly NewPatient[]): PatientRecord[] {
+    // Check every given MRN before generating any, so generated ones cannot collide with them.
+    const reserved = new Set<string>();
+    const conflicts: { field: string; message: string }[] = [];
+    inputs.forEach((input, i) => {
+      if (input.mrn === null) return;
+      const key = mrnKey(input.organizationId, input.mrn);
+      if (this.findIdByMrn(input.organizationId, input.mrn) !== undefined || reserved.has(key)) {
+        conflicts.push({
+          field: `inputs[${i}].mrn`,
+          message: 'is already used by another patient of the organization',
+        });
+      }
+      reserved.add(key);
+    });
+    if (conflicts.length > 0) throw badUserInput(conflicts);
+
+    const timestamp = this.now().toISOString();
+    const records = inputs.map((input): PatientRecord => {
+      const mrn = input.mrn ?? this.byMrn.generate(input.organizationId, reserved);
+      reserved.add(mrnKey(input.organizationId, mrn));
+      return { ...input, id: this.newId(), mrn, version: 1, createdAt: timestamp, updatedAt: timestamp };
+    });
+    this.insert(records);
+    return records;
+  }
+
+  update(id: string, patch: PatientPatch, expectedVersion: number): PatientRecord {
+    const current = this.patients.get(id);
+    if (current === undefined) throw notFound('Patient', id);
+    if (current.version !== expectedVersion) throw versionConflict('Patient', id, expectedVersion, current.version);
+    const changed = (Object.keys(patch) as (keyof PatientPatch)[]).filter(
+      (field) => JSON.stringify(patch[field]) !== JSON.stringify(current[field]),
+    );
+    // Saving an unchanged form is not a change: no new version for other editors to trip over.
+    if (changed.length === 0) return current;
+    const next: PatientRecord = {
+      ...current,
+      ...patch,
+      version: current.version + 1,
+      updatedAt: this.now().toISOString(),
+    };
+    const holder = this.findIdByMrn(next.organizationId, next.mrn);
+    if (holder !== undefined && holder !== id) {
+      throw badUserInput([{ field: 'mrn', message: 'is already used by another patient of the organization' }]);
+    }
+    this.unindex(current);
+    this.insert([next]);
+    return next;
+  }
+
+  delete(id: string): boolean {
+    const current = this.patients.get(id);
+    if (current === undefined) return false;
+    this.unindex(current);
+    return true;
+  }
+
+  list({ filter, first, after }: PatientListQuery): PatientPage {
+    const sources = this.sources(filter ?? {});
+    const smallest = sources.reduce((a, b) => (b.size < a.size ? b : a));
+    const checks = sources.filter((s) => s !== smallest);
+
+    if (smallest.ordered !== undefined && checks.length === 0) {
+      const { ids, hasMore } = smallest.ordered.page(after, first);
+      return this.pageOf(ids, hasMore, smallest.ordered.size);
+    }
+
+    const matches = this.matching(smallest, checks);
+    const start = after === undefined ? 0 : this.firstAfter(matches, after);
+    const ids = matches.slice(start, start + first);
+    return this.pageOf(ids, start + first < matches.length, matches.length);
+  }
+
+  /** Ids of `smallest` that every other source accepts, in list order. */
+  private matching(smallest: Source, others: readonly Source[]): string[] {
+    const acceptedByOthers = (id: string): boolean => {
+      const patient = this.patients.get(id);
+      return patient !== undefined && others.every((source) => source.accepts(patient));
+    };
+    if (smallest.ordered !== undefined) return smallest.ordered.all().filter(acceptedByOthers);
+    const candidates = smallest.ids?.() ?? new Set<string>();
+    // Sorting k candidates costs about k·log2(k) key comparisons; walking an ordered index with one
+    // set lookup per entry costs its size. Broad searches ("a") take the walk, narrow ones the sort.
+    const walk = others.reduce<SortedIndex>(
+      (index, source) => (source.ordered !== undefined && source.ordered.size < index.size ? source.ordered : index),
+      this.byName,
+    );
+    if (candidates.size * Math.log2(candidates.size + 1) > walk.size) {
+      return walk.all().filter((id) => candidates.has(id) && acceptedByOthers(id));
+    }
+    const keyed = [...candidates].filter(acceptedByOthers).map((id) => ({ id, key: this.keyOf(id) }));
+    keyed.sort((a, b) => compareKeys(a.key, b.key));
+    return keyed.map(({ id }) => id);
+  }
+
+  private sources(filter: PatientListFilter): Source[] {
+    const sources: Source[] = [];
+    const { organizationId, primaryCarePhysicianId } = filter;
+    if (organizationId != null) {
+      const index = this.byOrganization.get(organizationId) ?? new SortedIndex();
+      sources.push({ size: index.size, ordered: index, accepts: (p) => p.organizationId === organizationId });
+    }
+    if (primaryCarePhysicianId != null) {
+      const index = this.byPhysician.get(primaryCarePhysicianId) ?? new SortedIndex();
+      sources.push({
+        size: index.size,
+        ordered: index,
+        accepts: (p) => p.primaryCarePhysicianId === primaryCarePhysicianId,
+      });
+    }
+    for (const word of searchWords(filter.search)) {
+      sources.push({
+        size: this.bySearchToken.count(word),
+        ids: () => this.bySearchToken.idsWithPrefix(word),
+        accepts: (p) => (this.tokens.get(p.id) ?? []).some((token) => token.startsWith(word)),
+      });
+    }
+    if (sources.length === 0) sources.push({ size: this.byName.size, ordered: this.byName, accepts: () => true });
+    return sources;
+  }
+
+  private pageOf(ids: readonly string[], hasNextPage: boolean, totalCount: number): PatientPage {
+    const nodes = ids.flatMap((id) => this.patients.get(id) ?? []);
+    const last = nodes.at(-1);
+    return { nodes, hasNextPage, endKey: last === undefined ? null : this.keyOf(last.id), totalCount };
+  }
+
+  /** Position of the first id whose sort key is greater than `after` (binary search). */
+  private firstAfter(ids: readonly string[], after: SortKey): number {
+    let lo = 0;
+    let hi = ids.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareKeys(this.keyOf(ids[mid] ?? ''), after) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private keyOf(id: string): SortKey {
+    return this.keys.get(id) ?? [];
+  }
+
+  private insert(records: readonly PatientRecord[]): void {
+    const pairs: [string, string][] = [];
+    for (const record of records) {
+      const key = patientSortKey(record);
+      const tokens = searchTokens(record);
+      this.patients.set(record.id, record);
+      this.keys.set(record.id, key);
+      this.tokens.set(record.id, tokens);
+      this.byMrn.add(record);
+      this.byName.insert(key, record.id);
+      indexIn(this.byOrganization, record.organizationId, key, record.id);
+      if (record.primaryCarePhysicianId !== null)
+        indexIn(this.byPhysician, record.primaryCarePhysicianId, key, record.id);
+      for (const token of tokens) pairs.push([token, record.id]);
+    }
+    this.bySearchToken.add(pairs);
+  }
+
+  private unindex(record: PatientRecord): void {
+    const key = this.keyOf(record.id);
+    this.byName.remove(key, record.id);
+    this.byOrganization.get(record.organizationId)?.remove(key, record.id);
+    if (record.primaryCarePhysicianId !== null)
+      this.byPhysician.get(record.primaryCarePhysicianId)?.remove(key, record.id);
+    for (const token of this.tokens.get(record.id) ?? []) this.bySearchToken.remove(token, record.id);
+    this.byMrn.remove(record);
+    this.patients.delete(record.id);
+    this.keys.delete(record.id);
+    this.tokens.delete(record.id);
+  }
+}
+
+function indexIn(indexes: Map<string, SortedIndex>, value: string, key: SortKey, id: string): void {
+  let index = indexes.get(value);
+  if (index === undefined) {
+    index = new SortedIndex();
+    indexes.set(value, index);
+  }
+  index.insert(key, id);
+}

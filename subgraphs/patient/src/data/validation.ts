@@ -1,0 +1,198 @@
+import { isIsoDate, Problems } from '@carebridge/common';
+import type {
+  AddressInput,
+  EmergencyContactInput,
+  InsuranceInput,
+  PatientInput,
+  PatientUpdateInput,
+} from '../__generated__/resolvers-types';
+import { ISO_COUNTRY_CODES } from './countries';
+import { mrnKey } from './mrn-index';
+import { isKnownOrganization } from './organizations';
+import type { PatientRecord } from './records';
+import type { PatientStore } from './store';
+
+/**
+ * The rules for patient input, as pure functions that collect every problem with its field path.
+ * Messages name the field and the reason but never repeat the submitted value: it is PHI, and
+ * error messages end up in logs and screenshots.
+ */
+
+/** What the rules need to know beyond the input itself. */
+export interface ValidationLookups extends Pick<PatientStore, 'findProviderById' | 'findIdByMrn'> {
+  /** Today's date (YYYY-MM-DD, UTC); given rather than read so the rules are deterministic. */
+  today: string;
+}
+
+export const MAX_PATIENTS_PER_CALL = 500;
+const MAX_NAME = 100;
+const MAX_TEXT = 200;
+const MAX_AGE_YEARS = 130;
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+const PHONE_CHARS = /^\+?[\d\s\-.()]+$/;
+const MRN = /^[A-Za-z0-9-]{1,32}$/;
+
+const DUPLICATE_MRN = 'is already used by another patient of the organization';
+const REQUIRED = 'is required and cannot be cleared';
+
+function checkText(problems: Problems, field: string, value: string, max: number): void {
+  const length = value.trim().length;
+  if (length === 0) problems.add(field, 'must not be empty');
+  else if (length > max) problems.add(field, `must be at most ${max} characters long`);
+}
+
+function checkName(problems: Problems, field: string, value: string): void {
+  const length = value.trim().length;
+  if (length < 1 || length > MAX_NAME) problems.add(field, `must be 1 to ${MAX_NAME} characters long`);
+}
+
+function checkEmail(problems: Problems, field: string, value: string): void {
+  const email = value.trim();
+  if (email.length > 254 || !EMAIL.test(email))
+    problems.add(field, 'must be an email address such as name@example.com');
+}
+
+function checkPhone(problems: Problems, field: string, value: string): void {
+  if (!PHONE_CHARS.test(value.trim())) {
+    problems.add(field, 'may contain only digits, a leading +, spaces, dashes, dots and parentheses');
+    return;
+  }
+  const digits = value.replace(/\D/g, '').length;
+  if (digits < 7 || digits > 15) problems.add(field, 'must have 7 to 15 digits');
+}
+
+function checkDateOfBirth(problems: Problems, field: string, value: string, today: string): void {
+  if (!isIsoDate(value)) {
+    problems.add(field, 'must be a calendar date written YYYY-MM-DD');
+    return;
+  }
+  // YYYY-MM-DD strings compare in date order, so no Date arithmetic (or time zone) is involved.
+  const earliest = `${String(Number(today.slice(0, 4)) - MAX_AGE_YEARS).padStart(4, '0')}${today.slice(4)}`;
+  if (value > today) problems.add(field, 'must not be in the future');
+  else if (value < earliest) problems.add(field, `must be at most ${MAX_AGE_YEARS} years ago`);
+}
+
+function checkAddress(problems: Problems, field: string, address: AddressInput): void {
+  checkText(problems, `${field}.line1`, address.line1, MAX_TEXT);
+  if (address.line2 != null && address.line2.trim().length > MAX_TEXT) {
+    problems.add(`${field}.line2`, `must be at most ${MAX_TEXT} characters long`);
+  }
+  checkText(problems, `${field}.city`, address.city, MAX_TEXT);
+  checkText(problems, `${field}.state`, address.state, MAX_TEXT);
+  checkText(problems, `${field}.postalCode`, address.postalCode, 20);
+  if (address.country != null && !ISO_COUNTRY_CODES.has(address.country.trim().toUpperCase())) {
+    problems.add(`${field}.country`, 'must be an ISO 3166-1 alpha-2 country code such as US');
+  }
+}
+
+function checkEmergencyContact(problems: Problems, field: string, contact: EmergencyContactInput): void {
+  checkText(problems, `${field}.name`, contact.name, MAX_NAME);
+  checkText(problems, `${field}.relationship`, contact.relationship, MAX_NAME);
+  checkPhone(problems, `${field}.phone`, contact.phone);
+}
+
+function checkInsurance(problems: Problems, field: string, insurance: InsuranceInput): void {
+  checkText(problems, `${field}.provider`, insurance.provider, MAX_TEXT);
+  checkText(problems, `${field}.policyNumber`, insurance.policyNumber, 64);
+}
+
+function checkPhysician(
+  problems: Problems,
+  providerId: string,
+  organizationId: string,
+  lookups: ValidationLookups,
+): void {
+  const provider = lookups.findProviderById(providerId);
+  if (provider === undefined) problems.add('primaryCarePhysicianId', 'is not a known provider');
+  else if (provider.organizationId !== organizationId) {
+    problems.add('primaryCarePhysicianId', "must be a provider of the patient's organization");
+  }
+}
+
+function checkMrn(
+  problems: Problems,
+  mrn: string,
+  organizationId: string,
+  patientId: string | null,
+  lookups: ValidationLookups,
+): void {
+  if (!MRN.test(mrn.trim())) {
+    problems.add('mrn', 'must be 1 to 32 letters, digits or dashes');
+    return;
+  }
+  const holder = lookups.findIdByMrn(organizationId, mrn.trim());
+  if (holder !== undefined && holder !== patientId) problems.add('mrn', DUPLICATE_MRN);
+}
+
+/** The optional parts shared by new patients and changes; null means absent (or cleared). */
+function checkOptionalParts(problems: Problems, input: PatientInput | PatientUpdateInput): void {
+  if (input.phone != null) checkPhone(problems, 'phone', input.phone);
+  if (input.email != null) checkEmail(problems, 'email', input.email);
+  if (input.address != null) checkAddress(problems, 'address', input.address);
+  if (input.emergencyContact != null) checkEmergencyContact(problems, 'emergencyContact', input.emergencyContact);
+  if (input.insurance != null) checkInsurance(problems, 'insurance', input.insurance);
+}
+
+export function validatePatientInput(input: PatientInput, lookups: ValidationLookups): Problems {
+  const problems = new Problems();
+  checkName(problems, 'firstName', input.firstName);
+  checkName(problems, 'lastName', input.lastName);
+  checkDateOfBirth(problems, 'dateOfBirth', input.dateOfBirth, lookups.today);
+  checkOptionalParts(problems, input);
+  // Organizations are owned by the ehr subgraph; see organizations.ts for how their ids are known here.
+  if (!isKnownOrganization(input.organizationId)) {
+    problems.add('organizationId', 'is not a known organization');
+  } else {
+    if (input.mrn != null) checkMrn(problems, input.mrn, input.organizationId, null, lookups);
+    if (input.primaryCarePhysicianId != null) {
+      checkPhysician(problems, input.primaryCarePhysicianId, input.organizationId, lookups);
+    }
+  }
+  return problems;
+}
+
+/** Validates a bulk registration: each input as `inputs[i].field`, and MRNs unique across the call too. */
+export function validatePatientInputs(inputs: readonly PatientInput[], lookups: ValidationLookups): Problems {
+  const problems = new Problems();
+  if (inputs.length < 1 || inputs.length > MAX_PATIENTS_PER_CALL) {
+    problems.add('inputs', `must contain 1 to ${MAX_PATIENTS_PER_CALL} patients`);
+    return problems;
+  }
+  const mrns = new Set<string>();
+  inputs.forEach((input, i) => {
+    const inner = validatePatientInput(input, lookups);
+    if (input.mrn != null) {
+      const key = mrnKey(input.organizationId, input.mrn.trim());
+      if (mrns.has(key)) inner.add('mrn', 'is used by another input of this call for the same organization');
+      mrns.add(key);
+    }
+    problems.merge(`inputs[${i}]`, inner);
+  });
+  return problems;
+}
+
+/** Validates a change to `current`: present fields follow the creation rules, required ones cannot be null. */
+export function validatePatientUpdate(
+  input: PatientUpdateInput,
+  current: PatientRecord,
+  lookups: ValidationLookups,
+): Problems {
+  const problems = new Problems();
+  for (const field of ['mrn', 'firstName', 'lastName', 'gender', 'dateOfBirth', 'preferredLanguage'] as const) {
+    if (field in input && input[field] === null) problems.add(field, REQUIRED);
+  }
+  if (input.firstName != null) checkName(problems, 'firstName', input.firstName);
+  if (input.lastName != null) checkName(problems, 'lastName', input.lastName);
+  if (input.dateOfBirth != null) checkDateOfBirth(problems, 'dateOfBirth', input.dateOfBirth, lookups.today);
+  if (input.mrn != null) checkMrn(problems, input.mrn, current.organizationId, current.id, lookups);
+  checkOptionalParts(problems, input);
+  if (input.primaryCarePhysicianId != null) {
+    checkPhysician(problems, input.primaryCarePhysicianId, current.organizationId, lookups);
+  }
+  return problems;
+}
+
+/** Today's date in UTC, the day the date-of-birth rule counts from. */
+export function todayUtc(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
