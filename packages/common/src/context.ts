@@ -1,3 +1,4 @@
+import type { Viewer } from './auth';
 import type { Logger } from './logger';
 
 /** What every subgraph's request context carries. Each subgraph extends it with its own store. */
@@ -5,4 +6,8 @@ export interface ServiceContext {
   /** Travels from the gateway to the subgraphs in `x-request-id`, and into every log line. */
   requestId: string;
   logger: Logger;
+  /** Who is calling, from the verified access token: there is no context without one. */
+  viewer: Viewer;
+  /** The caller's `authorization` header, for the rare call this service makes on their behalf. */
+  authorization: string;
 }

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from './logger';
@@ -19,7 +19,20 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   host?: string;
   /** Requests with a larger body are refused with 413 before any parsing. */
   maxBodyBytes?: number;
+  /** Serves paths other than /graphql and /health (the gateway's /auth/*); answers false to pass. */
+  routes?: RouteHandler;
 }
+
+export interface RouteRequest {
+  request: IncomingMessage;
+  response: ServerResponse;
+  url: URL;
+  requestId: string;
+  /** The JSON body (within the body limit), or an empty object when there is none. */
+  readJson(): Promise<Record<string, unknown>>;
+}
+
+export type RouteHandler = (route: RouteRequest) => Promise<boolean>;
 
 export interface RunningService {
   url: string;
@@ -64,8 +77,17 @@ function parseBody(raw: string, contentType: string | undefined): unknown {
   return raw;
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string | string[]> = {},
+): void {
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...headers,
+  });
   response.end(JSON.stringify(body));
 }
 
@@ -83,6 +105,31 @@ export async function serveHttp<TContext extends BaseContext>(
     if (url.pathname === '/health') {
       sendJson(response, 200, { status: 'ok' });
       return;
+    }
+    if (url.pathname !== '/graphql' && options.routes) {
+      try {
+        const readJson = async (): Promise<Record<string, unknown>> => {
+          const parsed = parseBody(await readBody(request, maxBodyBytes), 'application/json');
+          if (parsed === undefined) return {};
+          if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+            throw new HttpError(400, 'Request body must be a JSON object');
+          }
+          return parsed as Record<string, unknown>;
+        };
+        if (await options.routes({ request, response, url, requestId, readJson })) return;
+      } catch (error) {
+        if (error instanceof HttpError) {
+          sendJson(response, error.status, { error: error.message });
+          return;
+        }
+        logger.error('http.unhandled', {
+          requestId,
+          path: url.pathname,
+          error: error instanceof Error ? error.name : 'unknown',
+        });
+        if (!response.headersSent) sendJson(response, 500, { error: 'Internal server error' });
+        return;
+      }
     }
     if (url.pathname !== '/graphql') {
       sendJson(response, 404, { error: 'Not found. GraphQL is served at /graphql.' });
@@ -143,4 +190,20 @@ export async function serveHttp<TContext extends BaseContext>(
       await server.stop();
     },
   };
+}
+
+/**
+ * A port that is free now, for a service whose URL others must know before it starts (the gateway,
+ * whose JWKS the subgraphs are configured with). Another process could take it in between; for
+ * tests and local runs on loopback that risk is acceptable.
+ */
+export function freePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(0, host, () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }

@@ -9,3 +9,4 @@ export * from './pagination';
 export * from './scalars';
 export * from './subgraph';
 export * from './service';
+export * from './auth';

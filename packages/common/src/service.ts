@@ -3,6 +3,7 @@ import type { ApolloServer } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import type { ServiceContext } from './context';
 import { serveHttp, type RunningService } from './http';
+import { bearerToken, unauthenticated, type TokenVerifier } from './auth';
 import { silentLogger, type Logger } from './logger';
 import { buildSchema, createSubgraphServer, loadTypeDefs } from './subgraph';
 
@@ -33,6 +34,8 @@ export interface SubgraphDefinition<TContext extends ServiceContext> {
   /** The generated `Resolvers` object of the subgraph. */
   resolvers: object;
   logger?: Logger | undefined;
+  /** Checks the access token of every request; a request without a valid one gets nothing. */
+  verifier: TokenVerifier;
   /** What the subgraph adds to every request's context (its store, …). */
   context: (request: RequestInfo) => Omit<TContext, keyof ServiceContext>;
 }
@@ -47,12 +50,23 @@ export function createSubgraphService<TContext extends ServiceContext>(
     schema,
     server: createSubgraphServer<TContext>(schema),
     logger,
-    createContext: (request) =>
-      Promise.resolve({
+    createContext: async (request) => {
+      // Every operation, `_entities` and `_service` included, needs a token the gateway signed:
+      // calling a subgraph directly, around the gateway, gives nothing.
+      const token = bearerToken(request.headers);
+      const verified = token ? await definition.verifier(token) : undefined;
+      if (!verified?.ok) {
+        logger.warn('auth.rejected', { requestId: request.requestId, reason: verified?.reason ?? 'no token' });
+        throw unauthenticated();
+      }
+      return {
         requestId: request.requestId,
         logger: logger.child({ requestId: request.requestId }),
+        viewer: verified.viewer,
+        authorization: `Bearer ${token}`,
         ...definition.context(request),
-      } as TContext),
+      } as TContext;
+    },
   };
 }
 

@@ -28,3 +28,13 @@ export function createSubgraphServer<TContext extends BaseContext>(schema: Graph
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
 }
+
+/**
+ * Runs a `__resolveReference` body so that an error (FORBIDDEN, say) fails only its own entity:
+ * `_entities` resolves a batch of references in one loop, and a synchronous throw would fail the
+ * whole list, one organization's refusal taking the caller's own data with it. A rejected promise
+ * fails only its entity, with its error at `["_entities", i]`.
+ */
+export function perEntity<T>(resolve: () => T): Promise<T> {
+  return new Promise((done) => done(resolve()));
+}

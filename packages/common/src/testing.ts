@@ -1,6 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { Kind, parse, print, visit, type DefinitionNode, type FormattedExecutionResult } from 'graphql';
+import {
+  exportJWK,
+  generateKeyPair,
+  SignJWT,
+  type JSONWebKeySet,
+  type JWTHeaderParameters,
+  type JWTPayload,
+} from 'jose';
+import {
+  createTokenVerifier,
+  DEFAULT_AUDIENCE,
+  DEFAULT_ISSUER,
+  TOKEN_ALGORITHM,
+  TOKEN_TYPES,
+  type Role,
+  type StaffViewer,
+  type TokenVerifier,
+  type Viewer,
+} from './auth';
 import type { ServiceContext } from './context';
 import type { SubgraphService } from './service';
 
@@ -33,8 +52,8 @@ export async function execute<TData = Record<string, unknown>>(
  * every subgraph (its directive and scalar definitions, `_Entity`, `_Service`, `_entities` and
  * `_service`), normalized with `normalizeSdl` so it compares with the schema file.
  */
-export async function servedSdl(service: AnySubgraph): Promise<string> {
-  const result = await execute<{ _service: { sdl: string } }>(service, '{ _service { sdl } }');
+export async function servedSdl(service: AnySubgraph, headers: IncomingHttpHeaders): Promise<string> {
+  const result = await execute<{ _service: { sdl: string } }>(service, '{ _service { sdl } }', {}, headers);
   if (!result.data) throw new Error(`_service query failed: ${JSON.stringify(result.errors)}`);
   const definitions = parse(result.data._service.sdl).definitions.filter((d) => !isFederationMachinery(d));
   return normalizeSdl(print({ kind: Kind.DOCUMENT, definitions: definitions.map(withoutFederationFields) }));
@@ -62,4 +81,61 @@ export function normalizeSdl(sdl: string): string {
   const document = visit(parse(sdl), { StringValue: (node) => ({ ...node, block: false }) });
   const definitions = [...document.definitions].sort((a, b) => key(a).localeCompare(key(b)));
   return print({ kind: Kind.DOCUMENT, definitions });
+}
+
+/** Staff of one organization, for tests. */
+export function staff(
+  organizationId: string,
+  role: Role = 'CLINICIAN',
+  userId = `user-${role.toLowerCase()}-${organizationId}`,
+): StaffViewer {
+  return { kind: 'staff', userId, organizationId, role };
+}
+
+export interface TestAuth {
+  /** The public keys, as the gateway publishes them. */
+  jwks: JSONWebKeySet;
+  /** A verifier over `jwks`, to build services with. */
+  verifier: TokenVerifier;
+  /** A valid token for `viewer`, as the gateway would sign it. */
+  token(viewer: Viewer): Promise<string>;
+  /** `{ authorization: 'Bearer …' }` for `viewer`. */
+  headers(viewer: Viewer): Promise<IncomingHttpHeaders>;
+  /** Signs arbitrary header and claims with the test key: for tests of bad tokens. */
+  sign(header: JWTHeaderParameters, claims: JWTPayload): Promise<string>;
+}
+
+/** A signing key and verifier that stand in for the gateway's, so subgraphs can be tested alone. */
+export async function createTestAuth(): Promise<TestAuth> {
+  const { privateKey, publicKey } = await generateKeyPair(TOKEN_ALGORITHM, { extractable: true });
+  const kid = 'test-key';
+  const jwks: JSONWebKeySet = { keys: [{ ...(await exportJWK(publicKey)), kid, alg: TOKEN_ALGORITHM, use: 'sig' }] };
+  const sign = (header: JWTHeaderParameters, claims: JWTPayload): Promise<string> =>
+    new SignJWT(claims).setProtectedHeader(header).sign(privateKey);
+  const token = (viewer: Viewer): Promise<string> => {
+    const now = Math.floor(Date.now() / 1000);
+    const base = { iss: DEFAULT_ISSUER, aud: DEFAULT_AUDIENCE, iat: now, exp: now + 600, jti: randomUUID() };
+    return viewer.kind === 'staff'
+      ? sign(
+          { alg: TOKEN_ALGORITHM, kid, typ: TOKEN_TYPES.access },
+          { ...base, sub: viewer.userId, org: viewer.organizationId, role: viewer.role },
+        )
+      : sign(
+          { alg: TOKEN_ALGORITHM, kid, typ: TOKEN_TYPES.intake },
+          {
+            ...base,
+            jti: viewer.linkId,
+            sub: viewer.patientId,
+            org: viewer.organizationId,
+            qid: viewer.questionnaireId,
+          },
+        );
+  };
+  return {
+    jwks,
+    verifier: createTokenVerifier({ jwks }),
+    token,
+    headers: async (viewer) => ({ authorization: `Bearer ${await token(viewer)}` }),
+    sign,
+  };
 }

@@ -1,4 +1,4 @@
-import { envInt, envString, type Env } from '@carebridge/common';
+import { envInt, envString, envUrl, readAuthConfig, type Env } from '@carebridge/common';
 
 /** The clinical subgraph's whole configuration; nothing else reads the environment. */
 export function readConfig(env: Env = process.env) {
@@ -6,5 +6,8 @@ export function readConfig(env: Env = process.env) {
     // 0 asks the OS for a free port (tests and parallel local stacks).
     port: envInt(env, 'PORT', 4002, { max: 65535 }),
     host: envString(env, 'HOST', '127.0.0.1'),
+    auth: readAuthConfig(env),
+    // The graph (gateway) endpoint, asked whether a patient is the caller's before storing answers.
+    graphUrl: envUrl(env, 'GRAPH_URL', 'http://127.0.0.1:4000/graphql'),
   };
 }

@@ -1,5 +1,15 @@
-import { createLogger, runService } from '@carebridge/common';
+import { createLogger, createTokenVerifier, runService } from '@carebridge/common';
 import { readConfig } from './config';
+import { createHttpPatientDirectory } from './data/patients';
 import { createService } from './server';
 
-await runService(createService({ logger: createLogger('clinical') }), readConfig());
+const config = readConfig();
+const logger = createLogger('clinical');
+await runService(
+  createService({
+    logger,
+    verifier: createTokenVerifier({ jwks: config.auth.jwksUrl, ...config.auth }),
+    patients: createHttpPatientDirectory({ graphUrl: config.graphUrl, logger }),
+  }),
+  config,
+);

@@ -1,19 +1,31 @@
-import { createSubgraphService, type Logger, type SubgraphService } from '@carebridge/common';
+import { createSubgraphService, type Logger, type SubgraphService, type TokenVerifier } from '@carebridge/common';
 import type { Context } from './context';
+import type { PatientDirectory } from './data/patients';
 import { createSeededStore } from './data/seed';
 import type { ClinicalStore } from './data/store';
 import { resolvers } from './resolvers';
 
 export { createSeededStore };
 
-/** Builds the clinical subgraph; tests pass their own store and call it in-process. */
-export function createService(options: { store?: ClinicalStore; logger?: Logger } = {}): SubgraphService<Context> {
+export interface ClinicalServiceOptions {
+  /** Checks the gateway-signed token of every request. */
+  verifier: TokenVerifier;
+  /** Says whether the caller may see a patient; `src/index.ts` passes the graph-backed one. */
+  patients: PatientDirectory;
+  store?: ClinicalStore;
+  logger?: Logger;
+}
+
+/** Builds the clinical subgraph; tests pass their own verifier, directory and store and call it in-process. */
+export function createService(options: ClinicalServiceOptions): SubgraphService<Context> {
   const store = options.store ?? createSeededStore();
+  const { patients } = options;
   return createSubgraphService<Context>({
     name: 'clinical',
     schemaFile: new URL('../schema.graphql', import.meta.url),
     resolvers,
     logger: options.logger,
-    context: () => ({ store }),
+    verifier: options.verifier,
+    context: () => ({ store, patients }),
   });
 }

@@ -1,8 +1,23 @@
 import { SEED_QUESTIONNAIRE_ID } from '@carebridge/common';
-import { execute } from '@carebridge/common/testing';
-import { describe, expect, it } from 'vitest';
+import { createTestAuth, execute, staff, type TestAuth } from '@carebridge/common/testing';
+import type { IncomingHttpHeaders } from 'node:http';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createService } from '../src/server';
-import { FIXTURE_INPUT } from './fixtures';
+import { fakeDirectory, FIXTURE_INPUT } from './fixtures';
+
+let auth: TestAuth;
+/** Staff of Riverside, the organization of pt-00002 and (in the fake directory) of pt-new. */
+let riverside: IncomingHttpHeaders;
+
+beforeAll(async () => {
+  auth = await createTestAuth();
+  riverside = await auth.headers(staff('org-riverside'));
+});
+
+function freshService() {
+  const patients = fakeDirectory(auth.verifier, { 'pt-new': 'org-riverside' });
+  return { service: createService({ verifier: auth.verifier, patients }), patients };
+}
 
 // The mutations through GraphQL, each test on a freshly seeded service.
 const CREATE = `mutation ($input: QuestionnaireInput!) { createQuestionnaire(input: $input) { id version status } }`;
@@ -21,22 +36,32 @@ type Submitted = { submitQuestionnaireResponse: { id: string } };
 
 describe('clinical subgraph mutations', () => {
   it('publishes a new version that retires the old one, while old responses keep pointing at it', async () => {
-    const fresh = createService();
-    const created = await execute<Created>(fresh, CREATE, { input: FIXTURE_INPUT });
+    const { service: fresh } = freshService();
+    const created = await execute<Created>(fresh, CREATE, { input: FIXTURE_INPUT }, riverside);
     const v1 = created.data!.createQuestionnaire.id;
-    const submitted = await execute<Submitted>(fresh, SUBMIT, {
-      input: {
-        patientId: 'pt-00002',
-        questionnaireId: v1,
-        language: 'EN',
-        answers: [{ linkId: 'q.symptoms', valueCodes: ['NONE'] }],
+    const submitted = await execute<Submitted>(
+      fresh,
+      SUBMIT,
+      {
+        input: {
+          patientId: 'pt-00002',
+          questionnaireId: v1,
+          language: 'EN',
+          answers: [{ linkId: 'q.symptoms', valueCodes: ['NONE'] }],
+        },
       },
-    });
+      riverside,
+    );
     const responseId = submitted.data!.submitQuestionnaireResponse.id;
 
-    const published = await execute(fresh, PUBLISH, {
-      input: { ...FIXTURE_INPUT, title: { en: 'Fixture, revised', es: 'Prueba, revisada' } },
-    });
+    const published = await execute(
+      fresh,
+      PUBLISH,
+      {
+        input: { ...FIXTURE_INPUT, title: { en: 'Fixture, revised', es: 'Prueba, revisada' } },
+      },
+      riverside,
+    );
     expect(published).toEqual({
       data: {
         publishQuestionnaireVersion: {
@@ -60,6 +85,7 @@ describe('clinical subgraph mutations', () => {
         all: questionnaires(includeRetired: true) { name version }
       }`,
       { id: responseId },
+      riverside,
     );
     expect(after).toEqual({
       data: {
@@ -76,21 +102,26 @@ describe('clinical subgraph mutations', () => {
       },
     });
 
-    const late = await execute(fresh, SUBMIT, {
-      input: {
-        patientId: 'pt-00002',
-        questionnaireId: v1,
-        language: 'EN',
-        answers: [{ linkId: 'q.symptoms', valueCodes: ['NONE'] }],
+    const late = await execute(
+      fresh,
+      SUBMIT,
+      {
+        input: {
+          patientId: 'pt-00002',
+          questionnaireId: v1,
+          language: 'EN',
+          answers: [{ linkId: 'q.symptoms', valueCodes: ['NONE'] }],
+        },
       },
-    });
+      riverside,
+    );
     expect(late.errors?.map((e) => e.extensions?.problems)).toEqual([
       [{ field: 'questionnaireId', message: 'is a retired version; answer the ACTIVE version of this questionnaire' }],
     ]);
   });
 
   it('stores Spanish answers as codes and reads them back in English or Spanish', async () => {
-    const fresh = createService();
+    const { service: fresh, patients } = freshService();
     const answers = [
       { linkId: 'symptoms.current', valueCodes: ['FEVER', 'COUGH'] },
       { linkId: 'allergies.known', valueCodes: ['PENICILLIN'] },
@@ -102,14 +133,21 @@ describe('clinical subgraph mutations', () => {
       { linkId: 'social.occupation', valueString: 'Maestra' },
       { linkId: 'family.conditions', valueCodes: ['DIABETES', 'HIGH_BLOOD_PRESSURE'] },
     ];
-    const submitted = await execute(fresh, SUBMIT, {
-      input: { patientId: 'pt-new', questionnaireId: SEED_QUESTIONNAIRE_ID, language: 'ES', answers },
-    });
+    const submitted = await execute(
+      fresh,
+      SUBMIT,
+      {
+        input: { patientId: 'pt-new', questionnaireId: SEED_QUESTIONNAIRE_ID, language: 'ES', answers },
+      },
+      riverside,
+    );
+    // The patient subgraph (here its stand-in) was asked, with the caller's token, before storing.
+    expect(patients.calls).toEqual([{ patientId: 'pt-new', organizationId: 'org-riverside' }]);
     const response = (submitted.data as Submitted).submitQuestionnaireResponse;
     expect(response).toEqual({
       id: expect.stringMatching(/^qr-/) as unknown,
       language: 'ES',
-      submittedBy: 'staff',
+      submittedBy: 'user-clinician-org-riverside',
       patient: { id: 'pt-new' },
       questionnaire: { id: SEED_QUESTIONNAIRE_ID, version: 1, status: 'ACTIVE' },
       // Codes come back in option order whatever order they were chosen in.
@@ -180,6 +218,8 @@ describe('clinical subgraph mutations', () => {
           es: clinicalHistory(lang: ES) { symptoms allergies medications medicalHistory socialHistory familyHistory }
         }
       } }`,
+      {},
+      riverside,
     );
     expect(history).toEqual({
       data: {

@@ -1,17 +1,29 @@
 import { readFileSync } from 'node:fs';
-import { SEED_QUESTIONNAIRE_ID } from '@carebridge/common';
-import { execute, normalizeSdl, servedSdl } from '@carebridge/common/testing';
-import { describe, expect, it } from 'vitest';
+import { SEED_QUESTIONNAIRE_ID, type SubgraphService } from '@carebridge/common';
+import { createTestAuth, execute, normalizeSdl, servedSdl, staff, type TestAuth } from '@carebridge/common/testing';
+import type { IncomingHttpHeaders } from 'node:http';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Context } from '../src/context';
 import { createService } from '../src/server';
+import { fakeDirectory } from './fixtures';
 
-const service = createService();
+let auth: TestAuth;
+let service: SubgraphService<Context>;
+/** Staff of Riverside, the organization of pt-00001 (and of the seeded response qr-00001). */
+let riverside: IncomingHttpHeaders;
+
+beforeAll(async () => {
+  auth = await createTestAuth();
+  service = createService({ verifier: auth.verifier, patients: fakeDirectory(auth.verifier) });
+  riverside = await auth.headers(staff('org-riverside'));
+});
 
 const SUBMIT = `mutation ($input: QuestionnaireResponseInput!) { submitQuestionnaireResponse(input: $input) { id } }`;
 
 describe('clinical subgraph contract', () => {
   it('serves exactly the SDL of schema.graphql', async () => {
     const file = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
-    expect(await servedSdl(service)).toEqual(normalizeSdl(file));
+    expect(await servedSdl(service, riverside)).toEqual(normalizeSdl(file));
   });
 
   it('resolves Questionnaire, QuestionnaireResponse and Patient references through _entities', async () => {
@@ -21,7 +33,7 @@ describe('clinical subgraph contract', () => {
         _entities(representations: $representations) {
           ... on Questionnaire { id name version status title(lang: ES) }
           ... on QuestionnaireResponse { id language submittedBy patient { id } questionnaire { id } }
-          ... on Patient { id questionnaireResponses { id } clinicalHistory(lang: ES) { symptoms socialHistory entries { code } } }
+          ... on Patient { id questionnaireResponses { id } clinicalHistory { allergies } }
         }
       }`,
       {
@@ -30,10 +42,11 @@ describe('clinical subgraph contract', () => {
           { __typename: 'Questionnaire', id: 'qn-unknown' },
           { __typename: 'QuestionnaireResponse', id: 'qr-00001' },
           { __typename: 'QuestionnaireResponse', id: 'qr-unknown' },
-          { __typename: 'Patient', id: 'pt-00012' },
+          { __typename: 'Patient', id: 'pt-00001' },
           { __typename: 'Patient', id: 'pt-without-answers' },
         ],
       },
+      riverside,
     );
     expect(result).toEqual({
       data: {
@@ -54,6 +67,30 @@ describe('clinical subgraph contract', () => {
             questionnaire: { id: SEED_QUESTIONNAIRE_ID },
           },
           null,
+          {
+            id: 'pt-00001',
+            questionnaireResponses: [{ id: 'qr-00001' }],
+            clinicalHistory: { allergies: ['Sulfa drugs'] },
+          },
+          { id: 'pt-without-answers', questionnaireResponses: [], clinicalHistory: { allergies: [] } },
+        ],
+      },
+    });
+  });
+
+  it("derives a patient's history from the latest answers, for staff of the patient's organization", async () => {
+    // pt-00012 is a Hillcrest patient (seedPatientOrganizationId(11)).
+    const result = await execute(
+      service,
+      `{ _entities(representations: [{ __typename: "Patient", id: "pt-00012" }]) {
+        ... on Patient { id questionnaireResponses { id } clinicalHistory(lang: ES) { symptoms socialHistory entries { code } } }
+      } }`,
+      {},
+      await auth.headers(staff('org-hillcrest')),
+    );
+    expect(result).toEqual({
+      data: {
+        _entities: [
           {
             id: 'pt-00012',
             // Seeded to answer twice: newest first, and the history takes each question's latest
@@ -84,35 +121,35 @@ describe('clinical subgraph contract', () => {
               ].map((code) => ({ code })),
             },
           },
-          {
-            id: 'pt-without-answers',
-            questionnaireResponses: [],
-            clinicalHistory: { symptoms: [], socialHistory: [], entries: [] },
-          },
         ],
       },
     });
   });
 
   it('answers invalid input with BAD_USER_INPUT listing every field and reason', async () => {
-    const result = await execute(service, SUBMIT, {
-      input: {
-        patientId: 'pt-00001',
-        questionnaireId: SEED_QUESTIONNAIRE_ID,
-        language: 'EN',
-        answers: [
-          { linkId: 'symptoms.current', valueCodes: ['FEVER', 'NOT_A_SYMPTOM'] },
-          { linkId: 'symptoms.pain_level', valueString: 'very bad' },
-          { linkId: 'symptoms.unknown', valueBoolean: true },
-          ...['allergies.known', 'medications.current', 'history.conditions'].map((linkId) => ({
-            linkId,
-            valueCodes: ['NONE'],
-          })),
-          { linkId: 'social.tobacco', valueCodes: ['NEVER'] },
-          { linkId: 'social.alcohol', valueCodes: ['NEVER'] },
-        ],
+    const result = await execute(
+      service,
+      SUBMIT,
+      {
+        input: {
+          patientId: 'pt-00001',
+          questionnaireId: SEED_QUESTIONNAIRE_ID,
+          language: 'EN',
+          answers: [
+            { linkId: 'symptoms.current', valueCodes: ['FEVER', 'NOT_A_SYMPTOM'] },
+            { linkId: 'symptoms.pain_level', valueString: 'very bad' },
+            { linkId: 'symptoms.unknown', valueBoolean: true },
+            ...['allergies.known', 'medications.current', 'history.conditions'].map((linkId) => ({
+              linkId,
+              valueCodes: ['NONE'],
+            })),
+            { linkId: 'social.tobacco', valueCodes: ['NEVER'] },
+            { linkId: 'social.alcohol', valueCodes: ['NEVER'] },
+          ],
+        },
       },
-    });
+      riverside,
+    );
     expect(result).toMatchInlineSnapshot(`
       {
         "data": null,
@@ -156,6 +193,8 @@ describe('clinical subgraph contract', () => {
     const stored = await execute(
       service,
       '{ _entities(representations: [{ __typename: "Patient", id: "pt-00001" }]) { ... on Patient { questionnaireResponses { id } } } }',
+      {},
+      riverside,
     );
     expect(stored).toEqual({ data: { _entities: [{ questionnaireResponses: [{ id: 'qr-00001' }] }] } });
   });
@@ -164,6 +203,8 @@ describe('clinical subgraph contract', () => {
     const result = await execute(
       service,
       '{ questionnaire(id: "nope") { id } questionnaireResponse(id: "nope") { id } }',
+      {},
+      riverside,
     );
     expect(result).toEqual({ data: { questionnaire: null, questionnaireResponse: null } });
   });

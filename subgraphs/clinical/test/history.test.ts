@@ -13,6 +13,7 @@ function response(id: string, submittedAt: string, answers: StoredAnswer[]): Que
   return {
     id,
     patientId: 'pt-00001',
+    organizationId: 'org-riverside',
     questionnaireId: questionnaire.id,
     language: 'EN',
     answers,
@@ -105,12 +106,12 @@ describe('clinical history derivation', () => {
     const inSpanish = submitQuestionnaireResponse(
       store,
       { ...responseInput(answers), patientId: 'pt-es', language: 'ES' },
-      { now: NOW, submittedBy: 'patient' },
+      { now: NOW, submittedBy: 'patient', organizationId: 'org-riverside' },
     );
     const inEnglish = submitQuestionnaireResponse(
       store,
       { ...responseInput(answers), patientId: 'pt-en', language: 'EN' },
-      { now: NOW, submittedBy: 'patient' },
+      { now: NOW, submittedBy: 'patient', organizationId: 'org-riverside' },
     );
     expect(inSpanish.answers).toEqual(inEnglish.answers);
     expect(inSpanish.answers).toEqual([

@@ -1,4 +1,10 @@
-import { SEED_EPOCH, SEED_PATIENT_COUNT, SEED_QUESTIONNAIRE_ID, seedPatientId } from '@carebridge/common';
+import {
+  SEED_EPOCH,
+  SEED_PATIENT_COUNT,
+  SEED_QUESTIONNAIRE_ID,
+  seedPatientId,
+  seedPatientOrganizationId,
+} from '@carebridge/common';
 import { describe, expect, it } from 'vitest';
 import { createSeededStore, seedQuestionnaire, seedResponses } from '../src/data/seed';
 import { SEED_QUESTIONNAIRE } from '../src/data/seed-questionnaire';
@@ -14,9 +20,10 @@ describe('seed data', () => {
     expect(patients.map((id) => a.responsesOfPatient(id))).toEqual(patients.map((id) => b.responsesOfPatient(id)));
   });
 
-  it('is the active version 1 of pre-visit-intake, published at the seed epoch', () => {
+  it('is the active version 1 of pre-visit-intake, shared by every organization, published at the seed epoch', () => {
     expect({ ...questionnaire, items: questionnaire.items.length }).toEqual({
       id: SEED_QUESTIONNAIRE_ID,
+      organizationId: null,
       name: 'pre-visit-intake',
       version: 1,
       status: 'ACTIVE',
@@ -69,5 +76,25 @@ describe('seed data', () => {
     const times = store.responsesOfPatient(patient).map((r) => r.submittedAt);
     expect(times).toEqual([...times].sort().reverse());
     expect(times.length).toEqual(2);
+  });
+
+  it("gives every seeded response its patient's seeded organization", () => {
+    const store = createSeededStore();
+    const seeded = Array.from({ length: SEED_PATIENT_COUNT }, (_, i) => ({
+      patientId: seedPatientId(i),
+      organizationId: seedPatientOrganizationId(i),
+    }));
+    const mismatched = seeded.flatMap(({ patientId, organizationId }) =>
+      store
+        .responsesOfPatient(patientId)
+        .filter((r) => r.organizationId !== organizationId)
+        .map((r) => r.id),
+    );
+    expect(mismatched).toEqual([]);
+    // The fixtures the other tests rely on: pt-00001 is Riverside's, pt-00004 Lakeside's, both answered.
+    expect(['pt-00001', 'pt-00004'].map((id) => store.responsesOfPatient(id).map((r) => r.organizationId))).toEqual([
+      ['org-riverside'],
+      ['org-lakeside'],
+    ]);
   });
 });

@@ -112,8 +112,10 @@ describe('questionnaire definitions', () => {
 
   it('refuses to create a questionnaire whose name is in use, and creates nothing', () => {
     const store = new InMemoryClinicalStore();
-    createQuestionnaire(store, FIXTURE_INPUT, NOW);
-    const error = thrown(() => createQuestionnaire(store, FIXTURE_INPUT, NOW));
+    createQuestionnaire(store, FIXTURE_INPUT, { now: NOW, organizationId: 'org-riverside' });
+    const error = thrown(() =>
+      createQuestionnaire(store, FIXTURE_INPUT, { now: NOW, organizationId: 'org-riverside' }),
+    );
     expect(error.extensions).toEqual({
       code: 'BAD_USER_INPUT',
       problems: [
@@ -124,7 +126,12 @@ describe('questionnaire definitions', () => {
   });
 
   it('answers NOT_FOUND when publishing a version of an unknown questionnaire', () => {
-    const error = thrown(() => publishQuestionnaireVersion(new InMemoryClinicalStore(), FIXTURE_INPUT, NOW));
+    const error = thrown(() =>
+      publishQuestionnaireVersion(new InMemoryClinicalStore(), FIXTURE_INPUT, {
+        now: NOW,
+        organizationId: 'org-riverside',
+      }),
+    );
     expect(error.extensions).toEqual({ code: 'NOT_FOUND', typename: 'Questionnaire', id: 'fixture-intake' });
   });
 });
@@ -238,7 +245,9 @@ describe('questionnaire responses', () => {
     const store = new InMemoryClinicalStore();
     store.addQuestionnaireVersion(questionnaire);
     const input = responseInput([symptoms, { linkId: 'q.pain', valueString: 'seven' }]);
-    const error = thrown(() => submitQuestionnaireResponse(store, input, { now: NOW, submittedBy: 'staff' }));
+    const error = thrown(() =>
+      submitQuestionnaireResponse(store, input, { now: NOW, submittedBy: 'user-1', organizationId: 'org-riverside' }),
+    );
     expect(error.extensions?.code).toEqual('BAD_USER_INPUT');
     expect(store.responsesOfPatient('pt-00001')).toEqual([]);
   });
@@ -246,7 +255,11 @@ describe('questionnaire responses', () => {
   it('answers NOT_FOUND for an unknown questionnaire version', () => {
     const input = { ...responseInput([symptoms]), questionnaireId: 'qn-gone' };
     const error = thrown(() =>
-      submitQuestionnaireResponse(new InMemoryClinicalStore(), input, { now: NOW, submittedBy: 'staff' }),
+      submitQuestionnaireResponse(new InMemoryClinicalStore(), input, {
+        now: NOW,
+        submittedBy: 'user-1',
+        organizationId: 'org-riverside',
+      }),
     );
     expect(error.extensions).toEqual({ code: 'NOT_FOUND', typename: 'Questionnaire', id: 'qn-gone' });
   });
@@ -262,7 +275,9 @@ describe('questionnaire responses', () => {
       { linkId: 'q.other', valueNumber: 123456.789 },
       { linkId: 'q.travel', valueBoolean: true, valueString: 'Secret diagnosis text' },
     ]);
-    const error = thrown(() => submitQuestionnaireResponse(store, input, { now: NOW, submittedBy: 'staff' }));
+    const error = thrown(() =>
+      submitQuestionnaireResponse(store, input, { now: NOW, submittedBy: 'user-1', organizationId: 'org-riverside' }),
+    );
     const texts = [error.message, JSON.stringify(error.extensions)];
     expect(secrets.filter((secret) => texts.some((t) => t.includes(secret)))).toEqual([]);
     // The error still explains every problem, by field.

@@ -1,5 +1,12 @@
-import { createLogger, runService } from '@carebridge/common';
+import { createLogger, createTokenVerifier, runService } from '@carebridge/common';
 import { readConfig } from './config';
 import { createService } from './server';
 
-await runService(createService({ logger: createLogger('patient') }), readConfig());
+const config = readConfig();
+await runService(
+  createService({
+    logger: createLogger('patient'),
+    verifier: createTokenVerifier({ jwks: config.auth.jwksUrl, ...config.auth }),
+  }),
+  config,
+);

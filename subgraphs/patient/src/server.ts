@@ -1,4 +1,4 @@
-import { createSubgraphService, type Logger, type SubgraphService } from '@carebridge/common';
+import { createSubgraphService, type Logger, type SubgraphService, type TokenVerifier } from '@carebridge/common';
 import type { Context } from './context';
 import { createSeededStore } from './data/seed';
 import type { PatientStore } from './data/store';
@@ -6,14 +6,22 @@ import { resolvers } from './resolvers';
 
 export { createSeededStore };
 
-/** Builds the patient subgraph; tests pass their own store and call it in-process. */
-export function createService(options: { store?: PatientStore; logger?: Logger } = {}): SubgraphService<Context> {
+/**
+ * Builds the patient subgraph; tests pass their own store and verifier and call it in-process.
+ * Every request needs a token `verifier` accepts; what its viewer may do is in access.ts.
+ */
+export function createService(options: {
+  verifier: TokenVerifier;
+  store?: PatientStore;
+  logger?: Logger;
+}): SubgraphService<Context> {
   const store = options.store ?? createSeededStore();
   return createSubgraphService<Context>({
     name: 'patient',
     schemaFile: new URL('../schema.graphql', import.meta.url),
     resolvers,
     logger: options.logger,
+    verifier: options.verifier,
     context: () => ({ store }),
   });
 }

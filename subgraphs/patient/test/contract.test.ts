@@ -1,17 +1,28 @@
 import { readFileSync } from 'node:fs';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FormattedExecutionResult } from 'graphql';
-import { describe, expect, it } from 'vitest';
-import { execute, normalizeSdl, servedSdl } from '@carebridge/common/testing';
-import { createSeededStore, createService } from '../src/server';
-import { NOW } from './helpers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SubgraphService } from '@carebridge/common';
+import { createTestAuth, execute, normalizeSdl, servedSdl, type TestAuth } from '@carebridge/common/testing';
+import type { Context } from '../src/context';
+import { NOW, seededService, staffHeaders } from './helpers';
+
+// Seeded patients by organization: Riverside 120 (pt-00001..3, pt-00007..9, …), Lakeside 80
+// (pt-00004, pt-00005, …), Hillcrest 40 (pt-00006, …). Each caller sees only its own.
+let auth: TestAuth;
+let service: SubgraphService<Context>;
+let riverside: IncomingHttpHeaders;
+let lakeside: IncomingHttpHeaders;
+let hillcrest: IncomingHttpHeaders;
 
 /** A service over a fresh seeded store with a fixed clock and predictable new ids. */
-function freshService() {
-  let next = 0;
-  return createService({ store: createSeededStore({ now: () => new Date(NOW), newId: () => `pt-new-${++next}` }) });
-}
+const freshService = (): SubgraphService<Context> => seededService(auth.verifier);
 
-const service = freshService();
+beforeAll(async () => {
+  auth = await createTestAuth();
+  service = freshService();
+  ({ riverside, lakeside, hillcrest } = await staffHeaders(auth));
+});
 
 const PATIENT_FIELDS = `id mrn firstName lastName gender dateOfBirth phone email
   address { line1 line2 city state postalCode country }
@@ -39,7 +50,7 @@ const newInput = {
 describe('patient subgraph contract', () => {
   it('serves exactly the SDL of schema.graphql', async () => {
     const file = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
-    expect(await servedSdl(service)).toEqual(normalizeSdl(file));
+    expect(await servedSdl(service, riverside)).toEqual(normalizeSdl(file));
   });
 
   it('resolves Patient and Provider references through _entities, null for unknown ids', async () => {
@@ -55,10 +66,11 @@ describe('patient subgraph contract', () => {
         representations: [
           { __typename: 'Patient', id: 'pt-00002' },
           { __typename: 'Patient', id: 'pt-missing' },
-          { __typename: 'Provider', id: 'prov-lakeside-1' },
+          { __typename: 'Provider', id: 'prov-riverside-1' },
           { __typename: 'Provider', id: 'prov-missing' },
         ],
       },
+      riverside,
     );
     expect(result).toEqual({
       data: {
@@ -66,11 +78,11 @@ describe('patient subgraph contract', () => {
           { id: 'pt-00002', mrn: 'RH-000002', preferredLanguage: 'ES', organization: { id: 'org-riverside' } },
           null,
           {
-            id: 'prov-lakeside-1',
-            displayName: 'Dr. Samuel Brightwater',
-            npi: '1902010000',
+            id: 'prov-riverside-1',
+            displayName: 'Dr. Maya Okafor',
+            npi: '1901010000',
             specialty: 'Family Medicine',
-            organization: { id: 'org-lakeside' },
+            organization: { id: 'org-riverside' },
           },
           null,
         ],
@@ -82,20 +94,22 @@ describe('patient subgraph contract', () => {
     const result = await execute(
       service,
       `{ patient(id: "pt-00004") { id organization { id } } missing: patient(id: "nope") { id }
-         provider(id: "prov-hillcrest-2") { displayName } noProvider: provider(id: "nope") { id } }`,
+         provider(id: "prov-lakeside-2") { displayName } noProvider: provider(id: "nope") { id } }`,
+      {},
+      lakeside,
     );
     expect(result).toEqual({
       data: {
         patient: { id: 'pt-00004', organization: { id: 'org-lakeside' } },
         missing: null,
-        provider: { displayName: 'Dr. Thomas Greer' },
+        provider: { displayName: 'Dr. Elena Vargas' },
         noProvider: null,
       },
     });
   });
 
   it('lists the providers of an organization by name', async () => {
-    const result = await execute(service, '{ providers(organizationId: "org-riverside") { id } }');
+    const result = await execute(service, '{ providers(organizationId: "org-riverside") { id } }', {}, riverside);
     expect(result).toEqual({
       data: { providers: [{ id: 'prov-riverside-2' }, { id: 'prov-riverside-3' }, { id: 'prov-riverside-1' }] },
     });
@@ -115,10 +129,12 @@ describe('patient subgraph contract', () => {
     let after: string | null = null;
     let pages = 0;
     do {
-      const result: FormattedExecutionResult<Page> = await execute<Page>(service, query, {
-        after,
-        filter: { organizationId: 'org-hillcrest' },
-      });
+      const result: FormattedExecutionResult<Page> = await execute<Page>(
+        service,
+        query,
+        { after, filter: { organizationId: 'org-hillcrest' } },
+        hillcrest,
+      );
       const page = result.data?.patients;
       if (page === undefined) throw new Error(JSON.stringify(result.errors));
       expect(page.totalCount).toEqual(40);
@@ -130,11 +146,11 @@ describe('patient subgraph contract', () => {
   });
 
   it('refuses a page size outside 1 to 100 and a cursor it did not issue', async () => {
-    const result = await execute(service, '{ a: patients(first: 0) { totalCount } }');
+    const result = await execute(service, '{ a: patients(first: 0) { totalCount } }', {}, riverside);
     expect(result.errors?.map((e) => [e.extensions?.code, e.extensions?.problems])).toEqual([
       ['BAD_USER_INPUT', [{ field: 'first', message: 'must be from 1 to 100' }]],
     ]);
-    const bad = await execute(service, '{ patients(after: "not-a-cursor") { totalCount } }');
+    const bad = await execute(service, '{ patients(after: "not-a-cursor") { totalCount } }', {}, riverside);
     expect(bad.errors?.map((e) => e.extensions?.problems)).toEqual([
       [{ field: 'after', message: 'is not a cursor returned by this API' }],
     ]);
@@ -144,7 +160,7 @@ describe('patient subgraph contract', () => {
 describe('patient mutations', () => {
   it('creates a patient with a generated MRN and normalized contact details', async () => {
     const svc = freshService();
-    const result = await execute(svc, CREATE, { input: newInput });
+    const result = await execute(svc, CREATE, { input: newInput }, lakeside);
     expect(result).toEqual({
       data: {
         createPatient: {
@@ -175,7 +191,7 @@ describe('patient mutations', () => {
         },
       },
     });
-    expect(await execute(svc, COUNT)).toEqual({ data: { patients: { totalCount: 241 } } });
+    expect(await execute(svc, COUNT, {}, lakeside)).toEqual({ data: { patients: { totalCount: 81 } } });
   });
 
   it('answers BAD_USER_INPUT listing every problem, and creates nothing', async () => {
@@ -187,7 +203,7 @@ describe('patient mutations', () => {
       mrn: 'LC-000004',
       primaryCarePhysicianId: 'prov-riverside-1',
     };
-    const result = await execute(svc, CREATE, { input });
+    const result = await execute(svc, CREATE, { input }, lakeside);
     expect(result).toMatchInlineSnapshot(`
       {
         "data": null,
@@ -229,18 +245,23 @@ describe('patient mutations', () => {
       }
     `);
     expect(JSON.stringify(result)).not.toContain('rocio');
-    expect(await execute(svc, COUNT)).toEqual({ data: { patients: { totalCount: 240 } } });
+    expect(await execute(svc, COUNT, {}, lakeside)).toEqual({ data: { patients: { totalCount: 80 } } });
   });
 
   it('creates several patients all or nothing, naming problems by input index', async () => {
     const svc = freshService();
     const mutation = 'mutation ($inputs: [PatientInput!]!) { createPatients(inputs: $inputs) { id mrn } }';
-    const refused = await execute(svc, mutation, { inputs: [newInput, { ...newInput, dateOfBirth: '2999-01-01' }] });
+    const refused = await execute(
+      svc,
+      mutation,
+      { inputs: [newInput, { ...newInput, dateOfBirth: '2999-01-01' }] },
+      lakeside,
+    );
     expect(refused.errors?.map((e) => [e.extensions?.code, e.extensions?.problems])).toEqual([
       ['BAD_USER_INPUT', [{ field: 'inputs[1].dateOfBirth', message: 'must not be in the future' }]],
     ]);
-    expect(await execute(svc, COUNT)).toEqual({ data: { patients: { totalCount: 240 } } });
-    const created = await execute(svc, mutation, { inputs: [newInput, { ...newInput, mrn: 'LC-CUSTOM' }] });
+    expect(await execute(svc, COUNT, {}, lakeside)).toEqual({ data: { patients: { totalCount: 80 } } });
+    const created = await execute(svc, mutation, { inputs: [newInput, { ...newInput, mrn: 'LC-CUSTOM' }] }, lakeside);
     expect(created).toEqual({
       data: {
         createPatients: [
@@ -253,13 +274,14 @@ describe('patient mutations', () => {
 
   it('updates only the fields given, clears optional ones given as null, and bumps the version', async () => {
     const svc = freshService();
-    const created = await execute<{ createPatient: { id: string } }>(svc, CREATE, { input: newInput });
+    const created = await execute<{ createPatient: { id: string } }>(svc, CREATE, { input: newInput }, lakeside);
     const id = created.data?.createPatient.id;
-    const result = await execute(svc, UPDATE, {
-      id,
-      version: 1,
-      input: { lastName: 'Peña Ortiz', email: null, address: null },
-    });
+    const result = await execute(
+      svc,
+      UPDATE,
+      { id, version: 1, input: { lastName: 'Peña Ortiz', email: null, address: null } },
+      lakeside,
+    );
     expect(result.data).toMatchObject({
       updatePatient: {
         id,
@@ -275,32 +297,38 @@ describe('patient mutations', () => {
 
   it('refuses a stale version with VERSION_CONFLICT and changes nothing', async () => {
     const svc = freshService();
-    await execute(svc, UPDATE, { id: 'pt-00003', version: 1, input: { firstName: 'Inés' } });
-    const result = await execute(svc, UPDATE, { id: 'pt-00003', version: 1, input: { firstName: 'Late' } });
+    await execute(svc, UPDATE, { id: 'pt-00003', version: 1, input: { firstName: 'Inés' } }, riverside);
+    const result = await execute(svc, UPDATE, { id: 'pt-00003', version: 1, input: { firstName: 'Late' } }, riverside);
     expect(result.errors?.map((e) => e.extensions)).toEqual([
       { code: 'VERSION_CONFLICT', typename: 'Patient', id: 'pt-00003', expectedVersion: 1, currentVersion: 2 },
     ]);
-    expect(await execute(svc, '{ patient(id: "pt-00003") { firstName version } }')).toEqual({
+    expect(await execute(svc, '{ patient(id: "pt-00003") { firstName version } }', {}, riverside)).toEqual({
       data: { patient: { firstName: 'Inés', version: 2 } },
     });
   });
 
   it('refuses an invalid update with BAD_USER_INPUT and changes nothing', async () => {
     const svc = freshService();
-    const before = await execute(svc, `{ patient(id: "pt-00005") { ${PATIENT_FIELDS} } }`);
-    const result = await execute(svc, UPDATE, { id: 'pt-00005', version: 1, input: { lastName: null, phone: 'x' } });
+    const before = await execute(svc, `{ patient(id: "pt-00005") { ${PATIENT_FIELDS} } }`, {}, lakeside);
+    const result = await execute(
+      svc,
+      UPDATE,
+      { id: 'pt-00005', version: 1, input: { lastName: null, phone: 'x' } },
+      lakeside,
+    );
     expect(result.errors?.map((e) => e.extensions?.problems)).toEqual([
       [
         { field: 'lastName', message: 'is required and cannot be cleared' },
         { field: 'phone', message: 'may contain only digits, a leading +, spaces, dashes, dots and parentheses' },
       ],
     ]);
-    expect(await execute(svc, `{ patient(id: "pt-00005") { ${PATIENT_FIELDS} } }`)).toEqual(before);
+    expect(await execute(svc, `{ patient(id: "pt-00005") { ${PATIENT_FIELDS} } }`, {}, lakeside)).toEqual(before);
+    expect(before.data).toMatchObject({ patient: { id: 'pt-00005', version: 1 } });
   });
 
   it('answers NOT_FOUND when updating or deleting an unknown patient', async () => {
-    const update = await execute(service, UPDATE, { id: 'pt-missing', version: 1, input: {} });
-    const remove = await execute(service, 'mutation { deletePatient(id: "pt-missing") }');
+    const update = await execute(service, UPDATE, { id: 'pt-missing', version: 1, input: {} }, riverside);
+    const remove = await execute(service, 'mutation { deletePatient(id: "pt-missing") }', {}, riverside);
     expect([...(update.errors ?? []), ...(remove.errors ?? [])].map((e) => e.extensions)).toEqual([
       { code: 'NOT_FOUND', typename: 'Patient', id: 'pt-missing' },
       { code: 'NOT_FOUND', typename: 'Patient', id: 'pt-missing' },
@@ -309,11 +337,11 @@ describe('patient mutations', () => {
 
   it('deletes a patient and answers its id', async () => {
     const svc = freshService();
-    expect(await execute(svc, 'mutation { deletePatient(id: "pt-00007") }')).toEqual({
+    expect(await execute(svc, 'mutation { deletePatient(id: "pt-00007") }', {}, riverside)).toEqual({
       data: { deletePatient: 'pt-00007' },
     });
-    expect(await execute(svc, '{ patient(id: "pt-00007") { id } patients { totalCount } }')).toEqual({
-      data: { patient: null, patients: { totalCount: 239 } },
+    expect(await execute(svc, '{ patient(id: "pt-00007") { id } patients { totalCount } }', {}, riverside)).toEqual({
+      data: { patient: null, patients: { totalCount: 119 } },
     });
   });
 });

@@ -1,7 +1,12 @@
-import type { PatientInput } from '../src/__generated__/resolvers-types';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Logger, SubgraphService, TokenVerifier } from '@carebridge/common';
+import { staff, type TestAuth } from '@carebridge/common/testing';
+import type { Context } from '../src/context';
 import type { NewPatient } from '../src/data/records';
 import { SEED_PROVIDERS } from '../src/data/seed';
 import { InMemoryPatientStore } from '../src/data/store';
+import type { OwnedPatientInput } from '../src/data/validation';
+import { createSeededStore, createService } from '../src/server';
 
 /** The instant every test store reports as "now", so timestamps can be asserted whole. */
 export const NOW = '2026-03-01T10:00:00.000Z';
@@ -18,7 +23,7 @@ export function emptyStore(): InMemoryPatientStore {
 }
 
 /** A valid patient for Riverside Hospital; override what a test is about. */
-export function patientInput(overrides: Partial<PatientInput> = {}): PatientInput {
+export function patientInput(overrides: Partial<OwnedPatientInput> = {}): OwnedPatientInput {
   return {
     organizationId: 'org-riverside',
     firstName: 'Ada',
@@ -46,5 +51,26 @@ export function newPatient(overrides: Partial<NewPatient> = {}): NewPatient {
     primaryCarePhysicianId: null,
     preferredLanguage: 'EN',
     ...overrides,
+  };
+}
+
+/** A patient service over a fresh seeded store with a fixed clock and predictable new ids (pt-new-1, ...). */
+export function seededService(verifier: TokenVerifier, logger?: Logger): SubgraphService<Context> {
+  let next = 0;
+  return createService({
+    verifier,
+    store: createSeededStore({ now: () => new Date(NOW), newId: () => `pt-new-${++next}` }),
+    ...(logger === undefined ? {} : { logger }),
+  });
+}
+
+/** Request headers of a clinician of each seeded organization, signed by `auth`. */
+export async function staffHeaders(
+  auth: TestAuth,
+): Promise<Record<'riverside' | 'lakeside' | 'hillcrest', IncomingHttpHeaders>> {
+  return {
+    riverside: await auth.headers(staff('org-riverside')),
+    lakeside: await auth.headers(staff('org-lakeside')),
+    hillcrest: await auth.headers(staff('org-hillcrest')),
   };
 }

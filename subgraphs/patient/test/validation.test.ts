@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { PatientInput } from '../src/__generated__/resolvers-types';
 import { toNewPatient, toPatientPatch } from '../src/data/normalize';
 import {
   validatePatientInput,
   validatePatientInputs,
   validatePatientUpdate,
+  type OwnedPatientInput,
   type ValidationLookups,
 } from '../src/data/validation';
 import { emptyStore, newPatient, patientInput, TODAY } from './helpers';
@@ -20,8 +20,8 @@ const lookups: ValidationLookups = {
   findIdByMrn: (organizationId, mrn) => store.findIdByMrn(organizationId, mrn),
 };
 
-const problemsOf = (input: PatientInput) => validatePatientInput(input, lookups).list;
-const fieldsOf = (input: PatientInput) => problemsOf(input).map((p) => p.field);
+const problemsOf = (input: OwnedPatientInput) => validatePatientInput(input, lookups).list;
+const fieldsOf = (input: OwnedPatientInput) => problemsOf(input).map((p) => p.field);
 
 describe('validatePatientInput', () => {
   it('accepts a complete, valid patient', () => {

@@ -155,16 +155,25 @@ export type LocalizedTextInput = {
  */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Creates version 1 of a new questionnaire. `name` must not be in use. */
+  /**
+   * Creates version 1 of a new questionnaire, owned by the caller's organization. `name` must not be
+   * in use. Needs a staff token.
+   */
   createQuestionnaire: Questionnaire;
   /**
    * Publishes a new version of an existing questionnaire (found by `name`). The new version becomes
    * ACTIVE and the previous one RETIRED; responses keep pointing at the version they answered.
+   * Needs a staff token of the organization that owns the questionnaire: shared questionnaires are
+   * managed by the platform and cannot be revised (FORBIDDEN).
    */
   publishQuestionnaireVersion: Questionnaire;
   /**
    * Stores a patient's answers to one questionnaire version. Every answer is checked against its
    * question (type, allowed codes, required questions); when any is invalid nothing is stored.
+   * Needs a staff token for one of the staff member's organization's patients, or an intake link for
+   * this patient and questionnaire. An intake link answers once: a second submission is FORBIDDEN,
+   * while a rejected (invalid) one does not use it up. Through an intake link, select only the
+   * response's own fields: its patient's other responses and history need a staff token.
    */
   submitQuestionnaireResponse: QuestionnaireResponse;
 };
@@ -205,11 +214,11 @@ export type MutationSubmitQuestionnaireResponseArgs = {
  */
 export type Patient = {
   __typename?: 'Patient';
-  /** What the patient's answers say, by category. */
+  /** What the patient's answers say, by category. Needs a staff token of the patient's organization. */
   clinicalHistory: ClinicalHistory;
   /** Stable, opaque identifier. */
   id: Scalars['ID']['output'];
-  /** The patient's questionnaire responses, newest first. */
+  /** The patient's questionnaire responses, newest first. Needs a staff token of the patient's organization. */
   questionnaireResponses: Array<QuestionnaireResponse>;
 };
 
@@ -222,34 +231,58 @@ export type PatientClinicalHistoryArgs = {
   lang?: InputMaybe<Language>;
 };
 
-/** The entry points for reading the graph. */
+/**
+ * The entry points for reading the graph. Every request needs a token the gateway signed: a staff
+ * member's access token (acting for one organization) or a patient's intake link. Reading another
+ * organization's record answers null with a FORBIDDEN error at its path.
+ */
 export type Query = {
   __typename?: 'Query';
-  /** One exact version of a questionnaire by id, or null when no version has that id. */
+  /**
+   * One exact version of a questionnaire by id, or null when no version has that id.
+   * Needs a staff token (shared questionnaires and the staff member's organization's own), or an
+   * intake link for this questionnaire.
+   */
   questionnaire?: Maybe<Questionnaire>;
-  /** One questionnaire response by id, or null when none has that id. */
+  /**
+   * One questionnaire response by id, or null when none has that id.
+   * Needs a staff token of the organization the response was submitted for.
+   */
   questionnaireResponse?: Maybe<QuestionnaireResponse>;
   /**
-   * The current (ACTIVE) version of every questionnaire, ordered by name. Pass `includeRetired` to
-   * list every version.
+   * The current (ACTIVE) version of every questionnaire the caller may read (shared ones and their
+   * organization's own), ordered by name. Pass `includeRetired` to list every version.
+   * Needs a staff token.
    */
   questionnaires: Array<Questionnaire>;
 };
 
 
-/** The entry points for reading the graph. */
+/**
+ * The entry points for reading the graph. Every request needs a token the gateway signed: a staff
+ * member's access token (acting for one organization) or a patient's intake link. Reading another
+ * organization's record answers null with a FORBIDDEN error at its path.
+ */
 export type QueryQuestionnaireArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** The entry points for reading the graph. */
+/**
+ * The entry points for reading the graph. Every request needs a token the gateway signed: a staff
+ * member's access token (acting for one organization) or a patient's intake link. Reading another
+ * organization's record answers null with a FORBIDDEN error at its path.
+ */
 export type QueryQuestionnaireResponseArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** The entry points for reading the graph. */
+/**
+ * The entry points for reading the graph. Every request needs a token the gateway signed: a staff
+ * member's access token (acting for one organization) or a patient's intake link. Reading another
+ * organization's record answers null with a FORBIDDEN error at its path.
+ */
 export type QueryQuestionnairesArgs = {
   includeRetired?: InputMaybe<Scalars['Boolean']['input']>;
 };
@@ -286,7 +319,9 @@ export type QuestionType =
 
 /**
  * One immutable version of a questionnaire. A revision is a new version with a new id and the same
- * `name`; every text exists in English and Spanish.
+ * `name`; every text exists in English and Spanish. A questionnaire is either shared (managed by the
+ * platform, read by every organization) or owned by the organization that created it, whose staff
+ * alone read and revise it.
  */
 export type Questionnaire = {
   __typename?: 'Questionnaire';
@@ -304,14 +339,16 @@ export type Questionnaire = {
   title: Scalars['String']['output'];
   /** Version number, from 1, increasing with each revision. */
   version: Scalars['Int']['output'];
-  /** Every version with this questionnaire's name, oldest first. */
+  /** Every version with this questionnaire's name, oldest first. Needs a staff token. */
   versions: Array<Questionnaire>;
 };
 
 
 /**
  * One immutable version of a questionnaire. A revision is a new version with a new id and the same
- * `name`; every text exists in English and Spanish.
+ * `name`; every text exists in English and Spanish. A questionnaire is either shared (managed by the
+ * platform, read by every organization) or owned by the organization that created it, whose staff
+ * alone read and revise it.
  */
 export type QuestionnaireTitleArgs = {
   lang?: InputMaybe<Language>;
@@ -366,7 +403,10 @@ export type QuestionnaireItemInput = {
   type: QuestionType;
 };
 
-/** A patient's answers to one exact questionnaire version (FHIR QuestionnaireResponse). */
+/**
+ * A patient's answers to one exact questionnaire version (FHIR QuestionnaireResponse). It belongs to
+ * the organization it was submitted for, whose staff alone read it.
+ */
 export type QuestionnaireResponse = {
   __typename?: 'QuestionnaireResponse';
   /** The answers, in the questionnaire's order. */

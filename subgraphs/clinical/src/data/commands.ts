@@ -1,17 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import { notFound } from '@carebridge/common';
+import { forbidden, notFound } from '@carebridge/common';
 import type { QuestionnaireInput, QuestionnaireResponseInput } from '../__generated__/resolvers-types';
 import type { QuestionnaireRecord, QuestionnaireResponseRecord } from './records';
-import type { ClinicalStore } from './store';
+import { LinkAlreadyUsedError, type ClinicalStore } from './store';
 import { validateQuestionnaireInput, validateResponseInput } from './validation';
 
 /**
  * The mutations as plain functions: validate the whole input, throw every problem at once
  * (BAD_USER_INPUT), and only then write, so an invalid input never leaves anything behind.
  * `now` is a parameter so tests control time and the store never reads a clock.
+ *
+ * Who may call them is decided by the resolvers (`src/access.ts`); these receive the caller's
+ * organization and keep the data invariants that follow from it.
  */
 
-export function createQuestionnaire(store: ClinicalStore, input: QuestionnaireInput, now: Date): QuestionnaireRecord {
+export const LINK_USED_MESSAGE = 'This intake link was already used.';
+export const SHARED_QUESTIONNAIRE_MESSAGE =
+  'This questionnaire is shared by every organization and managed by the platform: it cannot be revised.';
+
+export function createQuestionnaire(
+  store: ClinicalStore,
+  input: QuestionnaireInput,
+  { now, organizationId }: { now: Date; organizationId: string },
+): QuestionnaireRecord {
   const { problems, definition } = validateQuestionnaireInput(input);
   if (store.questionnaireVersions(input.name).length > 0) {
     problems.add('name', 'is already used by another questionnaire; publish a new version of it instead');
@@ -20,46 +31,72 @@ export function createQuestionnaire(store: ClinicalStore, input: QuestionnaireIn
   return store.addQuestionnaireVersion({
     ...definition,
     id: `qn-${randomUUID()}`,
+    organizationId,
     version: 1,
     status: 'ACTIVE',
     publishedAt: now.toISOString(),
   });
 }
 
+/** Throws FORBIDDEN unless `organizationId` owns the questionnaire (a shared one is owned by none). */
+export function assertCanRevise(latest: QuestionnaireRecord, organizationId: string): void {
+  if (latest.organizationId === null) throw forbidden(SHARED_QUESTIONNAIRE_MESSAGE);
+  if (latest.organizationId !== organizationId) throw forbidden('This questionnaire belongs to another organization.');
+}
+
 export function publishQuestionnaireVersion(
   store: ClinicalStore,
   input: QuestionnaireInput,
-  now: Date,
+  { now, organizationId }: { now: Date; organizationId: string },
 ): QuestionnaireRecord {
   const { problems, definition } = validateQuestionnaireInput(input);
   problems.throwIfAny();
   const latest = store.questionnaireVersions(input.name).at(-1);
   if (!latest) throw notFound('Questionnaire', input.name);
+  assertCanRevise(latest, organizationId);
   return store.addQuestionnaireVersion({
     ...definition,
     id: `qn-${randomUUID()}`,
+    organizationId: latest.organizationId,
     version: latest.version + 1,
     status: 'ACTIVE',
     publishedAt: now.toISOString(),
   });
 }
 
+export interface Submission {
+  now: Date;
+  /** A staff user's id, or `patient` for an intake link. */
+  submittedBy: string;
+  /** The submitter's organization, which alone will read the response. */
+  organizationId: string;
+  /** The intake link answered through: it is used up when, and only when, the response is stored. */
+  linkId?: string;
+}
+
 export function submitQuestionnaireResponse(
   store: ClinicalStore,
   input: QuestionnaireResponseInput,
-  { now, submittedBy }: { now: Date; submittedBy: string },
+  { now, submittedBy, organizationId, linkId }: Submission,
 ): QuestionnaireResponseRecord {
   const questionnaire = store.questionnaire(input.questionnaireId);
   if (!questionnaire) throw notFound('Questionnaire', input.questionnaireId);
   const { problems, answers } = validateResponseInput(input, questionnaire, now);
   problems.throwIfAny();
-  return store.addResponse({
+  const record: QuestionnaireResponseRecord = {
     id: `qr-${randomUUID()}`,
     patientId: input.patientId,
+    organizationId,
     questionnaireId: questionnaire.id,
     language: input.language,
     answers,
     submittedAt: now.toISOString(),
     submittedBy,
-  });
+  };
+  try {
+    return store.addResponse(record, linkId === undefined ? {} : { linkId });
+  } catch (error) {
+    if (error instanceof LinkAlreadyUsedError) throw forbidden(LINK_USED_MESSAGE);
+    throw error;
+  }
 }

@@ -28,6 +28,12 @@ export interface QuestionnaireItemRecord {
  */
 export interface QuestionnaireRecord {
   readonly id: string;
+  /**
+   * The organization that created it and alone may read and revise it, or null for a shared,
+   * platform-managed questionnaire (the seeded intake one) that every organization reads and
+   * none revises. Every version of a name has the same value.
+   */
+  readonly organizationId: string | null;
   readonly name: string;
   readonly version: number;
   readonly status: QuestionnaireStatus;
@@ -51,12 +57,15 @@ export type StoredAnswer = { readonly linkId: string } & AnswerValue;
 export interface QuestionnaireResponseRecord {
   readonly id: string;
   readonly patientId: string;
+  /** The organization of whoever submitted it (the patient's): only its staff read the response. */
+  readonly organizationId: string;
   /** The exact version answered; answers are only meaningful against its items. */
   readonly questionnaireId: string;
   readonly language: Language;
   /** In the questionnaire's item order. */
   readonly answers: readonly StoredAnswer[];
   readonly submittedAt: string;
+  /** The staff user's id, or `patient` when the patient answered through an intake link. */
   readonly submittedBy: string;
 }
 

@@ -6,6 +6,7 @@ import {
   seededRandom,
   seedPatientId,
   seedPatientLanguage,
+  seedPatientOrganizationId,
   type Language,
 } from '@carebridge/common';
 import type { AnswerInput, QuestionnaireResponseInput } from '../__generated__/resolvers-types';
@@ -23,6 +24,8 @@ import { NONE_CODE, validateQuestionnaireInput, validateResponseInput } from './
 
 export interface SeedResponse {
   id: string;
+  /** The seeded patient's organization, the same as in the patient subgraph's seed. */
+  organizationId: string;
   submittedAt: string;
   input: QuestionnaireResponseInput;
 }
@@ -113,6 +116,7 @@ export function seedResponses(questionnaire: QuestionnaireRecord): SeedResponse[
     for (const time of times) {
       responses.push({
         id: `qr-${String(responses.length + 1).padStart(5, '0')}`,
+        organizationId: seedPatientOrganizationId(i),
         submittedAt: new Date(time).toISOString(),
         input: {
           patientId,
@@ -129,7 +133,15 @@ export function seedResponses(questionnaire: QuestionnaireRecord): SeedResponse[
 export function seedQuestionnaire(): QuestionnaireRecord {
   const { problems, definition } = validateQuestionnaireInput(SEED_QUESTIONNAIRE);
   if (!problems.empty) throw new Error(`seed questionnaire is invalid: ${JSON.stringify(problems.list)}`);
-  return { ...definition, id: SEED_QUESTIONNAIRE_ID, version: 1, status: 'ACTIVE', publishedAt: SEED_EPOCH };
+  // Shared (organizationId null): every organization uses the platform's intake questionnaire.
+  return {
+    ...definition,
+    id: SEED_QUESTIONNAIRE_ID,
+    organizationId: null,
+    version: 1,
+    status: 'ACTIVE',
+    publishedAt: SEED_EPOCH,
+  };
 }
 
 export function createSeededStore(): InMemoryClinicalStore {
@@ -141,6 +153,7 @@ export function createSeededStore(): InMemoryClinicalStore {
     store.addResponse({
       id: seed.id,
       patientId: seed.input.patientId,
+      organizationId: seed.organizationId,
       questionnaireId: questionnaire.id,
       language: seed.input.language,
       answers: stored,

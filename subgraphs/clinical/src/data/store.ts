@@ -21,7 +21,22 @@ export interface ClinicalStore {
   response(id: string): QuestionnaireResponseRecord | undefined;
   /** A patient's responses, newest first; empty for a patient without responses. */
   responsesOfPatient(patientId: string): readonly QuestionnaireResponseRecord[];
-  addResponse(record: QuestionnaireResponseRecord): QuestionnaireResponseRecord;
+  /**
+   * Stores a response. With `linkId` (a submission through an intake link) it also records the
+   * link as used, in the same step, and throws `LinkAlreadyUsedError` without storing anything
+   * when the link was used before: two submissions with one link cannot both be stored.
+   */
+  addResponse(record: QuestionnaireResponseRecord, options?: { linkId?: string }): QuestionnaireResponseRecord;
+  /** Whether a response was already stored through the intake link `linkId`. */
+  isLinkUsed(linkId: string): boolean;
+}
+
+/** An intake link answers once: `addResponse` refuses a second response through it. */
+export class LinkAlreadyUsedError extends Error {
+  override name = 'LinkAlreadyUsedError';
+  constructor(readonly linkId: string) {
+    super(`intake link ${linkId} was already used`);
+  }
 }
 
 export class InMemoryClinicalStore implements ClinicalStore {
@@ -31,6 +46,8 @@ export class InMemoryClinicalStore implements ClinicalStore {
   private readonly responsesById = new Map<string, QuestionnaireResponseRecord>();
   /** Response ids per patient, newest first. */
   private readonly responseIdsByPatient = new Map<string, string[]>();
+  /** Intake link id → the response stored through it. */
+  private readonly responseIdByLink = new Map<string, string>();
 
   questionnaire(id: string): QuestionnaireRecord | undefined {
     return this.questionnairesById.get(id);
@@ -74,10 +91,18 @@ export class InMemoryClinicalStore implements ClinicalStore {
     return (this.responseIdsByPatient.get(patientId) ?? []).map((id) => this.responsesById.get(id)!);
   }
 
-  addResponse(record: QuestionnaireResponseRecord): QuestionnaireResponseRecord {
+  isLinkUsed(linkId: string): boolean {
+    return this.responseIdByLink.has(linkId);
+  }
+
+  addResponse(record: QuestionnaireResponseRecord, { linkId }: { linkId?: string } = {}): QuestionnaireResponseRecord {
     if (this.responsesById.has(record.id)) throw new Error(`response id ${record.id} is taken`);
     if (!this.questionnairesById.has(record.questionnaireId)) {
       throw new Error(`response ${record.id} answers unknown questionnaire ${record.questionnaireId}`);
+    }
+    if (linkId !== undefined) {
+      if (this.responseIdByLink.has(linkId)) throw new LinkAlreadyUsedError(linkId);
+      this.responseIdByLink.set(linkId, record.id);
     }
     this.responsesById.set(record.id, record);
     const ids = this.responseIdsByPatient.get(record.patientId) ?? [];

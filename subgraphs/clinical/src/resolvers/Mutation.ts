@@ -1,23 +1,93 @@
+import { notFound } from '@carebridge/common';
 import type { MutationResolvers } from '../__generated__/resolvers-types';
-import { createQuestionnaire, publishQuestionnaireVersion, submitQuestionnaireResponse } from '../data/commands';
+import { deny, readableQuestionnaire, staffOnly } from '../access';
+import {
+  createQuestionnaire,
+  LINK_USED_MESSAGE,
+  publishQuestionnaireVersion,
+  SHARED_QUESTIONNAIRE_MESSAGE,
+  submitQuestionnaireResponse,
+  type Submission,
+} from '../data/commands';
+
+export const PATIENT_NOT_VISIBLE_MESSAGE = "This patient is not one of your organization's.";
 
 export const Mutation: MutationResolvers = {
-  createQuestionnaire: (_parent, { input }, { store, logger }) => {
-    const created = createQuestionnaire(store, input, new Date());
-    logger.info('questionnaire.created', { questionnaireId: created.id, version: created.version });
+  createQuestionnaire: (_parent, { input }, context) => {
+    const viewer = staffOnly(context, { reason: 'intake_creates_questionnaire' });
+    const created = createQuestionnaire(context.store, input, {
+      now: new Date(),
+      organizationId: viewer.organizationId,
+    });
+    context.logger.info('questionnaire.created', { questionnaireId: created.id, version: created.version });
     return created;
   },
-  publishQuestionnaireVersion: (_parent, { input }, { store, logger }) => {
-    const published = publishQuestionnaireVersion(store, input, new Date());
-    logger.info('questionnaire.published', { questionnaireId: published.id, version: published.version });
+  publishQuestionnaireVersion: (_parent, { input }, context) => {
+    const viewer = staffOnly(context, { reason: 'intake_publishes_questionnaire' });
+    const latest = context.store.questionnaireVersions(input.name).at(-1);
+    if (latest && latest.organizationId !== viewer.organizationId) {
+      const shared = latest.organizationId === null;
+      throw deny(
+        context,
+        { reason: shared ? 'shared_questionnaire' : 'other_organization_questionnaire', questionnaireId: latest.id },
+        shared ? SHARED_QUESTIONNAIRE_MESSAGE : 'This questionnaire belongs to another organization.',
+      );
+    }
+    const published = publishQuestionnaireVersion(context.store, input, {
+      now: new Date(),
+      organizationId: viewer.organizationId,
+    });
+    context.logger.info('questionnaire.published', { questionnaireId: published.id, version: published.version });
     return published;
   },
-  submitQuestionnaireResponse: (_parent, { input }, { store, logger }) => {
-    // Until authentication lands every caller is staff; the auth work will put the signed-in
-    // staff user's id here, or 'patient' for a verified intake link.
-    const response = submitQuestionnaireResponse(store, input, { now: new Date(), submittedBy: 'staff' });
+  submitQuestionnaireResponse: async (_parent, { input }, context) => {
+    const { viewer, store } = context;
+    const ids = { patientId: input.patientId, questionnaireId: input.questionnaireId };
+    let submission: Omit<Submission, 'now'>;
+    if (viewer.kind === 'intake') {
+      // The link, signed by the gateway, binds the patient, organization and questionnaire: the
+      // patient directory is not asked, and nothing else may be answered through it.
+      if (input.patientId !== viewer.patientId) {
+        throw deny(
+          context,
+          { reason: 'intake_other_patient', ...ids },
+          'An intake link only allows answering for its own patient.',
+        );
+      }
+      if (input.questionnaireId !== viewer.questionnaireId) {
+        throw deny(
+          context,
+          { reason: 'intake_other_questionnaire', ...ids },
+          'An intake link only allows answering its own questionnaire.',
+        );
+      }
+      if (store.isLinkUsed(viewer.linkId))
+        throw deny(context, { reason: 'intake_link_used', ...ids }, LINK_USED_MESSAGE);
+      readableQuestionnaire(context, store.questionnaire(input.questionnaireId), input.questionnaireId);
+      submission = { submittedBy: 'patient', organizationId: viewer.organizationId, linkId: viewer.linkId };
+    } else {
+      const questionnaire = readableQuestionnaire(
+        context,
+        store.questionnaire(input.questionnaireId),
+        input.questionnaireId,
+      );
+      if (!questionnaire) throw notFound('Questionnaire', input.questionnaireId);
+      // Answers known to be another organization's say the patient is too; otherwise ask the
+      // graph, as the caller, whether the patient is theirs.
+      const known = store.responsesOfPatient(input.patientId).every((r) => r.organizationId === viewer.organizationId);
+      if (!known || !(await context.patients.isVisible(input.patientId, context.authorization))) {
+        throw deny(context, { reason: 'patient_not_visible', ...ids }, PATIENT_NOT_VISIBLE_MESSAGE);
+      }
+      submission = { submittedBy: viewer.userId, organizationId: viewer.organizationId };
+    }
+    const response = submitQuestionnaireResponse(store, input, { now: new Date(), ...submission });
     // Ids and counts only: the answers are PHI.
-    logger.info('response.submitted', { responseId: response.id, answers: response.answers.length });
+    context.logger.info('response.submitted', {
+      responseId: response.id,
+      questionnaireId: response.questionnaireId,
+      answers: response.answers.length,
+      via: viewer.kind,
+    });
     return response;
   },
 };

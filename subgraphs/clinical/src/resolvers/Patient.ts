@@ -1,13 +1,19 @@
+import { perEntity } from '@carebridge/common';
 import type { PatientResolvers } from '../__generated__/resolvers-types';
+import { assertPatientReadable, readableResponsesOf } from '../access';
 import { deriveHistory } from '../data/history';
 
 export const Patient: PatientResolvers = {
-  // Any id resolves: the patient subgraph owns patients, and one without answers here simply has
-  // no responses and an empty history.
-  __resolveReference: ({ id }) => ({ id }),
-  questionnaireResponses: (patient, _args, { store }) => [...store.responsesOfPatient(patient.id)],
-  clinicalHistory: (patient, { lang }, { store }) => ({
-    entries: deriveHistory(store.responsesOfPatient(patient.id), (id) => store.questionnaire(id)),
+  // The patient subgraph owns patients: one without answers here simply has no responses and an
+  // empty history. One with another organization's answers is another organization's patient.
+  __resolveReference: ({ id }, context) =>
+    perEntity(() => {
+      assertPatientReadable(context, id);
+      return { id };
+    }),
+  questionnaireResponses: (patient, _args, context) => readableResponsesOf(context, patient.id),
+  clinicalHistory: (patient, { lang }, context) => ({
+    entries: deriveHistory(readableResponsesOf(context, patient.id), (id) => context.store.questionnaire(id)),
     lang,
   }),
 };

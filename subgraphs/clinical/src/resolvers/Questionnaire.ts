@@ -1,9 +1,16 @@
+import { perEntity } from '@carebridge/common';
 import { localize } from '@carebridge/common';
 import type { QuestionnaireResolvers } from '../__generated__/resolvers-types';
+import { canReadQuestionnaire, readableQuestionnaire, staffOnly } from '../access';
 
 export const Questionnaire: QuestionnaireResolvers = {
-  __resolveReference: ({ id }, { store }) => store.questionnaire(id) ?? null,
+  __resolveReference: ({ id }, context) =>
+    perEntity(() => readableQuestionnaire(context, context.store.questionnaire(id), id) ?? null),
   title: (questionnaire, { lang }) => localize(questionnaire.title, lang),
   items: (questionnaire) => [...questionnaire.items],
-  versions: (questionnaire, _args, { store }) => [...store.questionnaireVersions(questionnaire.name)],
+  versions: (questionnaire, _args, context) => {
+    // Other versions are other questionnaires, which an intake link may not read.
+    const viewer = staffOnly(context, { reason: 'intake_reads_versions', questionnaireId: questionnaire.id });
+    return context.store.questionnaireVersions(questionnaire.name).filter((q) => canReadQuestionnaire(viewer, q));
+  },
 };

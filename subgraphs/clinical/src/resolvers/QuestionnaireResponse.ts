@@ -1,4 +1,6 @@
+import { perEntity } from '@carebridge/common';
 import type { QuestionnaireResponseResolvers } from '../__generated__/resolvers-types';
+import { readableResponse } from '../access';
 import type { AnswerRecord, QuestionnaireRecord, QuestionnaireResponseRecord } from '../data/records';
 import type { ClinicalStore } from '../data/store';
 
@@ -10,7 +12,8 @@ function answeredVersion(store: ClinicalStore, response: QuestionnaireResponseRe
 }
 
 export const QuestionnaireResponse: QuestionnaireResponseResolvers = {
-  __resolveReference: ({ id }, { store }) => store.response(id) ?? null,
+  __resolveReference: ({ id }, context) =>
+    perEntity(() => readableResponse(context, context.store.response(id), id) ?? null),
   patient: (response) => ({ id: response.patientId }),
   questionnaire: (response, _args, { store }) => answeredVersion(store, response),
   answers: (response, _args, { store }) => {

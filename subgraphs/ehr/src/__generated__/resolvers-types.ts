@@ -87,7 +87,7 @@ export type EhrSystem = {
   mapping: EhrMapping;
   /** Product name, e.g. Athena. */
   name: Scalars['String']['output'];
-  /** The organizations that use this EHR system, ordered by name. */
+  /** The organizations that use this EHR system, ordered by name: only the caller's own, if it does. */
   organizations: Array<Organization>;
 };
 
@@ -100,6 +100,46 @@ export type FieldMapping = {
   source: Scalars['String']['output'];
   /** The EHR's name for it, e.g. DATE_OF_BIRTH_PATIENT. */
   target: Scalars['String']['output'];
+};
+
+/**
+ * The entry points for changing data. Every mutation validates its whole input first: on any problem it
+ * changes nothing and answers a BAD_USER_INPUT error listing each field and reason in
+ * `extensions.problems`.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Creates the caller's organization while a new clinic signs up. Needs an ADMIN token for an
+   * organization that does not exist yet, which the gateway issues only during sign-up; FORBIDDEN
+   * otherwise. BAD_USER_INPUT for an unknown EHR system or an invalid name.
+   */
+  registerOrganization: Organization;
+  /**
+   * Switches the caller's organization to another EHR system: its patients' data goes there from now
+   * on. Needs an ADMIN token. BAD_USER_INPUT for an unknown EHR system.
+   */
+  setOrganizationEhrSystem: Organization;
+};
+
+
+/**
+ * The entry points for changing data. Every mutation validates its whole input first: on any problem it
+ * changes nothing and answers a BAD_USER_INPUT error listing each field and reason in
+ * `extensions.problems`.
+ */
+export type MutationRegisterOrganizationArgs = {
+  input: RegisterOrganizationInput;
+};
+
+
+/**
+ * The entry points for changing data. Every mutation validates its whole input first: on any problem it
+ * changes nothing and answers a BAD_USER_INPUT error listing each field and reason in
+ * `extensions.problems`.
+ */
+export type MutationSetOrganizationEhrSystemArgs = {
+  ehrSystemId: Scalars['ID']['input'];
 };
 
 /** A hospital or clinic, a client of the platform. Each patient belongs to one. */
@@ -128,7 +168,7 @@ export type OrganizationKind =
  */
 export type Patient = {
   __typename?: 'Patient';
-  /** The EHR system of the patient's organization. */
+  /** The EHR system of the patient's organization. FORBIDDEN for another organization's patient. */
   ehrSystem: EhrSystem;
   /** Stable, opaque identifier. */
   id: Scalars['ID']['output'];
@@ -136,31 +176,59 @@ export type Patient = {
   organization: Organization;
 };
 
-/** The entry points for reading the graph. */
+/**
+ * The entry points for reading the graph. Every request needs a token the gateway signed: a staff
+ * member's access token (acting for one organization) or a patient's intake link. Reading another
+ * organization's record answers null with a FORBIDDEN error at its path.
+ */
 export type Query = {
   __typename?: 'Query';
-  /** The canonical fields that mappings translate from, with the category each belongs to. */
+  /**
+   * The canonical fields that mappings translate from, with the category each belongs to. Needs a
+   * staff token.
+   */
   canonicalFields: Array<CanonicalField>;
-  /** One EHR system by id, or null when none has that id. */
+  /** One EHR system by id, or null when none has that id. Needs a staff token. */
   ehrSystem?: Maybe<EhrSystem>;
-  /** Every EHR system the platform can deliver to, ordered by name. */
+  /** Every EHR system the platform can deliver to, ordered by name. Needs a staff token. */
   ehrSystems: Array<EhrSystem>;
-  /** One organization by id, or null when none has that id. */
+  /**
+   * One organization by id, or null when none has that id. Needs a staff token; another
+   * organization gives null with a FORBIDDEN error.
+   */
   organization?: Maybe<Organization>;
-  /** Every hospital and clinic, ordered by name. */
+  /** The organizations the caller may see: their own. Needs a staff token. */
   organizations: Array<Organization>;
 };
 
 
-/** The entry points for reading the graph. */
+/**
+ * The entry points for reading the graph. Every request needs a token the gateway signed: a staff
+ * member's access token (acting for one organization) or a patient's intake link. Reading another
+ * organization's record answers null with a FORBIDDEN error at its path.
+ */
 export type QueryEhrSystemArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** The entry points for reading the graph. */
+/**
+ * The entry points for reading the graph. Every request needs a token the gateway signed: a staff
+ * member's access token (acting for one organization) or a patient's intake link. Reading another
+ * organization's record answers null with a FORBIDDEN error at its path.
+ */
 export type QueryOrganizationArgs = {
   id: Scalars['ID']['input'];
+};
+
+/** A new organization. */
+export type RegisterOrganizationInput = {
+  /** The EHR system it runs (see `Query.ehrSystems`). */
+  ehrSystemId: Scalars['ID']['input'];
+  /** Hospital or clinic. */
+  kind: OrganizationKind;
+  /** Name, 2 to 120 characters. */
+  name: Scalars['String']['input'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -278,10 +346,12 @@ export type ResolversTypes = ResolversObject<{
   EhrSystem: ResolverTypeWrapper<EhrSystemRecord>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   FieldMapping: ResolverTypeWrapper<FieldMapping>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Organization: ResolverTypeWrapper<OrganizationRecord>;
   OrganizationKind: OrganizationKind;
   Patient: ResolverTypeWrapper<PatientReference>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RegisterOrganizationInput: RegisterOrganizationInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
@@ -296,9 +366,11 @@ export type ResolversParentTypes = ResolversObject<{
   EhrSystem: EhrSystemRecord;
   ID: Scalars['ID']['output'];
   FieldMapping: FieldMapping;
+  Mutation: Record<PropertyKey, never>;
   Organization: OrganizationRecord;
   Patient: PatientReference;
   Query: Record<PropertyKey, never>;
+  RegisterOrganizationInput: RegisterOrganizationInput;
   Boolean: Scalars['Boolean']['output'];
 }>;
 
@@ -339,6 +411,11 @@ export type FieldMappingResolvers<ContextType = Context, ParentType extends Reso
   target?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  registerOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationRegisterOrganizationArgs, 'input'>>;
+  setOrganizationEhrSystem?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationSetOrganizationEhrSystemArgs, 'ehrSystemId'>>;
+}>;
+
 export type OrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization'], FederationReferenceType extends FederationReferenceTypes['Organization'] = FederationReferenceTypes['Organization']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Organization']> | FederationReferenceType, FederationReferenceType, ContextType>;
   ehrSystem?: Resolver<ResolversTypes['EhrSystem'], ParentType, ContextType>;
@@ -368,6 +445,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   EhrMapping?: EhrMappingResolvers<ContextType>;
   EhrSystem?: EhrSystemResolvers<ContextType>;
   FieldMapping?: FieldMappingResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   Patient?: PatientResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

@@ -14,6 +14,10 @@ export interface EhrStore {
   organizations(): OrganizationRecord[];
   /** The organizations using one EHR system, ordered by name. */
   organizationsUsing(ehrSystemId: string): OrganizationRecord[];
+  /** Adds an organization; its id must be new and its EHR system known. */
+  addOrganization(organization: OrganizationRecord): void;
+  /** Points an organization at another (known) EHR system and answers the updated record. */
+  setEhrSystem(organizationId: string, ehrSystemId: string): OrganizationRecord;
 }
 
 const byName = (a: { name: string }, b: { name: string }): number => a.name.localeCompare(b.name);
@@ -24,10 +28,23 @@ export class InMemoryEhrStore implements EhrStore {
 
   constructor(systems: readonly EhrSystemRecord[], organizations: readonly OrganizationRecord[]) {
     for (const s of systems) this.systems.set(s.id, s);
-    for (const o of organizations) {
-      if (!this.systems.has(o.ehrSystemId)) throw new Error(`organization ${o.id} uses unknown EHR ${o.ehrSystemId}`);
-      this.orgs.set(o.id, o);
+    for (const o of organizations) this.addOrganization(o);
+  }
+
+  addOrganization(organization: OrganizationRecord): void {
+    if (this.orgs.has(organization.id)) throw new Error(`organization ${organization.id} exists`);
+    if (!this.systems.has(organization.ehrSystemId)) {
+      throw new Error(`organization ${organization.id} uses unknown EHR ${organization.ehrSystemId}`);
     }
+    this.orgs.set(organization.id, organization);
+  }
+
+  setEhrSystem(organizationId: string, ehrSystemId: string): OrganizationRecord {
+    const current = this.orgs.get(organizationId);
+    if (!current || !this.systems.has(ehrSystemId)) throw new Error('unknown organization or EHR system');
+    const updated = { ...current, ehrSystemId };
+    this.orgs.set(organizationId, updated);
+    return updated;
   }
 
   ehrSystem(id: string): EhrSystemRecord | undefined {

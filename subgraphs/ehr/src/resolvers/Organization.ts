@@ -1,4 +1,4 @@
-import { notFound } from '@carebridge/common';
+import { notFound, perEntity, requireSameOrganization, requireStaff } from '@carebridge/common';
 import type { OrganizationResolvers } from '../__generated__/resolvers-types';
 import type { EhrStore } from '../data/store';
 import type { EhrSystemRecord } from '../data/records';
@@ -13,6 +13,12 @@ export function ehrSystemOf(store: EhrStore, organizationId: string): EhrSystemR
 }
 
 export const Organization: OrganizationResolvers = {
-  __resolveReference: ({ id }, { store }) => store.organization(id) ?? null,
+  __resolveReference: ({ id }, context) =>
+    perEntity(() => {
+      requireStaff(context);
+      const organization = context.store.organization(id);
+      if (organization) requireSameOrganization(context, organization.id, 'This organization');
+      return organization ?? null;
+    }),
   ehrSystem: (organization, _args, { store }) => ehrSystemOf(store, organization.id),
 };

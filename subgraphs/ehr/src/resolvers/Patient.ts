@@ -1,11 +1,16 @@
+import { perEntity, requireSameOrganization, requireStaff } from '@carebridge/common';
 import { GraphQLError } from 'graphql';
 import type { PatientResolvers } from '../__generated__/resolvers-types';
 import { ehrSystemOf } from './Organization';
 
 export const Patient: PatientResolvers = {
   // The gateway sends the key and, for ehrSystem, the @required organization id: keep both.
-  __resolveReference: (reference) => reference,
-  ehrSystem: (patient, _args, { store }) => {
+  __resolveReference: (reference, context) =>
+    perEntity(() => {
+      requireStaff(context);
+      return reference;
+    }),
+  ehrSystem: (patient, _args, context) => {
     const organizationId = patient.organization?.id;
     if (!organizationId) {
       // Only reachable when called without the gateway, which always supplies @requires fields.
@@ -13,6 +18,9 @@ export const Patient: PatientResolvers = {
         extensions: { code: 'BAD_USER_INPUT' },
       });
     }
-    return ehrSystemOf(store, organizationId);
+    // The patient subgraph already refuses other organizations' patients; this subgraph checks
+    // again, since it can be called with any representation.
+    requireSameOrganization(context, organizationId, 'This patient');
+    return ehrSystemOf(context.store, organizationId);
   },
 };

@@ -1,10 +1,28 @@
+import { requireSameOrganization, requireStaff } from '@carebridge/common';
 import type { QueryResolvers } from '../__generated__/resolvers-types';
 import { CANONICAL_FIELDS } from '../data/canonical';
 
 export const Query: QueryResolvers = {
-  ehrSystems: (_parent, _args, { store }) => store.ehrSystems(),
-  ehrSystem: (_parent, { id }, { store }) => store.ehrSystem(id) ?? null,
-  organizations: (_parent, _args, { store }) => store.organizations(),
-  organization: (_parent, { id }, { store }) => store.organization(id) ?? null,
-  canonicalFields: () => [...CANONICAL_FIELDS],
+  ehrSystems: (_parent, _args, context) => {
+    requireStaff(context);
+    return context.store.ehrSystems();
+  },
+  ehrSystem: (_parent, { id }, context) => {
+    requireStaff(context);
+    return context.store.ehrSystem(id) ?? null;
+  },
+  organizations: (_parent, _args, context) => {
+    const own = context.store.organization(requireStaff(context).organizationId);
+    return own ? [own] : [];
+  },
+  organization: (_parent, { id }, context) => {
+    requireStaff(context);
+    const organization = context.store.organization(id);
+    if (organization) requireSameOrganization(context, organization.id, 'This organization');
+    return organization ?? null;
+  },
+  canonicalFields: (_parent, _args, context) => {
+    requireStaff(context);
+    return [...CANONICAL_FIELDS];
+  },
 };

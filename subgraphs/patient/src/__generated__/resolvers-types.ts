@@ -121,19 +121,29 @@ export type Language =
  */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Registers one patient. The medical record number is generated when not given. */
+  /**
+   * Registers one patient. The medical record number is generated when not given.
+   * Needs a staff token; only in the caller's organization.
+   */
   createPatient: Patient;
   /**
    * Registers several patients at once, all or nothing: when any input is invalid none is created,
    * and each problem names its input as `inputs[i].field`. At most 500 inputs per call.
+   * Needs a staff token; only in the caller's organization: one input naming another organization
+   * refuses the whole call with FORBIDDEN.
    */
   createPatients: Array<Patient>;
-  /** Deletes a patient and answers its id; NOT_FOUND for an unknown id. */
+  /**
+   * Deletes a patient and answers its id; NOT_FOUND for an unknown id.
+   * Needs a staff token; only patients of the caller's organization (FORBIDDEN otherwise).
+   */
   deletePatient: Scalars['ID']['output'];
   /**
    * Changes a patient. Only fields present in `input` change; an optional field given as null is
    * cleared. Refused with VERSION_CONFLICT when `expectedVersion` is not the patient's current
    * version (someone else changed it since it was read), and NOT_FOUND for an unknown id.
+   * Needs a staff token; only patients of the caller's organization (FORBIDDEN otherwise, checked
+   * before the version and the input).
    */
   updatePatient: Patient;
 };
@@ -251,7 +261,7 @@ export type PatientConnection = {
 
 /** Conditions on the patient list. */
 export type PatientFilter = {
-  /** Only patients of this organization. */
+  /** Only patients of this organization: the caller's own; any other organization is refused with FORBIDDEN. */
   organizationId?: InputMaybe<Scalars['ID']['input']>;
   /** Only patients whose primary care physician is this provider. */
   primaryCarePhysicianId?: InputMaybe<Scalars['ID']['input']>;
@@ -279,8 +289,8 @@ export type PatientInput = {
   lastName: Scalars['String']['input'];
   /** Medical record number; generated when omitted. Unique within the organization. */
   mrn?: InputMaybe<Scalars['String']['input']>;
-  /** The organization the patient belongs to. */
-  organizationId: Scalars['ID']['input'];
+  /** The organization the patient belongs to: defaults to the caller's organization; any other organization is refused with FORBIDDEN. */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
   /** Phone number: digits with an optional leading +, spaces, dashes, dots and parentheses allowed. */
   phone?: InputMaybe<Scalars['String']['input']>;
   /** Preferred language; EN when omitted. */
@@ -317,7 +327,10 @@ export type PatientUpdateInput = {
   primaryCarePhysicianId?: InputMaybe<Scalars['ID']['input']>;
 };
 
-/** A clinician who can be a patient's primary care physician. */
+/**
+ * A clinician who can be a patient's primary care physician. Only staff of the provider's
+ * organization can read a provider, by reference (`_entities`) as well.
+ */
 export type Provider = {
   __typename?: 'Provider';
   /** Name as shown to staff and patients, e.g. Dr. Maya Okafor. */
@@ -332,27 +345,53 @@ export type Provider = {
   specialty: Scalars['String']['output'];
 };
 
-/** The entry points for reading the graph. */
+/**
+ * The entry points for reading the graph. Every request needs a token the gateway signed: a staff
+ * member's access token (acting for one organization) or a patient's intake link. Reading another
+ * organization's record answers null with a FORBIDDEN error at its path.
+ */
 export type Query = {
   __typename?: 'Query';
-  /** One patient by id, or null when no patient has that id. */
+  /**
+   * One patient by id, or null when no patient has that id.
+   * Needs a staff token; only patients of the caller's organization: another organization's patient
+   * answers null with a FORBIDDEN error.
+   */
   patient?: Maybe<Patient>;
-  /** Patients in a stable order (last name, first name, id), one page at a time. */
+  /**
+   * Patients in a stable order (last name, first name, id), one page at a time.
+   * Needs a staff token; only patients of the caller's organization, and `totalCount` counts only them.
+   */
   patients: PatientConnection;
-  /** One provider by id, or null when no provider has that id. */
+  /**
+   * One provider by id, or null when no provider has that id.
+   * Needs a staff token; only providers of the caller's organization: another organization's provider
+   * answers null with a FORBIDDEN error.
+   */
   provider?: Maybe<Provider>;
-  /** The providers of one organization (or of all organizations), ordered by name. */
+  /**
+   * The providers of the caller's organization, ordered by name.
+   * Needs a staff token; naming another organization is refused with FORBIDDEN.
+   */
   providers: Array<Provider>;
 };
 
 
-/** The entry points for reading the graph. */
+/**
+ * The entry points for reading the graph. Every request needs a token the gateway signed: a staff
+ * member's access token (acting for one organization) or a patient's intake link. Reading another
+ * organization's record answers null with a FORBIDDEN error at its path.
+ */
 export type QueryPatientArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** The entry points for reading the graph. */
+/**
+ * The entry points for reading the graph. Every request needs a token the gateway signed: a staff
+ * member's access token (acting for one organization) or a patient's intake link. Reading another
+ * organization's record answers null with a FORBIDDEN error at its path.
+ */
 export type QueryPatientsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PatientFilter>;
@@ -360,13 +399,21 @@ export type QueryPatientsArgs = {
 };
 
 
-/** The entry points for reading the graph. */
+/**
+ * The entry points for reading the graph. Every request needs a token the gateway signed: a staff
+ * member's access token (acting for one organization) or a patient's intake link. Reading another
+ * organization's record answers null with a FORBIDDEN error at its path.
+ */
 export type QueryProviderArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** The entry points for reading the graph. */
+/**
+ * The entry points for reading the graph. Every request needs a token the gateway signed: a staff
+ * member's access token (acting for one organization) or a patient's intake link. Reading another
+ * organization's record answers null with a FORBIDDEN error at its path.
+ */
 export type QueryProvidersArgs = {
   organizationId?: InputMaybe<Scalars['ID']['input']>;
 };

@@ -2,9 +2,9 @@ import type {
   AddressInput,
   EmergencyContactInput,
   InsuranceInput,
-  PatientInput,
   PatientUpdateInput,
 } from '../__generated__/resolvers-types';
+import type { OwnedPatientInput } from './validation';
 import type { AddressRecord, EmergencyContactRecord, InsuranceRecord, NewPatient, PatientPatch } from './records';
 
 /**
@@ -50,7 +50,7 @@ export function toInsurance(input: InsuranceInput): InsuranceRecord {
   return { provider: input.provider.trim(), policyNumber: input.policyNumber.trim() };
 }
 
-export function toNewPatient(input: PatientInput): NewPatient {
+export function toNewPatient(input: OwnedPatientInput): NewPatient {
   return {
     organizationId: input.organizationId,
     mrn: optionalText(input.mrn),

@@ -18,6 +18,9 @@ import type { PatientStore } from './store';
  * error messages end up in logs and screenshots.
  */
 
+/** A new patient whose organization is settled: the caller's (see resolvers/Mutation.ts). */
+export type OwnedPatientInput = PatientInput & { organizationId: string };
+
 /** What the rules need to know beyond the input itself. */
 export interface ValidationLookups extends Pick<PatientStore, 'findProviderById' | 'findIdByMrn'> {
   /** Today's date (YYYY-MM-DD, UTC); given rather than read so the rules are deterministic. */
@@ -133,7 +136,7 @@ function checkOptionalParts(problems: Problems, input: PatientInput | PatientUpd
   if (input.insurance != null) checkInsurance(problems, 'insurance', input.insurance);
 }
 
-export function validatePatientInput(input: PatientInput, lookups: ValidationLookups): Problems {
+export function validatePatientInput(input: OwnedPatientInput, lookups: ValidationLookups): Problems {
   const problems = new Problems();
   checkName(problems, 'firstName', input.firstName);
   checkName(problems, 'lastName', input.lastName);
@@ -152,7 +155,7 @@ export function validatePatientInput(input: PatientInput, lookups: ValidationLoo
 }
 
 /** Validates a bulk registration: each input as `inputs[i].field`, and MRNs unique across the call too. */
-export function validatePatientInputs(inputs: readonly PatientInput[], lookups: ValidationLookups): Problems {
+export function validatePatientInputs(inputs: readonly OwnedPatientInput[], lookups: ValidationLookups): Problems {
   const problems = new Problems();
   if (inputs.length < 1 || inputs.length > MAX_PATIENTS_PER_CALL) {
     problems.add('inputs', `must contain 1 to ${MAX_PATIENTS_PER_CALL} patients`);

@@ -1,5 +1,6 @@
-import { notFound, versionConflict } from '@carebridge/common';
-import type { MutationResolvers } from '../__generated__/resolvers-types';
+import { notFound, versionConflict, type StaffViewer } from '@carebridge/common';
+import type { MutationResolvers, PatientInput } from '../__generated__/resolvers-types';
+import { requireOwnOrganization, requireStaffViewer } from '../access';
 import type { Context } from '../context';
 import { toNewPatient, toPatientPatch } from '../data/normalize';
 import type { PatientRecord } from '../data/records';
@@ -8,6 +9,7 @@ import {
   validatePatientInput,
   validatePatientInputs,
   validatePatientUpdate,
+  type OwnedPatientInput,
   type ValidationLookups,
 } from '../data/validation';
 
@@ -19,37 +21,84 @@ function lookups({ store }: Context): ValidationLookups {
   };
 }
 
+/**
+ * New patients belong to the viewer's organization: an input without `organizationId` gets it,
+ * and one naming another organization refuses the whole call before anything is validated.
+ */
+function inOwnOrganization(
+  context: Context,
+  viewer: StaffViewer,
+  action: string,
+  inputs: readonly PatientInput[],
+): OwnedPatientInput[] {
+  return inputs.map((input) => {
+    const organizationId = input.organizationId ?? viewer.organizationId;
+    requireOwnOrganization(
+      context,
+      viewer,
+      action,
+      organizationId,
+      {},
+      'Patients can only be registered in your own organization.',
+    );
+    return { ...input, organizationId };
+  });
+}
+
+/** The patient `id` when it belongs to the viewer's organization; NOT_FOUND or FORBIDDEN otherwise. */
+function ownPatient(context: Context, viewer: StaffViewer, action: string, id: string): PatientRecord {
+  const patient = context.store.findById(id);
+  if (patient === undefined) throw notFound('Patient', id);
+  requireOwnOrganization(
+    context,
+    viewer,
+    action,
+    patient.organizationId,
+    { patientId: id },
+    'This patient belongs to another organization.',
+  );
+  return patient;
+}
+
 // Log lines carry ids and counts only: everything else about a patient is PHI.
 export const Mutation: MutationResolvers = {
   createPatient: (_parent, { input }, context) => {
-    validatePatientInput(input, lookups(context)).throwIfAny();
-    const [patient] = context.store.create([toNewPatient(input)]);
+    const viewer = requireStaffViewer(context, 'createPatient');
+    const [owned] = inOwnOrganization(context, viewer, 'createPatient', [input]);
+    if (owned === undefined) throw new Error('no input');
+    validatePatientInput(owned, lookups(context)).throwIfAny();
+    const [patient] = context.store.create([toNewPatient(owned)]);
     if (patient === undefined) throw new Error('store.create returned no patient');
-    context.logger.info('patient.created', { patientId: patient.id });
+    context.logger.info('patient.created', { patientId: patient.id, userId: viewer.userId });
     return patient;
   },
 
   createPatients: (_parent, { inputs }, context) => {
-    validatePatientInputs(inputs, lookups(context)).throwIfAny();
-    const patients = context.store.create(inputs.map(toNewPatient));
-    context.logger.info('patients.created', { count: patients.length });
+    const viewer = requireStaffViewer(context, 'createPatients');
+    const owned = inOwnOrganization(context, viewer, 'createPatients', inputs);
+    validatePatientInputs(owned, lookups(context)).throwIfAny();
+    const patients = context.store.create(owned.map(toNewPatient));
+    context.logger.info('patients.created', { count: patients.length, userId: viewer.userId });
     return patients;
   },
 
   updatePatient: (_parent, { id, input, expectedVersion }, context) => {
-    const current = context.store.findById(id);
-    if (current === undefined) throw notFound('Patient', id);
+    const viewer = requireStaffViewer(context, 'updatePatient');
+    // Ownership first: another organization's patient reveals neither its version nor its data.
+    const current = ownPatient(context, viewer, 'updatePatient', id);
     // A stale edit is refused before validation: its author must reload before anything else matters.
     if (current.version !== expectedVersion) throw versionConflict('Patient', id, expectedVersion, current.version);
     validatePatientUpdate(input, current, lookups(context)).throwIfAny();
     const patient: PatientRecord = context.store.update(id, toPatientPatch(input), expectedVersion);
-    context.logger.info('patient.updated', { patientId: id, version: patient.version });
+    context.logger.info('patient.updated', { patientId: id, version: patient.version, userId: viewer.userId });
     return patient;
   },
 
   deletePatient: (_parent, { id }, context) => {
+    const viewer = requireStaffViewer(context, 'deletePatient');
+    ownPatient(context, viewer, 'deletePatient', id);
     if (!context.store.delete(id)) throw notFound('Patient', id);
-    context.logger.info('patient.deleted', { patientId: id });
+    context.logger.info('patient.deleted', { patientId: id, userId: viewer.userId });
     return id;
   },
 };

@@ -1,7 +1,25 @@
+import { perEntity } from '@carebridge/common';
 import type { PatientResolvers } from '../__generated__/resolvers-types';
+import { requireOwnOrganization, requireStaffViewer } from '../access';
 
 export const Patient: PatientResolvers = {
-  __resolveReference: (reference, { store }) => store.findById(reference.id) ?? null,
+  // References from other subgraphs (a questionnaire response's patient, …) come through here, so
+  // this is where another organization's patient is refused however the query reached it.
+  __resolveReference: (reference, context) =>
+    perEntity(() => {
+      const viewer = requireStaffViewer(context, 'Patient.reference');
+      const patient = context.store.findById(reference.id);
+      if (patient === undefined) return null;
+      requireOwnOrganization(
+        context,
+        viewer,
+        'Patient.reference',
+        patient.organizationId,
+        { patientId: patient.id },
+        'This patient belongs to another organization.',
+      );
+      return patient;
+    }),
 
   organization: (patient) => ({ __typename: 'Organization', id: patient.organizationId }),
 

@@ -1,14 +1,41 @@
 import { decodeCursor, encodeCursor, pageSize } from '@carebridge/common';
 import type { QueryResolvers } from '../__generated__/resolvers-types';
+import { requireOwnOrganization, requireStaffViewer } from '../access';
 
+// Every field: staff only, and only the viewer's organization (see access.ts).
 export const Query: QueryResolvers = {
-  patient: (_parent, { id }, { store }) => store.findById(id) ?? null,
+  patient: (_parent, { id }, context) => {
+    const viewer = requireStaffViewer(context, 'patient');
+    const patient = context.store.findById(id);
+    if (patient === undefined) return null;
+    requireOwnOrganization(
+      context,
+      viewer,
+      'patient',
+      patient.organizationId,
+      { patientId: id },
+      'This patient belongs to another organization.',
+    );
+    return patient;
+  },
 
-  patients: (_parent, { first, after, filter }, { store }) => {
-    const page = store.list({
+  patients: (_parent, { first, after, filter }, context) => {
+    const viewer = requireStaffViewer(context, 'patients');
+    if (filter?.organizationId != null) {
+      requireOwnOrganization(
+        context,
+        viewer,
+        'patients',
+        filter.organizationId,
+        {},
+        'Only patients of your own organization can be listed.',
+      );
+    }
+    const page = context.store.list({
       first: pageSize(first),
       ...(after == null ? {} : { after: decodeCursor(after) }),
-      filter,
+      // The list is always narrowed to the viewer's organization, whatever else the filter says.
+      filter: { ...filter, organizationId: viewer.organizationId },
     });
     return {
       nodes: page.nodes,
@@ -17,7 +44,33 @@ export const Query: QueryResolvers = {
     };
   },
 
-  provider: (_parent, { id }, { store }) => store.findProviderById(id) ?? null,
+  provider: (_parent, { id }, context) => {
+    const viewer = requireStaffViewer(context, 'provider');
+    const provider = context.store.findProviderById(id);
+    if (provider === undefined) return null;
+    requireOwnOrganization(
+      context,
+      viewer,
+      'provider',
+      provider.organizationId,
+      { providerId: id },
+      'This provider belongs to another organization.',
+    );
+    return provider;
+  },
 
-  providers: (_parent, { organizationId }, { store }) => store.listProviders(organizationId),
+  providers: (_parent, { organizationId }, context) => {
+    const viewer = requireStaffViewer(context, 'providers');
+    if (organizationId != null) {
+      requireOwnOrganization(
+        context,
+        viewer,
+        'providers',
+        organizationId,
+        {},
+        'Only providers of your own organization can be listed.',
+      );
+    }
+    return context.store.listProviders(viewer.organizationId);
+  },
 };

@@ -1,0 +1,173 @@
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  errors,
+  jwtVerify,
+  type JSONWebKeySet,
+  type JWTVerifyGetKey,
+} from 'jose';
+import { GraphQLError } from 'graphql';
+import type { IncomingHttpHeaders } from 'node:http';
+import { ErrorCode } from './errors';
+import type { LogFields, Logger } from './logger';
+
+/**
+ * Who is calling, as proven by a token the gateway signed. Every service (the gateway and each
+ * subgraph) verifies the token itself: PHI lives in every subgraph, so none trusts the edge alone.
+ */
+export type Role = 'ADMIN' | 'CLINICIAN';
+
+/** A signed-in member of staff, acting for one organization. */
+export interface StaffViewer {
+  kind: 'staff';
+  userId: string;
+  organizationId: string;
+  role: Role;
+}
+
+/** Whoever holds an intake link: may read one questionnaire and answer it for one patient, once. */
+export interface IntakeViewer {
+  kind: 'intake';
+  /** The link's id (the token's `jti`): a link is used once. */
+  linkId: string;
+  patientId: string;
+  organizationId: string;
+  questionnaireId: string;
+}
+
+export type Viewer = StaffViewer | IntakeViewer;
+
+/** The token kinds, carried in the JWT header's `typ` (RFC 9068 names access tokens `at+jwt`). */
+export const TOKEN_TYPES = { access: 'at+jwt', intake: 'intake+jwt' } as const;
+export const TOKEN_ALGORITHM = 'ES256';
+export const DEFAULT_ISSUER = 'carebridge-gateway';
+export const DEFAULT_AUDIENCE = 'carebridge-graph';
+
+export interface VerifierOptions {
+  /** The gateway's public keys: a JWKS URL (fetched and cached) or the key set itself. */
+  jwks: string | JSONWebKeySet;
+  issuer?: string;
+  audience?: string;
+  /** Seconds of clock skew tolerated on exp/nbf/iat. */
+  clockToleranceSeconds?: number;
+}
+
+export type VerifyResult = { ok: true; viewer: Viewer } | { ok: false; reason: string };
+
+export type TokenVerifier = (token: string) => Promise<VerifyResult>;
+
+const ROLES: readonly string[] = ['ADMIN', 'CLINICIAN'];
+
+/** Builds the verifier every service uses: algorithm pinned, issuer, audience, `typ` and `exp` required. */
+export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
+  const keys: JWTVerifyGetKey =
+    typeof options.jwks === 'string'
+      ? createRemoteJWKSet(new URL(options.jwks), { cooldownDuration: 5_000, cacheMaxAge: 10 * 60_000 })
+      : createLocalJWKSet(options.jwks);
+  const issuer = options.issuer ?? DEFAULT_ISSUER;
+  const audience = options.audience ?? DEFAULT_AUDIENCE;
+  const clockTolerance = options.clockToleranceSeconds ?? 5;
+
+  return async (token) => {
+    try {
+      const { payload, protectedHeader } = await jwtVerify(token, keys, {
+        algorithms: [TOKEN_ALGORITHM],
+        issuer,
+        audience,
+        clockTolerance,
+        requiredClaims: ['exp', 'iat', 'sub', 'jti'],
+      });
+      const org = payload['org'];
+      if (typeof org !== 'string' || !payload.sub || !payload.jti) return { ok: false, reason: 'missing claims' };
+      if (protectedHeader.typ === TOKEN_TYPES.access) {
+        const role = payload['role'];
+        if (typeof role !== 'string' || !ROLES.includes(role)) return { ok: false, reason: 'unknown role' };
+        return { ok: true, viewer: { kind: 'staff', userId: payload.sub, organizationId: org, role: role as Role } };
+      }
+      if (protectedHeader.typ === TOKEN_TYPES.intake) {
+        const questionnaireId = payload['qid'];
+        if (typeof questionnaireId !== 'string') return { ok: false, reason: 'missing claims' };
+        return {
+          ok: true,
+          viewer: { kind: 'intake', linkId: payload.jti, patientId: payload.sub, organizationId: org, questionnaireId },
+        };
+      }
+      return { ok: false, reason: 'wrong token type' };
+    } catch (error) {
+      return { ok: false, reason: error instanceof errors.JOSEError ? error.code : 'invalid token' };
+    }
+  };
+}
+
+/** The bearer token of a request, or undefined when there is none. */
+export function bearerToken(headers: IncomingHttpHeaders): string | undefined {
+  const value = headers.authorization;
+  if (typeof value !== 'string') return undefined;
+  const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/.exec(value.trim());
+  return match?.[1];
+}
+
+export function unauthenticated(message = 'Sign in: this request needs a valid access token.'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+}
+
+export function forbidden(message = 'You are not allowed to do this.'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+}
+
+/** Where a service finds the gateway's public keys and what its tokens must say. */
+export function readAuthConfig(env: Record<string, string | undefined>) {
+  return {
+    jwksUrl: env['AUTH_JWKS_URL'] || 'http://127.0.0.1:4000/.well-known/jwks.json',
+    issuer: env['AUTH_ISSUER'] || DEFAULT_ISSUER,
+    audience: env['AUTH_AUDIENCE'] || DEFAULT_AUDIENCE,
+  };
+}
+
+/** What access checks need of a request context. */
+export interface AccessContext {
+  viewer: Viewer;
+  logger: Logger;
+}
+
+/** The viewer as log fields: ids only. */
+export function viewerLogFields(viewer: Viewer): LogFields {
+  return viewer.kind === 'staff'
+    ? { viewerKind: 'staff', userId: viewer.userId, viewerOrganizationId: viewer.organizationId, role: viewer.role }
+    : { viewerKind: 'intake', linkId: viewer.linkId, viewerOrganizationId: viewer.organizationId };
+}
+
+/**
+ * Logs a refused access as `auth.denied` (ids and a reason only, never PHI) and answers the
+ * FORBIDDEN error to throw. On a nullable field GraphQL turns it into null plus the error.
+ */
+export function denyAccess(
+  context: AccessContext,
+  fields: LogFields & { reason: string },
+  message?: string,
+): GraphQLError {
+  context.logger.warn('auth.denied', { ...viewerLogFields(context.viewer), ...fields });
+  return forbidden(message);
+}
+
+/** The staff viewer of a request, or (logged) FORBIDDEN for an intake link or a role not allowed. */
+export function requireStaff(context: AccessContext, roles: readonly Role[] = ['ADMIN', 'CLINICIAN']): StaffViewer {
+  const { viewer } = context;
+  if (viewer.kind !== 'staff') {
+    throw denyAccess(context, { reason: 'not staff' }, 'An intake link only allows answering its questionnaire.');
+  }
+  if (!roles.includes(viewer.role)) {
+    throw denyAccess(context, { reason: 'role' }, `This needs the ${roles.join(' or ')} role.`);
+  }
+  return viewer;
+}
+
+/** (Logged) FORBIDDEN unless the record belongs to the caller's organization. */
+export function requireSameOrganization(context: AccessContext, organizationId: string, what = 'This record'): void {
+  if (context.viewer.organizationId === organizationId) return;
+  throw denyAccess(
+    context,
+    { reason: 'other organization', organizationId },
+    `${what} belongs to another organization.`,
+  );
+}
