@@ -31,13 +31,23 @@ describe('pnpm start', () => {
     });
 
     expect(Object.keys(serviceUrls).sort()).toEqual(['clinical', 'ehr', 'gateway', 'patient']);
-    const response = await fetch(gatewayUrl, {
+    // Signs in as a demo user, as the README says, then asks for data from all three subgraphs.
+    const login = await fetch(gatewayUrl.replace('/graphql', '/auth/login'), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ patients(first: 1) { totalCount nodes { ehrSystem { name } } } }' }),
+      body: JSON.stringify({ email: 'clinician@lakeside.test', password: 'demo-password-123' }),
     });
-    const body = (await response.json()) as { data?: { patients: { totalCount: number } } };
-    expect(body.data?.patients.totalCount).toBe(240);
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const response = await fetch(gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({
+        query: '{ patients(first: 1) { totalCount nodes { ehrSystem { name } clinicalHistory { allergies } } } }',
+      }),
+    });
+    const body = (await response.json()) as { data?: { patients: { totalCount: number; nodes: unknown[] } } };
+    expect(body.data?.patients.totalCount).toBeGreaterThan(0);
+    expect(body.data?.patients.nodes).toMatchObject([{ ehrSystem: { name: 'Allscripts' } }]);
 
     const exitCode = await new Promise<number | null>((resolveExit) => {
       child.once('exit', (code) => resolveExit(code));

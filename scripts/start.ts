@@ -3,12 +3,14 @@
  * of them and prints the URL. Ctrl-C (or SIGTERM) stops every service and waits for them to exit.
  *
  * Ports come from PATIENT_PORT, CLINICAL_PORT, EHR_PORT and GATEWAY_PORT (defaults 4001, 4002,
- * 4003 and 4000). A port of 0 picks a free one: the gateway is pointed at the subgraphs' actual
- * URLs, which each announces in its `service.ready` log line.
+ * 4003 and 4000); 0 picks a free one. Every port is settled before anything starts, because each
+ * service needs the others' URLs: the gateway routes to the subgraphs, and the subgraphs fetch
+ * the gateway's public keys (and the clinical subgraph asks the graph about patients).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
+import { freePort } from '@carebridge/common';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -34,12 +36,17 @@ const GATEWAY: ServiceSpec = {
 const children: ChildProcess[] = [];
 let stopping = false;
 
+/** The port a service should use: its variable, its default, or a free one for 0. */
+function portFor(spec: ServiceSpec): Promise<number> {
+  const wanted = Number(process.env[spec.portVariable] ?? spec.defaultPort);
+  return wanted === 0 ? freePort() : Promise.resolve(wanted);
+}
+
 /** Starts one service and resolves with the URL it announces when ready. */
-function startService(spec: ServiceSpec, extraEnv: Record<string, string> = {}): Promise<string> {
-  const port = process.env[spec.portVariable] ?? String(spec.defaultPort);
+function startService(spec: ServiceSpec, port: number, extraEnv: Record<string, string> = {}): Promise<string> {
   const child = spawn(process.execPath, ['--import', 'tsx', spec.entry], {
     cwd: ROOT,
-    env: { ...process.env, PORT: port, ...extraEnv },
+    env: { ...process.env, PORT: String(port), ...extraEnv },
     stdio: ['ignore', 'pipe', 'inherit'],
     // Its own process group: Ctrl-C reaches only this script, which then stops the services in order.
     detached: true,
@@ -89,11 +96,14 @@ process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
 try {
-  const urls = await Promise.all(SUBGRAPHS.map((spec) => startService(spec)));
+  const gatewayPort = await portFor(GATEWAY);
+  const gatewayBase = `http://127.0.0.1:${gatewayPort}`;
+  const subgraphEnv = { AUTH_JWKS_URL: `${gatewayBase}/.well-known/jwks.json`, GRAPH_URL: `${gatewayBase}/graphql` };
+  const urls = await Promise.all(SUBGRAPHS.map(async (spec) => startService(spec, await portFor(spec), subgraphEnv)));
   const subgraphUrls = Object.fromEntries(
     SUBGRAPHS.map((spec, i) => [`SUBGRAPH_${spec.name.toUpperCase()}_URL`, urls[i]!]),
   );
-  const gatewayUrl = await startService(GATEWAY, subgraphUrls);
+  const gatewayUrl = await startService(GATEWAY, gatewayPort, subgraphUrls);
   console.log(
     `\nCarebridge is running. GraphQL and Apollo Sandbox: ${gatewayUrl.replace('127.0.0.1', 'localhost')}\nPress Ctrl-C to stop.\n`,
   );

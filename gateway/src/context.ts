@@ -1,9 +1,10 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import type { Viewer } from '@carebridge/common';
 
-/** The gateway's per-request context: what it forwards to the subgraphs. */
+/** The gateway's per-request context: who is calling, and what it forwards to the subgraphs. */
 export interface GatewayContext {
   /** Sent to every subgraph as `x-request-id`, so one request can be followed through all logs. */
   requestId: string;
-  /** The client's request headers, as received. */
-  headers: IncomingHttpHeaders;
+  /** The verified access token, forwarded to every subgraph, which verifies it again. */
+  token: string;
+  viewer: Viewer;
 }

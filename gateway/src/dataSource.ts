@@ -4,15 +4,16 @@ import { REQUEST_ID_HEADER } from '@carebridge/common';
 import type { GatewayContext } from './context';
 
 /**
- * Calls one subgraph over HTTP. Client headers are not passed through wholesale: only what a
- * subgraph needs is set here, so a client cannot smuggle headers to the services behind.
+ * Calls one subgraph over HTTP. No client header is passed through: the request a subgraph sees
+ * carries only the verified token and the request id set here, so identity headers a client
+ * invents (x-user-id, x-organization-id…) never reach a service.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const headers = options.request.http?.headers;
-    if (!headers) return;
-    // Health checks and schema loading have no incoming request, hence no request id.
-    const requestId = 'incomingRequestContext' in options ? options.context.requestId : undefined;
-    if (requestId) headers.set(REQUEST_ID_HEADER, requestId);
+    // Health checks and schema loading have no incoming request, hence no token to forward.
+    if (!headers || !('incomingRequestContext' in options)) return;
+    headers.set('authorization', `Bearer ${options.context.token}`);
+    headers.set(REQUEST_ID_HEADER, options.context.requestId);
   }
 }

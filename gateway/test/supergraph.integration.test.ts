@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED_PATIENT_COUNT } from '@carebridge/common';
+import { SEED_PATIENT_COUNT, seedPatientOrganizationId } from '@carebridge/common';
 import { execute } from '@carebridge/common/testing';
-import { startLocalSupergraph, type LocalSupergraph } from './support/inProcess';
+import { RIVERSIDE_CLINICIAN, startLocalSupergraph, type LocalSupergraph } from './support/inProcess';
+
+const LAKESIDE_ADMIN = { kind: 'staff', userId: 'user-la', organizationId: 'org-lakeside', role: 'ADMIN' } as const;
+
+const RIVERSIDE_PATIENTS = Array.from({ length: SEED_PATIENT_COUNT }, (_, i) => seedPatientOrganizationId(i)).filter(
+  (org) => org === 'org-riverside',
+).length;
 
 /** The query from the supergraph issue: one request touching all three subgraphs. */
 const PATIENT_LIST = /* GraphQL */ `
@@ -49,26 +55,32 @@ describe('supergraph through the real gateway (subgraphs in-process)', () => {
     const result = await graph.query<{ patients: { totalCount: number; nodes: PatientRow[] } }>(PATIENT_LIST);
     expect(result.errors).toBeUndefined();
     const { totalCount, nodes } = result.data!.patients;
-    expect(totalCount).toBe(SEED_PATIENT_COUNT);
+    // A Riverside clinician sees Riverside's patients only.
+    expect(totalCount).toBe(RIVERSIDE_PATIENTS);
     expect(nodes).toHaveLength(20);
 
     // Each part of every row must be what the subgraph owning it says on its own.
     const ids = nodes.map((n) => n.id);
+    const headers = { authorization: `Bearer ${await graph.tokenFor(RIVERSIDE_CLINICIAN)}` };
     const own = await execute<{
       _entities: { id: string; firstName: string; lastName: string; organization: { id: string } }[];
     }>(
       graph.services.patient,
       'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { id firstName lastName organization { id } } } }',
       { r: ids.map((id) => ({ __typename: 'Patient', id })) },
+      headers,
     );
     const clinical = await execute<{ _entities: { clinicalHistory: { allergies: string[] } }[] }>(
       graph.services.clinical,
       'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { clinicalHistory { allergies } } } }',
       { r: ids.map((id) => ({ __typename: 'Patient', id })) },
+      headers,
     );
     const organizations = await execute<{ organizations: { id: string; name: string; ehrSystem: { name: string } }[] }>(
       graph.services.ehr,
       '{ organizations { id name ehrSystem { name } } }',
+      {},
+      headers,
     );
     const orgById = new Map(organizations.data!.organizations.map((o) => [o.id, o]));
     const expected = own.data!._entities.map((p, i) => {
@@ -85,16 +97,17 @@ describe('supergraph through the real gateway (subgraphs in-process)', () => {
     expect(nodes).toEqual(expected);
   });
 
-  it('sends each seeded organization’s patients to that organization’s EHR', async () => {
-    const result = await graph.query<{ patients: { nodes: PatientRow[] } }>(PATIENT_LIST);
-    const pairs = new Set(result.data!.patients.nodes.map((n) => `${n.organization.name} -> ${n.ehrSystem.name}`));
-    const allowed = [
-      'Hillcrest Family Practice -> Athena',
-      'Lakeside Clinic -> Allscripts',
-      'Riverside Hospital -> Athena',
+  it('sends each organization’s patients to that organization’s EHR', async () => {
+    const lakeside = { ...RIVERSIDE_CLINICIAN, userId: 'user-lc', organizationId: 'org-lakeside' } as const;
+    const asRiverside = await graph.query<{ patients: { nodes: PatientRow[] } }>(PATIENT_LIST);
+    const asLakeside = await graph.query<{ patients: { nodes: PatientRow[] } }>(PATIENT_LIST, {}, lakeside);
+    const pairs = (rows: PatientRow[]) => [
+      ...new Set(rows.map((n) => `${n.organization.name} -> ${n.ehrSystem.name}`)),
     ];
-    expect([...pairs].filter((p) => !allowed.includes(p))).toEqual([]);
-    expect(pairs.has('Riverside Hospital -> Athena') && pairs.has('Lakeside Clinic -> Allscripts')).toBe(true);
+    expect([pairs(asRiverside.data!.patients.nodes), pairs(asLakeside.data!.patients.nodes)]).toEqual([
+      ['Riverside Hospital -> Athena'],
+      ['Lakeside Clinic -> Allscripts'],
+    ]);
   });
 
   it('shows the answers of seeded patients in their clinical history', async () => {
@@ -110,7 +123,6 @@ describe('supergraph through the real gateway (subgraphs in-process)', () => {
       `mutation ($input: PatientInput!) { createPatient(input: $input) { id version } }`,
       {
         input: {
-          organizationId: 'org-lakeside',
           firstName: 'Ana',
           lastName: 'Quintero',
           gender: 'FEMALE',
@@ -119,6 +131,7 @@ describe('supergraph through the real gateway (subgraphs in-process)', () => {
           preferredLanguage: 'ES',
         },
       },
+      LAKESIDE_ADMIN,
     );
     expect(created.errors).toBeUndefined();
     const id = created.data!.createPatient.id;
@@ -126,6 +139,7 @@ describe('supergraph through the real gateway (subgraphs in-process)', () => {
       `query ($id: ID!) { patient(id: $id) { firstName preferredLanguage version ehrSystem { name }
          organization { name } clinicalHistory(lang: ES) { allergies } questionnaireResponses { id } } }`,
       { id },
+      LAKESIDE_ADMIN,
     );
     expect(read).toEqual({
       data: {
@@ -144,7 +158,7 @@ describe('supergraph through the real gateway (subgraphs in-process)', () => {
 
   it('passes a subgraph’s validation error through with its code and problems', async () => {
     const result = await graph.query(
-      `mutation { createPatient(input: { organizationId: "org-riverside", firstName: "", lastName: "Doe",
+      `mutation { createPatient(input: { firstName: "", lastName: "Doe",
          gender: UNKNOWN, dateOfBirth: "1980-01-01" }) { id } }`,
     );
     expect(result.data).toBeNull();

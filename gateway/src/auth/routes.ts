@@ -1,0 +1,96 @@
+import type { IncomingMessage } from 'node:http';
+import { sendJson, type RouteHandler, type StaffViewer, type TokenVerifier } from '@carebridge/common';
+import type { AuthResult, AuthService } from './service';
+import type { KeyRing } from './keys';
+
+export const REFRESH_COOKIE = 'cb_refresh';
+
+export interface AuthRoutesOptions {
+  auth: AuthService;
+  keys: KeyRing;
+  verify: TokenVerifier;
+  /** Creates an intake link after checking, through the graph, that the patient is the caller's. */
+  createIntakeLink(viewer: StaffViewer, token: string, body: Record<string, unknown>): Promise<AuthResult>;
+  /** Marks the refresh cookie `Secure` (HTTPS only); off only in development on plain http. */
+  secureCookies: boolean;
+}
+
+function cookieValue(request: IncomingMessage, name: string): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
+  }
+  return undefined;
+}
+
+function refreshCookieHeader(value: string, secure: boolean): string {
+  const attributes = ['Path=/auth', 'HttpOnly', 'SameSite=Strict', ...(secure ? ['Secure'] : [])];
+  return value === ''
+    ? [`${REFRESH_COOKIE}=`, 'Max-Age=0', ...attributes].join('; ')
+    : [`${REFRESH_COOKIE}=${value}`, `Max-Age=${12 * 60 * 60}`, ...attributes].join('; ');
+}
+
+/**
+ * The gateway's REST endpoints: sign-up, log-in, refresh, log-out, invites, intake links and the
+ * public keys. They take and give JSON; cookie-based calls (refresh, log-out) must be JSON POSTs,
+ * which a cross-site form cannot send without a CORS preflight.
+ */
+export function authRoutes(options: AuthRoutesOptions): RouteHandler {
+  const respond = (route: Parameters<RouteHandler>[0], result: AuthResult): true => {
+    const headers: Record<string, string> = {};
+    if (result.refreshCookie !== undefined)
+      headers['set-cookie'] = refreshCookieHeader(result.refreshCookie, options.secureCookies);
+    if (result.retryAfterSeconds !== undefined) headers['retry-after'] = String(result.retryAfterSeconds);
+    sendJson(route.response, result.status, result.body, headers);
+    return true;
+  };
+
+  const staffFrom = async (request: IncomingMessage): Promise<{ viewer: StaffViewer; token: string } | undefined> => {
+    const match = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '');
+    if (!match?.[1]) return undefined;
+    const result = await options.verify(match[1]);
+    return result.ok && result.viewer.kind === 'staff' ? { viewer: result.viewer, token: match[1] } : undefined;
+  };
+
+  return async (route) => {
+    const { request, url } = route;
+    if (url.pathname === '/.well-known/jwks.json' && request.method === 'GET') {
+      sendJson(route.response, 200, options.keys.jwks, { 'cache-control': 'public, max-age=300' });
+      return true;
+    }
+    if (!url.pathname.startsWith('/auth/')) return false;
+    if (request.method !== 'POST') {
+      sendJson(route.response, 405, { error: 'Use POST with a JSON body.' }, { allow: 'POST' });
+      return true;
+    }
+    if (!request.headers['content-type']?.toLowerCase().startsWith('application/json')) {
+      sendJson(route.response, 415, { error: 'Send the request as application/json.' });
+      return true;
+    }
+    switch (url.pathname) {
+      case '/auth/signup':
+        return respond(route, await options.auth.signup(await route.readJson()));
+      case '/auth/login':
+        return respond(route, await options.auth.login(await route.readJson()));
+      case '/auth/refresh':
+        return respond(route, await options.auth.refresh(cookieValue(request, REFRESH_COOKIE)));
+      case '/auth/logout':
+        return respond(route, options.auth.logout(cookieValue(request, REFRESH_COOKIE)));
+      case '/auth/invites':
+      case '/auth/intake-links': {
+        const staff = await staffFrom(request);
+        if (!staff) return respond(route, { status: 401, body: { error: 'Sign in first.', code: 'UNAUTHENTICATED' } });
+        const body = await route.readJson();
+        return respond(
+          route,
+          url.pathname === '/auth/invites'
+            ? options.auth.createInvite(staff.viewer, body)
+            : await options.createIntakeLink(staff.viewer, staff.token, body),
+        );
+      }
+      default:
+        sendJson(route.response, 404, { error: 'Unknown auth endpoint.' });
+        return true;
+    }
+  };
+}

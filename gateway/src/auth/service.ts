@@ -1,0 +1,313 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { FieldProblem, Role, StaffViewer } from '@carebridge/common';
+import type { AccountStore, SessionRecord } from './accounts';
+import {
+  hashPassword,
+  OWASP_SCRYPT,
+  passwordProblem,
+  PASSWORD_MAX_LENGTH,
+  verifyPassword,
+  type ScryptParams,
+} from './passwords';
+import type { LoginThrottle } from './throttle';
+import { ACCESS_TOKEN_SECONDS, type TokenIssuer } from './tokens';
+
+/** What an auth endpoint answers; the HTTP layer turns it into a response. */
+export interface AuthResult {
+  status: number;
+  body: Record<string, unknown>;
+  /** The refresh cookie's new value; '' clears it. */
+  refreshCookie?: string;
+  retryAfterSeconds?: number;
+}
+
+export interface NewOrganization {
+  name: string;
+  kind: 'HOSPITAL' | 'CLINIC';
+  ehrSystemId: string;
+}
+
+/** The ehr subgraph owns organizations; the gateway asks it to create one for a new clinic. */
+export interface OrganizationRegistry {
+  register(organization: NewOrganization, admin: { userId: string; organizationId: string }): Promise<FieldProblem[]>;
+}
+
+export interface AuthServiceOptions {
+  store: AccountStore;
+  tokens: TokenIssuer;
+  throttle: LoginThrottle;
+  organizations: OrganizationRegistry;
+  passwordParams?: ScryptParams;
+  /** Password hashing; tests count calls to show that every log-in costs the same. */
+  passwords?: { hash: typeof hashPassword; verify: typeof verifyPassword };
+  /** A session ends after this long without a refresh. */
+  idleTimeoutMs?: number;
+  /** A session ends after this long whatever happens. */
+  sessionLifetimeMs?: number;
+  inviteLifetimeMs?: number;
+  now?: () => number;
+}
+
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[A-Za-z]{2,}$/;
+const ROLES: readonly Role[] = ['ADMIN', 'CLINICIAN'];
+const LOGIN_FAILED = { error: 'Email or password is incorrect.', code: 'UNAUTHENTICATED' };
+const SIGNED_UP = {
+  status: 'ok',
+  message: 'If this email can be registered, the account is ready: sign in to continue.',
+};
+
+const sha256 = (value: string): string => createHash('sha256').update(value).digest('base64url');
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const invalid = (problems: FieldProblem[]): AuthResult => ({
+  status: 400,
+  body: {
+    error: `Invalid input. ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+    code: 'BAD_USER_INPUT',
+    problems,
+  },
+});
+
+export class AuthService {
+  private readonly params: ScryptParams;
+  private readonly now: () => number;
+  private readonly idleTimeoutMs: number;
+  private readonly sessionLifetimeMs: number;
+  private readonly inviteLifetimeMs: number;
+  /** Verified against when an email is unknown, so both cases cost one scrypt. */
+  private readonly dummyHash: Promise<string>;
+  private readonly passwords: { hash: typeof hashPassword; verify: typeof verifyPassword };
+
+  constructor(private readonly options: AuthServiceOptions) {
+    this.params = options.passwordParams ?? OWASP_SCRYPT;
+    this.passwords = options.passwords ?? { hash: hashPassword, verify: verifyPassword };
+    this.now = options.now ?? Date.now;
+    this.idleTimeoutMs = options.idleTimeoutMs ?? 30 * 60_000;
+    this.sessionLifetimeMs = options.sessionLifetimeMs ?? 12 * 60 * 60_000;
+    this.inviteLifetimeMs = options.inviteLifetimeMs ?? 7 * 24 * 60 * 60_000;
+    this.dummyHash = this.passwords.hash(randomUUID(), this.params);
+  }
+
+  /** Creates an account without the sign-up flow: seeded demo users. */
+  async addUser(user: {
+    email: string;
+    name: string;
+    password: string;
+    organizationId: string;
+    role: Role;
+  }): Promise<void> {
+    this.options.store.addUser({
+      id: randomUUID(),
+      email: user.email.toLowerCase(),
+      name: user.name,
+      passwordHash: await this.passwords.hash(user.password, this.params),
+      organizationId: user.organizationId,
+      role: user.role,
+      createdAt: new Date(this.now()).toISOString(),
+    });
+  }
+
+  /**
+   * Registers a new clinic (its first user becomes ADMIN) or joins one with an invite code.
+   * Answers the same whether or not the email is already registered, after the same work.
+   */
+  async signup(body: Record<string, unknown>): Promise<AuthResult> {
+    const email = text(body['email'])?.trim().toLowerCase() ?? '';
+    const password = text(body['password']) ?? '';
+    const name = text(body['name'])?.trim() ?? '';
+    const inviteCode = text(body['inviteCode'])?.trim();
+    const organization = body['organization'];
+    const problems: FieldProblem[] = [];
+    if (!EMAIL.test(email)) problems.push({ field: 'email', message: 'is not an email address' });
+    const passwordIssue = passwordProblem(password);
+    if (passwordIssue) problems.push({ field: 'password', message: passwordIssue });
+    if (name.length < 1 || name.length > 100) problems.push({ field: 'name', message: 'must be 1 to 100 characters' });
+    let newOrganization: NewOrganization | undefined;
+    if (inviteCode === undefined) {
+      newOrganization = this.parseOrganization(organization, problems);
+    } else if (organization !== undefined) {
+      problems.push({
+        field: 'organization',
+        message: 'give either an organization to register or an invite code, not both',
+      });
+    }
+    if (problems.length > 0) return invalid(problems);
+
+    const invite = inviteCode === undefined ? undefined : this.options.store.invite(inviteCode);
+    if (inviteCode !== undefined && (!invite || invite.usedAt !== null || invite.expiresAt <= this.now())) {
+      return invalid([{ field: 'inviteCode', message: 'is not a valid invite code, or it was used or has expired' }]);
+    }
+    const passwordHash = await this.passwords.hash(password, this.params);
+    if (this.options.store.userByEmail(email)) return { status: 201, body: SIGNED_UP };
+
+    const userId = randomUUID();
+    let organizationId: string;
+    let role: Role;
+    if (invite) {
+      organizationId = invite.organizationId;
+      role = invite.role;
+      invite.usedAt = this.now();
+    } else {
+      organizationId = `org-${randomUUID()}`;
+      role = 'ADMIN';
+      const orgProblems = await this.options.organizations.register(newOrganization!, { userId, organizationId });
+      if (orgProblems.length > 0) return invalid(orgProblems.map((p) => ({ ...p, field: `organization.${p.field}` })));
+    }
+    this.options.store.addUser({
+      id: userId,
+      email,
+      name,
+      passwordHash,
+      organizationId,
+      role,
+      createdAt: new Date(this.now()).toISOString(),
+    });
+    return { status: 201, body: SIGNED_UP };
+  }
+
+  private parseOrganization(value: unknown, problems: FieldProblem[]): NewOrganization | undefined {
+    if (typeof value !== 'object' || value === null) {
+      problems.push({ field: 'organization', message: 'is required to register a clinic (or give an invite code)' });
+      return undefined;
+    }
+    const record = value as Record<string, unknown>;
+    const name = text(record['name'])?.trim() ?? '';
+    const kind = record['kind'] ?? 'CLINIC';
+    const ehrSystemId = text(record['ehrSystemId']) ?? '';
+    if (name.length < 2 || name.length > 120)
+      problems.push({ field: 'organization.name', message: 'must be 2 to 120 characters' });
+    if (kind !== 'HOSPITAL' && kind !== 'CLINIC')
+      problems.push({ field: 'organization.kind', message: 'must be HOSPITAL or CLINIC' });
+    if (!ehrSystemId) problems.push({ field: 'organization.ehrSystemId', message: 'is required' });
+    return { name, kind: kind === 'HOSPITAL' ? 'HOSPITAL' : 'CLINIC', ehrSystemId };
+  }
+
+  /** Checks a password and starts a session. Unknown email and wrong password answer alike. */
+  async login(body: Record<string, unknown>): Promise<AuthResult> {
+    const email = text(body['email'])?.trim().toLowerCase() ?? '';
+    const password = text(body['password']) ?? '';
+    if (!email || !password || password.length > PASSWORD_MAX_LENGTH) {
+      return invalid([
+        {
+          field: 'password',
+          message: `email and a password of at most ${PASSWORD_MAX_LENGTH} characters are required`,
+        },
+      ]);
+    }
+    const waitMs = this.options.throttle.retryAfterMs(email);
+    if (waitMs > 0) {
+      const retryAfterSeconds = Math.ceil(waitMs / 1000);
+      return {
+        status: 429,
+        body: { error: `Too many failed attempts. Try again in ${retryAfterSeconds} s.`, code: 'TOO_MANY_ATTEMPTS' },
+        retryAfterSeconds,
+      };
+    }
+    const user = this.options.store.userByEmail(email);
+    const matches = await this.passwords.verify(password, user?.passwordHash ?? (await this.dummyHash));
+    if (!user || !matches) {
+      this.options.throttle.recordFailure(email);
+      return { status: 401, body: LOGIN_FAILED };
+    }
+    this.options.throttle.recordSuccess(email);
+    const secret = randomBytes(32).toString('base64url');
+    const session: SessionRecord = {
+      id: randomUUID(),
+      userId: user.id,
+      currentSecretHash: sha256(secret),
+      usedSecretHashes: new Set(),
+      expiresAt: this.now() + this.sessionLifetimeMs,
+      lastUsedAt: this.now(),
+      revoked: false,
+    };
+    this.options.store.addSession(session);
+    return this.issue(user.id, `${session.id}.${secret}`);
+  }
+
+  /** Rotates the refresh token. A token that was already used ends the whole session. */
+  async refresh(cookie: string | undefined): Promise<AuthResult> {
+    const session = this.sessionOf(cookie);
+    const secretHash = sha256(cookie?.split('.')[1] ?? '');
+    if (!session)
+      return {
+        status: 401,
+        body: { error: 'Your session has ended: sign in again.', code: 'UNAUTHENTICATED' },
+        refreshCookie: '',
+      };
+    if (session.usedSecretHashes.has(secretHash)) {
+      // Someone replayed a refresh token that was already exchanged: whoever holds the newer one
+      // may be an attacker, so neither keeps the session.
+      session.revoked = true;
+      return {
+        status: 401,
+        body: { error: 'This session was ended for your safety: sign in again.', code: 'UNAUTHENTICATED' },
+        refreshCookie: '',
+      };
+    }
+    if (session.currentSecretHash !== secretHash) {
+      return {
+        status: 401,
+        body: { error: 'Your session has ended: sign in again.', code: 'UNAUTHENTICATED' },
+        refreshCookie: '',
+      };
+    }
+    const secret = randomBytes(32).toString('base64url');
+    session.usedSecretHashes.add(secretHash);
+    session.currentSecretHash = sha256(secret);
+    session.lastUsedAt = this.now();
+    return this.issue(session.userId, `${session.id}.${secret}`);
+  }
+
+  logout(cookie: string | undefined): AuthResult {
+    const session = this.sessionOf(cookie);
+    if (session) session.revoked = true;
+    return { status: 200, body: { status: 'ok' }, refreshCookie: '' };
+  }
+
+  /** An ADMIN invites a colleague into their organization with a role. */
+  createInvite(viewer: StaffViewer, body: Record<string, unknown>): AuthResult {
+    if (viewer.role !== 'ADMIN')
+      return { status: 403, body: { error: 'Only an ADMIN can invite people.', code: 'FORBIDDEN' } };
+    const role = body['role'];
+    if (typeof role !== 'string' || !ROLES.includes(role as Role)) {
+      return invalid([{ field: 'role', message: 'must be ADMIN or CLINICIAN' }]);
+    }
+    const invite = {
+      code: randomBytes(12).toString('base64url'),
+      organizationId: viewer.organizationId,
+      role: role as Role,
+      createdBy: viewer.userId,
+      expiresAt: this.now() + this.inviteLifetimeMs,
+      usedAt: null,
+    };
+    this.options.store.addInvite(invite);
+    return {
+      status: 201,
+      body: { code: invite.code, role: invite.role, expiresAt: new Date(invite.expiresAt).toISOString() },
+    };
+  }
+
+  private sessionOf(cookie: string | undefined): SessionRecord | undefined {
+    const [id] = (cookie ?? '').split('.');
+    const session = id ? this.options.store.session(id) : undefined;
+    if (!session || session.revoked) return undefined;
+    const now = this.now();
+    if (session.expiresAt <= now || now - session.lastUsedAt > this.idleTimeoutMs) return undefined;
+    return session;
+  }
+
+  private async issue(userId: string, refreshCookie: string): Promise<AuthResult> {
+    const user = this.options.store.userById(userId);
+    if (!user) return { status: 401, body: LOGIN_FAILED, refreshCookie: '' };
+    const accessToken = await this.options.tokens.accessToken(user);
+    return {
+      status: 200,
+      body: {
+        accessToken,
+        tokenType: 'Bearer',
+        expiresIn: ACCESS_TOKEN_SECONDS,
+        user: { id: user.id, email: user.email, name: user.name, organizationId: user.organizationId, role: user.role },
+      },
+      refreshCookie,
+    };
+  }
+}

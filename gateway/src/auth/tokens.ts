@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { SignJWT } from 'jose';
+import { TOKEN_ALGORITHM, TOKEN_TYPES, type Role } from '@carebridge/common';
+import type { KeyRing } from './keys';
+
+export const ACCESS_TOKEN_SECONDS = 15 * 60;
+export const INTAKE_LINK_SECONDS = 72 * 60 * 60;
+
+export interface TokenIssuerOptions {
+  keys: KeyRing;
+  issuer: string;
+  audience: string;
+  accessTokenSeconds?: number;
+}
+
+/** Signs the gateway's tokens. Each carries a `kid`, a `jti`, and its kind in the header's `typ`. */
+export function createTokenIssuer(options: TokenIssuerOptions) {
+  const sign = (typ: string, claims: Record<string, string>, subject: string, seconds: number): Promise<string> =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid: options.keys.signing.kid, typ })
+      .setSubject(subject)
+      .setIssuer(options.issuer)
+      .setAudience(options.audience)
+      .setIssuedAt()
+      .setNotBefore('0s')
+      .setExpirationTime(`${seconds}s`)
+      .setJti(randomUUID())
+      .sign(options.keys.signing.key);
+
+  return {
+    accessToken: (user: { id: string; organizationId: string; role: Role }) =>
+      sign(
+        TOKEN_TYPES.access,
+        { org: user.organizationId, role: user.role },
+        user.id,
+        options.accessTokenSeconds ?? ACCESS_TOKEN_SECONDS,
+      ),
+    intakeToken: (
+      link: { patientId: string; organizationId: string; questionnaireId: string },
+      seconds = INTAKE_LINK_SECONDS,
+    ) => sign(TOKEN_TYPES.intake, { org: link.organizationId, qid: link.questionnaireId }, link.patientId, seconds),
+  };
+}
+
+export type TokenIssuer = ReturnType<typeof createTokenIssuer>;

@@ -1,0 +1,268 @@
+import { describe, expect, it } from 'vitest';
+import { createTokenVerifier } from '@carebridge/common';
+import { InMemoryAccountStore } from '../src/auth/accounts';
+import { generateSigningJwk, keyRingFromJwks } from '../src/auth/keys';
+import { hashPassword, OWASP_SCRYPT, verifyPassword } from '../src/auth/passwords';
+import { AuthService, type OrganizationRegistry } from '../src/auth/service';
+import { LoginThrottle } from '../src/auth/throttle';
+import { createTokenIssuer } from '../src/auth/tokens';
+import { TEST_PASSWORD_PARAMS } from './support/inProcess';
+
+const PASSWORD = 'correct horse battery';
+
+async function setup(options: { organizations?: OrganizationRegistry; now?: () => number } = {}) {
+  const keys = await keyRingFromJwks([await generateSigningJwk()]);
+  const tokens = createTokenIssuer({ keys, issuer: 'carebridge-gateway', audience: 'carebridge-graph' });
+  const calls = { hash: 0, verify: 0 };
+  const registered: string[] = [];
+  const auth = new AuthService({
+    store: new InMemoryAccountStore(),
+    tokens,
+    throttle: new LoginThrottle({ now: options.now ?? Date.now }),
+    organizations: options.organizations ?? {
+      register: (organization, admin) => {
+        registered.push(`${admin.organizationId}:${organization.name}`);
+        return Promise.resolve([]);
+      },
+    },
+    passwordParams: TEST_PASSWORD_PARAMS,
+    passwords: {
+      hash: (password, params) => {
+        calls.hash += 1;
+        return hashPassword(password, params);
+      },
+      verify: (password, encoded) => {
+        calls.verify += 1;
+        return verifyPassword(password, encoded);
+      },
+    },
+    ...(options.now ? { now: options.now } : {}),
+  });
+  await auth.addUser({
+    email: 'nurse@clinic.test',
+    name: 'Nurse',
+    password: PASSWORD,
+    organizationId: 'org-1',
+    role: 'CLINICIAN',
+  });
+  calls.hash = 0;
+  return { auth, keys, calls, registered, verify: createTokenVerifier({ jwks: keys.jwks }) };
+}
+
+describe('passwords', () => {
+  it('default to OWASP’s scrypt parameters (N=2^17, r=8, p=1)', () => {
+    expect(OWASP_SCRYPT).toEqual({ N: 131072, r: 8, p: 1 });
+  });
+
+  it('verify the right password and not a wrong one, and never store the password', async () => {
+    const encoded = await hashPassword(PASSWORD, TEST_PASSWORD_PARAMS);
+    expect(encoded).not.toContain(PASSWORD);
+    expect([await verifyPassword(PASSWORD, encoded), await verifyPassword('wrong password!', encoded)]).toEqual([
+      true,
+      false,
+    ]);
+  });
+});
+
+describe('log-in', () => {
+  it('signs in with the right password and issues a token that verifies with the published keys', async () => {
+    const { auth, verify } = await setup();
+    const result = await auth.login({ email: 'Nurse@Clinic.test', password: PASSWORD });
+    expect(result.status).toBe(200);
+    const verified = await verify(result.body['accessToken'] as string);
+    expect(verified).toMatchObject({ ok: true, viewer: { kind: 'staff', organizationId: 'org-1', role: 'CLINICIAN' } });
+    expect(result.refreshCookie).toMatch(/^[\w-]+\.[\w-]+$/);
+  });
+
+  it('answers an unknown email and a wrong password identically, after one password check each', async () => {
+    const { auth, calls } = await setup();
+    const unknown = await auth.login({ email: 'nobody@clinic.test', password: PASSWORD });
+    const afterUnknown = { ...calls };
+    const wrong = await auth.login({ email: 'nurse@clinic.test', password: 'not the password' });
+    expect(unknown).toEqual(wrong);
+    expect(unknown).toEqual({
+      status: 401,
+      body: { error: 'Email or password is incorrect.', code: 'UNAUTHENTICATED' },
+    });
+    expect([afterUnknown.verify, calls.verify]).toEqual([1, 2]);
+  });
+
+  it('refuses an over-long password before hashing anything', async () => {
+    const { auth, calls } = await setup();
+    const result = await auth.login({ email: 'nurse@clinic.test', password: 'x'.repeat(10_000) });
+    expect([result.status, calls.verify, calls.hash]).toEqual([400, 0, 0]);
+  });
+
+  it('slows one account down after repeated failures, the same for an unknown email, and lets it in later', async () => {
+    let now = 1_000_000;
+    const { auth } = await setup({ now: () => now });
+    for (let i = 0; i < 5; i++) await auth.login({ email: 'nurse@clinic.test', password: 'wrong password!' });
+    for (let i = 0; i < 5; i++) await auth.login({ email: 'ghost@clinic.test', password: 'wrong password!' });
+    const real = await auth.login({ email: 'nurse@clinic.test', password: PASSWORD });
+    const ghost = await auth.login({ email: 'ghost@clinic.test', password: PASSWORD });
+    expect(real).toEqual(ghost);
+    expect([real.status, real.retryAfterSeconds]).toEqual([429, 1]);
+    const otherAccount = await auth.login({ email: 'someone@clinic.test', password: PASSWORD });
+    expect(otherAccount.status).toBe(401);
+    now += 1_001;
+    expect((await auth.login({ email: 'nurse@clinic.test', password: PASSWORD })).status).toBe(200);
+  });
+});
+
+describe('refresh', () => {
+  it('rotates the refresh token on every use', async () => {
+    const { auth } = await setup();
+    const login = await auth.login({ email: 'nurse@clinic.test', password: PASSWORD });
+    const first = await auth.refresh(login.refreshCookie);
+    const second = await auth.refresh(first.refreshCookie);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(new Set([login.refreshCookie, first.refreshCookie, second.refreshCookie]).size).toBe(3);
+  });
+
+  it('ends the whole session when an already used refresh token comes back', async () => {
+    const { auth } = await setup();
+    const login = await auth.login({ email: 'nurse@clinic.test', password: PASSWORD });
+    const rotated = await auth.refresh(login.refreshCookie);
+    const replay = await auth.refresh(login.refreshCookie);
+    const legitimate = await auth.refresh(rotated.refreshCookie);
+    expect([replay.status, legitimate.status]).toEqual([401, 401]);
+    expect(replay.refreshCookie).toBe('');
+  });
+
+  it('ends after log-out and after 30 minutes without use', async () => {
+    let now = 5_000_000;
+    const { auth } = await setup({ now: () => now });
+    const a = await auth.login({ email: 'nurse@clinic.test', password: PASSWORD });
+    auth.logout(a.refreshCookie);
+    expect((await auth.refresh(a.refreshCookie)).status).toBe(401);
+    const b = await auth.login({ email: 'nurse@clinic.test', password: PASSWORD });
+    now += 31 * 60_000;
+    expect((await auth.refresh(b.refreshCookie)).status).toBe(401);
+  });
+});
+
+describe('sign-up', () => {
+  const clinic = { name: 'Pine Clinic', kind: 'CLINIC', ehrSystemId: 'ehr-athena' };
+
+  it('registers a clinic whose first user is its ADMIN', async () => {
+    const { auth, registered, verify } = await setup();
+    const result = await auth.signup({
+      email: 'owner@pine.test',
+      password: PASSWORD,
+      name: 'Olive Owner',
+      organization: clinic,
+    });
+    expect(result.status).toBe(201);
+    expect(registered).toEqual([expect.stringMatching(/^org-[\w-]+:Pine Clinic$/)]);
+    const login = await auth.login({ email: 'owner@pine.test', password: PASSWORD });
+    const verified = await verify(login.body['accessToken'] as string);
+    expect(verified).toMatchObject({
+      ok: true,
+      viewer: { role: 'ADMIN', organizationId: registered[0]!.split(':')[0] },
+    });
+  });
+
+  it('answers an already registered email exactly as a new one, and creates nothing', async () => {
+    const { auth, registered } = await setup();
+    const taken = await auth.signup({
+      email: 'nurse@clinic.test',
+      password: PASSWORD,
+      name: 'Someone',
+      organization: clinic,
+    });
+    const fresh = await auth.signup({
+      email: 'new@clinic.test',
+      password: PASSWORD,
+      name: 'Someone',
+      organization: clinic,
+    });
+    expect(taken).toEqual(fresh);
+    expect(registered).toHaveLength(1);
+    expect((await auth.login({ email: 'nurse@clinic.test', password: PASSWORD })).status).toBe(200);
+  });
+
+  it('joins an organization only with a valid, unused invite, with the invite’s role', async () => {
+    const { auth, verify } = await setup();
+    const admin = { kind: 'staff', userId: 'u-admin', organizationId: 'org-1', role: 'ADMIN' } as const;
+    const invite = auth.createInvite(admin, { role: 'CLINICIAN' });
+    const code = invite.body['code'] as string;
+    const joined = await auth.signup({
+      email: 'new.nurse@clinic.test',
+      password: PASSWORD,
+      name: 'New Nurse',
+      inviteCode: code,
+    });
+    const reused = await auth.signup({
+      email: 'other@clinic.test',
+      password: PASSWORD,
+      name: 'Other',
+      inviteCode: code,
+    });
+    const forged = await auth.signup({ email: 'x@clinic.test', password: PASSWORD, name: 'X', inviteCode: 'made-up' });
+    expect([joined.status, reused.status, forged.status]).toEqual([201, 400, 400]);
+    const login = await auth.login({ email: 'new.nurse@clinic.test', password: PASSWORD });
+    expect(await verify(login.body['accessToken'] as string)).toMatchObject({
+      viewer: { organizationId: 'org-1', role: 'CLINICIAN' },
+    });
+  });
+
+  it('lets only an ADMIN create invites', async () => {
+    const { auth } = await setup();
+    const clinician = { kind: 'staff', userId: 'u', organizationId: 'org-1', role: 'CLINICIAN' } as const;
+    expect(auth.createInvite(clinician, { role: 'ADMIN' }).status).toBe(403);
+  });
+
+  it('names every invalid field, and refuses a short password', async () => {
+    const { auth } = await setup();
+    const result = await auth.signup({
+      email: 'not-an-email',
+      password: 'short',
+      name: '',
+      organization: { name: 'P', kind: 'SPA' },
+    });
+    expect(result.body['problems']).toEqual([
+      { field: 'email', message: 'is not an email address' },
+      { field: 'password', message: 'must be at least 12 characters' },
+      { field: 'name', message: 'must be 1 to 100 characters' },
+      { field: 'organization.name', message: 'must be 2 to 120 characters' },
+      { field: 'organization.kind', message: 'must be HOSPITAL or CLINIC' },
+      { field: 'organization.ehrSystemId', message: 'is required' },
+    ]);
+  });
+
+  it('passes on the ehr subgraph’s problems with the organization', async () => {
+    const { auth } = await setup({
+      organizations: {
+        register: () => Promise.resolve([{ field: 'ehrSystemId', message: 'is not a known EHR system' }]),
+      },
+    });
+    const result = await auth.signup({ email: 'a@b.test', password: PASSWORD, name: 'A', organization: clinic });
+    expect([result.status, result.body['problems']]).toEqual([
+      400,
+      [{ field: 'organization.ehrSystemId', message: 'is not a known EHR system' }],
+    ]);
+    expect((await auth.login({ email: 'a@b.test', password: PASSWORD })).status).toBe(401);
+  });
+});
+
+describe('signing keys', () => {
+  it('keep tokens signed by the previous key valid after a rotation', async () => {
+    const oldJwk = await generateSigningJwk();
+    const before = await keyRingFromJwks([oldJwk]);
+    const token = await createTokenIssuer({ keys: before, issuer: 'i', audience: 'a' }).accessToken({
+      id: 'u',
+      organizationId: 'o',
+      role: 'ADMIN',
+    });
+    const after = await keyRingFromJwks([await generateSigningJwk(), oldJwk]);
+    expect(after.jwks.keys).toHaveLength(2);
+    expect(await createTokenVerifier({ jwks: after.jwks, issuer: 'i', audience: 'a' })(token)).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('publish only public parts', async () => {
+    const keys = await keyRingFromJwks([await generateSigningJwk()]);
+    expect(keys.jwks.keys.map((k) => Object.keys(k).sort())).toEqual([['alg', 'crv', 'kid', 'kty', 'use', 'x', 'y']]);
+  });
+});
