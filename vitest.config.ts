@@ -19,7 +19,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{gateway,subgraphs/*,packages/*,scripts}/**/*.test.ts'],
+          include: ['{gateway,subgraphs/*,packages/*,tools/*,scripts}/**/*.test.ts'],
           exclude: ['**/node_modules/**', '**/*.integration.test.ts', '**/*.e2e.test.ts'],
         },
       },

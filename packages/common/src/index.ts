@@ -10,3 +10,5 @@ export * from './scalars';
 export * from './subgraph';
 export * from './service';
 export * from './auth';
+export * from './events';
+export * from './outbox';

@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import type { ServiceContext } from './context';
-import { serveHttp, type RunningService } from './http';
+import { serveHttp, type RouteHandler, type RunningService } from './http';
 import { bearerToken, unauthenticated, type TokenVerifier } from './auth';
 import { silentLogger, type Logger } from './logger';
 import { buildSchema, createSubgraphServer, loadTypeDefs } from './subgraph';
@@ -73,7 +73,7 @@ export function createSubgraphService<TContext extends ServiceContext>(
 /** Starts a subgraph's server and serves it over HTTP (port 0 picks a free port). */
 export async function serveService<TContext extends ServiceContext>(
   service: SubgraphService<TContext>,
-  { port, host }: { port: number; host?: string },
+  { port, host, routes }: { port: number; host?: string; routes?: RouteHandler },
 ): Promise<RunningService> {
   await service.server.start();
   return serveHttp({
@@ -81,6 +81,7 @@ export async function serveService<TContext extends ServiceContext>(
     logger: service.logger,
     port,
     ...(host === undefined ? {} : { host }),
+    ...(routes === undefined ? {} : { routes }),
     context: (request, requestId) => service.createContext({ headers: request.headers, requestId }),
   });
 }

@@ -24,6 +24,9 @@ export function createSubgraphServer<TContext extends BaseContext>(schema: Graph
     schema,
     // Subgraph errors reach clients only through the gateway; stack traces never leave the process.
     includeStacktraceInErrorResponses: false,
+    // Each service stops on SIGINT/SIGTERM in its own order (stopOnSignals); Apollo's own handler
+    // would stop the server and re-raise the signal, ending the process before that order ran.
+    stopOnTerminationSignals: false,
     // Inline traces feed Apollo's hosted usage reporting, which this platform does not use.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });

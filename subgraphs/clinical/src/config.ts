@@ -1,4 +1,4 @@
-import { envInt, envString, envUrl, readAuthConfig, type Env } from '@carebridge/common';
+import { envInt, envString, envUrl, readAuthConfig, readEventDeliveryConfig, type Env } from '@carebridge/common';
 
 /** The clinical subgraph's whole configuration; nothing else reads the environment. */
 export function readConfig(env: Env = process.env) {
@@ -9,5 +9,9 @@ export function readConfig(env: Env = process.env) {
     auth: readAuthConfig(env),
     // The graph (gateway) endpoint, asked whether a patient is the caller's before storing answers.
     graphUrl: envUrl(env, 'GRAPH_URL', 'http://127.0.0.1:4000/graphql'),
+    // Where questionnaire responses go (the ehr subgraph's EHR_EVENTS_URL) and the secret signing them.
+    events: readEventDeliveryConfig(env),
+    // Send the seed data to the EHRs at start, as if just entered: the EHR sandbox starts empty.
+    announceSeed: env['ANNOUNCE_SEED'] !== 'false',
   };
 }

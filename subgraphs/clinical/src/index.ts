@@ -1,15 +1,18 @@
-import { createLogger, createTokenVerifier, runService } from '@carebridge/common';
+import { createLogger, createTokenVerifier, runServiceWithOutbox } from '@carebridge/common';
 import { readConfig } from './config';
 import { createHttpPatientDirectory } from './data/patients';
-import { createService } from './server';
+import { createSeededStore, createService } from './server';
 
 const config = readConfig();
 const logger = createLogger('clinical');
-await runService(
+const store = createSeededStore();
+if (config.announceSeed) store.announceLoaded();
+await runServiceWithOutbox(
   createService({
     logger,
+    store,
     verifier: createTokenVerifier({ jwks: config.auth.jwksUrl, ...config.auth }),
     patients: createHttpPatientDirectory({ graphUrl: config.graphUrl, logger }),
   }),
-  config,
+  { ...config, outbox: store.outbox },
 );

@@ -1,4 +1,4 @@
-import { envInt, envString, readAuthConfig, type Env } from '@carebridge/common';
+import { envInt, envString, readAuthConfig, readEventDeliveryConfig, type Env } from '@carebridge/common';
 
 /** The patient subgraph's whole configuration; nothing else reads the environment. */
 export function readConfig(env: Env = process.env) {
@@ -8,5 +8,9 @@ export function readConfig(env: Env = process.env) {
     host: envString(env, 'HOST', '127.0.0.1'),
     // Where the gateway publishes the keys that sign access tokens, and what the tokens must say.
     auth: readAuthConfig(env),
+    // Where patient changes go (the ehr subgraph's EHR_EVENTS_URL) and the secret signing them.
+    events: readEventDeliveryConfig(env),
+    // Send the seed data to the EHRs at start, as if just entered: the EHR sandbox starts empty.
+    announceSeed: env['ANNOUNCE_SEED'] !== 'false',
   };
 }

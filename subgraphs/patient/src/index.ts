@@ -1,12 +1,16 @@
-import { createLogger, createTokenVerifier, runService } from '@carebridge/common';
+import { createLogger, createTokenVerifier, runServiceWithOutbox } from '@carebridge/common';
 import { readConfig } from './config';
-import { createService } from './server';
+import { createSeededStore, createService } from './server';
 
 const config = readConfig();
-await runService(
+const logger = createLogger('patient');
+const store = createSeededStore();
+if (config.announceSeed) store.announceLoaded();
+await runServiceWithOutbox(
   createService({
-    logger: createLogger('patient'),
+    logger,
+    store,
     verifier: createTokenVerifier({ jwks: config.auth.jwksUrl, ...config.auth }),
   }),
-  config,
+  { ...config, outbox: store.outbox },
 );

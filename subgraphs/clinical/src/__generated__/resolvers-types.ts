@@ -21,6 +21,8 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** An instant in time, written as an ISO 8601 date-time with a zone (e.g. 2026-03-01T09:30:00Z). */
   DateTime: { input: string; output: string; }
+  /** Any JSON value: an object, array, string, number, boolean or null. */
+  JSON: { input: unknown; output: unknown; }
   _FieldSet: { input: any; output: any; }
 };
 
@@ -94,6 +96,19 @@ export type AnswerOptionInput = {
   code: Scalars['String']['input'];
   /** The answer in both languages. */
   label: LocalizedTextInput;
+};
+
+/** One answer in language-independent form: option codes for choice questions, the value otherwise. */
+export type ClinicalAnswer = {
+  __typename?: 'ClinicalAnswer';
+  /** The kind of information the question collects. */
+  category: QuestionCategory;
+  /** English text of each code, or the value as text. */
+  display: Array<Scalars['String']['output']>;
+  /** The question answered. */
+  linkId: Scalars['String']['output'];
+  /** The option codes, or the value (text, number, yes/no, date). */
+  value: Scalars['JSON']['output'];
 };
 
 /** One structured clinical fact taken from an answer. */
@@ -214,6 +229,11 @@ export type MutationSubmitQuestionnaireResponseArgs = {
  */
 export type Patient = {
   __typename?: 'Patient';
+  /**
+   * The latest answer to each question, in language-independent form (codes, not labels): what
+   * mappings read to build EHR payloads. Needs a staff token.
+   */
+  clinicalAnswers: Array<ClinicalAnswer>;
   /** What the patient's answers say, by category. Needs a staff token of the patient's organization. */
   clinicalHistory: ClinicalHistory;
   /** Stable, opaque identifier. */
@@ -554,11 +574,13 @@ export type ResolversTypes = ResolversObject<{
   AnswerInput: AnswerInput;
   AnswerOption: ResolverTypeWrapper<AnswerOptionRecord>;
   AnswerOptionInput: AnswerOptionInput;
+  ClinicalAnswer: ResolverTypeWrapper<ClinicalAnswer>;
   ClinicalEntry: ResolverTypeWrapper<ClinicalEntry>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ClinicalHistory: ResolverTypeWrapper<ClinicalHistoryRecord>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Language: Language;
   LocalizedTextInput: LocalizedTextInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -585,11 +607,13 @@ export type ResolversParentTypes = ResolversObject<{
   AnswerInput: AnswerInput;
   AnswerOption: AnswerOptionRecord;
   AnswerOptionInput: AnswerOptionInput;
+  ClinicalAnswer: ClinicalAnswer;
   ClinicalEntry: ClinicalEntry;
   ID: Scalars['ID']['output'];
   ClinicalHistory: ClinicalHistoryRecord;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  JSON: Scalars['JSON']['output'];
   LocalizedTextInput: LocalizedTextInput;
   Mutation: Record<PropertyKey, never>;
   Patient: PatientReference;
@@ -619,6 +643,13 @@ export type AnswerOptionResolvers<ContextType = Context, ParentType extends Reso
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<AnswerOptionLabelArgs, 'lang'>>;
 }>;
 
+export type ClinicalAnswerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClinicalAnswer'] = ResolversParentTypes['ClinicalAnswer']> = ResolversObject<{
+  category?: Resolver<ResolversTypes['QuestionCategory'], ParentType, ContextType>;
+  display?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  linkId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+}>;
+
 export type ClinicalEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClinicalEntry'] = ResolversParentTypes['ClinicalEntry']> = ResolversObject<{
   category?: Resolver<ResolversTypes['QuestionCategory'], ParentType, ContextType>;
   code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -645,6 +676,10 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   createQuestionnaire?: Resolver<ResolversTypes['Questionnaire'], ParentType, ContextType, RequireFields<MutationCreateQuestionnaireArgs, 'input'>>;
   publishQuestionnaireVersion?: Resolver<ResolversTypes['Questionnaire'], ParentType, ContextType, RequireFields<MutationPublishQuestionnaireVersionArgs, 'input'>>;
@@ -653,6 +688,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 
 export type PatientResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Patient'] = ResolversParentTypes['Patient'], FederationReferenceType extends FederationReferenceTypes['Patient'] = FederationReferenceTypes['Patient']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Patient']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  clinicalAnswers?: Resolver<Array<ResolversTypes['ClinicalAnswer']>, ParentType, ContextType>;
   clinicalHistory?: Resolver<ResolversTypes['ClinicalHistory'], ParentType, ContextType, RequireFields<PatientClinicalHistoryArgs, 'lang'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   questionnaireResponses?: Resolver<Array<ResolversTypes['QuestionnaireResponse']>, ParentType, ContextType>;
@@ -699,10 +735,12 @@ export type QuestionnaireResponseResolvers<ContextType = Context, ParentType ext
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Answer?: AnswerResolvers<ContextType>;
   AnswerOption?: AnswerOptionResolvers<ContextType>;
+  ClinicalAnswer?: ClinicalAnswerResolvers<ContextType>;
   ClinicalEntry?: ClinicalEntryResolvers<ContextType>;
   ClinicalHistory?: ClinicalHistoryResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   Patient?: PatientResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

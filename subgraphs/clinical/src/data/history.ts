@@ -1,3 +1,4 @@
+import type { AnswerSnapshot } from '@carebridge/common';
 import type { QuestionCategory } from '../__generated__/resolvers-types';
 import { optionLabels, questionAndAnswer } from './display';
 import type {
@@ -11,8 +12,11 @@ import { NONE_CODE } from './validation';
 
 /**
  * Derives what a patient's answers say: for each question (by linkId, which stays the same across
- * versions) the latest answer across all of the patient's responses, turned into entries. Pure,
- * so it is tested without a store and could run where the responses are.
+ * versions) the latest answer across all of the patient's responses, turned into history entries
+ * (`deriveHistory`, read by people) or into language-independent answers (`deriveAnswers`, read by
+ * EHR mappings and sent in `clinical.answered` events). Both come from `latestAnswers`, so what a
+ * clinician reads and what reaches an EHR never disagree. Pure, so it is tested without a store
+ * and could run where the responses are.
  */
 
 export const CATEGORY_ORDER: readonly QuestionCategory[] = [
@@ -51,10 +55,11 @@ function entriesOf({ answer, item, response }: LatestAnswer): HistoryEntry[] {
   return [{ ...base, code: null, display: questionAndAnswer(answer, item) }];
 }
 
-export function deriveHistory(
+/** The latest answer to each question, by category in CATEGORY_ORDER, then question order. */
+function latestAnswers(
   responses: readonly QuestionnaireResponseRecord[],
   questionnaireOf: (id: string) => QuestionnaireRecord | undefined,
-): HistoryEntry[] {
+): LatestAnswer[] {
   const latest = new Map<string, LatestAnswer>();
   const positionsByVersion = new Map<string, Map<string, number>>();
   for (const response of responses) {
@@ -75,7 +80,42 @@ export function deriveHistory(
     }
   }
   const rank = (l: LatestAnswer): number => CATEGORY_ORDER.indexOf(l.item.category);
-  return [...latest.values()]
-    .sort((a, b) => rank(a) - rank(b) || a.position - b.position || a.item.linkId.localeCompare(b.item.linkId))
-    .flatMap(entriesOf);
+  return [...latest.values()].sort(
+    (a, b) => rank(a) - rank(b) || a.position - b.position || a.item.linkId.localeCompare(b.item.linkId),
+  );
+}
+
+export function deriveHistory(
+  responses: readonly QuestionnaireResponseRecord[],
+  questionnaireOf: (id: string) => QuestionnaireRecord | undefined,
+): HistoryEntry[] {
+  return latestAnswers(responses, questionnaireOf).flatMap(entriesOf);
+}
+
+/**
+ * One answer as mappings read it: the codes as stored (NONE included, since "none of these" is
+ * itself what an EHR field records) with their English labels, or the value with its text.
+ */
+function snapshotOf({ answer, item }: LatestAnswer): AnswerSnapshot {
+  const base = { linkId: item.linkId, category: item.category };
+  if ('valueCodes' in answer) {
+    const codes = [...answer.valueCodes];
+    return { ...base, value: codes, display: optionLabels(item, codes).map((label) => label.en) };
+  }
+  const value =
+    'valueBoolean' in answer
+      ? answer.valueBoolean
+      : 'valueString' in answer
+        ? answer.valueString
+        : 'valueNumber' in answer
+          ? answer.valueNumber
+          : answer.valueDate;
+  return { ...base, value, display: [String(value)] };
+}
+
+export function deriveAnswers(
+  responses: readonly QuestionnaireResponseRecord[],
+  questionnaireOf: (id: string) => QuestionnaireRecord | undefined,
+): AnswerSnapshot[] {
+  return latestAnswers(responses, questionnaireOf).map(snapshotOf);
 }

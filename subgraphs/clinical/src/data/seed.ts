@@ -150,7 +150,7 @@ export function createSeededStore(): InMemoryClinicalStore {
   for (const seed of seedResponses(questionnaire)) {
     const { problems, answers: stored } = validateResponseInput(seed.input, questionnaire, new Date(seed.submittedAt));
     if (!problems.empty) throw new Error(`seed response ${seed.id} is invalid: ${JSON.stringify(problems.list)}`);
-    store.addResponse({
+    store.loadResponse({
       id: seed.id,
       patientId: seed.input.patientId,
       organizationId: seed.organizationId,

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { InMemoryOutbox, type ChangeEvent, type Outbox } from '@carebridge/common';
+import { deriveAnswers } from './history';
 import type { QuestionnaireRecord, QuestionnaireResponseRecord } from './records';
 
 /**
@@ -6,6 +9,8 @@ import type { QuestionnaireRecord, QuestionnaireResponseRecord } from './records
  * serves one entity is an index lookup, never a scan.
  */
 export interface ClinicalStore {
+  /** Change events not yet delivered to the ehr subgraph, oldest first. */
+  readonly outbox: Outbox;
   /** One version by id. */
   questionnaire(id: string): QuestionnaireRecord | undefined;
   /** Every version sharing `name`, oldest first; empty when the name is unknown. */
@@ -25,6 +30,10 @@ export interface ClinicalStore {
    * Stores a response. With `linkId` (a submission through an intake link) it also records the
    * link as used, in the same step, and throws `LinkAlreadyUsedError` without storing anything
    * when the link was used before: two submissions with one link cannot both be stored.
+   *
+   * In the same step it records a `clinical.answered` event in `outbox` carrying the patient's
+   * latest answers for the response's organization, so an EHR never misses a response and never
+   * hears of one that was not stored.
    */
   addResponse(record: QuestionnaireResponseRecord, options?: { linkId?: string }): QuestionnaireResponseRecord;
   /** Whether a response was already stored through the intake link `linkId`. */
@@ -48,6 +57,11 @@ export class InMemoryClinicalStore implements ClinicalStore {
   private readonly responseIdsByPatient = new Map<string, string[]>();
   /** Intake link id → the response stored through it. */
   private readonly responseIdByLink = new Map<string, string>();
+  private readonly events = new InMemoryOutbox();
+
+  get outbox(): Outbox {
+    return this.events;
+  }
 
   questionnaire(id: string): QuestionnaireRecord | undefined {
     return this.questionnairesById.get(id);
@@ -95,7 +109,31 @@ export class InMemoryClinicalStore implements ClinicalStore {
     return this.responseIdByLink.has(linkId);
   }
 
-  addResponse(record: QuestionnaireResponseRecord, { linkId }: { linkId?: string } = {}): QuestionnaireResponseRecord {
+  addResponse(record: QuestionnaireResponseRecord, options: { linkId?: string } = {}): QuestionnaireResponseRecord {
+    this.insertResponse(record, options);
+    this.events.append(this.answered(record));
+    return record;
+  }
+
+  /** Stores a response without recording an event: for seed data (see `announceLoaded`). */
+  loadResponse(record: QuestionnaireResponseRecord): QuestionnaireResponseRecord {
+    this.insertResponse(record, {});
+    return record;
+  }
+
+  /**
+   * Records a `clinical.answered` event for the latest response of every patient, oldest first:
+   * in development the EHR sandbox starts empty, and this brings it the seed data.
+   */
+  announceLoaded(): void {
+    const latest = [...this.responseIdsByPatient.values()]
+      .map((ids) => (ids[0] === undefined ? undefined : this.responsesById.get(ids[0])))
+      .filter((r): r is QuestionnaireResponseRecord => r !== undefined)
+      .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+    for (const record of latest) this.events.append(this.answered(record));
+  }
+
+  private insertResponse(record: QuestionnaireResponseRecord, { linkId }: { linkId?: string }): void {
     if (this.responsesById.has(record.id)) throw new Error(`response id ${record.id} is taken`);
     if (!this.questionnairesById.has(record.questionnaireId)) {
       throw new Error(`response ${record.id} answers unknown questionnaire ${record.questionnaireId}`);
@@ -111,6 +149,23 @@ export class InMemoryClinicalStore implements ClinicalStore {
     while (at < ids.length && this.responsesById.get(ids[at]!)!.submittedAt > record.submittedAt) at++;
     ids.splice(at, 0, record.id);
     this.responseIdsByPatient.set(record.patientId, ids);
-    return record;
+  }
+
+  /** What the organization now knows of the patient's answers, `record` included. */
+  private answered(record: QuestionnaireResponseRecord): ChangeEvent {
+    const ofOrganization = this.responsesOfPatient(record.patientId).filter(
+      (r) => r.organizationId === record.organizationId,
+    );
+    return {
+      id: randomUUID(),
+      type: 'clinical.answered',
+      organizationId: record.organizationId,
+      patientId: record.patientId,
+      // The submission time: the store never reads a clock (commands pass `now`).
+      occurredAt: record.submittedAt,
+      responseId: record.id,
+      questionnaireId: record.questionnaireId,
+      answers: deriveAnswers(ofOrganization, (id) => this.questionnaire(id)),
+    };
   }
 }

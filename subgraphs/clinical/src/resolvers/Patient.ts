@@ -1,7 +1,7 @@
 import { perEntity } from '@carebridge/common';
 import type { PatientResolvers } from '../__generated__/resolvers-types';
 import { assertPatientReadable, readableResponsesOf } from '../access';
-import { deriveHistory } from '../data/history';
+import { deriveAnswers, deriveHistory } from '../data/history';
 
 export const Patient: PatientResolvers = {
   // The patient subgraph owns patients: one without answers here simply has no responses and an
@@ -16,4 +16,7 @@ export const Patient: PatientResolvers = {
     entries: deriveHistory(readableResponsesOf(context, patient.id), (id) => context.store.questionnaire(id)),
     lang,
   }),
+  // The same responses and latest-answer rule as clinicalHistory, without turning them into words.
+  clinicalAnswers: (patient, _args, context) =>
+    deriveAnswers(readableResponsesOf(context, patient.id), (id) => context.store.questionnaire(id)),
 };

@@ -1,5 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput, compareKeys, notFound, SortedIndex, versionConflict, type SortKey } from '@carebridge/common';
+import {
+  badUserInput,
+  compareKeys,
+  InMemoryOutbox,
+  notFound,
+  SortedIndex,
+  versionConflict,
+  type ChangeEvent,
+  type Outbox,
+  type SortKey,
+} from '@carebridge/common';
+import { patientDeleted, patientUpserted } from './events';
 import { MrnIndex, mrnKey } from './mrn-index';
 import type { NewPatient, PatientPatch, PatientRecord, ProviderRecord } from './records';
 import { patientSortKey, searchTokens, searchWords } from './text';
@@ -31,8 +42,15 @@ export interface PatientPage {
  * Everything resolvers may ask of patient data. Inputs arrive validated and normalized (see
  * validation.ts and normalize.ts); the store still enforces what a database would enforce with
  * constraints: MRN uniqueness per organization and optimistic concurrency on `version`.
+ *
+ * Every change records its change events in `outbox` in the same method (one transaction, with a
+ * database), so a change is never stored without its event nor an event sent for a change that
+ * failed: `create` and `update` a `patient.upserted` per patient changed, `delete` a
+ * `patient.deleted`.
  */
 export interface PatientStore {
+  /** Change events not yet delivered to the ehr subgraph, oldest first. */
+  readonly outbox: Outbox;
   findById(id: string): PatientRecord | undefined;
   list(query: PatientListQuery): PatientPage;
   /** The id of the patient holding `mrn` in the organization; MRNs compare case-insensitively. */
@@ -82,6 +100,7 @@ export class InMemoryPatientStore implements PatientStore {
   private readonly providerList: readonly ProviderRecord[];
   private readonly now: () => Date;
   private readonly newId: () => string;
+  private readonly events = new InMemoryOutbox();
 
   constructor(options: InMemoryPatientStoreOptions = {}) {
     const providers = [...(options.providers ?? [])];
@@ -96,9 +115,14 @@ export class InMemoryPatientStore implements PatientStore {
     return this.patients.size;
   }
 
+  get outbox(): Outbox {
+    return this.events;
+  }
+
   /**
    * Loads complete records (seed data, imports) keeping their ids, versions and timestamps.
    * Sorting first makes every index insertion an append, so loading 100,000 patients is linear.
+   * Records no events; `announceLoaded` does, where the EHRs should receive loaded data too.
    */
   load(records: readonly PatientRecord[]): void {
     const ids = new Set<string>();
@@ -119,6 +143,17 @@ export class InMemoryPatientStore implements PatientStore {
     const sorted = records.map((r) => ({ record: r, key: patientSortKey(r) }));
     sorted.sort((a, b) => compareKeys(a.key, b.key));
     this.insert(sorted.map(({ record }) => record));
+  }
+
+  /**
+   * Records a `patient.upserted` event for every patient, oldest first: in development the EHR
+   * sandbox starts empty, and this brings it the seed data the way any change would.
+   */
+  announceLoaded(): void {
+    for (const id of this.byName.all()) {
+      const record = this.patients.get(id);
+      if (record) this.events.append(this.upserted(record, record.updatedAt));
+    }
   }
 
   findById(id: string): PatientRecord | undefined {
@@ -161,6 +196,7 @@ export class InMemoryPatientStore implements PatientStore {
       return { ...input, id: this.newId(), mrn, version: 1, createdAt: timestamp, updatedAt: timestamp };
     });
     this.insert(records);
+    this.events.append(...records.map((record) => this.upserted(record, timestamp)));
     return records;
   }
 
@@ -185,6 +221,7 @@ export class InMemoryPatientStore implements PatientStore {
     }
     this.unindex(current);
     this.insert([next]);
+    this.events.append(this.upserted(next, next.updatedAt));
     return next;
   }
 
@@ -192,6 +229,7 @@ export class InMemoryPatientStore implements PatientStore {
     const current = this.patients.get(id);
     if (current === undefined) return false;
     this.unindex(current);
+    this.events.append(patientDeleted(current, this.now().toISOString()));
     return true;
   }
 
@@ -275,6 +313,11 @@ export class InMemoryPatientStore implements PatientStore {
       else hi = mid;
     }
     return lo;
+  }
+
+  private upserted(record: PatientRecord, occurredAt: string): ChangeEvent {
+    const physicianId = record.primaryCarePhysicianId;
+    return patientUpserted(record, physicianId === null ? undefined : this.providers.get(physicianId), occurredAt);
   }
 
   private keyOf(id: string): SortKey {

@@ -1,0 +1,282 @@
+import { ConfigError, envString, envUrl, type Env } from './env';
+import { EVENT_SIGNATURE_HEADER, EVENTS_PATH, signEventBody, type ChangeEvent } from './events';
+import type { ServiceContext } from './context';
+import type { RunningService } from './http';
+import type { Logger } from './logger';
+import { serveService, stopOnSignals, type SubgraphService } from './service';
+
+/**
+ * The transactional outbox: a store records each change event in the same operation as the change
+ * (so neither exists without the other), and an `OutboxRelay` posts the recorded events to the ehr
+ * subgraph in the background, in order, until it accepts them. Delivery is at least once: an event
+ * is removed only after a 2xx, so a crash or timeout after the ehr subgraph applied a batch resends
+ * it, which the event ids make harmless.
+ */
+
+/** The events a store has recorded and not yet delivered. */
+export interface Outbox {
+  /** Up to `limit` undelivered events, oldest first. */
+  pending(limit: number): ChangeEvent[];
+  /** Forgets delivered events; unknown ids are ignored. */
+  markSent(ids: string[]): void;
+  /** How many events are undelivered. */
+  size(): number;
+}
+
+/**
+ * An outbox in memory, for stores that keep their data in memory too: events live exactly as long
+ * as the changes they describe. An array plus the index of the oldest undelivered event, so
+ * appending and delivering the oldest batch (what the relay does) cost no copying.
+ */
+export class InMemoryOutbox implements Outbox {
+  private events: ChangeEvent[] = [];
+  private head = 0;
+
+  /** Records events; call it in the same store operation as the change they describe. */
+  append(...events: readonly ChangeEvent[]): void {
+    this.events.push(...events);
+  }
+
+  pending(limit: number): ChangeEvent[] {
+    return this.events.slice(this.head, this.head + Math.max(0, limit));
+  }
+
+  markSent(ids: string[]): void {
+    const sent = new Set(ids);
+    // The relay delivers the oldest events first, so they are normally a prefix: move the head.
+    while (this.head < this.events.length && sent.delete(this.events[this.head]!.id)) this.head++;
+    if (sent.size > 0) {
+      this.events = this.events.slice(this.head).filter((event) => !sent.has(event.id));
+      this.head = 0;
+    }
+    // Drop the delivered prefix once it dominates, so memory follows what is undelivered.
+    if (this.head > 1024 && this.head * 2 > this.events.length) {
+      this.events = this.events.slice(this.head);
+      this.head = 0;
+    }
+  }
+
+  size(): number {
+    return this.events.length - this.head;
+  }
+}
+
+/** Where change events go and the secret that signs them, as each emitting service configures it. */
+export interface EventDeliveryConfig {
+  targetUrl: string;
+  secret: string;
+}
+
+export const DEV_EVENTS_SECRET = 'dev-events-secret-change-me';
+
+/**
+ * `EHR_EVENTS_URL` and `SERVICE_EVENTS_SECRET`, read by a service's `config.ts`. Outside production
+ * the secret falls back to a well-known development value; in production it must be set (and not
+ * to that value), since anyone knowing it can write into every hospital's EHR.
+ */
+export function readEventDeliveryConfig(env: Env): EventDeliveryConfig {
+  const production = env['NODE_ENV'] === 'production';
+  const secret = envString(env, 'SERVICE_EVENTS_SECRET', production ? '' : DEV_EVENTS_SECRET);
+  if (production && (secret === '' || secret === DEV_EVENTS_SECRET)) {
+    throw new ConfigError('SERVICE_EVENTS_SECRET is required in production (shared with the ehr subgraph)');
+  }
+  return {
+    targetUrl: envUrl(env, 'EHR_EVENTS_URL', `http://127.0.0.1:4003${EVENTS_PATH}`),
+    secret,
+  };
+}
+
+export interface OutboxRelayOptions {
+  outbox: Outbox;
+  /** The ehr subgraph's events endpoint. */
+  targetUrl: string;
+  /** Shared with the ehr subgraph, which refuses a batch whose signature does not match. */
+  secret: string;
+  logger: Logger;
+  /** Events per POST. */
+  batchSize?: number;
+  /** How often an idle relay looks for new events, and the first retry delay after a failure. */
+  intervalMs?: number;
+  maxBackoffMs?: number;
+  /** Per POST, response body included. */
+  timeoutMs?: number;
+  /** Jitter source, replaceable in tests; `Math.random` otherwise. */
+  random?: () => number;
+}
+
+type Attempt = 'empty' | 'sent' | 'failed';
+
+/**
+ * Posts an outbox's events to the ehr subgraph: `{ "events": [...] }`, signed, oldest first, one
+ * batch at a time (never two in parallel, so batches arrive in order). After a failure the same
+ * events are retried with exponential backoff and jitter, so a recovering ehr subgraph is not
+ * flooded; a success resets the backoff.
+ *
+ * Logs carry ids, counts and statuses only: event bodies hold patient data.
+ */
+export class OutboxRelay {
+  private readonly outbox: Outbox;
+  private readonly targetUrl: string;
+  private readonly secret: string;
+  private readonly logger: Logger;
+  private readonly batchSize: number;
+  private readonly intervalMs: number;
+  private readonly maxBackoffMs: number;
+  private readonly timeoutMs: number;
+  private readonly random: () => number;
+  private running = false;
+  private timer: NodeJS.Timeout | undefined;
+  /** Consecutive failed posts; 0 after a success. */
+  private failures = 0;
+  /** The delay drawn after the latest failure: logged, then waited. */
+  private retryDelayMs = 0;
+  /** The latest post (or a resolved promise): each post starts after the one before it ended. */
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(options: OutboxRelayOptions) {
+    this.outbox = options.outbox;
+    this.targetUrl = options.targetUrl;
+    this.secret = options.secret;
+    this.logger = options.logger;
+    this.batchSize = options.batchSize ?? 100;
+    this.intervalMs = options.intervalMs ?? 200;
+    this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
+    this.timeoutMs = options.timeoutMs ?? 5_000;
+    this.random = options.random ?? Math.random;
+  }
+
+  /** Starts delivering in the background; the loop never keeps the process alive on its own. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.schedule(0);
+  }
+
+  /** Stops the loop and waits for a post in flight; undelivered events stay in the outbox. */
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.chain;
+  }
+
+  /** Delivers until the outbox is empty or a post fails (for shutdown and tests); never throws. */
+  async flush(): Promise<void> {
+    while ((await this.attempt()) === 'sent') {
+      // Keep going: more events may be pending.
+    }
+  }
+
+  /** The delay before retry number `failures` (1, 2, …): doubling from intervalMs, capped, jittered. */
+  backoffMs(failures: number): number {
+    const exponential = Math.min(this.maxBackoffMs, this.intervalMs * 2 ** Math.max(0, failures - 1));
+    // "Equal jitter": between half and all of the delay, so services that failed together do not
+    // retry together, while the delay still grows with every failure.
+    return Math.min(this.maxBackoffMs, Math.round(exponential / 2 + (this.random() * exponential) / 2));
+  }
+
+  private schedule(delayMs: number): void {
+    this.timer = setTimeout(() => void this.tick(), delayMs);
+    this.timer.unref();
+  }
+
+  private async tick(): Promise<void> {
+    this.timer = undefined;
+    if (!this.running) return;
+    const result = await this.attempt();
+    if (!this.running) return;
+    if (result === 'failed') this.schedule(this.retryDelayMs);
+    else if (result === 'sent' && this.outbox.size() > 0) this.schedule(0);
+    else this.schedule(this.intervalMs);
+  }
+
+  /** Posts the oldest batch once the previous post has ended. */
+  private attempt(): Promise<Attempt> {
+    const next = this.chain
+      .then(() => this.post())
+      .catch((error: unknown): Attempt => {
+        // Only a bug gets here (post handles every delivery failure); keep the loop alive.
+        this.failures++;
+        this.retryDelayMs = this.backoffMs(this.failures);
+        this.logger.error('outbox.error', { error: error instanceof Error ? error.name : 'unknown' });
+        return 'failed';
+      });
+    this.chain = next;
+    return next;
+  }
+
+  private async post(): Promise<Attempt> {
+    const events = this.outbox.pending(this.batchSize);
+    if (events.length === 0) return 'empty';
+    const ids = events.map((event) => event.id);
+    const body = JSON.stringify({ events });
+    let status: number | null = null;
+    try {
+      const response = await fetch(this.targetUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [EVENT_SIGNATURE_HEADER]: signEventBody(body, this.secret) },
+        body,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      status = response.status;
+      // Read the answer to the end so the connection can be reused; its content is not needed.
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`status ${status}`);
+    } catch (error) {
+      this.failures++;
+      this.retryDelayMs = this.backoffMs(this.failures);
+      this.logger.warn('outbox.failed', {
+        count: ids.length,
+        firstId: ids[0],
+        status,
+        reason: status === null ? failureReason(error) : 'status',
+        failures: this.failures,
+        retryInMs: this.retryDelayMs,
+      });
+      return 'failed';
+    }
+    this.outbox.markSent(ids);
+    this.failures = 0;
+    this.logger.info('outbox.sent', {
+      count: ids.length,
+      firstId: ids[0],
+      lastId: ids.at(-1),
+      status,
+      pending: this.outbox.size(),
+    });
+    return 'sent';
+  }
+}
+
+/** A network failure as a code (ECONNREFUSED, TimeoutError, …): never a message that could echo data. */
+function failureReason(error: unknown): string {
+  if (!(error instanceof Error)) return 'unknown';
+  const cause = (error as Error & { cause?: unknown }).cause;
+  if (cause instanceof Error && typeof (cause as Error & { code?: unknown }).code === 'string') {
+    return (cause as Error & { code: string }).code;
+  }
+  return error.name;
+}
+
+/**
+ * Serves a subgraph whose store records change events, relays its outbox to the ehr subgraph, and
+ * on SIGINT/SIGTERM stops in the order that loses nothing: no new changes once the server is
+ * closed, then one last attempt to deliver what is pending (the outbox lives in memory).
+ */
+export async function runServiceWithOutbox<TContext extends ServiceContext>(
+  service: SubgraphService<TContext>,
+  options: { port: number; host?: string; outbox: Outbox; events: EventDeliveryConfig },
+): Promise<RunningService> {
+  const running = await serveService(service, {
+    port: options.port,
+    ...(options.host === undefined ? {} : { host: options.host }),
+  });
+  const relay = new OutboxRelay({ outbox: options.outbox, logger: service.logger, ...options.events });
+  relay.start();
+  stopOnSignals(service.logger, async () => {
+    await running.close();
+    await relay.stop();
+    await relay.flush();
+  });
+  return running;
+}
