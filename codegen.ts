@@ -21,7 +21,7 @@ const subgraph = (name: string, mappers: Record<string, string>): CodegenConfig[
       enumsAsTypes: true,
       contextType: '../context#Context',
       mappers,
-      scalars: { Date: 'string', DateTime: 'string' },
+      scalars: { Date: 'string', DateTime: 'string', JSON: 'unknown' },
     },
   },
 });
@@ -44,8 +44,13 @@ const config: CodegenConfig = {
     }),
     ...subgraph('ehr', {
       EhrSystem: '../data/records#EhrSystemRecord',
+      EhrMapping: '../data/records#MappingVersionRecord',
+      FieldMapping: '../data/records#FieldMappingRecord',
+      EhrEndpoint: '../data/records#EndpointRecord',
+      EhrTransaction: '../data/records#EhrTransactionRecord',
       Organization: '../data/records#OrganizationRecord',
       Patient: '../data/records#PatientReference',
+      Questionnaire: '../data/records#QuestionnaireReference',
     }),
   },
 };

@@ -10,7 +10,14 @@ describe('pnpm start', () => {
   it('starts the subgraphs and the gateway, answers a federated query, and stops everything on SIGINT', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
       cwd: ROOT,
-      env: { ...process.env, GATEWAY_PORT: '0', PATIENT_PORT: '0', CLINICAL_PORT: '0', EHR_PORT: '0' },
+      env: {
+        ...process.env,
+        GATEWAY_PORT: '0',
+        PATIENT_PORT: '0',
+        CLINICAL_PORT: '0',
+        EHR_PORT: '0',
+        SANDBOX_PORT: '0',
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const serviceUrls: Record<string, string> = {};
@@ -30,7 +37,7 @@ describe('pnpm start', () => {
       child.once('exit', (code) => reject(new Error(`start exited early with code ${code}`)));
     });
 
-    expect(Object.keys(serviceUrls).sort()).toEqual(['clinical', 'ehr', 'gateway', 'patient']);
+    expect(Object.keys(serviceUrls).sort()).toEqual(['clinical', 'ehr', 'ehr-sandbox', 'gateway', 'patient']);
     // Signs in as a demo user, as the README says, then asks for data from all three subgraphs.
     const login = await fetch(gatewayUrl.replace('/graphql', '/auth/login'), {
       method: 'POST',
@@ -48,6 +55,17 @@ describe('pnpm start', () => {
     const body = (await response.json()) as { data?: { patients: { totalCount: number; nodes: unknown[] } } };
     expect(body.data?.patients.totalCount).toBeGreaterThan(0);
     expect(body.data?.patients.nodes).toMatchObject([{ ehrSystem: { name: 'Allscripts' } }]);
+
+    // The seed travels as change events through the outboxes to the ehr subgraph, which delivers
+    // it to the EHR sandbox: every seeded Lakeside patient reaches the imitation Allscripts.
+    const sandbox = serviceUrls['ehr-sandbox']!;
+    let allscriptsPatients = 0;
+    for (let i = 0; i < 60 && allscriptsPatients < body.data!.patients.totalCount; i++) {
+      const stats = (await (await fetch(`${sandbox}/_sandbox/stats`)).json()) as Record<string, { patients: number }>;
+      allscriptsPatients = stats['allscripts']?.patients ?? 0;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(allscriptsPatients).toBe(body.data!.patients.totalCount);
 
     const exitCode = await new Promise<number | null>((resolveExit) => {
       child.once('exit', (code) => resolveExit(code));

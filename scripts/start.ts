@@ -2,12 +2,13 @@
  * `pnpm start`: runs the three subgraphs, waits until each is ready, then runs the gateway in front
  * of them and prints the URL. Ctrl-C (or SIGTERM) stops every service and waits for them to exit.
  *
- * Ports come from PATIENT_PORT, CLINICAL_PORT, EHR_PORT and GATEWAY_PORT (defaults 4001, 4002,
- * 4003 and 4000); 0 picks a free one. Every port is settled before anything starts, because each
+ * Ports come from PATIENT_PORT, CLINICAL_PORT, EHR_PORT, GATEWAY_PORT and SANDBOX_PORT (defaults
+ * 4001, 4002, 4003, 4000 and 4010, the EHR sandbox); 0 picks a free one. Every port is settled before anything starts, because each
  * service needs the others' URLs: the gateway routes to the subgraphs, and the subgraphs fetch
  * the gateway's public keys (and the clinical subgraph asks the graph about patients).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { freePort } from '@carebridge/common';
@@ -26,6 +27,12 @@ const SUBGRAPHS: ServiceSpec[] = [
   { name: 'clinical', entry: 'subgraphs/clinical/src/index.ts', portVariable: 'CLINICAL_PORT', defaultPort: 4002 },
   { name: 'ehr', entry: 'subgraphs/ehr/src/index.ts', portVariable: 'EHR_PORT', defaultPort: 4003 },
 ];
+const SANDBOX: ServiceSpec = {
+  name: 'ehr-sandbox',
+  entry: 'tools/ehr-sandbox/src/index.ts',
+  portVariable: 'SANDBOX_PORT',
+  defaultPort: 4010,
+};
 const GATEWAY: ServiceSpec = {
   name: 'gateway',
   entry: 'gateway/src/index.ts',
@@ -97,15 +104,29 @@ process.on('SIGTERM', () => void stopAll(0));
 
 try {
   const gatewayPort = await portFor(GATEWAY);
+  const ehrPort = await portFor(SUBGRAPHS.find((s) => s.name === 'ehr')!);
   const gatewayBase = `http://127.0.0.1:${gatewayPort}`;
-  const subgraphEnv = { AUTH_JWKS_URL: `${gatewayBase}/.well-known/jwks.json`, GRAPH_URL: `${gatewayBase}/graphql` };
-  const urls = await Promise.all(SUBGRAPHS.map(async (spec) => startService(spec, await portFor(spec), subgraphEnv)));
+  // The imitation EHRs the seeded Athena and Allscripts systems deliver to.
+  const sandboxUrl = await startService(SANDBOX, await portFor(SANDBOX));
+  const subgraphEnv = {
+    AUTH_JWKS_URL: `${gatewayBase}/.well-known/jwks.json`,
+    GRAPH_URL: `${gatewayBase}/graphql`,
+    EHR_EVENTS_URL: `http://127.0.0.1:${ehrPort}/internal/events`,
+    EHR_SANDBOX_URL: sandboxUrl,
+    // One secret per run, shared by the services that post change events and the one receiving them.
+    SERVICE_EVENTS_SECRET: process.env['SERVICE_EVENTS_SECRET'] ?? randomBytes(32).toString('hex'),
+  };
+  const urls = await Promise.all(
+    SUBGRAPHS.map(async (spec) => startService(spec, spec.name === 'ehr' ? ehrPort : await portFor(spec), subgraphEnv)),
+  );
   const subgraphUrls = Object.fromEntries(
     SUBGRAPHS.map((spec, i) => [`SUBGRAPH_${spec.name.toUpperCase()}_URL`, urls[i]!]),
   );
   const gatewayUrl = await startService(GATEWAY, gatewayPort, subgraphUrls);
   console.log(
-    `\nCarebridge is running. GraphQL and Apollo Sandbox: ${gatewayUrl.replace('127.0.0.1', 'localhost')}\nPress Ctrl-C to stop.\n`,
+    `\nCarebridge is running. GraphQL and Apollo Sandbox: ${gatewayUrl.replace('127.0.0.1', 'localhost')}\n` +
+      `EHR sandbox (what reached Athena and Allscripts): ${sandboxUrl.replace('127.0.0.1', 'localhost')}/_sandbox/stats\n` +
+      'Press Ctrl-C to stop.\n',
   );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

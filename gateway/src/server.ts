@@ -61,6 +61,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const verify = createTokenVerifier({ jwks: options.keys.jwks, issuer, audience });
   const tokens = createTokenIssuer({ keys: options.keys, issuer, audience });
 
+  // @apollo/gateway otherwise reports usage metrics to Apollo and probes cloud metadata hosts at
+  // start; a platform holding PHI sends nothing anywhere it was not told to. The library offers
+  // only this environment switch, read when the gateway is constructed.
+  process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
@@ -68,7 +72,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       return new SubgraphDataSource({ url: options.subgraphUrls?.[name] ?? url, ...(fetcher ? { fetcher } : {}) });
     },
   });
-  const server = new ApolloServer<GatewayContext>({ gateway, includeStacktraceInErrorResponses: false });
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    includeStacktraceInErrorResponses: false,
+    // The process stops in its own order on SIGINT/SIGTERM (stopOnSignals in index.ts).
+    stopOnTerminationSignals: false,
+  });
 
   const run = graphOperation(server, verify);
   const auth = new AuthService({

@@ -1,12 +1,30 @@
-import { createLogger, createTokenVerifier, runService } from '@carebridge/common';
+import { createLogger, createTokenVerifier, serveService, stopOnSignals } from '@carebridge/common';
 import { readConfig } from './config';
+import { InMemoryEhrStore } from './data/store';
+import { seedEhrSystems, seedOrganizations } from './data/seed';
+import { eventsRoute } from './delivery/events';
 import { createService } from './server';
 
 const config = readConfig();
-await runService(
-  createService({
-    logger: createLogger('ehr'),
-    verifier: createTokenVerifier({ jwks: config.auth.jwksUrl, ...config.auth }),
-  }),
-  config,
+const logger = createLogger('ehr');
+const sandbox = config.sandboxUrl;
+const store = new InMemoryEhrStore(
+  seedEhrSystems(sandbox ? { athena: `${sandbox}/athena`, allscripts: `${sandbox}/allscripts` } : {}),
+  seedOrganizations(),
 );
+const service = createService({
+  logger,
+  store,
+  verifier: createTokenVerifier({ jwks: config.auth.jwksUrl, ...config.auth }),
+});
+const worker = service.createWorker({ policy: config.delivery });
+const running = await serveService(service, {
+  port: config.port,
+  host: config.host,
+  routes: eventsRoute(service.shared.delivery, config.eventsSecret, logger),
+});
+worker.start();
+stopOnSignals(logger, async () => {
+  await running.close();
+  await worker.stop();
+});

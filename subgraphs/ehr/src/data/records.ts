@@ -1,22 +1,49 @@
-import type { DataCategory, OrganizationKind } from '../__generated__/resolvers-types';
+import type { AnswerSnapshot, PatientSnapshot } from '@carebridge/common';
+import type {
+  DataCategory,
+  EhrTransactionStatus,
+  EhrTransactionTrigger,
+  OrganizationKind,
+  TransformKind,
+} from '../__generated__/resolvers-types';
 
-/** One endpoint of an EHR's API and the categories of data sent to it. */
+/** A key an endpoint accepts. */
+export interface EhrKeyRecord {
+  name: string;
+  required: boolean;
+}
+
+/** One endpoint of an EHR's API, the categories of data sent to it, and the keys it accepts. */
 export interface EndpointRecord {
   path: string;
   categories: DataCategory[];
+  keys: EhrKeyRecord[];
+  /** Creates the patient in the EHR (POST, answering its id); later sends update it (PUT). */
+  createsPatient: boolean;
 }
 
-/** How one canonical field is sent: the EHR's key for it and the endpoint path it goes to. */
+export interface ValueTransformRecord {
+  kind: TransformKind;
+  dateFormat?: string | null;
+  codes?: { from: string; to: string }[] | null;
+}
+
+/** How one source is sent: the EHR's key for it, the endpoint path, and an optional transform. */
 export interface FieldMappingRecord {
+  /** A canonical field name, or `question:<linkId>`. */
   source: string;
   target: string;
   endpoint: string;
+  transform?: ValueTransformRecord | null;
 }
 
 /** One published, immutable mapping version. */
 export interface MappingVersionRecord {
   version: number;
   publishedAt: string;
+  publishedBy: string;
+  note: string | null;
+  restoredFrom: number | null;
   fields: FieldMappingRecord[];
 }
 
@@ -25,7 +52,10 @@ export interface EhrSystemRecord {
   name: string;
   baseUrl: string;
   endpoints: EndpointRecord[];
-  /** Every published version, oldest first; the last one is in force. */
+  /**
+   * The platform's versions, oldest first. An organization that publishes its own mapping gets
+   * its own line of versions, which continues from these (see the mapping store).
+   */
   mappings: MappingVersionRecord[];
 }
 
@@ -37,16 +67,60 @@ export interface OrganizationRecord {
 }
 
 /**
- * A patient as the gateway hands it to this subgraph: its key, plus the organization id that
- * `Patient.ehrSystem` @requires (absent when the gateway only asks for the key).
+ * A patient as the gateway hands it to this subgraph: its key, plus the fields `ehrSystem` and
+ * `ehrPreview` @require (absent when the gateway only asks for the key).
  */
-export interface PatientReference {
+export type PatientReference = { id: string; organization?: { id: string } | null } & Partial<
+  Omit<PatientSnapshot, 'id' | 'organizationId' | 'preferredLanguage'>
+> & { clinicalAnswers?: AnswerSnapshot[] | null };
+
+/** A questionnaire as the gateway hands it here: its key and, for `unmappedItems`, its items. */
+export interface QuestionnaireReference {
   id: string;
-  organization?: { id: string } | null;
+  items?: { linkId: string; category: AnswerSnapshot['category'] }[] | null;
 }
 
 export interface CanonicalFieldRecord {
   name: string;
   category: DataCategory;
   description: string;
+}
+
+/** What a mapping reads: a patient's demographics and latest answers. */
+export interface CanonicalRecord {
+  patient: PatientSnapshot;
+  answers: AnswerSnapshot[];
+}
+
+/** One request to an EHR: what the preview shows and a transaction sends. */
+export interface EhrRequestRecord {
+  /** The endpoint's path as configured, `{ehrPatientId}` not yet filled in. */
+  endpoint: string;
+  method: 'POST' | 'PUT';
+  payload: Record<string, unknown>;
+}
+
+export interface EhrTransactionRecord {
+  id: string;
+  organizationId: string;
+  patientId: string;
+  ehrSystemId: string;
+  /** The endpoint path as configured (with `{ehrPatientId}`). */
+  endpoint: string;
+  method: 'POST' | 'PUT';
+  mappingVersion: number;
+  status: EhrTransactionStatus;
+  trigger: EhrTransactionTrigger;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  idempotencyKey: string;
+  ehrPatientId: string | null;
+  payload: Record<string, unknown>;
+  /** The canonical record the payload was built from, so a replay can rebuild it under another mapping. */
+  source: CanonicalRecord;
+  replayOf: string | null;
+  createdAt: string;
+  updatedAt: string;
+  deliveredAt: string | null;
 }

@@ -1,6 +1,12 @@
 import { EHR_SYSTEM_IDS, SEED_EPOCH, SEED_ORGANIZATIONS } from '@carebridge/common';
 import { CANONICAL_FIELDS } from './canonical';
-import type { EhrSystemRecord, EndpointRecord, FieldMappingRecord, OrganizationRecord } from './records';
+import type {
+  EhrSystemRecord,
+  EndpointRecord,
+  FieldMappingRecord,
+  OrganizationRecord,
+  ValueTransformRecord,
+} from './records';
 
 /**
  * The two EHR systems the platform starts with, and the organizations that use them.
@@ -29,50 +35,101 @@ const TARGETS: Record<string, { athena: string; allscripts: string }> = {
   familyHistory: { athena: 'HISTORY_FAMILY_PATIENT', allscripts: 'FAMILY_HISTORY_PAT' },
 };
 
-const ATHENA_ENDPOINTS: EndpointRecord[] = [
-  { path: '/v1/patients', categories: ['DEMOGRAPHICS', 'INSURANCE', 'CARE_TEAM'] },
-  { path: '/v1/patients/{ehrPatientId}/symptoms', categories: ['SYMPTOMS'] },
-  { path: '/v1/patients/{ehrPatientId}/allergies', categories: ['ALLERGIES'] },
-  { path: '/v1/patients/{ehrPatientId}/medications', categories: ['MEDICATIONS'] },
-  { path: '/v1/patients/{ehrPatientId}/history/medical', categories: ['MEDICAL_HISTORY'] },
-  { path: '/v1/patients/{ehrPatientId}/history/social', categories: ['SOCIAL_HISTORY'] },
-  { path: '/v1/patients/{ehrPatientId}/history/family', categories: ['FAMILY_HISTORY'] },
+type EndpointSpec = Omit<EndpointRecord, 'keys'>;
+
+const ATHENA_ENDPOINTS: EndpointSpec[] = [
+  { path: '/v1/patients', categories: ['DEMOGRAPHICS', 'INSURANCE', 'CARE_TEAM'], createsPatient: true },
+  { path: '/v1/patients/{ehrPatientId}/symptoms', categories: ['SYMPTOMS'], createsPatient: false },
+  { path: '/v1/patients/{ehrPatientId}/allergies', categories: ['ALLERGIES'], createsPatient: false },
+  { path: '/v1/patients/{ehrPatientId}/medications', categories: ['MEDICATIONS'], createsPatient: false },
+  { path: '/v1/patients/{ehrPatientId}/history/medical', categories: ['MEDICAL_HISTORY'], createsPatient: false },
+  { path: '/v1/patients/{ehrPatientId}/history/social', categories: ['SOCIAL_HISTORY'], createsPatient: false },
+  { path: '/v1/patients/{ehrPatientId}/history/family', categories: ['FAMILY_HISTORY'], createsPatient: false },
 ];
 
-const ALLSCRIPTS_ENDPOINTS: EndpointRecord[] = [
-  { path: '/api/patient', categories: ['DEMOGRAPHICS', 'INSURANCE', 'CARE_TEAM'] },
-  { path: '/api/patient/{ehrPatientId}/problems', categories: ['SYMPTOMS', 'MEDICAL_HISTORY'] },
-  { path: '/api/patient/{ehrPatientId}/allergies', categories: ['ALLERGIES'] },
-  { path: '/api/patient/{ehrPatientId}/medications', categories: ['MEDICATIONS'] },
-  { path: '/api/patient/{ehrPatientId}/history', categories: ['SOCIAL_HISTORY', 'FAMILY_HISTORY'] },
+const ALLSCRIPTS_ENDPOINTS: EndpointSpec[] = [
+  { path: '/api/patient', categories: ['DEMOGRAPHICS', 'INSURANCE', 'CARE_TEAM'], createsPatient: true },
+  { path: '/api/patient/{ehrPatientId}/problems', categories: ['SYMPTOMS', 'MEDICAL_HISTORY'], createsPatient: false },
+  { path: '/api/patient/{ehrPatientId}/allergies', categories: ['ALLERGIES'], createsPatient: false },
+  { path: '/api/patient/{ehrPatientId}/medications', categories: ['MEDICATIONS'], createsPatient: false },
+  {
+    path: '/api/patient/{ehrPatientId}/history',
+    categories: ['SOCIAL_HISTORY', 'FAMILY_HISTORY'],
+    createsPatient: false,
+  },
 ];
+
+/** The canonical fields every EHR requires on the endpoint that creates the patient. */
+const REQUIRED_SOURCES = new Set(['name', 'gender', 'dob']);
+
+/**
+ * Allscripts takes dates as MM/DD/YYYY and gender as one letter; Athena takes ISO dates and the
+ * platform's gender codes as they are.
+ */
+const TRANSFORMS: Record<string, { athena?: ValueTransformRecord; allscripts?: ValueTransformRecord }> = {
+  dob: { allscripts: { kind: 'DATE_FORMAT', dateFormat: 'MM/DD/YYYY' } },
+  gender: {
+    allscripts: {
+      kind: 'CODE_TABLE',
+      codes: [
+        { from: 'FEMALE', to: 'F' },
+        { from: 'MALE', to: 'M' },
+        { from: 'OTHER', to: 'O' },
+        { from: 'UNKNOWN', to: 'U' },
+      ],
+    },
+  },
+};
 
 /** Maps every canonical field to `ehr`'s key, sent to the endpoint that takes its category. */
-function mappingFields(ehr: 'athena' | 'allscripts', endpoints: readonly EndpointRecord[]): FieldMappingRecord[] {
+function mappingFields(ehr: 'athena' | 'allscripts', endpoints: readonly EndpointSpec[]): FieldMappingRecord[] {
   return CANONICAL_FIELDS.map((field) => {
     const endpoint = endpoints.find((e) => e.categories.includes(field.category));
     const target = TARGETS[field.name]?.[ehr];
     if (!endpoint || !target) throw new Error(`seed: canonical field ${field.name} has no ${ehr} mapping`);
-    return { source: field.name, target, endpoint: endpoint.path };
+    const transform = TRANSFORMS[field.name]?.[ehr];
+    return { source: field.name, target, endpoint: endpoint.path, ...(transform ? { transform } : {}) };
   });
 }
 
-export function seedEhrSystems(): EhrSystemRecord[] {
+/** Each endpoint accepts the keys the seeded mapping sends there; name, gender and birth date are required. */
+function withKeys(endpoints: readonly EndpointSpec[], fields: readonly FieldMappingRecord[]): EndpointRecord[] {
+  return endpoints.map((endpoint) => ({
+    ...endpoint,
+    keys: fields
+      .filter((f) => f.endpoint === endpoint.path)
+      .map((f) => ({ name: f.target, required: REQUIRED_SOURCES.has(f.source) })),
+  }));
+}
+
+function seedSystem(
+  id: string,
+  name: string,
+  ehr: 'athena' | 'allscripts',
+  endpoints: EndpointSpec[],
+): EhrSystemRecord {
+  const fields = mappingFields(ehr, endpoints);
+  return {
+    id,
+    name,
+    baseUrl: `https://${ehr}.ehr.example`,
+    endpoints: withKeys(endpoints, fields),
+    mappings: [
+      { version: 1, publishedAt: SEED_EPOCH, publishedBy: 'seed', note: 'Initial mapping', restoredFrom: null, fields },
+    ],
+  };
+}
+
+/**
+ * The seeded EHR systems. `baseUrls` points them somewhere else than their placeholder hosts: at
+ * the EHR sandbox in development and tests.
+ */
+export function seedEhrSystems(baseUrls: Partial<Record<'athena' | 'allscripts', string>> = {}): EhrSystemRecord[] {
+  const athena = seedSystem(EHR_SYSTEM_IDS.athena, 'Athena', 'athena', ATHENA_ENDPOINTS);
+  const allscripts = seedSystem(EHR_SYSTEM_IDS.allscripts, 'Allscripts', 'allscripts', ALLSCRIPTS_ENDPOINTS);
   return [
-    {
-      id: EHR_SYSTEM_IDS.athena,
-      name: 'Athena',
-      baseUrl: 'https://athena.ehr.example',
-      endpoints: ATHENA_ENDPOINTS,
-      mappings: [{ version: 1, publishedAt: SEED_EPOCH, fields: mappingFields('athena', ATHENA_ENDPOINTS) }],
-    },
-    {
-      id: EHR_SYSTEM_IDS.allscripts,
-      name: 'Allscripts',
-      baseUrl: 'https://allscripts.ehr.example',
-      endpoints: ALLSCRIPTS_ENDPOINTS,
-      mappings: [{ version: 1, publishedAt: SEED_EPOCH, fields: mappingFields('allscripts', ALLSCRIPTS_ENDPOINTS) }],
-    },
+    { ...athena, baseUrl: baseUrls.athena ?? athena.baseUrl },
+    { ...allscripts, baseUrl: baseUrls.allscripts ?? allscripts.baseUrl },
   ];
 }
 

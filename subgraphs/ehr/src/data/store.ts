@@ -9,6 +9,8 @@ export interface EhrStore {
   ehrSystem(id: string): EhrSystemRecord | undefined;
   /** Every EHR system, ordered by name. */
   ehrSystems(): EhrSystemRecord[];
+  /** Adds an EHR system; its id must be new. */
+  addEhrSystem(system: EhrSystemRecord): void;
   organization(id: string): OrganizationRecord | undefined;
   /** Every organization, ordered by name. */
   organizations(): OrganizationRecord[];
@@ -29,6 +31,11 @@ export class InMemoryEhrStore implements EhrStore {
   constructor(systems: readonly EhrSystemRecord[], organizations: readonly OrganizationRecord[]) {
     for (const s of systems) this.systems.set(s.id, s);
     for (const o of organizations) this.addOrganization(o);
+  }
+
+  addEhrSystem(system: EhrSystemRecord): void {
+    if (this.systems.has(system.id)) throw new Error(`EHR system ${system.id} exists`);
+    this.systems.set(system.id, system);
   }
 
   addOrganization(organization: OrganizationRecord): void {

@@ -1,5 +1,7 @@
-import { perEntity, requireStaff } from '@carebridge/common';
+import { notFound, perEntity, requireStaff } from '@carebridge/common';
 import type { EhrSystemResolvers } from '../__generated__/resolvers-types';
+import { CANONICAL_FIELDS } from '../data/canonical';
+import { diffMappings } from '../mapping/diff';
 
 export const EhrSystem: EhrSystemResolvers = {
   __resolveReference: ({ id }, context) =>
@@ -7,11 +9,23 @@ export const EhrSystem: EhrSystemResolvers = {
       requireStaff(context);
       return context.store.ehrSystem(id) ?? null;
     }),
-  mapping: (system) => {
-    const current = system.mappings.at(-1);
-    // The store never holds a system without a published mapping; fail loudly if it ever does.
-    if (!current) throw new Error(`EHR system ${system.id} has no mapping`);
-    return current;
+  // Each organization has its own line of versions: every mapping field reads the caller's.
+  mapping: (system, _args, context) => context.mappings.current(system.id, requireStaff(context).organizationId),
+  mappingHistory: (system, _args, context) => context.mappings.history(system.id, requireStaff(context).organizationId),
+  mappingVersion: (system, { version }, context) =>
+    context.mappings.version(system.id, requireStaff(context).organizationId, version) ?? null,
+  mappingDiff: (system, { from, to }, context) => {
+    const organizationId = requireStaff(context).organizationId;
+    const before = context.mappings.version(system.id, organizationId, from);
+    if (!before) throw notFound('EhrMapping', String(from));
+    const after = context.mappings.version(system.id, organizationId, to);
+    if (!after) throw notFound('EhrMapping', String(to));
+    return diffMappings(before.fields, after.fields);
+  },
+  unmappedFields: (system, _args, context) => {
+    const current = context.mappings.current(system.id, requireStaff(context).organizationId);
+    const mapped = new Set(current.fields.map((f) => f.source));
+    return CANONICAL_FIELDS.filter((f) => !mapped.has(f.name));
   },
   // Which other clients run an EHR is their business: only the caller's organization is listed.
   organizations: (system, _args, { store, viewer }) =>

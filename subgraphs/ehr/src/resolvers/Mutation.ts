@@ -1,38 +1,11 @@
-import { forbidden, Problems, requireStaff } from '@carebridge/common';
 import type { MutationResolvers } from '../__generated__/resolvers-types';
-import type { EhrStore } from '../data/store';
+import { deliveryMutations } from './deliveryMutations';
+import { mappingMutations } from './mappingMutations';
+import { organizationMutations } from './organizationMutations';
 
-function checkEhrSystem(store: EhrStore, ehrSystemId: string, field: string, problems: Problems): void {
-  if (!store.ehrSystem(ehrSystemId)) problems.add(field, 'is not a known EHR system');
-}
-
+/** Every mutation of the subgraph; each area keeps its own in its own file. */
 export const Mutation: MutationResolvers = {
-  registerOrganization: (_parent, { input }, context) => {
-    const { store, logger } = context;
-    const admin = requireStaff(context, ['ADMIN']);
-    // Only the gateway's sign-up mints an ADMIN token for an organization that does not exist yet;
-    // any other token names an existing organization and cannot create one.
-    if (store.organization(admin.organizationId)) throw forbidden('Your organization is already registered.');
-    const problems = new Problems();
-    const name = input.name.trim();
-    if (name.length < 2 || name.length > 120) problems.add('name', 'must be 2 to 120 characters');
-    checkEhrSystem(store, input.ehrSystemId, 'ehrSystemId', problems);
-    problems.throwIfAny();
-    const organization = { id: admin.organizationId, name, kind: input.kind, ehrSystemId: input.ehrSystemId };
-    store.addOrganization(organization);
-    logger.info('organization.registered', { organizationId: organization.id, ehrSystemId: organization.ehrSystemId });
-    return organization;
-  },
-
-  setOrganizationEhrSystem: (_parent, { ehrSystemId }, context) => {
-    const { store, logger } = context;
-    const admin = requireStaff(context, ['ADMIN']);
-    const problems = new Problems();
-    checkEhrSystem(store, ehrSystemId, 'ehrSystemId', problems);
-    problems.throwIfAny();
-    if (!store.organization(admin.organizationId)) throw forbidden('Your organization is not registered.');
-    const organization = store.setEhrSystem(admin.organizationId, ehrSystemId);
-    logger.info('organization.ehrSystemChanged', { organizationId: organization.id, ehrSystemId });
-    return organization;
-  },
+  ...organizationMutations,
+  ...mappingMutations,
+  ...deliveryMutations,
 };

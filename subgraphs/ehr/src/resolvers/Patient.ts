@@ -1,6 +1,9 @@
-import { perEntity, requireSameOrganization, requireStaff } from '@carebridge/common';
+import { notFound, perEntity, requireSameOrganization, requireStaff } from '@carebridge/common';
 import { GraphQLError } from 'graphql';
 import type { PatientResolvers } from '../__generated__/resolvers-types';
+import { buildRequests } from '../mapping/build';
+import { canonicalRecordOf } from '../mapping/preview';
+import { requestTarget } from '../delivery/paths';
 import { ehrSystemOf } from './Organization';
 
 export const Patient: PatientResolvers = {
@@ -22,5 +25,38 @@ export const Patient: PatientResolvers = {
     // again, since it can be called with any representation.
     requireSameOrganization(context, organizationId, 'This patient');
     return ehrSystemOf(context.store, organizationId);
+  },
+  ehrPreview: (patient, { mappingVersion }, context) => {
+    requireStaff(context);
+    const organizationId = patient.organization?.id;
+    if (!organizationId) {
+      throw new GraphQLError('Patient.ehrPreview needs the patient organization id (@requires)', {
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    }
+    requireSameOrganization(context, organizationId, 'This patient');
+    const system = ehrSystemOf(context.store, organizationId);
+    const mapping =
+      mappingVersion == null
+        ? context.mappings.current(system.id, organizationId)
+        : context.mappings.version(system.id, organizationId, mappingVersion);
+    if (!mapping) throw notFound('EhrMapping', String(mappingVersion));
+    // With the EHR's patient id as delivery knows it, so the preview shows where each request goes now.
+    const ehrPatientId = context.transactions.ehrPatientId(system.id, patient.id);
+    return buildRequests(canonicalRecordOf(patient, organizationId), mapping, system, ehrPatientId).map((request) => {
+      const endpoint = system.endpoints.find((e) => e.path === request.endpoint);
+      const target = endpoint ? requestTarget(endpoint, ehrPatientId) : null;
+      return {
+        endpoint: target?.path ?? request.endpoint,
+        method: target?.method ?? request.method,
+        payload: request.payload,
+      };
+    });
+  },
+  ehrTransactions: (patient, _args, context) => {
+    requireStaff(context);
+    const transactions = context.transactions.byPatient(patient.id);
+    for (const t of transactions) requireSameOrganization(context, t.organizationId, 'This patient');
+    return transactions;
   },
 };

@@ -1,8 +1,10 @@
 import { requireSameOrganization, requireStaff } from '@carebridge/common';
 import type { QueryResolvers } from '../__generated__/resolvers-types';
 import { CANONICAL_FIELDS } from '../data/canonical';
+import { deliveryQueries } from './deliveryQueries';
 
 export const Query: QueryResolvers = {
+  ...deliveryQueries,
   ehrSystems: (_parent, _args, context) => {
     requireStaff(context);
     return context.store.ehrSystems();

@@ -1,0 +1,237 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startStack, type Stack } from './support/stack';
+
+const CREATE = `mutation ($inputs: [PatientInput!]!) { createPatients(inputs: $inputs) { id version } }`;
+const UPDATE = `mutation ($id: ID!, $input: PatientUpdateInput!, $v: Int!) { updatePatient(id: $id, input: $input, expectedVersion: $v) { id version } }`;
+const SUBMIT = `mutation ($input: QuestionnaireResponseInput!) { submitQuestionnaireResponse(input: $input) { id } }`;
+
+const person = (i: number, lastName = `Tester${i}`) => ({
+  firstName: `Case${i}`,
+  lastName,
+  gender: (['FEMALE', 'MALE', 'OTHER', 'UNKNOWN'] as const)[i % 4],
+  dateOfBirth: `19${50 + i}-0${(i % 9) + 1}-1${i % 9}`,
+  email: `case${i}@example.test`,
+});
+
+/** Answers every required question of the intake questionnaire, in Spanish. */
+async function answerIntake(stack: Stack, clinicianToken: string, patientId: string): Promise<void> {
+  const link = await stack.intakeLink(clinicianToken, patientId, 'qn-intake-v1');
+  const { questionnaire } = await stack.graphql(
+    link,
+    '{ questionnaire(id: "qn-intake-v1") { items { linkId type required options { code } } } }',
+  );
+  const answers = (
+    questionnaire.items as { linkId: string; type: string; required: boolean; options: { code: string }[] }[]
+  )
+    .filter((item) => item.required || item.linkId.startsWith('allergies'))
+    .map((item) => {
+      switch (item.type) {
+        case 'BOOLEAN':
+          return { linkId: item.linkId, valueBoolean: true };
+        case 'SINGLE_CHOICE':
+        case 'MULTIPLE_CHOICE':
+          return { linkId: item.linkId, valueCodes: [item.options[0]!.code] };
+        case 'NUMBER':
+          return { linkId: item.linkId, valueNumber: 3 };
+        case 'DATE':
+          return { linkId: item.linkId, valueDate: '2024-05-01' };
+        default:
+          return { linkId: item.linkId, valueString: 'Ninguno' };
+      }
+    });
+  await stack.graphql(link, SUBMIT, { input: { patientId, questionnaireId: 'qn-intake-v1', language: 'ES', answers } });
+}
+
+describe('delivery to the EHRs through the real stack', () => {
+  let stack: Stack | undefined;
+  afterEach(async () => {
+    await stack?.stop();
+    stack = undefined;
+  });
+
+  it('delivers every change exactly once while the EHRs fail a third of requests and answer 503s', async () => {
+    stack = await startStack({ faults: { failureRate: 0.33, retryAfterRate: 0.1, retryAfterSeconds: 0, seed: 7 } });
+    const riverside = await stack.login('clinician@riverside.test');
+    const lakeside = await stack.login('clinician@lakeside.test');
+    const invariant: boolean[] = [];
+    const sample = () => {
+      const c = stack!.transactions.counts();
+      const all = stack!.transactions.open().length + c.DELIVERED + c.DEAD;
+      invariant.push(all === c.PENDING + c.FAILED + c.DELIVERED + c.DEAD);
+    };
+
+    const created: Record<string, { id: string; version: number }[]> = {};
+    for (const [name, token, offset] of [
+      ['athena', riverside, 0],
+      ['allscripts', lakeside, 10],
+    ] as const) {
+      const data = await stack.graphql(token, CREATE, { inputs: [0, 1, 2, 3, 4].map((i) => person(offset + i)) });
+      created[name] = data.createPatients;
+      sample();
+      for (const patient of created[name]!.slice(0, 2)) {
+        await stack.graphql(token, UPDATE, { id: patient.id, input: { lastName: 'Renamed' }, v: patient.version });
+      }
+      await answerIntake(stack, token, created[name]![4]!.id);
+      sample();
+    }
+    await stack.settled();
+    sample();
+
+    const counts = stack.transactions.counts();
+    expect(counts).toMatchObject({ PENDING: 0, FAILED: 0, DEAD: 0 });
+    expect(invariant.every(Boolean)).toBe(true);
+    const stats = stack.sandbox.store.stats();
+    // Faults really happened, and still each transaction became exactly one write, and each patient one record.
+    expect(stats['athena']!.injectedFailures + stats['allscripts']!.injectedFailures).toBeGreaterThan(0);
+    expect(stats['athena']!.acceptedWrites + stats['allscripts']!.acceptedWrites).toBe(counts.DELIVERED);
+    expect([stats['athena']!.patients, stats['allscripts']!.patients]).toEqual([5, 5]);
+    // Every change made one transaction per endpoint it touched: 10 creations and 4 updates
+    // (demographics), and the two responses' clinical endpoints.
+    const triggers = stack.transactions.list('org-riverside', {}).concat(stack.transactions.list('org-lakeside', {}));
+    const byTrigger = (t: string) => triggers.filter((x) => x.trigger === t).length;
+    expect([byTrigger('PATIENT_CREATED'), byTrigger('PATIENT_UPDATED')]).toEqual([10, 4]);
+    expect(byTrigger('RESPONSE_SUBMITTED')).toBeGreaterThanOrEqual(2);
+    expect(triggers).toHaveLength(counts.DELIVERED);
+    const names = stack.sandbox.store
+      .listPatients('allscripts')
+      .map((p) => p.demographics['NAME_OF_PAT'])
+      .sort();
+    expect(names).toEqual([
+      'Case10 Renamed',
+      'Case11 Renamed',
+      'Case12 Tester12',
+      'Case13 Tester13',
+      'Case14 Tester14',
+    ]);
+  });
+
+  it('delivers the changes made while the ehr service was down once it is back', async () => {
+    stack = await startStack();
+    const token = await stack.login('clinician@riverside.test');
+    const [first] = (await stack.graphql(token, CREATE, { inputs: [person(1)] })).createPatients as {
+      id: string;
+      version: number;
+    }[];
+    await stack.settled();
+    await stack.stopEhr();
+    let version = first!.version;
+    for (const lastName of ['Down1', 'Down2', 'Down3']) {
+      version = (await stack.graphql(token, UPDATE, { id: first!.id, input: { lastName }, v: version })).updatePatient
+        .version;
+    }
+    await stack.graphql(token, CREATE, { inputs: [person(2)] });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(stack.patientOutbox.size()).toBe(4);
+    await stack.startEhr();
+    await stack.settled();
+    expect(stack.transactions.counts()).toMatchObject({ DELIVERED: 5, DEAD: 0, PENDING: 0, FAILED: 0 });
+    const names = stack.sandbox.store
+      .listPatients('athena')
+      .map((p) => p.demographics['PATIENT_IDENT_NAME'])
+      .sort();
+    expect(names).toEqual(['Case1 Down3', 'Case2 Tester2']);
+  });
+
+  it('makes an EHR validation error DEAD at once, and delivers the replay after the mapping is fixed', async () => {
+    stack = await startStack();
+    const admin = await stack.login('admin@lakeside.test');
+    const { ehrSystem } = await stack.graphql(
+      admin,
+      '{ ehrSystem(id: "ehr-allscripts") { mapping { fields { source target endpoint transform { kind dateFormat codes { from to } } } } } }',
+    );
+    // Dropping the date transform passes our validation, but Allscripts wants MM/DD/YYYY.
+    const fields = (ehrSystem.mapping.fields as { source: string; transform: unknown }[]).map((f) =>
+      f.source === 'dob' ? { ...f, transform: null } : f,
+    );
+    const published = await stack.graphql(
+      admin,
+      'mutation ($f: [FieldMappingInput!]!) { publishEhrMapping(ehrSystemId: "ehr-allscripts", input: { fields: $f, note: "no date format" }) { version } }',
+      { f: fields },
+    );
+    expect(published.publishEhrMapping.version).toBe(2);
+
+    const [patient] = (await stack.graphql(admin, CREATE, { inputs: [person(3)] })).createPatients as { id: string }[];
+    await stack.settled();
+    const { ehrTransactions } = await stack.graphql(
+      admin,
+      '{ ehrTransactions(filter: { status: DEAD }) { nodes { id attempts lastError mappingVersion } } }',
+    );
+    expect(ehrTransactions.nodes).toEqual([
+      {
+        id: expect.any(String),
+        attempts: 1,
+        mappingVersion: 2,
+        lastError: expect.stringMatching(/^The EHR refused the request: HTTP 422/),
+      },
+    ]);
+
+    await stack.graphql(
+      admin,
+      'mutation { rollbackEhrMapping(ehrSystemId: "ehr-allscripts", version: 1) { version } }',
+    );
+    const replay = await stack.graphql(
+      admin,
+      'mutation ($id: ID!) { replayEhrTransaction(id: $id, mapping: CURRENT) { id mappingVersion replayOf } }',
+      {
+        id: ehrTransactions.nodes[0].id,
+      },
+    );
+    expect(replay.replayEhrTransaction).toMatchObject({ mappingVersion: 3, replayOf: ehrTransactions.nodes[0].id });
+    await stack.settled();
+    const { patient: after } = await stack.graphql(
+      admin,
+      'query ($id: ID!) { patient(id: $id) { ehrTransactions { status } } }',
+      { id: patient!.id },
+    );
+    expect(after.ehrTransactions.map((t: { status: string }) => t.status).sort()).toEqual(['DEAD', 'DELIVERED']);
+    expect(stack.sandbox.store.listPatients('allscripts').map((p) => p.demographics['BIRTHDATE_OF_PAT'])).toEqual([
+      '04/13/1953',
+    ]);
+  });
+
+  it('delivers exactly what the preview showed', async () => {
+    stack = await startStack();
+    const token = await stack.login('clinician@riverside.test');
+    const [patient] = (await stack.graphql(token, CREATE, { inputs: [person(4)] })).createPatients as { id: string }[];
+    await answerIntake(stack, token, patient!.id);
+    await stack.settled();
+    const { patient: read } = await stack.graphql(
+      token,
+      'query ($id: ID!) { patient(id: $id) { ehrPreview { endpoint method payload } } }',
+      { id: patient!.id },
+    );
+    const [received] = stack.sandbox.store.listPatients('athena');
+    const preview = read.ehrPreview as { endpoint: string; method: string; payload: Record<string, unknown> }[];
+    expect(preview[0]).toEqual({
+      endpoint: `/v1/patients/${received!.ehrPatientId}`,
+      method: 'PUT',
+      payload: received!.demographics,
+    });
+    const clinical = Object.fromEntries(
+      preview.slice(1).map((r) => [r.endpoint.replace(received!.ehrPatientId, '{ehrPatientId}'), r.payload]),
+    );
+    const delivered = Object.fromEntries(
+      Object.entries(received!.clinical).map(([path, bodies]) => [`/v1${path.replace(/^\/v1/, '')}`, bodies.at(-1)]),
+    );
+    expect(clinical).toEqual(delivered);
+    expect(Object.keys(clinical).length).toBeGreaterThan(0);
+  });
+
+  it('counts a bulk resend before doing it, then queues exactly that many requests', async () => {
+    stack = await startStack();
+    const token = await stack.login('clinician@lakeside.test');
+    await stack.graphql(token, CREATE, { inputs: [person(5), person(6)] });
+    await stack.settled();
+    const dry = await stack.graphql(token, 'mutation { resendToEhr { dryRun patientCount requestCount } }');
+    expect(dry.resendToEhr).toEqual({ dryRun: true, patientCount: 2, requestCount: 2 });
+    const before = stack.transactions.counts().DELIVERED;
+    const done = await stack.graphql(
+      token,
+      'mutation { resendToEhr(dryRun: false) { dryRun patientCount requestCount } }',
+    );
+    expect(done.resendToEhr).toEqual({ dryRun: false, patientCount: 2, requestCount: 2 });
+    await stack.settled();
+    expect(stack.transactions.counts().DELIVERED - before).toBe(2);
+    expect(stack.sandbox.store.stats()['allscripts']!.patients).toBe(2);
+  });
+});

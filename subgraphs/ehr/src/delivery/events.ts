@@ -1,0 +1,68 @@
+import {
+  EVENT_SIGNATURE_HEADER,
+  EVENTS_PATH,
+  sendJson,
+  verifyEventBody,
+  type ChangeEvent,
+  type Logger,
+  type RouteHandler,
+} from '@carebridge/common';
+import type { DeliveryEngine } from './engine';
+
+const EVENT_TYPES: ReadonlySet<string> = new Set(['patient.upserted', 'patient.deleted', 'clinical.answered']);
+
+function isEvent(value: unknown): value is ChangeEvent {
+  if (typeof value !== 'object' || value === null) return false;
+  const event = value as Record<string, unknown>;
+  return (
+    typeof event['id'] === 'string' &&
+    typeof event['type'] === 'string' &&
+    EVENT_TYPES.has(event['type']) &&
+    typeof event['patientId'] === 'string' &&
+    typeof event['organizationId'] === 'string'
+  );
+}
+
+/**
+ * `POST /internal/events`: where the patient and clinical subgraphs' outboxes deliver change
+ * events. Only a body signed with the services' shared secret is accepted; a 2xx answer is the
+ * sender's signal that it may forget the events, so it is sent only after they are applied.
+ */
+export function eventsRoute(engine: DeliveryEngine, secret: string, logger: Logger): RouteHandler {
+  return async ({ request, response, url, requestId }) => {
+    if (url.pathname !== EVENTS_PATH) return false;
+    if (request.method !== 'POST') {
+      sendJson(response, 405, { error: 'Use POST.' }, { allow: 'POST' });
+      return true;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of request) {
+      size += (chunk as Buffer).length;
+      if (size > 5_000_000) {
+        sendJson(response, 413, { error: 'Too many events in one request.' });
+        return true;
+      }
+      chunks.push(chunk as Buffer);
+    }
+    const body = Buffer.concat(chunks).toString('utf8');
+    const signature = request.headers[EVENT_SIGNATURE_HEADER];
+    if (!verifyEventBody(body, typeof signature === 'string' ? signature : undefined, secret)) {
+      logger.warn('events.rejected', { requestId, reason: 'signature' });
+      sendJson(response, 401, { error: 'Unsigned or wrongly signed events.' });
+      return true;
+    }
+    let events: unknown;
+    try {
+      events = (JSON.parse(body) as { events?: unknown }).events;
+    } catch {
+      events = undefined;
+    }
+    if (!Array.isArray(events) || !events.every(isEvent)) {
+      sendJson(response, 400, { error: 'Expected { "events": [ChangeEvent, …] }.' });
+      return true;
+    }
+    sendJson(response, 200, engine.ingest(events));
+    return true;
+  };
+}

@@ -1,0 +1,104 @@
+import type { EhrTransactionStatus } from '../__generated__/resolvers-types';
+import type { EhrTransactionRecord } from '../data/records';
+
+/** Where transactions are kept; a database (with an index per query below) can replace it. */
+export interface TransactionStore {
+  add(transaction: EhrTransactionRecord): void;
+  get(id: string): EhrTransactionRecord | undefined;
+  /** Saves a changed transaction (records are replaced, never edited in place by readers). */
+  save(transaction: EhrTransactionRecord): void;
+  /** A patient's transactions, newest first. */
+  byPatient(patientId: string): EhrTransactionRecord[];
+  /** An organization's transactions, newest first, optionally in one status or of one patient. */
+  list(
+    organizationId: string,
+    filter: { status?: EhrTransactionStatus | null; patientId?: string | null },
+  ): EhrTransactionRecord[];
+  /** PENDING or FAILED transactions, oldest first: what the worker still has to send. */
+  open(): EhrTransactionRecord[];
+  /** Counts by status, over every organization: the delivery invariant's figures. */
+  counts(): Record<EhrTransactionStatus, number>;
+  /** The EHR's id for a patient, once an EHR answered it. */
+  ehrPatientId(ehrSystemId: string, patientId: string): string | null;
+  setEhrPatientId(ehrSystemId: string, patientId: string, ehrPatientId: string): void;
+}
+
+export class InMemoryTransactionStore implements TransactionStore {
+  private readonly byId = new Map<string, EhrTransactionRecord>();
+  private readonly patients = new Map<string, string[]>();
+  private readonly organizations = new Map<string, string[]>();
+  /** Ids that are PENDING or FAILED: the only ones the worker looks at. */
+  private readonly openIds = new Set<string>();
+  private readonly ehrPatientIds = new Map<string, string>();
+  /** Insertion order: breaks ties between transactions created in the same millisecond. */
+  private readonly sequence = new Map<string, number>();
+
+  private readonly oldestFirst = (a: EhrTransactionRecord, b: EhrTransactionRecord): number =>
+    a.createdAt.localeCompare(b.createdAt) || (this.sequence.get(a.id) ?? 0) - (this.sequence.get(b.id) ?? 0);
+
+  private readonly newestFirst = (a: EhrTransactionRecord, b: EhrTransactionRecord): number => this.oldestFirst(b, a);
+
+  add(transaction: EhrTransactionRecord): void {
+    this.sequence.set(transaction.id, this.sequence.size);
+    this.byId.set(transaction.id, transaction);
+    this.index(this.patients, transaction.patientId, transaction.id);
+    this.index(this.organizations, transaction.organizationId, transaction.id);
+    this.track(transaction);
+  }
+
+  get(id: string): EhrTransactionRecord | undefined {
+    return this.byId.get(id);
+  }
+
+  save(transaction: EhrTransactionRecord): void {
+    this.byId.set(transaction.id, transaction);
+    this.track(transaction);
+  }
+
+  byPatient(patientId: string): EhrTransactionRecord[] {
+    return this.resolve(this.patients.get(patientId)).sort(this.newestFirst);
+  }
+
+  list(
+    organizationId: string,
+    filter: { status?: EhrTransactionStatus | null; patientId?: string | null },
+  ): EhrTransactionRecord[] {
+    const ids = filter.patientId ? this.patients.get(filter.patientId) : this.organizations.get(organizationId);
+    return this.resolve(ids)
+      .filter((t) => t.organizationId === organizationId && (!filter.status || t.status === filter.status))
+      .sort(this.newestFirst);
+  }
+
+  open(): EhrTransactionRecord[] {
+    return this.resolve([...this.openIds]).sort(this.oldestFirst);
+  }
+
+  counts(): Record<EhrTransactionStatus, number> {
+    const counts: Record<EhrTransactionStatus, number> = { PENDING: 0, FAILED: 0, DELIVERED: 0, DEAD: 0 };
+    for (const t of this.byId.values()) counts[t.status] += 1;
+    return counts;
+  }
+
+  ehrPatientId(ehrSystemId: string, patientId: string): string | null {
+    return this.ehrPatientIds.get(`${ehrSystemId}:${patientId}`) ?? null;
+  }
+
+  setEhrPatientId(ehrSystemId: string, patientId: string, ehrPatientId: string): void {
+    this.ehrPatientIds.set(`${ehrSystemId}:${patientId}`, ehrPatientId);
+  }
+
+  private track(transaction: EhrTransactionRecord): void {
+    if (transaction.status === 'PENDING' || transaction.status === 'FAILED') this.openIds.add(transaction.id);
+    else this.openIds.delete(transaction.id);
+  }
+
+  private index(map: Map<string, string[]>, key: string, id: string): void {
+    const ids = map.get(key);
+    if (ids) ids.push(id);
+    else map.set(key, [id]);
+  }
+
+  private resolve(ids: readonly string[] | undefined): EhrTransactionRecord[] {
+    return (ids ?? []).map((id) => this.byId.get(id)).filter((t): t is EhrTransactionRecord => t !== undefined);
+  }
+}

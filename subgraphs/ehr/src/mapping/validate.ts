@@ -1,0 +1,202 @@
+import { Problems } from '@carebridge/common';
+import type { DataCategory } from '../__generated__/resolvers-types';
+import { CANONICAL_FIELD_NAMES } from '../data/canonical';
+import type { EhrKeyRecord, EndpointRecord } from '../data/records';
+import { QUESTION_PREFIX } from './build';
+import type { FieldMappingLike } from './store';
+
+/**
+ * Validation of mappings and new EHR systems: pure, and complete (every problem is reported at
+ * once, each with the path of its field), so the mapping tool can mark every bad row in one round.
+ * Messages name keys and paths, which are configuration, never patient data.
+ */
+
+export const MAX_MAPPING_ENTRIES = 500;
+export const MAX_NOTE_LENGTH = 500;
+/** Bounds on a new system's shape, so one request cannot make the platform hold an unbounded config. */
+export const MAX_ENDPOINTS = 50;
+export const MAX_KEYS_PER_ENDPOINT = 500;
+
+const LINK_ID = /^[A-Za-z0-9._-]{1,64}$/;
+const KEY_NAME = /^[A-Za-z0-9_]{1,64}$/;
+/** YYYY, MM and DD once each, in any order, with at most one separator between them. */
+const DATE_PATTERN = /^(YYYY|MM|DD)([-/. ]?)(YYYY|MM|DD)([-/. ]?)(YYYY|MM|DD)$/;
+
+/** A mapping as submitted: the GraphQL input or a stored version's fields. */
+export interface MappingInput {
+  fields: readonly FieldMappingLike[];
+  note?: string | null;
+}
+
+export function isValidSource(source: string): boolean {
+  if (CANONICAL_FIELD_NAMES.has(source)) return true;
+  return source.startsWith(QUESTION_PREFIX) && LINK_ID.test(source.slice(QUESTION_PREFIX.length));
+}
+
+export function isValidDateFormat(pattern: string): boolean {
+  const match = DATE_PATTERN.exec(pattern);
+  return match !== null && new Set([match[1], match[3], match[5]]).size === 3;
+}
+
+function validateTransform(transform: NonNullable<FieldMappingLike['transform']>, problems: Problems): void {
+  const { kind, dateFormat, codes } = transform;
+  switch (kind) {
+    case 'DATE_FORMAT':
+      if (dateFormat == null || !isValidDateFormat(dateFormat)) {
+        problems.add('dateFormat', 'must be YYYY, MM and DD once each, with separators, e.g. MM/DD/YYYY');
+      }
+      if (codes != null) problems.add('codes', 'is only for CODE_TABLE');
+      break;
+    case 'CODE_TABLE': {
+      if (codes == null || codes.length === 0) problems.add('codes', 'must have at least one row');
+      const seen = new Set<string>();
+      codes?.forEach((row, j) => {
+        if (seen.has(row.from)) problems.add(`codes[${j}].from`, 'is listed twice');
+        seen.add(row.from);
+      });
+      if (dateFormat != null) problems.add('dateFormat', 'is only for DATE_FORMAT');
+      break;
+    }
+  }
+}
+
+/**
+ * Checks a mapping against a system's endpoints: known sources and endpoints, targets the
+ * endpoint accepts, no target twice on one endpoint, every required key mapped, valid transforms.
+ */
+export function validateMapping(mapping: MappingInput, endpoints: readonly EndpointRecord[]): Problems {
+  const problems = new Problems();
+  if (mapping.note != null && mapping.note.length > MAX_NOTE_LENGTH) {
+    problems.add('note', `must be at most ${MAX_NOTE_LENGTH} characters`);
+  }
+  if (mapping.fields.length > MAX_MAPPING_ENTRIES) {
+    // Past the cap the entries are not examined: the answer stays small whatever was sent.
+    problems.add('fields', `must have at most ${MAX_MAPPING_ENTRIES} entries`);
+    return problems;
+  }
+  const byPath = new Map(endpoints.map((e) => [e.path, e]));
+  const targetsByEndpoint = new Map<string, Set<string>>();
+  mapping.fields.forEach((field, i) => {
+    const at = `fields[${i}]`;
+    if (!isValidSource(field.source)) {
+      problems.add(`${at}.source`, 'must be a canonical field or question:<linkId>');
+    }
+    const endpoint = byPath.get(field.endpoint);
+    if (!endpoint) {
+      problems.add(`${at}.endpoint`, 'is not an endpoint of this EHR system');
+    } else {
+      if (!endpoint.keys.some((k) => k.name === field.target)) {
+        problems.add(`${at}.target`, `is not a key ${endpoint.path} accepts`);
+      }
+      const targets = targetsByEndpoint.get(endpoint.path) ?? new Set<string>();
+      if (targets.has(field.target)) problems.add(`${at}.target`, `is already mapped on ${endpoint.path}`);
+      targets.add(field.target);
+      targetsByEndpoint.set(endpoint.path, targets);
+    }
+    if (field.transform) {
+      const inner = new Problems();
+      validateTransform(field.transform, inner);
+      problems.merge(`${at}.transform`, inner);
+    }
+  });
+  for (const endpoint of endpoints) {
+    const mapped = targetsByEndpoint.get(endpoint.path);
+    for (const key of endpoint.keys) {
+      if (key.required && !mapped?.has(key.name)) {
+        problems.add('fields', `must map ${key.name}, which ${endpoint.path} requires`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** A new EHR system as submitted. */
+export interface EhrSystemInputLike {
+  name: string;
+  baseUrl: string;
+  endpoints: readonly {
+    path: string;
+    categories: readonly DataCategory[];
+    keys: readonly { name: string; required?: boolean | null }[];
+    createsPatient?: boolean | null;
+  }[];
+  mapping: MappingInput;
+}
+
+/** The endpoints of a new system as they will be stored (input defaults applied). */
+export function endpointRecords(input: EhrSystemInputLike): EndpointRecord[] {
+  return input.endpoints.map((e) => ({
+    path: e.path,
+    categories: [...e.categories],
+    keys: e.keys.map((k): EhrKeyRecord => ({ name: k.name, required: k.required ?? false })),
+    createsPatient: e.createsPatient ?? false,
+  }));
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Checks a new EHR system: its name (unique among `existingNames`, case-insensitive), base URL,
+ * endpoints and keys, and its first mapping against those endpoints (paths under `mapping`).
+ */
+export function validateEhrSystem(input: EhrSystemInputLike, existingNames: readonly string[]): Problems {
+  const problems = new Problems();
+  const name = input.name.trim();
+  if (name.length < 2 || name.length > 60) {
+    problems.add('name', 'must be 2 to 60 characters');
+  } else if (existingNames.some((n) => n.toLowerCase() === name.toLowerCase())) {
+    problems.add('name', 'is already the name of an EHR system');
+  }
+  if (!isHttpUrl(input.baseUrl.trim())) problems.add('baseUrl', 'must be an absolute http or https URL');
+
+  if (input.endpoints.length === 0) problems.add('endpoints', 'must have at least one endpoint');
+  if (input.endpoints.length > MAX_ENDPOINTS) {
+    problems.add('endpoints', `must have at most ${MAX_ENDPOINTS} endpoints`);
+    return problems;
+  }
+  const creators = input.endpoints.filter((e) => e.createsPatient === true).length;
+  if (creators !== 1) problems.add('endpoints', 'must have exactly one endpoint that creates the patient');
+
+  const paths = new Set<string>();
+  const categoryOwner = new Map<DataCategory, number>();
+  input.endpoints.forEach((endpoint, i) => {
+    const at = `endpoints[${i}]`;
+    if (!endpoint.path.startsWith('/') || /\s/.test(endpoint.path) || endpoint.path.length > 200) {
+      problems.add(`${at}.path`, 'must start with / and have no spaces (at most 200 characters)');
+    } else if (paths.has(endpoint.path)) {
+      problems.add(`${at}.path`, 'is the path of another endpoint');
+    }
+    paths.add(endpoint.path);
+    endpoint.categories.forEach((category, j) => {
+      const owner = categoryOwner.get(category);
+      if (owner !== undefined) {
+        problems.add(`${at}.categories[${j}]`, `${category} is already sent to endpoints[${owner}]`);
+      } else {
+        categoryOwner.set(category, i);
+      }
+    });
+    if (endpoint.keys.length > MAX_KEYS_PER_ENDPOINT) {
+      problems.add(`${at}.keys`, `must have at most ${MAX_KEYS_PER_ENDPOINT} keys`);
+      return;
+    }
+    const keys = new Set<string>();
+    endpoint.keys.forEach((key, j) => {
+      if (!KEY_NAME.test(key.name)) {
+        problems.add(`${at}.keys[${j}].name`, 'must be 1 to 64 letters, digits or underscores');
+      } else if (keys.has(key.name)) {
+        problems.add(`${at}.keys[${j}].name`, 'is listed twice on this endpoint');
+      }
+      keys.add(key.name);
+    });
+  });
+
+  problems.merge('mapping', validateMapping(input.mapping, endpointRecords(input)));
+  return problems;
+}

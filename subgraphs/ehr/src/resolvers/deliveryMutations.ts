@@ -1,0 +1,47 @@
+import { badUserInput, notFound, requireSameOrganization, requireStaff } from '@carebridge/common';
+import type { MutationResolvers } from '../__generated__/resolvers-types';
+
+export const deliveryMutations: MutationResolvers = {
+  resendPatientToEhr: (_parent, { patientId }, context) => {
+    const viewer = requireStaff(context);
+    const copy = context.snapshots.get(patientId);
+    if (!copy?.record || copy.deleted) throw notFound('Patient', patientId);
+    requireSameOrganization(context, copy.organizationId, 'This patient');
+    const queued = context.delivery.resend(patientId);
+    context.logger.info('delivery.resent', { patientId, userId: viewer.userId, count: queued.length });
+    return queued;
+  },
+
+  resendToEhr: (_parent, { filter, dryRun }, context) => {
+    const viewer = requireStaff(context);
+    const patientIds = context.snapshots.patientsOf(viewer.organizationId, filter?.primaryCarePhysicianId ?? undefined);
+    if (dryRun !== false) {
+      return {
+        dryRun: true,
+        patientCount: patientIds.length,
+        requestCount: context.delivery.countRequests(patientIds),
+      };
+    }
+    let requestCount = 0;
+    for (const id of patientIds) requestCount += context.delivery.resend(id).length;
+    context.logger.info('delivery.bulk_resent', {
+      organizationId: viewer.organizationId,
+      userId: viewer.userId,
+      patients: patientIds.length,
+      requests: requestCount,
+    });
+    return { dryRun: false, patientCount: patientIds.length, requestCount };
+  },
+
+  replayEhrTransaction: (_parent, { id, mapping }, context) => {
+    requireStaff(context);
+    const dead = context.transactions.get(id);
+    if (!dead) throw notFound('EhrTransaction', id);
+    requireSameOrganization(context, dead.organizationId, 'This transaction');
+    if (dead.status !== 'DEAD')
+      throw badUserInput([{ field: 'id', message: 'only a DEAD transaction can be replayed' }]);
+    const replay = context.delivery.replay(dead, mapping ?? 'CURRENT');
+    context.logger.info('delivery.replayed', { transactionId: id, replayId: replay.id });
+    return replay;
+  },
+};

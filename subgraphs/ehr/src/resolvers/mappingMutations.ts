@@ -1,0 +1,106 @@
+import { badUserInput, forbidden, notFound, requireStaff, type StaffViewer } from '@carebridge/common';
+import type { MutationResolvers } from '../__generated__/resolvers-types';
+import type { Context } from '../context';
+import type { EhrSystemRecord } from '../data/records';
+import { copyField } from '../mapping/store';
+import { endpointRecords, validateEhrSystem, validateMapping } from '../mapping/validate';
+
+/** An ADMIN of a registered organization: only they change what their organization sends. */
+function requireAdmin(context: Context): StaffViewer {
+  const admin = requireStaff(context, ['ADMIN']);
+  // A sign-up token names an organization not registered yet; it has no mapping to change.
+  if (!context.store.organization(admin.organizationId)) throw forbidden('Your organization is not registered.');
+  return admin;
+}
+
+function knownSystem(context: Context, ehrSystemId: string): EhrSystemRecord {
+  const system = context.store.ehrSystem(ehrSystemId);
+  if (!system) throw badUserInput([{ field: 'ehrSystemId', message: 'is not a known EHR system' }]);
+  return system;
+}
+
+/** A readable, stable id for a new system (`ehr-<name>`), suffixed when a similar name took it. */
+function newSystemId(context: Context, name: string): string {
+  const slug =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'system';
+  let id = `ehr-${slug}`;
+  for (let n = 2; context.store.ehrSystem(id); n++) id = `ehr-${slug}-${n}`;
+  return id;
+}
+
+/** Publishing, rolling back and creating EHR systems: ADMIN only, validated in full first. */
+export const mappingMutations: Pick<MutationResolvers, 'publishEhrMapping' | 'rollbackEhrMapping' | 'createEhrSystem'> =
+  {
+    publishEhrMapping: (_parent, { ehrSystemId, input }, context) => {
+      const admin = requireAdmin(context);
+      const system = knownSystem(context, ehrSystemId);
+      validateMapping(input, system.endpoints).throwIfAny();
+      const published = context.mappings.publish(system.id, admin.organizationId, input.fields, {
+        publishedBy: admin.userId,
+        note: input.note ?? null,
+        restoredFrom: null,
+      });
+      context.logger.info('ehr.mapping.published', {
+        ehrSystemId: system.id,
+        organizationId: admin.organizationId,
+        userId: admin.userId,
+        version: published.version,
+      });
+      return published;
+    },
+
+    rollbackEhrMapping: (_parent, { ehrSystemId, version }, context) => {
+      const admin = requireAdmin(context);
+      const system = knownSystem(context, ehrSystemId);
+      const earlier = context.mappings.version(system.id, admin.organizationId, version);
+      if (!earlier) throw notFound('EhrMapping', String(version));
+      // Endpoints never change once created, so a version that was valid when published still is.
+      const published = context.mappings.publish(system.id, admin.organizationId, earlier.fields, {
+        publishedBy: admin.userId,
+        note: `Rollback to version ${version}`,
+        restoredFrom: version,
+      });
+      context.logger.info('ehr.mapping.rolledBack', {
+        ehrSystemId: system.id,
+        organizationId: admin.organizationId,
+        userId: admin.userId,
+        version: published.version,
+        restoredFrom: version,
+      });
+      return published;
+    },
+
+    createEhrSystem: (_parent, { input }, context) => {
+      const admin = requireAdmin(context);
+      const existing = context.store.ehrSystems().map((s) => s.name);
+      validateEhrSystem(input, existing).throwIfAny();
+      const name = input.name.trim();
+      const system: EhrSystemRecord = {
+        id: newSystemId(context, name),
+        name,
+        baseUrl: input.baseUrl.trim(),
+        endpoints: endpointRecords(input),
+        // The platform line of the new system: every organization that switches to it starts here.
+        mappings: [
+          {
+            version: 1,
+            publishedAt: new Date().toISOString(),
+            publishedBy: admin.userId,
+            note: input.mapping.note ?? null,
+            restoredFrom: null,
+            fields: input.mapping.fields.map(copyField),
+          },
+        ],
+      };
+      context.store.addEhrSystem(system);
+      context.logger.info('ehr.system.created', {
+        ehrSystemId: system.id,
+        organizationId: admin.organizationId,
+        userId: admin.userId,
+      });
+      return system;
+    },
+  };
