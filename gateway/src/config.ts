@@ -1,6 +1,7 @@
 import { ConfigError, DEFAULT_AUDIENCE, DEFAULT_ISSUER, envInt, envString, envUrl, type Env } from '@carebridge/common';
 import type { JWK } from 'jose';
 import { SUPERGRAPH_SDL } from './compose';
+import { DEFAULT_LIMITS, type OperationLimits } from './limits';
 
 /** The subgraphs the gateway can be pointed elsewhere for; names as in supergraph.yaml. */
 export const SUBGRAPH_NAMES = ['patient', 'clinical', 'ehr'] as const;
@@ -23,6 +24,34 @@ function signingKeys(env: Env, production: boolean): JWK[] | undefined {
   throw new ConfigError('AUTH_SIGNING_KEYS must be a JSON array of private ES256 JWKs, newest first');
 }
 
+/** Requests with a larger body are refused with 413 before parsing; 500 new patients fit. */
+export const DEFAULT_MAX_BODY_BYTES = 1_000_000;
+/** How long the gateway waits for one subgraph call before answering without it. */
+export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
+
+/**
+ * What protects the graph from its clients: production mode, operation limits, the subgraph
+ * deadline and the body limit. Read apart from the rest so that `createGateway` falls back to it
+ * (NODE_ENV=production means production even for a caller that does not pass the flag).
+ */
+export function readProtection(env: Env = process.env) {
+  const limits: OperationLimits = {
+    maxDepth: envInt(env, 'LIMIT_MAX_DEPTH', DEFAULT_LIMITS.maxDepth, { min: 1 }),
+    maxAliases: envInt(env, 'LIMIT_MAX_ALIASES', DEFAULT_LIMITS.maxAliases),
+    maxTokens: envInt(env, 'LIMIT_MAX_TOKENS', DEFAULT_LIMITS.maxTokens, { min: 100 }),
+    maxDirectives: envInt(env, 'LIMIT_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives),
+    maxCost: envInt(env, 'LIMIT_MAX_COST', DEFAULT_LIMITS.maxCost, { min: 1 }),
+    defaultListSize: envInt(env, 'LIMIT_DEFAULT_LIST_SIZE', DEFAULT_LIMITS.defaultListSize, { min: 1 }),
+  };
+  return {
+    /** Introspection, field suggestions and the Sandbox landing page are off. */
+    production: env['NODE_ENV'] === 'production',
+    limits,
+    subgraphTimeoutMs: envInt(env, 'SUBGRAPH_TIMEOUT_MS', DEFAULT_SUBGRAPH_TIMEOUT_MS, { min: 1, max: 600_000 }),
+    maxBodyBytes: envInt(env, 'MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES, { min: 1_024, max: 100_000_000 }),
+  };
+}
+
 /** The gateway's whole configuration; nothing else reads the environment. */
 export function readConfig(env: Env = process.env) {
   const production = env['NODE_ENV'] === 'production';
@@ -33,6 +62,7 @@ export function readConfig(env: Env = process.env) {
     if (env[variable]) subgraphUrls[name] = envUrl(env, variable, '');
   }
   return {
+    ...readProtection(env),
     production,
     port: envInt(env, 'PORT', 4000, { max: 65535 }),
     host: envString(env, 'HOST', '127.0.0.1'),

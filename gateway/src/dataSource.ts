@@ -1,19 +1,112 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { REQUEST_ID_HEADER } from '@carebridge/common';
+import type { Fetcher } from '@apollo/utils.fetcher';
+import { REQUEST_ID_HEADER, silentLogger, type Logger } from '@carebridge/common';
+import { GraphQLError, Kind, parse, type DocumentNode, type SelectionSetNode } from 'graphql';
 import type { GatewayContext } from './context';
+import { SUBGRAPH_UNAVAILABLE } from './errors';
+
+type ProcessResult = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
+type ErrorPath = (string | number)[];
+
+export interface SubgraphDataSourceOptions {
+  /** The subgraph's name (supergraph.yaml): it names the service in errors and logs. */
+  name: string;
+  url?: string;
+  fetcher?: Fetcher;
+  logger?: Logger;
+}
+
+/** The paths that stay empty when a fetch fails, in the form @apollo/gateway maps to the client's paths. */
+function missingPaths(query: string | undefined, variables: Record<string, unknown> | undefined): ErrorPath[] {
+  let document: DocumentNode | undefined;
+  try {
+    // The gateway wrote this query itself; it is parsed again only when its fetch has failed.
+    document = query === undefined ? undefined : parse(query);
+  } catch {
+    return [];
+  }
+  const operation = document?.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+  if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return [];
+  const fieldNames = (set: SelectionSetNode | undefined): string[] =>
+    (set?.selections ?? []).flatMap((s) => {
+      if (s.kind === Kind.FIELD) return s.name.value === '__typename' ? [] : [s.alias?.value ?? s.name.value];
+      return s.kind === Kind.INLINE_FRAGMENT ? fieldNames(s.selectionSet) : [];
+    });
+  const representations = variables?.['representations'];
+  if (!Array.isArray(representations)) return fieldNames(operation.selectionSet).map((name) => [name]);
+  // An entity fetch: the gateway turns `_entities.<i>.<field>` into the path of the i-th entity.
+  const entities = operation.selectionSet.selections.find((s) => s.kind === Kind.FIELD && s.name.value === '_entities');
+  const fields = entities?.kind === Kind.FIELD ? fieldNames(entities.selectionSet) : [];
+  return representations.flatMap((_, index) => fields.map((field) => ['_entities', index, field]));
+}
+
+/** Why a fetch failed, for the log: a reason and a status or system code, never a response body. */
+function failureOf(error: unknown): { reason: string; detail?: string | number } {
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+    return { reason: 'timeout' };
+  if (error instanceof GraphQLError) {
+    const response = error.extensions['response'] as { status?: unknown } | undefined;
+    if (typeof response?.status === 'number') return { reason: 'http status', detail: response.status };
+    return { reason: 'invalid response' };
+  }
+  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  return { reason: 'network', ...(typeof cause?.code === 'string' ? { detail: cause.code } : {}) };
+}
 
 /**
  * Calls one subgraph over HTTP. No client header is passed through: the request a subgraph sees
  * carries only the verified token and the request id set here, so identity headers a client
  * invents (x-user-id, x-organization-id…) never reach a service.
+ *
+ * When the subgraph cannot be reached, times out or answers something other than a GraphQL
+ * response, the fetch answers SUBGRAPH_UNAVAILABLE errors at the paths it would have filled: the
+ * client gets the other subgraphs' data, and no internal detail (URLs, bodies, socket errors).
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly serviceName: string;
+  private readonly log: Logger;
+
+  constructor(options: SubgraphDataSourceOptions) {
+    const { name, logger, fetcher, url } = options;
+    super({ url, ...(fetcher ? { fetcher } : {}) });
+    this.serviceName = name;
+    this.log = logger ?? silentLogger;
+  }
+
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const headers = options.request.http?.headers;
     // Health checks and schema loading have no incoming request, hence no token to forward.
     if (!headers || !('incomingRequestContext' in options)) return;
     headers.set('authorization', `Bearer ${options.context.token}`);
     headers.set(REQUEST_ID_HEADER, options.context.requestId);
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      // Health checks and schema loading report their failures as they are.
+      if (!('incomingRequestContext' in options)) throw error;
+      const code = error instanceof GraphQLError ? error.extensions['code'] : undefined;
+      // A 401/403 from the subgraph is about the caller's token, and says so without internals.
+      if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') throw error;
+      const failure = failureOf(error);
+      this.log.warn('subgraph.unavailable', {
+        requestId: options.context.requestId,
+        service: this.serviceName,
+        reason: failure.reason,
+        detail: failure.detail,
+      });
+      const message =
+        failure.reason === 'timeout'
+          ? `The ${this.serviceName} service did not answer in time.`
+          : `The ${this.serviceName} service is unavailable.`;
+      const paths = missingPaths(options.request.query, options.request.variables);
+      const extensions = { code: SUBGRAPH_UNAVAILABLE };
+      return {
+        errors: paths.length > 0 ? paths.map((path) => ({ message, path, extensions })) : [{ message, extensions }],
+      };
+    }
   }
 }

@@ -1,6 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import {
   bearerToken,
@@ -11,6 +13,7 @@ import {
   silentLogger,
   unauthenticated,
   type Logger,
+  type ReadinessCheck,
   type RunningService,
   type TokenVerifier,
 } from '@carebridge/common';
@@ -23,8 +26,12 @@ import { authRoutes } from './auth/routes';
 import { AuthService } from './auth/service';
 import { LoginThrottle } from './auth/throttle';
 import { createTokenIssuer, type TokenIssuer } from './auth/tokens';
+import { readProtection } from './config';
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './dataSource';
+import { createErrorFormatter, errorCode, errorReportingPlugin, InternalError, isClientFacing } from './errors';
+import { subgraphFetcher } from './fetcher';
+import { operationLimitsPlugin, type OperationLimits } from './limits';
 
 export interface GatewayOptions {
   /** The composed supergraph (supergraph.graphql). */
@@ -41,6 +48,15 @@ export interface GatewayOptions {
   demoUsers?: boolean;
   secureCookies?: boolean;
   logger?: Logger;
+  /**
+   * Production mode: no introspection, no "Did you mean" suggestions, no landing page. Defaults
+   * to NODE_ENV=production (config.ts `readProtection`), so development unless told otherwise.
+   */
+  production?: boolean;
+  /** Operation limits; each one left out is its LIMIT_* environment value or default (limits.ts). */
+  limits?: Partial<OperationLimits>;
+  /** Deadline of one subgraph call over HTTP (SUBGRAPH_TIMEOUT_MS, 10 s); `fetchers` are not limited. */
+  subgraphTimeoutMs?: number;
 }
 
 export interface Gateway {
@@ -65,16 +81,45 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // start; a platform holding PHI sends nothing anywhere it was not told to. The library offers
   // only this environment switch, read when the gateway is constructed.
   process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
+  // Whatever the caller leaves out comes from the environment through config.ts, so a caller that
+  // predates an option still gets NODE_ENV=production behaviour and the LIMIT_* settings.
+  const defaults = readProtection();
+  const production = options.production ?? defaults.production;
+  const limits: OperationLimits = { ...defaults.limits, ...options.limits };
+  const fetcher = subgraphFetcher(options.subgraphTimeoutMs ?? defaults.subgraphTimeoutMs);
+
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => {
-      const fetcher = options.fetchers?.[name];
-      return new SubgraphDataSource({ url: options.subgraphUrls?.[name] ?? url, ...(fetcher ? { fetcher } : {}) });
-    },
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource({
+        name,
+        url: options.subgraphUrls?.[name] ?? url,
+        fetcher: options.fetchers?.[name] ?? fetcher,
+        logger,
+      }),
   });
   const server = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
+    // Clients see only errors written for them; everything else is masked and logged.
+    formatError: createErrorFormatter({ production }),
+    introspection: !production,
+    // Apollo Server 5's switch for the "Did you mean …?" hints that spell out the schema.
+    hideSchemaDetailsFromClientErrors: production,
+    // The landing page is Sandbox in development; production serves none (Sandbox loads from a CDN).
+    plugins: [
+      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault(),
+      operationLimitsPlugin(limits),
+      errorReportingPlugin(logger),
+    ],
+    // graphql-js stops lexing past this many tokens, so an oversized query is refused before it is parsed whole.
+    parseOptions: { maxTokens: limits.maxTokens },
+    // Apollo's own guard against fragments that multiply selections during validation.
+    maxRecursiveSelections: true,
+    // An array of operations in one request would multiply every limit above; one operation per request.
+    allowBatchedHttpRequests: false,
+    // Default, stated: a GET or simple POST without a preflight-forcing header is refused.
+    csrfPrevention: true,
     // The process stops in its own order on SIGINT/SIGTERM (stopOnSignals in index.ts).
     stopOnTerminationSignals: false,
   });
@@ -95,14 +140,27 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     tokens,
     verify,
     context: async (headers, requestId) => {
-      const token = bearerToken(headers);
-      if (!token) throw unauthenticated('Sign in: this request needs an access token (Authorization: Bearer <token>).');
-      const verified = await verify(token);
-      if (!verified.ok) {
-        logger.warn('auth.rejected', { requestId, reason: verified.reason });
-        throw unauthenticated('Your access token is invalid or has expired: sign in again.');
+      try {
+        const token = bearerToken(headers);
+        if (!token)
+          throw unauthenticated('Sign in: this request needs an access token (Authorization: Bearer <token>).');
+        const verified = await verify(token);
+        if (!verified.ok) {
+          logger.warn('auth.rejected', { requestId, reason: verified.reason });
+          throw unauthenticated('Your access token is invalid or has expired: sign in again.');
+        }
+        return { requestId, token, viewer: verified.viewer };
+      } catch (error) {
+        if (isClientFacing(errorCode(error))) throw error;
+        // No request plugin runs for a request without a context: log and name the request id here.
+        logger.error('graphql.error', {
+          requestId,
+          code: 'INTERNAL_SERVER_ERROR',
+          message: error instanceof Error ? error.message : String(error),
+          stack: error instanceof Error ? error.stack : undefined,
+        });
+        throw new InternalError(requestId);
       }
-      return { requestId, token, viewer: verified.viewer };
     },
     routes: authRoutes({
       auth,
@@ -116,7 +174,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
 /** Starts the gateway and serves it over HTTP (port 0 picks a free port). */
 export async function serveGateway(
-  options: GatewayOptions & { port: number; host?: string; logger: Logger },
+  options: GatewayOptions & {
+    port: number;
+    host?: string;
+    logger: Logger;
+    /** Larger request bodies are refused with 413 before parsing (MAX_BODY_BYTES, 1 MB). */
+    maxBodyBytes?: number;
+    /** What else `/health/ready` requires (index.ts: every subgraph answers); handed to serveHttp. */
+    readiness?: ReadinessCheck;
+  },
 ): Promise<RunningService & { gateway: Gateway }> {
   const gateway = await createGateway(options);
   await gateway.server.start();
@@ -124,6 +190,8 @@ export async function serveGateway(
     server: gateway.server,
     logger: options.logger,
     port: options.port,
+    maxBodyBytes: options.maxBodyBytes ?? readProtection().maxBodyBytes,
+    ...(options.readiness ? { readiness: options.readiness } : {}),
     ...(options.host === undefined ? {} : { host: options.host }),
     routes: gateway.routes,
     context: (request, requestId) => gateway.context(request.headers, requestId),

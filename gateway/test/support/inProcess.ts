@@ -22,6 +22,17 @@ import { createGateway, type Gateway, type GatewayOptions } from '../../src/serv
 /** Cheap scrypt for tests that sign in many times; the production default is OWASP's. */
 export const TEST_PASSWORD_PARAMS = { N: 2 ** 12, r: 8, p: 1 };
 
+/** Apollo Server starts once; several fetchers (several gateways) may share one subgraph. */
+const starts = new WeakMap<object, Promise<void>>();
+function startOnce(service: { server: { start(): Promise<void> } }): Promise<void> {
+  let started = starts.get(service.server);
+  if (!started) {
+    started = service.server.start();
+    starts.set(service.server, started);
+  }
+  return started;
+}
+
 /**
  * A fetcher that hands the gateway's subgraph request to a subgraph's Apollo Server in-process,
  * through the same HTTP request handling (headers, CSRF rules, context from headers) a network
@@ -31,11 +42,9 @@ export function inProcessFetcher<TContext extends ServiceContext>(
   service: SubgraphService<TContext>,
   seen: Record<string, string>[] = [],
 ): Fetcher {
-  let started: Promise<void> | undefined;
   return async (_url, init = {}) => {
     seen.push({ ...init.headers });
-    started ??= service.server.start();
-    await started;
+    await startOnce(service);
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(init.headers ?? {})) headers.set(key.toLowerCase(), value);
     const result = await service.server.executeHTTPGraphQLRequest({
@@ -164,7 +173,12 @@ export async function startLocalSupergraph(options: Partial<GatewayOptions> = {}
     },
     stop: async () => {
       await live.server.stop();
-      await Promise.all(Object.values(services).map((s) => s.server.stop()));
+      // A subgraph no request reached was never started, and Apollo Server refuses to stop it.
+      await Promise.all(
+        Object.values(services)
+          .filter((s) => starts.has(s.server))
+          .map((s) => s.server.stop()),
+      );
     },
   };
 }
