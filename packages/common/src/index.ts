@@ -12,3 +12,4 @@ export * from './service';
 export * from './auth';
 export * from './events';
 export * from './outbox';
+export * from './audit';

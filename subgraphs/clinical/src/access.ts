@@ -1,4 +1,11 @@
-import { denyAccess, type LogFields, type StaffViewer, type Viewer } from '@carebridge/common';
+import {
+  denyAccess,
+  withDenialReason,
+  type AuditSpec,
+  type LogFields,
+  type StaffViewer,
+  type Viewer,
+} from '@carebridge/common';
 import type { GraphQLError } from 'graphql';
 import type { Context } from './context';
 import type { QuestionnaireRecord, QuestionnaireResponseRecord } from './data/records';
@@ -19,7 +26,8 @@ export type Denied = LogFields & { reason: string };
 
 /** Logs the denial and returns the FORBIDDEN error to throw. */
 export function deny(context: Pick<Context, 'logger' | 'viewer'>, fields: Denied, message?: string): GraphQLError {
-  return denyAccess(context, fields, message);
+  // The reason travels with the error into the DENIED audit record (see `audited`).
+  return withDenialReason(denyAccess(context, fields, message), fields.reason);
 }
 
 /** The staff viewer (ADMIN or CLINICIAN), or (logged) FORBIDDEN for an intake link. */
@@ -99,4 +107,18 @@ export function assertPatientReadable(context: Pick<Context, 'logger' | 'viewer'
     { reason: 'other_organization_patient', patientId },
     'This patient belongs to another organization.',
   );
+}
+
+/**
+ * The audit record of reading one response: its patient (looked up before the access check, so a
+ * refused attempt names the patient too), and NOT_FOUND for an unknown id.
+ */
+export function responseRead(
+  response: QuestionnaireResponseRecord | undefined,
+): AuditSpec<QuestionnaireResponseRecord | null> {
+  return {
+    action: 'response.read',
+    patientIds: response ? [response.patientId] : [],
+    detail: (result) => (result === null ? 'NOT_FOUND' : undefined),
+  };
 }

@@ -1,4 +1,4 @@
-import { createLogger, createTokenVerifier, runServiceWithOutbox } from '@carebridge/common';
+import { createLogger, createTokenVerifier, InMemoryAuditLog, runServiceWithOutbox } from '@carebridge/common';
 import { readConfig } from './config';
 import { createHttpPatientDirectory } from './data/patients';
 import { createSeededStore, createService } from './server';
@@ -11,6 +11,7 @@ await runServiceWithOutbox(
   createService({
     logger,
     store,
+    audit: new InMemoryAuditLog({ service: 'clinical', key: config.audit.hmacKey, filePath: config.audit.logPath }),
     verifier: createTokenVerifier({ jwks: config.auth.jwksUrl, ...config.auth }),
     patients: createHttpPatientDirectory({ graphUrl: config.graphUrl, logger }),
   }),

@@ -1,4 +1,12 @@
-import { envInt, envString, envUrl, readAuthConfig, readEventDeliveryConfig, type Env } from '@carebridge/common';
+import {
+  envInt,
+  envString,
+  envUrl,
+  readAuditConfig,
+  readAuthConfig,
+  readEventDeliveryConfig,
+  type Env,
+} from '@carebridge/common';
 
 /** The ehr subgraph's whole configuration; nothing else reads the environment. */
 export function readConfig(env: Env = process.env) {
@@ -10,6 +18,8 @@ export function readConfig(env: Env = process.env) {
     eventsSecret: readEventDeliveryConfig(env).secret,
     /** When set, the seeded Athena and Allscripts systems point at this EHR sandbox. */
     sandboxUrl: env['EHR_SANDBOX_URL'] ? envUrl(env, 'EHR_SANDBOX_URL', '').replace(/\/$/, '') : null,
+    /** The PHI audit log's HMAC key (AUDIT_HMAC_KEY, required in production) and optional file (AUDIT_LOG_PATH). */
+    audit: readAuditConfig(env),
     delivery: {
       maxAttempts: envInt(env, 'DELIVERY_MAX_ATTEMPTS', 8, { min: 1, max: 100 }),
       baseDelayMs: envInt(env, 'DELIVERY_BASE_DELAY_MS', 500, { min: 1 }),

@@ -1,4 +1,4 @@
-import { createLogger, createTokenVerifier, serveService, stopOnSignals } from '@carebridge/common';
+import { createLogger, createTokenVerifier, InMemoryAuditLog, serveService, stopOnSignals } from '@carebridge/common';
 import { readConfig } from './config';
 import { InMemoryEhrStore } from './data/store';
 import { seedEhrSystems, seedOrganizations } from './data/seed';
@@ -15,6 +15,7 @@ const store = new InMemoryEhrStore(
 const service = createService({
   logger,
   store,
+  audit: new InMemoryAuditLog({ service: 'ehr', key: config.audit.hmacKey, filePath: config.audit.logPath }),
   verifier: createTokenVerifier({ jwks: config.auth.jwksUrl, ...config.auth }),
 });
 const worker = service.createWorker({ policy: config.delivery });

@@ -1,6 +1,9 @@
 import {
   createSubgraphService,
+  DEV_AUDIT_HMAC_KEY,
+  InMemoryAuditLog,
   silentLogger,
+  type AuditSink,
   type Logger,
   type SubgraphService,
   type TokenVerifier,
@@ -33,6 +36,8 @@ export function createService(options: {
   /** Delivery's stores; a restarted service given the same ones carries on where it stopped. */
   snapshots?: SnapshotStore;
   transactions?: TransactionStore;
+  /** Where reads and sends of patient data are recorded; `src/index.ts` passes one built from config. */
+  audit?: AuditSink;
 }): EhrService {
   const store = options.store ?? createSeededStore();
   const logger = options.logger ?? silentLogger;
@@ -40,6 +45,8 @@ export function createService(options: {
   const mappings = options.mappings ?? new InMemoryMappingStore(store);
   const snapshots = options.snapshots ?? new InMemorySnapshotStore();
   const transactions = options.transactions ?? new InMemoryTransactionStore();
+  // Tests get a fresh in-memory log each; no file, the development key.
+  const audit = options.audit ?? new InMemoryAuditLog({ service: 'ehr', key: DEV_AUDIT_HMAC_KEY });
   const delivery = new DeliveryEngine({
     ehr: store,
     mappings,
@@ -53,7 +60,7 @@ export function createService(options: {
     resolvers,
     logger,
     verifier: options.verifier,
-    context: () => ({ store, mappings, snapshots, transactions, delivery }),
+    context: () => ({ store, mappings, snapshots, transactions, delivery, audit }),
   });
   return {
     ...service,

@@ -1,4 +1,4 @@
-import { denyAccess, type StaffViewer } from '@carebridge/common';
+import { denyAccess, withDenialReason, type StaffViewer } from '@carebridge/common';
 import type { Context } from './context';
 
 /**
@@ -9,7 +9,8 @@ import type { Context } from './context';
  * - only patients and providers of the viewer's own organization, by any path: root fields,
  *   `_entities` (so references from other subgraphs cannot reach across) and mutations.
  *
- * Every refusal is a FORBIDDEN error and an `auth.denied` log line carrying ids only, never PHI.
+ * Every refusal is a FORBIDDEN error and an `auth.denied` log line carrying ids only, never PHI;
+ * resolvers that touch patients wrap their body in `audited`, which records it as DENIED.
  */
 
 /** What a refusal was about, by id. */
@@ -20,7 +21,8 @@ export interface Target {
 }
 
 function deny(context: Context, action: string, reason: string, target: Target, message: string): never {
-  throw denyAccess(context, { action, reason, ...target }, message);
+  // The reason travels with the error into the DENIED audit record (see `audited`).
+  throw withDenialReason(denyAccess(context, { action, reason, ...target }, message), reason);
 }
 
 /** The staff viewer of the request, or FORBIDDEN (logged) for an intake link. */

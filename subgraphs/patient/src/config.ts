@@ -1,4 +1,11 @@
-import { envInt, envString, readAuthConfig, readEventDeliveryConfig, type Env } from '@carebridge/common';
+import {
+  envInt,
+  envString,
+  readAuditConfig,
+  readAuthConfig,
+  readEventDeliveryConfig,
+  type Env,
+} from '@carebridge/common';
 
 /** The patient subgraph's whole configuration; nothing else reads the environment. */
 export function readConfig(env: Env = process.env) {
@@ -12,5 +19,7 @@ export function readConfig(env: Env = process.env) {
     events: readEventDeliveryConfig(env),
     // Send the seed data to the EHRs at start, as if just entered: the EHR sandbox starts empty.
     announceSeed: env['ANNOUNCE_SEED'] !== 'false',
+    // The PHI audit log's HMAC key (AUDIT_HMAC_KEY, required in production) and optional file (AUDIT_LOG_PATH).
+    audit: readAuditConfig(env),
   };
 }

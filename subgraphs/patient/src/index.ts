@@ -1,4 +1,4 @@
-import { createLogger, createTokenVerifier, runServiceWithOutbox } from '@carebridge/common';
+import { createLogger, createTokenVerifier, InMemoryAuditLog, runServiceWithOutbox } from '@carebridge/common';
 import { readConfig } from './config';
 import { createSeededStore, createService } from './server';
 
@@ -10,6 +10,7 @@ await runServiceWithOutbox(
   createService({
     logger,
     store,
+    audit: new InMemoryAuditLog({ service: 'patient', key: config.audit.hmacKey, filePath: config.audit.logPath }),
     verifier: createTokenVerifier({ jwks: config.auth.jwksUrl, ...config.auth }),
   }),
   { ...config, outbox: store.outbox },

@@ -98,6 +98,75 @@ export type AnswerOptionInput = {
   label: LocalizedTextInput;
 };
 
+/** Who acted in an audited event. */
+export type AuditActor = {
+  __typename?: 'AuditActor';
+  /** The staff member's user id, or the intake link's id. */
+  id: Scalars['ID']['output'];
+  /** A staff member or the holder of an intake link. */
+  kind: AuditActorKind;
+  /** The staff member's role (ADMIN or CLINICIAN); null for an intake link. */
+  role?: Maybe<Scalars['String']['output']>;
+};
+
+/** The kind of actor of an audited event. */
+export type AuditActorKind =
+  /** Whoever holds an intake link. */
+  | 'INTAKE'
+  /** A signed-in member of staff. */
+  | 'STAFF';
+
+/** How an audited event ended. */
+export type AuditOutcome =
+  /** Done as asked. */
+  | 'ALLOWED'
+  /** Refused by access control (FORBIDDEN). */
+  | 'DENIED'
+  /** Allowed but failed, e.g. invalid input or a version conflict. */
+  | 'FAILED';
+
+/**
+ * One entry of a service's PHI audit log: who read or changed which patients' data, how, and
+ * whether it was allowed. It holds ids and codes only, never patient data. Records are chained with
+ * an HMAC, so an edited or deleted record is found by `pnpm audit:verify`.
+ */
+export type AuditRecord = {
+  __typename?: 'AuditRecord';
+  /** What was done, e.g. patient.read, patient.list, response.submit, ehr.resend, audit.read. */
+  action: Scalars['String']['output'];
+  /** Who acted. */
+  actor: AuditActor;
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** A reason code, e.g. FORBIDDEN, BAD_USER_INPUT, NOT_FOUND or a denial reason; never patient data. */
+  detail?: Maybe<Scalars['String']['output']>;
+  /** HMAC-SHA256 of this record chained to the previous record's hash. */
+  hash: Scalars['String']['output'];
+  /** The organization the actor acted for. */
+  organizationId: Scalars['ID']['output'];
+  /** Whether it was allowed, refused or failed. */
+  outcome: AuditOutcome;
+  /** How many patients were concerned, including any beyond `patientIds`. */
+  patientCount: Scalars['Int']['output'];
+  /** The patients concerned: for a list, the first 100 returned. */
+  patientIds: Array<Scalars['ID']['output']>;
+  /** The request it was part of (the gateway's request id). */
+  requestId: Scalars['String']['output'];
+  /** Position in the service's log, from 1: the order the chain runs in. */
+  seq: Scalars['Int']['output'];
+  /** The service that owns the data and wrote the record: patient, clinical or ehr. */
+  service: Scalars['String']['output'];
+};
+
+/** One page of audit records, newest first. */
+export type AuditRecordConnection = {
+  __typename?: 'AuditRecordConnection';
+  /** The records on this page, newest first. */
+  nodes: Array<AuditRecord>;
+  /** Where this page ends and whether another follows. */
+  pageInfo: PageInfo;
+};
+
 /** One answer in language-independent form: option codes for choice questions, the value otherwise. */
 export type ClinicalAnswer = {
   __typename?: 'ClinicalAnswer';
@@ -223,6 +292,15 @@ export type MutationSubmitQuestionnaireResponseArgs = {
   input: QuestionnaireResponseInput;
 };
 
+/** Cursor pagination state (Relay convention). */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Pass as `after` to get the next page; null when the page is empty. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether a page follows this one. */
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
 /**
  * A person who receives care from one organization. Demographics, contact details and insurance
  * are protected health information.
@@ -234,12 +312,28 @@ export type Patient = {
    * mappings read to build EHR payloads. Needs a staff token.
    */
   clinicalAnswers: Array<ClinicalAnswer>;
+  /**
+   * Who read or changed this patient's questionnaire responses and clinical history, newest first: the
+   * clinical subgraph's audit records for the patient, of the caller's organization only. Needs an
+   * ADMIN token (FORBIDDEN otherwise); reading it is itself recorded.
+   */
+  clinicalAuditTrail: AuditRecordConnection;
   /** What the patient's answers say, by category. Needs a staff token of the patient's organization. */
   clinicalHistory: ClinicalHistory;
   /** Stable, opaque identifier. */
   id: Scalars['ID']['output'];
   /** The patient's questionnaire responses, newest first. Needs a staff token of the patient's organization. */
   questionnaireResponses: Array<QuestionnaireResponse>;
+};
+
+
+/**
+ * A person who receives care from one organization. Demographics, contact details and insurance
+ * are protected health information.
+ */
+export type PatientClinicalAuditTrailArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -259,6 +353,12 @@ export type PatientClinicalHistoryArgs = {
 export type Query = {
   __typename?: 'Query';
   /**
+   * The caller organization's audit records of the clinical subgraph (questionnaire responses and
+   * clinical history), newest first. Needs an ADMIN token (FORBIDDEN otherwise); reading it is itself
+   * recorded.
+   */
+  clinicalAuditLog: AuditRecordConnection;
+  /**
    * One exact version of a questionnaire by id, or null when no version has that id.
    * Needs a staff token (shared questionnaires and the staff member's organization's own), or an
    * intake link for this questionnaire.
@@ -275,6 +375,17 @@ export type Query = {
    * Needs a staff token.
    */
   questionnaires: Array<Questionnaire>;
+};
+
+
+/**
+ * The entry points for reading the graph. Every request needs a token the gateway signed: a staff
+ * member's access token (acting for one organization) or a patient's intake link. Reading another
+ * organization's record answers null with a FORBIDDEN error at its path.
+ */
+export type QueryClinicalAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -574,9 +685,15 @@ export type ResolversTypes = ResolversObject<{
   AnswerInput: AnswerInput;
   AnswerOption: ResolverTypeWrapper<AnswerOptionRecord>;
   AnswerOptionInput: AnswerOptionInput;
+  AuditActor: ResolverTypeWrapper<AuditActor>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditActorKind: AuditActorKind;
+  AuditOutcome: AuditOutcome;
+  AuditRecord: ResolverTypeWrapper<AuditRecord>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AuditRecordConnection: ResolverTypeWrapper<AuditRecordConnection>;
   ClinicalAnswer: ResolverTypeWrapper<ClinicalAnswer>;
   ClinicalEntry: ResolverTypeWrapper<ClinicalEntry>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ClinicalHistory: ResolverTypeWrapper<ClinicalHistoryRecord>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -584,12 +701,12 @@ export type ResolversTypes = ResolversObject<{
   Language: Language;
   LocalizedTextInput: LocalizedTextInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Patient: ResolverTypeWrapper<PatientReference>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QuestionCategory: QuestionCategory;
   QuestionType: QuestionType;
   Questionnaire: ResolverTypeWrapper<QuestionnaireRecord>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   QuestionnaireInput: QuestionnaireInput;
   QuestionnaireItem: ResolverTypeWrapper<QuestionnaireItemRecord>;
   QuestionnaireItemInput: QuestionnaireItemInput;
@@ -607,19 +724,23 @@ export type ResolversParentTypes = ResolversObject<{
   AnswerInput: AnswerInput;
   AnswerOption: AnswerOptionRecord;
   AnswerOptionInput: AnswerOptionInput;
+  AuditActor: AuditActor;
+  ID: Scalars['ID']['output'];
+  AuditRecord: AuditRecord;
+  Int: Scalars['Int']['output'];
+  AuditRecordConnection: AuditRecordConnection;
   ClinicalAnswer: ClinicalAnswer;
   ClinicalEntry: ClinicalEntry;
-  ID: Scalars['ID']['output'];
   ClinicalHistory: ClinicalHistoryRecord;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   JSON: Scalars['JSON']['output'];
   LocalizedTextInput: LocalizedTextInput;
   Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
   Patient: PatientReference;
   Query: Record<PropertyKey, never>;
   Questionnaire: QuestionnaireRecord;
-  Int: Scalars['Int']['output'];
   QuestionnaireInput: QuestionnaireInput;
   QuestionnaireItem: QuestionnaireItemRecord;
   QuestionnaireItemInput: QuestionnaireItemInput;
@@ -641,6 +762,32 @@ export type AnswerResolvers<ContextType = Context, ParentType extends ResolversP
 export type AnswerOptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AnswerOption'] = ResolversParentTypes['AnswerOption']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<AnswerOptionLabelArgs, 'lang'>>;
+}>;
+
+export type AuditActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditActor'] = ResolversParentTypes['AuditActor']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AuditActorKind'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type AuditRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['AuditActor'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organizationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['AuditOutcome'], ParentType, ContextType>;
+  patientCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  patientIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AuditRecordConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditRecordConnection'] = ResolversParentTypes['AuditRecordConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 }>;
 
 export type ClinicalAnswerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClinicalAnswer'] = ResolversParentTypes['ClinicalAnswer']> = ResolversObject<{
@@ -686,15 +833,22 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   submitQuestionnaireResponse?: Resolver<ResolversTypes['QuestionnaireResponse'], ParentType, ContextType, RequireFields<MutationSubmitQuestionnaireResponseArgs, 'input'>>;
 }>;
 
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type PatientResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Patient'] = ResolversParentTypes['Patient'], FederationReferenceType extends FederationReferenceTypes['Patient'] = FederationReferenceTypes['Patient']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Patient']> | FederationReferenceType, FederationReferenceType, ContextType>;
   clinicalAnswers?: Resolver<Array<ResolversTypes['ClinicalAnswer']>, ParentType, ContextType>;
+  clinicalAuditTrail?: Resolver<ResolversTypes['AuditRecordConnection'], ParentType, ContextType, Partial<PatientClinicalAuditTrailArgs>>;
   clinicalHistory?: Resolver<ResolversTypes['ClinicalHistory'], ParentType, ContextType, RequireFields<PatientClinicalHistoryArgs, 'lang'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   questionnaireResponses?: Resolver<Array<ResolversTypes['QuestionnaireResponse']>, ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  clinicalAuditLog?: Resolver<ResolversTypes['AuditRecordConnection'], ParentType, ContextType, Partial<QueryClinicalAuditLogArgs>>;
   questionnaire?: Resolver<Maybe<ResolversTypes['Questionnaire']>, ParentType, ContextType, RequireFields<QueryQuestionnaireArgs, 'id'>>;
   questionnaireResponse?: Resolver<Maybe<ResolversTypes['QuestionnaireResponse']>, ParentType, ContextType, RequireFields<QueryQuestionnaireResponseArgs, 'id'>>;
   questionnaires?: Resolver<Array<ResolversTypes['Questionnaire']>, ParentType, ContextType, RequireFields<QueryQuestionnairesArgs, 'includeRetired'>>;
@@ -735,6 +889,9 @@ export type QuestionnaireResponseResolvers<ContextType = Context, ParentType ext
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Answer?: AnswerResolvers<ContextType>;
   AnswerOption?: AnswerOptionResolvers<ContextType>;
+  AuditActor?: AuditActorResolvers<ContextType>;
+  AuditRecord?: AuditRecordResolvers<ContextType>;
+  AuditRecordConnection?: AuditRecordConnectionResolvers<ContextType>;
   ClinicalAnswer?: ClinicalAnswerResolvers<ContextType>;
   ClinicalEntry?: ClinicalEntryResolvers<ContextType>;
   ClinicalHistory?: ClinicalHistoryResolvers<ContextType>;
@@ -742,6 +899,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Patient?: PatientResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Questionnaire?: QuestionnaireResolvers<ContextType>;

@@ -1,5 +1,7 @@
-import { notFound } from '@carebridge/common';
-import type { MutationResolvers } from '../__generated__/resolvers-types';
+import { audited, notFound } from '@carebridge/common';
+import type { MutationResolvers, QuestionnaireResponseInput } from '../__generated__/resolvers-types';
+import type { Context } from '../context';
+import type { QuestionnaireResponseRecord } from '../data/records';
 import { deny, readableQuestionnaire, staffOnly } from '../access';
 import {
   createQuestionnaire,
@@ -40,54 +42,58 @@ export const Mutation: MutationResolvers = {
     context.logger.info('questionnaire.published', { questionnaireId: published.id, version: published.version });
     return published;
   },
-  submitQuestionnaireResponse: async (_parent, { input }, context) => {
-    const { viewer, store } = context;
-    const ids = { patientId: input.patientId, questionnaireId: input.questionnaireId };
-    let submission: Omit<Submission, 'now'>;
-    if (viewer.kind === 'intake') {
-      // The link, signed by the gateway, binds the patient, organization and questionnaire: the
-      // patient directory is not asked, and nothing else may be answered through it.
-      if (input.patientId !== viewer.patientId) {
-        throw deny(
-          context,
-          { reason: 'intake_other_patient', ...ids },
-          'An intake link only allows answering for its own patient.',
-        );
-      }
-      if (input.questionnaireId !== viewer.questionnaireId) {
-        throw deny(
-          context,
-          { reason: 'intake_other_questionnaire', ...ids },
-          'An intake link only allows answering its own questionnaire.',
-        );
-      }
-      if (store.isLinkUsed(viewer.linkId))
-        throw deny(context, { reason: 'intake_link_used', ...ids }, LINK_USED_MESSAGE);
-      readableQuestionnaire(context, store.questionnaire(input.questionnaireId), input.questionnaireId);
-      submission = { submittedBy: 'patient', organizationId: viewer.organizationId, linkId: viewer.linkId };
-    } else {
-      const questionnaire = readableQuestionnaire(
-        context,
-        store.questionnaire(input.questionnaireId),
-        input.questionnaireId,
-      );
-      if (!questionnaire) throw notFound('Questionnaire', input.questionnaireId);
-      // Answers known to be another organization's say the patient is too; otherwise ask the
-      // graph, as the caller, whether the patient is theirs.
-      const known = store.responsesOfPatient(input.patientId).every((r) => r.organizationId === viewer.organizationId);
-      if (!known || !(await context.patients.isVisible(input.patientId, context.authorization))) {
-        throw deny(context, { reason: 'patient_not_visible', ...ids }, PATIENT_NOT_VISIBLE_MESSAGE);
-      }
-      submission = { submittedBy: viewer.userId, organizationId: viewer.organizationId };
-    }
-    const response = submitQuestionnaireResponse(store, input, { now: new Date(), ...submission });
-    // Ids and counts only: the answers are PHI.
-    context.logger.info('response.submitted', {
-      responseId: response.id,
-      questionnaireId: response.questionnaireId,
-      answers: response.answers.length,
-      via: viewer.kind,
-    });
-    return response;
-  },
+  // Audited as response.submit: DENIED on any refusal below, FAILED on invalid answers.
+  submitQuestionnaireResponse: (_parent, { input }, context) =>
+    audited(context, { action: 'response.submit', patientIds: [input.patientId] }, () => submit(input, context)),
 };
+
+/** The submission itself: who may answer for whom, then validation and storage (commands.ts). */
+async function submit(input: QuestionnaireResponseInput, context: Context): Promise<QuestionnaireResponseRecord> {
+  const { viewer, store } = context;
+  const ids = { patientId: input.patientId, questionnaireId: input.questionnaireId };
+  let submission: Omit<Submission, 'now'>;
+  if (viewer.kind === 'intake') {
+    // The link, signed by the gateway, binds the patient, organization and questionnaire: the
+    // patient directory is not asked, and nothing else may be answered through it.
+    if (input.patientId !== viewer.patientId) {
+      throw deny(
+        context,
+        { reason: 'intake_other_patient', ...ids },
+        'An intake link only allows answering for its own patient.',
+      );
+    }
+    if (input.questionnaireId !== viewer.questionnaireId) {
+      throw deny(
+        context,
+        { reason: 'intake_other_questionnaire', ...ids },
+        'An intake link only allows answering its own questionnaire.',
+      );
+    }
+    if (store.isLinkUsed(viewer.linkId)) throw deny(context, { reason: 'intake_link_used', ...ids }, LINK_USED_MESSAGE);
+    readableQuestionnaire(context, store.questionnaire(input.questionnaireId), input.questionnaireId);
+    submission = { submittedBy: 'patient', organizationId: viewer.organizationId, linkId: viewer.linkId };
+  } else {
+    const questionnaire = readableQuestionnaire(
+      context,
+      store.questionnaire(input.questionnaireId),
+      input.questionnaireId,
+    );
+    if (!questionnaire) throw notFound('Questionnaire', input.questionnaireId);
+    // Answers known to be another organization's say the patient is too; otherwise ask the
+    // graph, as the caller, whether the patient is theirs.
+    const known = store.responsesOfPatient(input.patientId).every((r) => r.organizationId === viewer.organizationId);
+    if (!known || !(await context.patients.isVisible(input.patientId, context.authorization))) {
+      throw deny(context, { reason: 'patient_not_visible', ...ids }, PATIENT_NOT_VISIBLE_MESSAGE);
+    }
+    submission = { submittedBy: viewer.userId, organizationId: viewer.organizationId };
+  }
+  const response = submitQuestionnaireResponse(store, input, { now: new Date(), ...submission });
+  // Ids and counts only: the answers are PHI.
+  context.logger.info('response.submitted', {
+    responseId: response.id,
+    questionnaireId: response.questionnaireId,
+    answers: response.answers.length,
+    via: viewer.kind,
+  });
+  return response;
+}

@@ -1,22 +1,32 @@
-import { perEntity } from '@carebridge/common';
+import { audited, readAuditTrail } from '@carebridge/common';
 import type { PatientResolvers } from '../__generated__/resolvers-types';
 import { assertPatientReadable, readableResponsesOf } from '../access';
 import { deriveAnswers, deriveHistory } from '../data/history';
 
+// Each field that reads answers records its own read; the reference records only refusals, so a
+// patient whose history is read is recorded once, not twice.
 export const Patient: PatientResolvers = {
   // The patient subgraph owns patients: one without answers here simply has no responses and an
   // empty history. One with another organization's answers is another organization's patient.
   __resolveReference: ({ id }, context) =>
-    perEntity(() => {
+    audited(context, { action: 'history.read', patientIds: [id], recordAllowed: false }, () => {
       assertPatientReadable(context, id);
       return { id };
     }),
-  questionnaireResponses: (patient, _args, context) => readableResponsesOf(context, patient.id),
-  clinicalHistory: (patient, { lang }, context) => ({
-    entries: deriveHistory(readableResponsesOf(context, patient.id), (id) => context.store.questionnaire(id)),
-    lang,
-  }),
+  questionnaireResponses: (patient, _args, context) =>
+    audited(context, { action: 'response.read', patientIds: [patient.id] }, () =>
+      readableResponsesOf(context, patient.id),
+    ),
+  clinicalHistory: (patient, { lang }, context) =>
+    audited(context, { action: 'history.read', patientIds: [patient.id] }, () => ({
+      entries: deriveHistory(readableResponsesOf(context, patient.id), (id) => context.store.questionnaire(id)),
+      lang,
+    })),
   // The same responses and latest-answer rule as clinicalHistory, without turning them into words.
   clinicalAnswers: (patient, _args, context) =>
-    deriveAnswers(readableResponsesOf(context, patient.id), (id) => context.store.questionnaire(id)),
+    audited(context, { action: 'history.read', patientIds: [patient.id], detail: () => 'answers' }, () =>
+      deriveAnswers(readableResponsesOf(context, patient.id), (id) => context.store.questionnaire(id)),
+    ),
+  clinicalAuditTrail: (patient, { first, after }, context) =>
+    readAuditTrail(context, { patientId: patient.id, first, after }),
 };

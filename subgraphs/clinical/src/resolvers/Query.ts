@@ -1,5 +1,6 @@
+import { audited, readAuditTrail } from '@carebridge/common';
 import type { QueryResolvers } from '../__generated__/resolvers-types';
-import { canReadQuestionnaire, readableQuestionnaire, readableResponse, staffOnly } from '../access';
+import { canReadQuestionnaire, readableQuestionnaire, readableResponse, responseRead, staffOnly } from '../access';
 
 export const Query: QueryResolvers = {
   questionnaire: (_parent, { id }, context) =>
@@ -8,6 +9,9 @@ export const Query: QueryResolvers = {
     const viewer = staffOnly(context, { reason: 'intake_lists_questionnaires' });
     return context.store.questionnaires({ includeRetired }).filter((q) => canReadQuestionnaire(viewer, q));
   },
-  questionnaireResponse: (_parent, { id }, context) =>
-    readableResponse(context, context.store.response(id), id) ?? null,
+  questionnaireResponse: (_parent, { id }, context) => {
+    const response = context.store.response(id);
+    return audited(context, responseRead(response), () => readableResponse(context, response, id) ?? null);
+  },
+  clinicalAuditLog: (_parent, { first, after }, context) => readAuditTrail(context, { first, after }),
 };

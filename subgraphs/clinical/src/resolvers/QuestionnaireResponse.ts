@@ -1,6 +1,6 @@
-import { perEntity } from '@carebridge/common';
+import { audited } from '@carebridge/common';
 import type { QuestionnaireResponseResolvers } from '../__generated__/resolvers-types';
-import { readableResponse } from '../access';
+import { readableResponse, responseRead } from '../access';
 import type { AnswerRecord, QuestionnaireRecord, QuestionnaireResponseRecord } from '../data/records';
 import type { ClinicalStore } from '../data/store';
 
@@ -12,8 +12,12 @@ function answeredVersion(store: ClinicalStore, response: QuestionnaireResponseRe
 }
 
 export const QuestionnaireResponse: QuestionnaireResponseResolvers = {
-  __resolveReference: ({ id }, context) =>
-    perEntity(() => readableResponse(context, context.store.response(id), id) ?? null),
+  // A reference is a read of the response, audited per entity (`audited` is async, so a refusal
+  // fails only its own entity, as `perEntity` does).
+  __resolveReference: ({ id }, context) => {
+    const response = context.store.response(id);
+    return audited(context, responseRead(response), () => readableResponse(context, response, id) ?? null);
+  },
   patient: (response) => ({ id: response.patientId }),
   questionnaire: (response, _args, { store }) => answeredVersion(store, response),
   answers: (response, _args, { store }) => {

@@ -44,6 +44,75 @@ export type Address = {
   state: Scalars['String']['output'];
 };
 
+/** Who acted in an audited event. */
+export type AuditActor = {
+  __typename?: 'AuditActor';
+  /** The staff member's user id, or the intake link's id. */
+  id: Scalars['ID']['output'];
+  /** A staff member or the holder of an intake link. */
+  kind: AuditActorKind;
+  /** The staff member's role (ADMIN or CLINICIAN); null for an intake link. */
+  role?: Maybe<Scalars['String']['output']>;
+};
+
+/** The kind of actor of an audited event. */
+export type AuditActorKind =
+  /** Whoever holds an intake link. */
+  | 'INTAKE'
+  /** A signed-in member of staff. */
+  | 'STAFF';
+
+/** How an audited event ended. */
+export type AuditOutcome =
+  /** Done as asked. */
+  | 'ALLOWED'
+  /** Refused by access control (FORBIDDEN). */
+  | 'DENIED'
+  /** Allowed but failed, e.g. invalid input or a version conflict. */
+  | 'FAILED';
+
+/**
+ * One entry of a service's PHI audit log: who read or changed which patients' data, how, and
+ * whether it was allowed. It holds ids and codes only, never patient data. Records are chained with
+ * an HMAC, so an edited or deleted record is found by `pnpm audit:verify`.
+ */
+export type AuditRecord = {
+  __typename?: 'AuditRecord';
+  /** What was done, e.g. patient.read, patient.list, response.submit, ehr.resend, audit.read. */
+  action: Scalars['String']['output'];
+  /** Who acted. */
+  actor: AuditActor;
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** A reason code, e.g. FORBIDDEN, BAD_USER_INPUT, NOT_FOUND or a denial reason; never patient data. */
+  detail?: Maybe<Scalars['String']['output']>;
+  /** HMAC-SHA256 of this record chained to the previous record's hash. */
+  hash: Scalars['String']['output'];
+  /** The organization the actor acted for. */
+  organizationId: Scalars['ID']['output'];
+  /** Whether it was allowed, refused or failed. */
+  outcome: AuditOutcome;
+  /** How many patients were concerned, including any beyond `patientIds`. */
+  patientCount: Scalars['Int']['output'];
+  /** The patients concerned: for a list, the first 100 returned. */
+  patientIds: Array<Scalars['ID']['output']>;
+  /** The request it was part of (the gateway's request id). */
+  requestId: Scalars['String']['output'];
+  /** Position in the service's log, from 1: the order the chain runs in. */
+  seq: Scalars['Int']['output'];
+  /** The service that owns the data and wrote the record: patient, clinical or ehr. */
+  service: Scalars['String']['output'];
+};
+
+/** One page of audit records, newest first. */
+export type AuditRecordConnection = {
+  __typename?: 'AuditRecordConnection';
+  /** The records on this page, newest first. */
+  nodes: Array<AuditRecord>;
+  /** Where this page ends and whether another follows. */
+  pageInfo: PageInfo;
+};
+
 /** A field of the platform's canonical patient record, the source side of every mapping. */
 export type CanonicalField = {
   __typename?: 'CanonicalField';
@@ -580,6 +649,12 @@ export type Patient = {
   /** Date of birth (YYYY-MM-DD), provided by the patient subgraph. */
   dateOfBirth: Scalars['Date']['output'];
   /**
+   * Who read or changed this patient's EHR previews, transactions, resends and replays, newest first:
+   * the ehr subgraph's audit records for the patient, of the caller's organization only. Needs an
+   * ADMIN token (FORBIDDEN otherwise); reading it is itself recorded.
+   */
+  ehrAuditTrail: AuditRecordConnection;
+  /**
    * Exactly the requests that would be sent to the patient's EHR now: one per endpoint with data,
    * built from the patient's demographics and answers under the current mapping or `mappingVersion`.
    * Testing a mapping on a real patient before publishing is this one call. Needs a staff token.
@@ -618,6 +693,16 @@ export type Patient = {
  * A person who receives care from one organization. Demographics, contact details and insurance
  * are protected health information.
  */
+export type PatientEhrAuditTrailArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A person who receives care from one organization. Demographics, contact details and insurance
+ * are protected health information.
+ */
 export type PatientEhrPreviewArgs = {
   mappingVersion?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -648,6 +733,12 @@ export type Query = {
    * staff token.
    */
   canonicalFields: Array<CanonicalField>;
+  /**
+   * The caller organization's audit records of the ehr subgraph (EHR previews, transactions, resends
+   * and replays), newest first. Needs an ADMIN token (FORBIDDEN otherwise); reading it is itself
+   * recorded.
+   */
+  ehrAuditLog: AuditRecordConnection;
   /** One EHR system by id, or null when none has that id. Needs a staff token. */
   ehrSystem?: Maybe<EhrSystem>;
   /** Every EHR system the platform can deliver to, ordered by name. Needs a staff token. */
@@ -669,6 +760,17 @@ export type Query = {
   organization?: Maybe<Organization>;
   /** The organizations the caller may see: their own. Needs a staff token. */
   organizations: Array<Organization>;
+};
+
+
+/**
+ * The entry points for reading the graph. Every request needs a token the gateway signed: a staff
+ * member's access token (acting for one organization) or a patient's intake link. Reading another
+ * organization's record answers null with a FORBIDDEN error at its path.
+ */
+export type QueryEhrAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -949,6 +1051,13 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   Address: ResolverTypeWrapper<Address>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AuditActor: ResolverTypeWrapper<AuditActor>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditActorKind: AuditActorKind;
+  AuditOutcome: AuditOutcome;
+  AuditRecord: ResolverTypeWrapper<AuditRecord>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AuditRecordConnection: ResolverTypeWrapper<AuditRecordConnection>;
   CanonicalField: ResolverTypeWrapper<CanonicalField>;
   ChangeKind: ChangeKind;
   ClinicalAnswer: ResolverTypeWrapper<ClinicalAnswer>;
@@ -963,11 +1072,9 @@ export type ResolversTypes = ResolversObject<{
   EhrKey: ResolverTypeWrapper<EhrKey>;
   EhrKeyInput: EhrKeyInput;
   EhrMapping: ResolverTypeWrapper<MappingVersionRecord>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   EhrMappingInput: EhrMappingInput;
   EhrRequest: ResolverTypeWrapper<EhrRequest>;
   EhrSystem: ResolverTypeWrapper<EhrSystemRecord>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   EhrSystemInput: EhrSystemInput;
   EhrTransaction: ResolverTypeWrapper<EhrTransactionRecord>;
   EhrTransactionConnection: ResolverTypeWrapper<Omit<EhrTransactionConnection, 'nodes'> & { nodes: Array<ResolversTypes['EhrTransaction']> }>;
@@ -1004,6 +1111,11 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   Address: Address;
   String: Scalars['String']['output'];
+  AuditActor: AuditActor;
+  ID: Scalars['ID']['output'];
+  AuditRecord: AuditRecord;
+  Int: Scalars['Int']['output'];
+  AuditRecordConnection: AuditRecordConnection;
   CanonicalField: CanonicalField;
   ClinicalAnswer: ClinicalAnswer;
   CodeTableEntry: CodeTableEntry;
@@ -1016,11 +1128,9 @@ export type ResolversParentTypes = ResolversObject<{
   EhrKey: EhrKey;
   EhrKeyInput: EhrKeyInput;
   EhrMapping: MappingVersionRecord;
-  Int: Scalars['Int']['output'];
   EhrMappingInput: EhrMappingInput;
   EhrRequest: EhrRequest;
   EhrSystem: EhrSystemRecord;
-  ID: Scalars['ID']['output'];
   EhrSystemInput: EhrSystemInput;
   EhrTransaction: EhrTransactionRecord;
   EhrTransactionConnection: Omit<EhrTransactionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['EhrTransaction']> };
@@ -1044,6 +1154,32 @@ export type ResolversParentTypes = ResolversObject<{
   ResendResult: ResendResult;
   ValueTransform: ValueTransform;
   ValueTransformInput: ValueTransformInput;
+}>;
+
+export type AuditActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditActor'] = ResolversParentTypes['AuditActor']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AuditActorKind'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type AuditRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['AuditActor'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organizationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['AuditOutcome'], ParentType, ContextType>;
+  patientCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  patientIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AuditRecordConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditRecordConnection'] = ResolversParentTypes['AuditRecordConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 }>;
 
 export type CanonicalFieldResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CanonicalField'] = ResolversParentTypes['CanonicalField']> = ResolversObject<{
@@ -1178,6 +1314,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type PatientResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Patient'] = ResolversParentTypes['Patient'], FederationReferenceType extends FederationReferenceTypes['Patient'] = FederationReferenceTypes['Patient']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Patient']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  ehrAuditTrail?: Resolver<ResolversTypes['AuditRecordConnection'], ParentType, ContextType, Partial<PatientEhrAuditTrailArgs>>;
   ehrPreview?: Resolver<Array<ResolversTypes['EhrRequest']>, ParentType, ContextType, Partial<PatientEhrPreviewArgs>>;
   ehrSystem?: Resolver<ResolversTypes['EhrSystem'], ParentType, ContextType>;
   ehrTransactions?: Resolver<Array<ResolversTypes['EhrTransaction']>, ParentType, ContextType>;
@@ -1190,6 +1327,7 @@ export type ProviderResolvers<ContextType = Context, ParentType extends Resolver
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   canonicalFields?: Resolver<Array<ResolversTypes['CanonicalField']>, ParentType, ContextType>;
+  ehrAuditLog?: Resolver<ResolversTypes['AuditRecordConnection'], ParentType, ContextType, Partial<QueryEhrAuditLogArgs>>;
   ehrSystem?: Resolver<Maybe<ResolversTypes['EhrSystem']>, ParentType, ContextType, RequireFields<QueryEhrSystemArgs, 'id'>>;
   ehrSystems?: Resolver<Array<ResolversTypes['EhrSystem']>, ParentType, ContextType>;
   ehrTransaction?: Resolver<Maybe<ResolversTypes['EhrTransaction']>, ParentType, ContextType, RequireFields<QueryEhrTransactionArgs, 'id'>>;
@@ -1217,6 +1355,9 @@ export type ValueTransformResolvers<ContextType = Context, ParentType extends Re
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AuditActor?: AuditActorResolvers<ContextType>;
+  AuditRecord?: AuditRecordResolvers<ContextType>;
+  AuditRecordConnection?: AuditRecordConnectionResolvers<ContextType>;
   CanonicalField?: CanonicalFieldResolvers<ContextType>;
   CodeTableEntry?: CodeTableEntryResolvers<ContextType>;
   Date?: GraphQLScalarType;

@@ -1,14 +1,9 @@
-import { perEntity, requireSameOrganization, requireStaff } from '@carebridge/common';
 import type { EhrTransactionResolvers } from '../__generated__/resolvers-types';
+import { readTransaction } from './deliveryQueries';
 
 export const EhrTransaction: EhrTransactionResolvers = {
-  __resolveReference: ({ id }, context) =>
-    perEntity(() => {
-      requireStaff(context);
-      const transaction = context.transactions.get(id);
-      if (transaction) requireSameOrganization(context, transaction.organizationId, 'This transaction');
-      return transaction ?? null;
-    }),
+  // `readTransaction` is async (audited), so a refusal fails only its own entity.
+  __resolveReference: ({ id }, context) => readTransaction(context, id),
   patient: (transaction) => ({ id: transaction.patientId }),
   ehrSystem: (transaction, _args, { store }) => {
     const system = store.ehrSystem(transaction.ehrSystemId);

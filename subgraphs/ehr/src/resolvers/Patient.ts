@@ -1,4 +1,4 @@
-import { notFound, perEntity, requireSameOrganization, requireStaff } from '@carebridge/common';
+import { audited, notFound, readAuditTrail, requireSameOrganization, requireStaff } from '@carebridge/common';
 import { GraphQLError } from 'graphql';
 import type { PatientResolvers } from '../__generated__/resolvers-types';
 import { buildRequests } from '../mapping/build';
@@ -8,8 +8,9 @@ import { ehrSystemOf } from './Organization';
 
 export const Patient: PatientResolvers = {
   // The gateway sends the key and, for ehrSystem, the @required organization id: keep both.
+  // Only refusals are recorded here: the fields that read the patient's data record their own read.
   __resolveReference: (reference, context) =>
-    perEntity(() => {
+    audited(context, { action: 'ehr.read', patientIds: [reference.id], recordAllowed: false }, () => {
       requireStaff(context);
       return reference;
     }),
@@ -26,37 +27,42 @@ export const Patient: PatientResolvers = {
     requireSameOrganization(context, organizationId, 'This patient');
     return ehrSystemOf(context.store, organizationId);
   },
-  ehrPreview: (patient, { mappingVersion }, context) => {
-    requireStaff(context);
-    const organizationId = patient.organization?.id;
-    if (!organizationId) {
-      throw new GraphQLError('Patient.ehrPreview needs the patient organization id (@requires)', {
-        extensions: { code: 'BAD_USER_INPUT' },
+  // The gateway hands this field the patient's demographics and answers: a read of both, audited.
+  ehrPreview: (patient, { mappingVersion }, context) =>
+    audited(context, { action: 'ehr.preview', patientIds: [patient.id] }, () => {
+      requireStaff(context);
+      const organizationId = patient.organization?.id;
+      if (!organizationId) {
+        throw new GraphQLError('Patient.ehrPreview needs the patient organization id (@requires)', {
+          extensions: { code: 'BAD_USER_INPUT' },
+        });
+      }
+      requireSameOrganization(context, organizationId, 'This patient');
+      const system = ehrSystemOf(context.store, organizationId);
+      const mapping =
+        mappingVersion == null
+          ? context.mappings.current(system.id, organizationId)
+          : context.mappings.version(system.id, organizationId, mappingVersion);
+      if (!mapping) throw notFound('EhrMapping', String(mappingVersion));
+      // With the EHR's patient id as delivery knows it, so the preview shows where each request goes now.
+      const ehrPatientId = context.transactions.ehrPatientId(system.id, patient.id);
+      return buildRequests(canonicalRecordOf(patient, organizationId), mapping, system, ehrPatientId).map((request) => {
+        const endpoint = system.endpoints.find((e) => e.path === request.endpoint);
+        const target = endpoint ? requestTarget(endpoint, ehrPatientId) : null;
+        return {
+          endpoint: target?.path ?? request.endpoint,
+          method: target?.method ?? request.method,
+          payload: request.payload,
+        };
       });
-    }
-    requireSameOrganization(context, organizationId, 'This patient');
-    const system = ehrSystemOf(context.store, organizationId);
-    const mapping =
-      mappingVersion == null
-        ? context.mappings.current(system.id, organizationId)
-        : context.mappings.version(system.id, organizationId, mappingVersion);
-    if (!mapping) throw notFound('EhrMapping', String(mappingVersion));
-    // With the EHR's patient id as delivery knows it, so the preview shows where each request goes now.
-    const ehrPatientId = context.transactions.ehrPatientId(system.id, patient.id);
-    return buildRequests(canonicalRecordOf(patient, organizationId), mapping, system, ehrPatientId).map((request) => {
-      const endpoint = system.endpoints.find((e) => e.path === request.endpoint);
-      const target = endpoint ? requestTarget(endpoint, ehrPatientId) : null;
-      return {
-        endpoint: target?.path ?? request.endpoint,
-        method: target?.method ?? request.method,
-        payload: request.payload,
-      };
-    });
-  },
-  ehrTransactions: (patient, _args, context) => {
-    requireStaff(context);
-    const transactions = context.transactions.byPatient(patient.id);
-    for (const t of transactions) requireSameOrganization(context, t.organizationId, 'This patient');
-    return transactions;
-  },
+    }),
+  ehrTransactions: (patient, _args, context) =>
+    audited(context, { action: 'ehr.transactions.read', patientIds: [patient.id] }, () => {
+      requireStaff(context);
+      const transactions = context.transactions.byPatient(patient.id);
+      for (const t of transactions) requireSameOrganization(context, t.organizationId, 'This patient');
+      return transactions;
+    }),
+  ehrAuditTrail: (patient, { first, after }, context) =>
+    readAuditTrail(context, { patientId: patient.id, first, after }),
 };

@@ -1,47 +1,64 @@
-import { badUserInput, notFound, requireSameOrganization, requireStaff } from '@carebridge/common';
+import { audited, badUserInput, notFound, requireSameOrganization, requireStaff } from '@carebridge/common';
 import type { MutationResolvers } from '../__generated__/resolvers-types';
 
+// Each sends patient data to an EHR again: audited as ehr.resend / ehr.replay with the patients.
 export const deliveryMutations: MutationResolvers = {
-  resendPatientToEhr: (_parent, { patientId }, context) => {
-    const viewer = requireStaff(context);
-    const copy = context.snapshots.get(patientId);
-    if (!copy?.record || copy.deleted) throw notFound('Patient', patientId);
-    requireSameOrganization(context, copy.organizationId, 'This patient');
-    const queued = context.delivery.resend(patientId);
-    context.logger.info('delivery.resent', { patientId, userId: viewer.userId, count: queued.length });
-    return queued;
-  },
+  resendPatientToEhr: (_parent, { patientId }, context) =>
+    audited(context, { action: 'ehr.resend', patientIds: [patientId] }, () => {
+      const viewer = requireStaff(context);
+      const copy = context.snapshots.get(patientId);
+      if (!copy?.record || copy.deleted) throw notFound('Patient', patientId);
+      requireSameOrganization(context, copy.organizationId, 'This patient');
+      const queued = context.delivery.resend(patientId);
+      context.logger.info('delivery.resent', { patientId, userId: viewer.userId, count: queued.length });
+      return queued;
+    }),
 
   resendToEhr: (_parent, { filter, dryRun }, context) => {
-    const viewer = requireStaff(context);
-    const patientIds = context.snapshots.patientsOf(viewer.organizationId, filter?.primaryCarePhysicianId ?? undefined);
-    if (dryRun !== false) {
-      return {
-        dryRun: true,
-        patientCount: patientIds.length,
-        requestCount: context.delivery.countRequests(patientIds),
-      };
-    }
-    let requestCount = 0;
-    for (const id of patientIds) requestCount += context.delivery.resend(id).length;
-    context.logger.info('delivery.bulk_resent', {
-      organizationId: viewer.organizationId,
-      userId: viewer.userId,
-      patients: patientIds.length,
-      requests: requestCount,
-    });
-    return { dryRun: false, patientCount: patientIds.length, requestCount };
+    // Filled inside the audited body (after the staff check), read when the record is written.
+    let patientIds: readonly string[] = [];
+    return audited(
+      context,
+      {
+        action: 'ehr.resend',
+        patientIds: () => patientIds,
+        patientCount: (result) => result.patientCount,
+        detail: (result) => (result.dryRun ? 'dry-run' : undefined),
+      },
+      () => {
+        const viewer = requireStaff(context);
+        patientIds = context.snapshots.patientsOf(viewer.organizationId, filter?.primaryCarePhysicianId ?? undefined);
+        if (dryRun !== false) {
+          return {
+            dryRun: true,
+            patientCount: patientIds.length,
+            requestCount: context.delivery.countRequests(patientIds),
+          };
+        }
+        let requestCount = 0;
+        for (const id of patientIds) requestCount += context.delivery.resend(id).length;
+        context.logger.info('delivery.bulk_resent', {
+          organizationId: viewer.organizationId,
+          userId: viewer.userId,
+          patients: patientIds.length,
+          requests: requestCount,
+        });
+        return { dryRun: false, patientCount: patientIds.length, requestCount };
+      },
+    );
   },
 
   replayEhrTransaction: (_parent, { id, mapping }, context) => {
-    requireStaff(context);
     const dead = context.transactions.get(id);
-    if (!dead) throw notFound('EhrTransaction', id);
-    requireSameOrganization(context, dead.organizationId, 'This transaction');
-    if (dead.status !== 'DEAD')
-      throw badUserInput([{ field: 'id', message: 'only a DEAD transaction can be replayed' }]);
-    const replay = context.delivery.replay(dead, mapping ?? 'CURRENT');
-    context.logger.info('delivery.replayed', { transactionId: id, replayId: replay.id });
-    return replay;
+    return audited(context, { action: 'ehr.replay', patientIds: dead ? [dead.patientId] : [] }, () => {
+      requireStaff(context);
+      if (!dead) throw notFound('EhrTransaction', id);
+      requireSameOrganization(context, dead.organizationId, 'This transaction');
+      if (dead.status !== 'DEAD')
+        throw badUserInput([{ field: 'id', message: 'only a DEAD transaction can be replayed' }]);
+      const replay = context.delivery.replay(dead, mapping ?? 'CURRENT');
+      context.logger.info('delivery.replayed', { transactionId: id, replayId: replay.id });
+      return replay;
+    });
   },
 };

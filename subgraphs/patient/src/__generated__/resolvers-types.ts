@@ -58,6 +58,75 @@ export type AddressInput = {
   state: Scalars['String']['input'];
 };
 
+/** Who acted in an audited event. */
+export type AuditActor = {
+  __typename?: 'AuditActor';
+  /** The staff member's user id, or the intake link's id. */
+  id: Scalars['ID']['output'];
+  /** A staff member or the holder of an intake link. */
+  kind: AuditActorKind;
+  /** The staff member's role (ADMIN or CLINICIAN); null for an intake link. */
+  role?: Maybe<Scalars['String']['output']>;
+};
+
+/** The kind of actor of an audited event. */
+export type AuditActorKind =
+  /** Whoever holds an intake link. */
+  | 'INTAKE'
+  /** A signed-in member of staff. */
+  | 'STAFF';
+
+/** How an audited event ended. */
+export type AuditOutcome =
+  /** Done as asked. */
+  | 'ALLOWED'
+  /** Refused by access control (FORBIDDEN). */
+  | 'DENIED'
+  /** Allowed but failed, e.g. invalid input or a version conflict. */
+  | 'FAILED';
+
+/**
+ * One entry of a service's PHI audit log: who read or changed which patients' data, how, and
+ * whether it was allowed. It holds ids and codes only, never patient data. Records are chained with
+ * an HMAC, so an edited or deleted record is found by `pnpm audit:verify`.
+ */
+export type AuditRecord = {
+  __typename?: 'AuditRecord';
+  /** What was done, e.g. patient.read, patient.list, response.submit, ehr.resend, audit.read. */
+  action: Scalars['String']['output'];
+  /** Who acted. */
+  actor: AuditActor;
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** A reason code, e.g. FORBIDDEN, BAD_USER_INPUT, NOT_FOUND or a denial reason; never patient data. */
+  detail?: Maybe<Scalars['String']['output']>;
+  /** HMAC-SHA256 of this record chained to the previous record's hash. */
+  hash: Scalars['String']['output'];
+  /** The organization the actor acted for. */
+  organizationId: Scalars['ID']['output'];
+  /** Whether it was allowed, refused or failed. */
+  outcome: AuditOutcome;
+  /** How many patients were concerned, including any beyond `patientIds`. */
+  patientCount: Scalars['Int']['output'];
+  /** The patients concerned: for a list, the first 100 returned. */
+  patientIds: Array<Scalars['ID']['output']>;
+  /** The request it was part of (the gateway's request id). */
+  requestId: Scalars['String']['output'];
+  /** Position in the service's log, from 1: the order the chain runs in. */
+  seq: Scalars['Int']['output'];
+  /** The service that owns the data and wrote the record: patient, clinical or ehr. */
+  service: Scalars['String']['output'];
+};
+
+/** One page of audit records, newest first. */
+export type AuditRecordConnection = {
+  __typename?: 'AuditRecordConnection';
+  /** The records on this page, newest first. */
+  nodes: Array<AuditRecord>;
+  /** Where this page ends and whether another follows. */
+  pageInfo: PageInfo;
+};
+
 /** A person to call in an emergency. */
 export type EmergencyContact = {
   __typename?: 'EmergencyContact';
@@ -218,6 +287,12 @@ export type Patient = {
   createdAt: Scalars['DateTime']['output'];
   /** Date of birth. */
   dateOfBirth: Scalars['Date']['output'];
+  /**
+   * Who read or changed this patient's demographics, newest first: the patient subgraph's audit
+   * records for the patient, of the caller's organization only. Needs an ADMIN token (FORBIDDEN
+   * otherwise); reading it is itself recorded.
+   */
+  demographicsAuditTrail: AuditRecordConnection;
   /** Email address. */
   email?: Maybe<Scalars['String']['output']>;
   /** Whom to call in an emergency. */
@@ -246,6 +321,16 @@ export type Patient = {
   updatedAt: Scalars['DateTime']['output'];
   /** Incremented on every change; pass it back as `expectedVersion` when updating. */
   version: Scalars['Int']['output'];
+};
+
+
+/**
+ * A person who receives care from one organization. Demographics, contact details and insurance
+ * are protected health information.
+ */
+export type PatientDemographicsAuditTrailArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** One page of patients. */
@@ -359,6 +444,11 @@ export type Query = {
    */
   patient?: Maybe<Patient>;
   /**
+   * The caller organization's audit records of the patient subgraph (demographics), newest first.
+   * Needs an ADMIN token (FORBIDDEN otherwise); reading it is itself recorded.
+   */
+  patientAuditLog: AuditRecordConnection;
+  /**
    * Patients in a stable order (last name, first name, id), one page at a time.
    * Needs a staff token; only patients of the caller's organization, and `totalCount` counts only them.
    */
@@ -384,6 +474,17 @@ export type Query = {
  */
 export type QueryPatientArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry points for reading the graph. Every request needs a token the gateway signed: a staff
+ * member's access token (acting for one organization) or a patient's intake link. Reading another
+ * organization's record answers null with a FORBIDDEN error at its path.
+ */
+export type QueryPatientAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -520,6 +621,13 @@ export type ResolversTypes = ResolversObject<{
   Address: ResolverTypeWrapper<Address>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   AddressInput: AddressInput;
+  AuditActor: ResolverTypeWrapper<AuditActor>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditActorKind: AuditActorKind;
+  AuditOutcome: AuditOutcome;
+  AuditRecord: ResolverTypeWrapper<AuditRecord>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AuditRecordConnection: ResolverTypeWrapper<AuditRecordConnection>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EmergencyContact: ResolverTypeWrapper<EmergencyContact>;
@@ -529,8 +637,6 @@ export type ResolversTypes = ResolversObject<{
   InsuranceInput: InsuranceInput;
   Language: Language;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Organization: ResolverTypeWrapper<Organization>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -548,6 +654,11 @@ export type ResolversParentTypes = ResolversObject<{
   Address: Address;
   String: Scalars['String']['output'];
   AddressInput: AddressInput;
+  AuditActor: AuditActor;
+  ID: Scalars['ID']['output'];
+  AuditRecord: AuditRecord;
+  Int: Scalars['Int']['output'];
+  AuditRecordConnection: AuditRecordConnection;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   EmergencyContact: EmergencyContact;
@@ -555,8 +666,6 @@ export type ResolversParentTypes = ResolversObject<{
   Insurance: Insurance;
   InsuranceInput: InsuranceInput;
   Mutation: Record<PropertyKey, never>;
-  ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
   Organization: Organization;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
@@ -576,6 +685,32 @@ export type AddressResolvers<ContextType = Context, ParentType extends Resolvers
   line2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   postalCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AuditActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditActor'] = ResolversParentTypes['AuditActor']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AuditActorKind'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type AuditRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['AuditActor'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organizationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['AuditOutcome'], ParentType, ContextType>;
+  patientCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  patientIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AuditRecordConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditRecordConnection'] = ResolversParentTypes['AuditRecordConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -618,6 +753,7 @@ export type PatientResolvers<ContextType = Context, ParentType extends Resolvers
   address?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   dateOfBirth?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  demographicsAuditTrail?: Resolver<ResolversTypes['AuditRecordConnection'], ParentType, ContextType, Partial<PatientDemographicsAuditTrailArgs>>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   emergencyContact?: Resolver<Maybe<ResolversTypes['EmergencyContact']>, ParentType, ContextType>;
   firstName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -651,6 +787,7 @@ export type ProviderResolvers<ContextType = Context, ParentType extends Resolver
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   patient?: Resolver<Maybe<ResolversTypes['Patient']>, ParentType, ContextType, RequireFields<QueryPatientArgs, 'id'>>;
+  patientAuditLog?: Resolver<ResolversTypes['AuditRecordConnection'], ParentType, ContextType, Partial<QueryPatientAuditLogArgs>>;
   patients?: Resolver<ResolversTypes['PatientConnection'], ParentType, ContextType, Partial<QueryPatientsArgs>>;
   provider?: Resolver<Maybe<ResolversTypes['Provider']>, ParentType, ContextType, RequireFields<QueryProviderArgs, 'id'>>;
   providers?: Resolver<Array<ResolversTypes['Provider']>, ParentType, ContextType, Partial<QueryProvidersArgs>>;
@@ -658,6 +795,9 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Address?: AddressResolvers<ContextType>;
+  AuditActor?: AuditActorResolvers<ContextType>;
+  AuditRecord?: AuditRecordResolvers<ContextType>;
+  AuditRecordConnection?: AuditRecordConnectionResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   EmergencyContact?: EmergencyContactResolvers<ContextType>;

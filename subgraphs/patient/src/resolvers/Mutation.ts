@@ -1,4 +1,4 @@
-import { notFound, versionConflict, type StaffViewer } from '@carebridge/common';
+import { audited, notFound, versionConflict, type StaffViewer } from '@carebridge/common';
 import type { MutationResolvers, PatientInput } from '../__generated__/resolvers-types';
 import { requireOwnOrganization, requireStaffViewer } from '../access';
 import type { Context } from '../context';
@@ -60,45 +60,51 @@ function ownPatient(context: Context, viewer: StaffViewer, action: string, id: s
   return patient;
 }
 
-// Log lines carry ids and counts only: everything else about a patient is PHI.
+// Log lines carry ids and counts only: everything else about a patient is PHI. Every mutation is
+// audited: ALLOWED with the patients changed, DENIED on FORBIDDEN, FAILED on invalid input,
+// a version conflict or an unknown id.
 export const Mutation: MutationResolvers = {
-  createPatient: (_parent, { input }, context) => {
-    const viewer = requireStaffViewer(context, 'createPatient');
-    const [owned] = inOwnOrganization(context, viewer, 'createPatient', [input]);
-    if (owned === undefined) throw new Error('no input');
-    validatePatientInput(owned, lookups(context)).throwIfAny();
-    const [patient] = context.store.create([toNewPatient(owned)]);
-    if (patient === undefined) throw new Error('store.create returned no patient');
-    context.logger.info('patient.created', { patientId: patient.id, userId: viewer.userId });
-    return patient;
-  },
+  createPatient: (_parent, { input }, context) =>
+    audited(context, { action: 'patient.create', patientIds: (patient) => [patient.id] }, () => {
+      const viewer = requireStaffViewer(context, 'createPatient');
+      const [owned] = inOwnOrganization(context, viewer, 'createPatient', [input]);
+      if (owned === undefined) throw new Error('no input');
+      validatePatientInput(owned, lookups(context)).throwIfAny();
+      const [patient] = context.store.create([toNewPatient(owned)]);
+      if (patient === undefined) throw new Error('store.create returned no patient');
+      context.logger.info('patient.created', { patientId: patient.id, userId: viewer.userId });
+      return patient;
+    }),
 
-  createPatients: (_parent, { inputs }, context) => {
-    const viewer = requireStaffViewer(context, 'createPatients');
-    const owned = inOwnOrganization(context, viewer, 'createPatients', inputs);
-    validatePatientInputs(owned, lookups(context)).throwIfAny();
-    const patients = context.store.create(owned.map(toNewPatient));
-    context.logger.info('patients.created', { count: patients.length, userId: viewer.userId });
-    return patients;
-  },
+  createPatients: (_parent, { inputs }, context) =>
+    audited(context, { action: 'patient.create', patientIds: (patients) => patients.map((p) => p.id) }, () => {
+      const viewer = requireStaffViewer(context, 'createPatients');
+      const owned = inOwnOrganization(context, viewer, 'createPatients', inputs);
+      validatePatientInputs(owned, lookups(context)).throwIfAny();
+      const patients = context.store.create(owned.map(toNewPatient));
+      context.logger.info('patients.created', { count: patients.length, userId: viewer.userId });
+      return patients;
+    }),
 
-  updatePatient: (_parent, { id, input, expectedVersion }, context) => {
-    const viewer = requireStaffViewer(context, 'updatePatient');
-    // Ownership first: another organization's patient reveals neither its version nor its data.
-    const current = ownPatient(context, viewer, 'updatePatient', id);
-    // A stale edit is refused before validation: its author must reload before anything else matters.
-    if (current.version !== expectedVersion) throw versionConflict('Patient', id, expectedVersion, current.version);
-    validatePatientUpdate(input, current, lookups(context)).throwIfAny();
-    const patient: PatientRecord = context.store.update(id, toPatientPatch(input), expectedVersion);
-    context.logger.info('patient.updated', { patientId: id, version: patient.version, userId: viewer.userId });
-    return patient;
-  },
+  updatePatient: (_parent, { id, input, expectedVersion }, context) =>
+    audited(context, { action: 'patient.update', patientIds: [id] }, () => {
+      const viewer = requireStaffViewer(context, 'updatePatient');
+      // Ownership first: another organization's patient reveals neither its version nor its data.
+      const current = ownPatient(context, viewer, 'updatePatient', id);
+      // A stale edit is refused before validation: its author must reload before anything else matters.
+      if (current.version !== expectedVersion) throw versionConflict('Patient', id, expectedVersion, current.version);
+      validatePatientUpdate(input, current, lookups(context)).throwIfAny();
+      const patient: PatientRecord = context.store.update(id, toPatientPatch(input), expectedVersion);
+      context.logger.info('patient.updated', { patientId: id, version: patient.version, userId: viewer.userId });
+      return patient;
+    }),
 
-  deletePatient: (_parent, { id }, context) => {
-    const viewer = requireStaffViewer(context, 'deletePatient');
-    ownPatient(context, viewer, 'deletePatient', id);
-    if (!context.store.delete(id)) throw notFound('Patient', id);
-    context.logger.info('patient.deleted', { patientId: id, userId: viewer.userId });
-    return id;
-  },
+  deletePatient: (_parent, { id }, context) =>
+    audited(context, { action: 'patient.delete', patientIds: [id] }, () => {
+      const viewer = requireStaffViewer(context, 'deletePatient');
+      ownPatient(context, viewer, 'deletePatient', id);
+      if (!context.store.delete(id)) throw notFound('Patient', id);
+      context.logger.info('patient.deleted', { patientId: id, userId: viewer.userId });
+      return id;
+    }),
 };

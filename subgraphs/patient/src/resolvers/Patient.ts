@@ -1,28 +1,38 @@
-import { perEntity } from '@carebridge/common';
+import { audited, readAuditTrail } from '@carebridge/common';
 import type { PatientResolvers } from '../__generated__/resolvers-types';
 import { requireOwnOrganization, requireStaffViewer } from '../access';
 
 export const Patient: PatientResolvers = {
   // References from other subgraphs (a questionnaire response's patient, …) come through here, so
-  // this is where another organization's patient is refused however the query reached it.
+  // this is where another organization's patient is refused however the query reached it. Each
+  // entity is a read of that patient, audited on its own; `audited` is async, so a refusal fails
+  // only its own entity (as `perEntity` does).
   __resolveReference: (reference, context) =>
-    perEntity(() => {
-      const viewer = requireStaffViewer(context, 'Patient.reference');
-      const patient = context.store.findById(reference.id);
-      if (patient === undefined) return null;
-      requireOwnOrganization(
-        context,
-        viewer,
-        'Patient.reference',
-        patient.organizationId,
-        { patientId: patient.id },
-        'This patient belongs to another organization.',
-      );
-      return patient;
-    }),
+    audited(
+      context,
+      { action: 'patient.read', patientIds: [reference.id], detail: (p) => (p === null ? 'NOT_FOUND' : undefined) },
+      () => {
+        const viewer = requireStaffViewer(context, 'Patient.reference');
+        const patient = context.store.findById(reference.id);
+        if (patient === undefined) return null;
+        requireOwnOrganization(
+          context,
+          viewer,
+          'Patient.reference',
+          patient.organizationId,
+          { patientId: patient.id },
+          'This patient belongs to another organization.',
+        );
+        return patient;
+      },
+    ),
 
   organization: (patient) => ({ __typename: 'Organization', id: patient.organizationId }),
 
   primaryCarePhysician: (patient, _args, { store }) =>
     patient.primaryCarePhysicianId === null ? null : (store.findProviderById(patient.primaryCarePhysicianId) ?? null),
+
+  // The parent was already read (and org-checked); the trail is still narrowed to the caller's organization.
+  demographicsAuditTrail: (patient, { first, after }, context) =>
+    readAuditTrail(context, { patientId: patient.id, first, after }),
 };

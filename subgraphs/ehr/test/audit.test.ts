@@ -1,0 +1,195 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  DEV_AUDIT_HMAC_KEY,
+  InMemoryAuditLog,
+  verifyAuditChain,
+  type AuditRecord,
+  type Viewer,
+} from '@carebridge/common';
+import { createTestAuth, execute, staff, type TestAuth } from '@carebridge/common/testing';
+import { createService } from '../src/server';
+import { patientSnapshot, upserted } from './delivery.fixtures';
+import { GOLDEN_RECORD } from './fixtures';
+
+let auth: TestAuth;
+beforeAll(async () => {
+  auth = await createTestAuth();
+});
+
+const CLINICIAN = staff('org-lakeside');
+const ADMIN = staff('org-lakeside', 'ADMIN');
+const RIVERSIDE = staff('org-riverside');
+const RIVERSIDE_ADMIN = staff('org-riverside', 'ADMIN');
+const INTAKE: Viewer = {
+  kind: 'intake',
+  linkId: 'link-1',
+  patientId: 'pt-d1',
+  organizationId: 'org-lakeside',
+  questionnaireId: 'qn',
+};
+const lakeside = {
+  actor: { kind: 'staff', id: CLINICIAN.userId, role: 'CLINICIAN' },
+  organizationId: 'org-lakeside',
+};
+
+/** A service with one Lakeside patient (pt-d1) whose change queued one transaction. */
+function setup() {
+  const log = new InMemoryAuditLog({ service: 'ehr', key: DEV_AUDIT_HMAC_KEY });
+  const service = createService({ verifier: auth.verifier, audit: log });
+  service.shared.delivery.ingest([upserted(patientSnapshot())]);
+  const transactionId = service.shared.transactions.byPatient('pt-d1')[0]!.id;
+  const run = async (viewer: Viewer, query: string, variables: Record<string, unknown> = {}) =>
+    execute<Record<string, any>>(service, query, variables, await auth.headers(viewer));
+  return { log, run, transactionId };
+}
+
+const essentials = (r: AuditRecord) => ({
+  action: r.action,
+  outcome: r.outcome,
+  actor: r.actor,
+  organizationId: r.organizationId,
+  patientIds: r.patientIds,
+  patientCount: r.patientCount,
+  detail: r.detail,
+});
+const recorded = (log: InMemoryAuditLog) => log.all().map(essentials);
+
+const PATIENT_TRANSACTIONS = `query ($r: [_Any!]!) { _entities(representations: $r) {
+  ... on Patient { ehrTransactions { id payload } } } }`;
+const ref = (id: string, organizationId: string) => ({
+  r: [{ __typename: 'Patient', id, organization: { id: organizationId } }],
+});
+
+/** The representation the gateway sends for `ehrPreview`: the patient's demographics and answers. */
+function previewRepresentation() {
+  const { patient, answers } = GOLDEN_RECORD;
+  const { id, organizationId, preferredLanguage: _language, ...demographics } = patient;
+  return { __typename: 'Patient', id, organization: { id: organizationId }, ...demographics, clinicalAnswers: answers };
+}
+
+describe('ehr subgraph audit records', () => {
+  it('a read: a patient’s transactions, and a preview built from their demographics and answers', async () => {
+    const { log, run } = setup();
+    expect((await run(CLINICIAN, PATIENT_TRANSACTIONS, ref('pt-d1', 'org-lakeside'))).errors).toBeUndefined();
+    const preview = await run(
+      RIVERSIDE,
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { ehrPreview { endpoint payload } } } }',
+      { r: [previewRepresentation()] },
+    );
+    expect(preview.errors).toBeUndefined();
+    expect(recorded(log)).toEqual([
+      { ...lakeside, action: 'ehr.transactions.read', outcome: 'ALLOWED', patientIds: ['pt-d1'], patientCount: 1 },
+      {
+        actor: { kind: 'staff', id: RIVERSIDE.userId, role: 'CLINICIAN' },
+        organizationId: 'org-riverside',
+        action: 'ehr.preview',
+        outcome: 'ALLOWED',
+        patientIds: ['pt-golden'],
+        patientCount: 1,
+      },
+    ]);
+    // The preview carried the whole record; the audit log holds none of it.
+    const serialized = JSON.stringify(log.all());
+    const { patient } = GOLDEN_RECORD;
+    for (const phi of [patient.firstName, patient.lastName, patient.email!, patient.mrn, patient.dateOfBirth]) {
+      expect(serialized).not.toContain(phi);
+    }
+    expect(serialized).not.toContain('PENICILLIN');
+    expect(serialized).not.toContain('Marisol');
+  });
+
+  it('a list: the delivery monitor records the patients on the page', async () => {
+    const { log, run } = setup();
+    await run(CLINICIAN, '{ ehrTransactions { nodes { id } } }');
+    expect(recorded(log)).toEqual([
+      { ...lakeside, action: 'ehr.transactions.read', outcome: 'ALLOWED', patientIds: ['pt-d1'], patientCount: 1 },
+    ]);
+  });
+
+  it('changes: resend, bulk resend (dry run) and a refused replay', async () => {
+    const { log, run, transactionId } = setup();
+    expect((await run(CLINICIAN, 'mutation { resendPatientToEhr(patientId: "pt-d1") { id } }')).errors).toBeUndefined();
+    await run(CLINICIAN, 'mutation { resendToEhr { patientCount } }');
+    await run(CLINICIAN, `mutation { replayEhrTransaction(id: "${transactionId}") { id } }`);
+    const base = { ...lakeside, patientIds: ['pt-d1'], patientCount: 1 };
+    expect(recorded(log)).toEqual([
+      { ...base, action: 'ehr.resend', outcome: 'ALLOWED' },
+      { ...base, action: 'ehr.resend', outcome: 'ALLOWED', detail: 'dry-run' },
+      { ...base, action: 'ehr.replay', outcome: 'FAILED', detail: 'BAD_USER_INPUT' },
+    ]);
+    expect(verifyAuditChain(log.all(), DEV_AUDIT_HMAC_KEY)).toEqual({ ok: true, count: 3 });
+  });
+
+  it('denied cross-organization attempts', async () => {
+    const { log, run, transactionId } = setup();
+    await run(RIVERSIDE, 'mutation { resendPatientToEhr(patientId: "pt-d1") { id } }');
+    await run(RIVERSIDE, `{ ehrTransaction(id: "${transactionId}") { id } }`);
+    await run(RIVERSIDE, PATIENT_TRANSACTIONS, ref('pt-d1', 'org-lakeside'));
+    const denied = {
+      actor: { kind: 'staff', id: RIVERSIDE.userId, role: 'CLINICIAN' },
+      organizationId: 'org-riverside',
+      outcome: 'DENIED',
+      patientIds: ['pt-d1'],
+      patientCount: 1,
+      detail: 'FORBIDDEN',
+    };
+    expect(recorded(log)).toEqual([
+      { ...denied, action: 'ehr.resend' },
+      { ...denied, action: 'ehr.transactions.read' },
+      { ...denied, action: 'ehr.transactions.read' },
+    ]);
+  });
+
+  it('an intake link’s denial', async () => {
+    const { log, run } = setup();
+    await run(INTAKE, '{ ehrTransactions { nodes { id } } }');
+    await run(INTAKE, PATIENT_TRANSACTIONS, ref('pt-d1', 'org-lakeside'));
+    const intake = { actor: { kind: 'intake', id: 'link-1' }, organizationId: 'org-lakeside', outcome: 'DENIED' };
+    expect(recorded(log)).toEqual([
+      { ...intake, action: 'ehr.transactions.read', patientIds: [], patientCount: 0, detail: 'FORBIDDEN' },
+      // Refused at the reference, before any field ran: one record, not one per field.
+      { ...intake, action: 'ehr.read', patientIds: ['pt-d1'], patientCount: 1, detail: 'FORBIDDEN' },
+    ]);
+  });
+});
+
+describe('the ehr audit trail in the graph', () => {
+  const TRAIL = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Patient {
+    ehrAuditTrail { nodes { seq service organizationId action outcome patientIds actor { kind id role } } pageInfo { hasNextPage } } } } }`;
+
+  it('gives an ADMIN their organization’s records for a patient; a CLINICIAN is refused', async () => {
+    const { log, run } = setup();
+    await run(CLINICIAN, PATIENT_TRANSACTIONS, ref('pt-d1', 'org-lakeside'));
+    await run(RIVERSIDE, PATIENT_TRANSACTIONS, ref('pt-d1', 'org-lakeside'));
+    const result = await run(ADMIN, TRAIL, ref('pt-d1', 'org-lakeside'));
+    expect(result.data?.['_entities'][0].ehrAuditTrail).toEqual({
+      nodes: [
+        {
+          seq: 1,
+          service: 'ehr',
+          organizationId: 'org-lakeside',
+          action: 'ehr.transactions.read',
+          outcome: 'ALLOWED',
+          patientIds: ['pt-d1'],
+          actor: { kind: 'STAFF', id: CLINICIAN.userId, role: 'CLINICIAN' },
+        },
+      ],
+      pageInfo: { hasNextPage: false },
+    });
+    const refused = await run(CLINICIAN, TRAIL, ref('pt-d1', 'org-lakeside'));
+    expect(refused.errors?.map((e) => e.extensions?.['code'])).toEqual(['FORBIDDEN']);
+    expect(
+      log
+        .all()
+        .filter((r) => r.action === 'audit.read')
+        .map((r) => [r.outcome, r.actor.role, r.patientIds]),
+    ).toEqual([
+      ['ALLOWED', 'ADMIN', ['pt-d1']],
+      ['DENIED', 'CLINICIAN', ['pt-d1']],
+    ]);
+
+    // Riverside's admin sees Riverside's own attempt, never Lakeside's records.
+    const riverside = await run(RIVERSIDE_ADMIN, '{ ehrAuditLog(first: 100) { nodes { organizationId outcome } } }');
+    expect(riverside.data?.['ehrAuditLog'].nodes).toEqual([{ organizationId: 'org-riverside', outcome: 'DENIED' }]);
+  });
+});
