@@ -1,51 +1,15 @@
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = resolve(import.meta.dirname, '..');
+import { startStack } from './lib/stack';
 
 /** `pnpm start` as a user runs it, on free ports: everything starts, answers, and stops on Ctrl-C. */
 describe('pnpm start', () => {
   it('starts the subgraphs and the gateway, answers a federated query, and stops everything on SIGINT', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        GATEWAY_PORT: '0',
-        PATIENT_PORT: '0',
-        CLINICAL_PORT: '0',
-        EHR_PORT: '0',
-        SANDBOX_PORT: '0',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const serviceUrls: Record<string, string> = {};
-    const gatewayUrl = await new Promise<string>((resolveUrl, reject) => {
-      const timer = setTimeout(() => reject(new Error('the stack did not start within 45 s')), 45_000);
-      createInterface({ input: child.stdout }).on('line', (line) => {
-        const ready = /^\{.*"event":"service\.ready"/.test(line)
-          ? (JSON.parse(line) as { service: string; url: string })
-          : null;
-        if (ready) serviceUrls[ready.service] = ready.url;
-        const announced = /GraphQL and Apollo Sandbox: (\S+)/.exec(line);
-        if (announced) {
-          clearTimeout(timer);
-          resolveUrl(announced[1]!);
-        }
-      });
-      child.once('exit', (code) => reject(new Error(`start exited early with code ${code}`)));
-    });
+    const stack = await startStack();
+    expect(Object.keys(stack.services).sort()).toEqual(['clinical', 'ehr', 'ehr-sandbox', 'gateway', 'patient']);
 
-    expect(Object.keys(serviceUrls).sort()).toEqual(['clinical', 'ehr', 'ehr-sandbox', 'gateway', 'patient']);
     // Signs in as a demo user, as the README says, then asks for data from all three subgraphs.
-    const login = await fetch(gatewayUrl.replace('/graphql', '/auth/login'), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'clinician@lakeside.test', password: 'demo-password-123' }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    const response = await fetch(gatewayUrl, {
+    const accessToken = await stack.login('clinician@lakeside.test');
+    const response = await fetch(stack.gatewayUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
       body: JSON.stringify({
@@ -58,7 +22,7 @@ describe('pnpm start', () => {
 
     // The seed travels as change events through the outboxes to the ehr subgraph, which delivers
     // it to the EHR sandbox: every seeded Lakeside patient reaches the imitation Allscripts.
-    const sandbox = serviceUrls['ehr-sandbox']!;
+    const sandbox = stack.services['ehr-sandbox']!.url;
     let allscriptsPatients = 0;
     for (let i = 0; i < 60 && allscriptsPatients < body.data!.patients.totalCount; i++) {
       const stats = (await (await fetch(`${sandbox}/_sandbox/stats`)).json()) as Record<string, { patients: number }>;
@@ -67,12 +31,8 @@ describe('pnpm start', () => {
     }
     expect(allscriptsPatients).toBe(body.data!.patients.totalCount);
 
-    const exitCode = await new Promise<number | null>((resolveExit) => {
-      child.once('exit', (code) => resolveExit(code));
-      child.kill('SIGINT');
-    });
-    expect(exitCode).toBe(0);
-    for (const url of Object.values(serviceUrls)) {
+    expect(await stack.stop()).toBe(0);
+    for (const { url } of Object.values(stack.services)) {
       await expect(fetch(url.replace('/graphql', '/health'))).rejects.toThrow();
     }
   });

@@ -6,6 +6,11 @@
  * 4001, 4002, 4003, 4000 and 4010, the EHR sandbox); 0 picks a free one. Every port is settled before anything starts, because each
  * service needs the others' URLs: the gateway routes to the subgraphs, and the subgraphs fetch
  * the gateway's public keys (and the clinical subgraph asks the graph about patients).
+ *
+ * With LOG_FILE set, every service also appends its log lines to that file (see
+ * packages/common/src/logFile.ts). A service that crashes stops everything; one that exits cleanly
+ * (code 0: someone sent it SIGTERM, and it drained) is reported and the others keep running, as
+ * they would in production while an orchestrator replaces it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -51,7 +56,8 @@ function portFor(spec: ServiceSpec): Promise<number> {
 
 /** Starts one service and resolves with the URL it announces when ready. */
 function startService(spec: ServiceSpec, port: number, extraEnv: Record<string, string> = {}): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', spec.entry], {
+  const preload = process.env['LOG_FILE'] ? ['--import', './scripts/log-file-tee.ts'] : [];
+  const child = spawn(process.execPath, ['--import', 'tsx', ...preload, spec.entry], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), ...extraEnv },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -71,7 +77,9 @@ function startService(spec: ServiceSpec, port: number, extraEnv: Record<string, 
     });
     child.on('exit', (code, signal) => {
       reject(new Error(`${spec.name} exited before it was ready (code ${code}, signal ${signal})`));
-      if (!stopping) {
+      if (!stopping && code === 0) {
+        console.error(`${spec.name} stopped (code 0); the other services keep running.`);
+      } else if (!stopping) {
         console.error(`${spec.name} stopped unexpectedly (code ${code}, signal ${signal}); stopping everything.`);
         void stopAll(1);
       }

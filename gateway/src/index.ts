@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createLogger, stopOnSignals } from '@carebridge/common';
 import { generateSigningJwk, keyRingFromJwks } from './auth/keys';
 import { readConfig } from './config';
+import { subgraphReadiness, subgraphRoutingUrls } from './readiness';
 import { serveGateway } from './server';
 
 const config = readConfig();
@@ -9,8 +10,9 @@ const logger = createLogger('gateway');
 if (!config.auth.signingKeys)
   logger.warn('auth.developmentKey', { note: 'generated a signing key; tokens end with this process' });
 const keys = await keyRingFromJwks(config.auth.signingKeys ?? [await generateSigningJwk()]);
-const running = await serveGateway({
-  supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
+const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
+const options = {
+  supergraphSdl,
   subgraphUrls: config.subgraphUrls,
   keys,
   issuer: config.auth.issuer,
@@ -20,5 +22,9 @@ const running = await serveGateway({
   port: config.port,
   host: config.host,
   logger,
-});
+  // Ready only while every subgraph is: `/health/ready` then tells a load balancer whether this
+  // gateway can answer queries at all, not merely that its process runs.
+  readiness: subgraphReadiness({ subgraphUrls: subgraphRoutingUrls(supergraphSdl, config.subgraphUrls) }),
+};
+const running = await serveGateway(options);
 stopOnSignals(logger, () => running.close());

@@ -2,13 +2,20 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { envInt, type Env } from './env';
 import type { Logger } from './logger';
+import { teeOutputToLogFile } from './logFile';
+
+// The package's index re-exports this module; the log-file helpers ride along with it.
+export * from './logFile';
 
 /**
- * Serves an Apollo Server over node:http: `POST|GET /graphql` and `GET /health`.
+ * Serves an Apollo Server over node:http: `POST|GET /graphql`, `GET /health/live`,
+ * `GET /health/ready` and `GET /health` (an alias of live).
  *
  * A hand-written integration instead of `startStandaloneServer` so that every service shares one
- * place for request ids, body limits and health checks, with no web framework underneath.
+ * place for request ids, body limits, access logs, health checks and graceful shutdown, with no
+ * web framework underneath.
  */
 export interface HttpServiceOptions<TContext extends BaseContext> {
   server: ApolloServer<TContext>;
@@ -21,6 +28,32 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   maxBodyBytes?: number;
   /** Serves paths other than /graphql and /health (the gateway's /auth/*); answers false to pass. */
   routes?: RouteHandler;
+  /**
+   * What else must hold for `/health/ready` to answer 200 (the gateway: its subgraphs answer). Asked
+   * on every readiness probe, so it should be cheap or cache; a rejection counts as not ready.
+   */
+  readiness?: ReadinessCheck;
+  /** How long `close()` lets in-flight requests finish; `SHUTDOWN_GRACE_MS` (10 s) by default. */
+  shutdownGraceMs?: number;
+}
+
+/** The answer of a readiness check: `checks` names each dependency and says how it is. */
+export interface ReadinessReport {
+  ready: boolean;
+  checks: Record<string, string>;
+}
+
+export type ReadinessCheck = () => Promise<ReadinessReport>;
+
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * `SHUTDOWN_GRACE_MS`: how long a stopping service lets requests it already accepted finish before
+ * it cuts their connections. Read by `serveHttp` and `stopOnSignals` when not given explicitly, so
+ * every service honours it without a line of its own; a service's `config.ts` may read it too.
+ */
+export function readShutdownGraceMs(env: Env = process.env): number {
+  return envInt(env, 'SHUTDOWN_GRACE_MS', DEFAULT_SHUTDOWN_GRACE_MS, { max: 600_000 });
 }
 
 export interface RouteRequest {
@@ -37,7 +70,14 @@ export type RouteHandler = (route: RouteRequest) => Promise<boolean>;
 export interface RunningService {
   url: string;
   port: number;
-  close(): Promise<void>;
+  /** What `GET /health/ready` answers now. */
+  readiness(): Promise<ReadinessReport>;
+  /**
+   * Stops gracefully: not ready at once, no new connections, in-flight requests finish within the
+   * grace period (then their connections are cut), then the Apollo Server stops. Calling it again
+   * returns the same promise.
+   */
+  close(options?: { graceMs?: number }): Promise<void>;
 }
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -91,19 +131,64 @@ export function sendJson(
   response.end(JSON.stringify(body));
 }
 
+/** Health paths: probes hit them every few seconds, so they get no access-log line. */
+const HEALTH_PATHS = new Set(['/health', '/health/live', '/health/ready']);
+
 export async function serveHttp<TContext extends BaseContext>(
   options: HttpServiceOptions<TContext>,
 ): Promise<RunningService> {
   const { server, logger, maxBodyBytes = 1_000_000 } = options;
+  teeOutputToLogFile();
+  const defaultGraceMs = options.shutdownGraceMs ?? readShutdownGraceMs();
+  /** Set when `close()` starts: readiness fails and every response closes its connection. */
+  let draining = false;
+  let inFlight = 0;
+
+  const readiness = async (): Promise<ReadinessReport> => {
+    if (draining) return { ready: false, checks: { shutdown: 'shutting down' } };
+    if (!options.readiness) return { ready: true, checks: {} };
+    try {
+      return await options.readiness();
+    } catch (error) {
+      return { ready: false, checks: { readiness: error instanceof Error ? error.name : 'failed' } };
+    }
+  };
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const started = performance.now();
     const url = new URL(request.url ?? '/', 'http://localhost');
     const incomingId = request.headers[REQUEST_ID_HEADER];
     const requestId = typeof incomingId === 'string' && /^[\w-]{1,64}$/.test(incomingId) ? incomingId : randomUUID();
     response.setHeader(REQUEST_ID_HEADER, requestId);
+    // A keep-alive client would otherwise send its next request down a socket that is about to be
+    // closed; with this header it opens a new connection, which a replacement instance accepts.
+    if (draining) response.setHeader('connection', 'close');
+    inFlight++;
+    response.once('close', () => {
+      inFlight--;
+      // Idle keep-alive sockets keep a closing server open until their timeout; drop them now.
+      if (draining) httpServer.closeIdleConnections();
+      if (HEALTH_PATHS.has(url.pathname)) return;
+      // Method, path (never the query string, which can hold a GraphQL query and its variables),
+      // status and timing: enough to follow a request across services by its id, and nothing else.
+      logger.info('http.request', {
+        requestId,
+        method: request.method ?? 'GET',
+        path: url.pathname,
+        status: response.statusCode,
+        durationMs: Math.round(performance.now() - started),
+        ...(response.writableFinished ? {} : { aborted: true }),
+      });
+    });
 
-    if (url.pathname === '/health') {
+    if (url.pathname === '/health' || url.pathname === '/health/live') {
       sendJson(response, 200, { status: 'ok' });
+      return;
+    }
+    if (url.pathname === '/health/ready') {
+      const report = await readiness();
+      if (report.ready) sendJson(response, 200, { status: 'ok', checks: report.checks });
+      else sendJson(response, 503, { status: 'not ready', checks: report.checks });
       return;
     }
     if (url.pathname !== '/graphql' && options.routes) {
@@ -176,19 +261,37 @@ export async function serveHttp<TContext extends BaseContext>(
   });
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${options.host ?? '127.0.0.1'}:${port}/graphql`;
-  logger.info('service.ready', { url });
+  // The pid lets an operator (or a test) signal this very service among the stack's processes.
+  logger.info('service.ready', { url, pid: process.pid });
+
+  let closing: Promise<void> | undefined;
+  const close = (graceMs: number): Promise<void> => {
+    draining = true;
+    logger.info('service.draining', { inFlight, graceMs });
+    return (async () => {
+      // Stops listening (new connections are refused) and resolves once every connection has
+      // ended: idle ones now, busy ones when their response is out (they carry `connection: close`).
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeIdleConnections();
+      let forced = false;
+      const deadline = setTimeout(() => {
+        // Past the grace period: cut what is left, so a stuck request cannot hold the process up.
+        forced = true;
+        logger.warn('service.shutdown.forced', { inFlight, graceMs });
+        httpServer.closeAllConnections();
+      }, graceMs);
+      await closed;
+      clearTimeout(deadline);
+      await server.stop();
+      logger.info('service.stopped', { forced });
+    })();
+  };
 
   return {
     url,
     port,
-    close: async () => {
-      // Stop accepting, let in-flight requests finish, drop idle keep-alive sockets.
-      await new Promise<void>((resolve, reject) => {
-        httpServer.close((err) => (err ? reject(err) : resolve()));
-        httpServer.closeIdleConnections();
-      });
-      await server.stop();
-    },
+    readiness,
+    close: (closeOptions = {}) => (closing ??= close(closeOptions.graceMs ?? defaultGraceMs)),
   };
 }
 

@@ -3,7 +3,7 @@ import { EVENT_SIGNATURE_HEADER, EVENTS_PATH, signEventBody, type ChangeEvent } 
 import type { ServiceContext } from './context';
 import type { RunningService } from './http';
 import type { Logger } from './logger';
-import { serveService, stopOnSignals, type SubgraphService } from './service';
+import { serveService, stopOnSignals, type ServeServiceOptions, type SubgraphService } from './service';
 
 /**
  * The transactional outbox: a store records each change event in the same operation as the change
@@ -260,23 +260,26 @@ function failureReason(error: unknown): string {
 
 /**
  * Serves a subgraph whose store records change events, relays its outbox to the ehr subgraph, and
- * on SIGINT/SIGTERM stops in the order that loses nothing: no new changes once the server is
- * closed, then one last attempt to deliver what is pending (the outbox lives in memory).
+ * on SIGINT/SIGTERM stops in the order that loses nothing: the server drains first (requests it
+ * accepted finish within SHUTDOWN_GRACE_MS, so their changes and events are recorded), then one
+ * last attempt delivers what is pending (the outbox lives in memory).
  */
 export async function runServiceWithOutbox<TContext extends ServiceContext>(
   service: SubgraphService<TContext>,
-  options: { port: number; host?: string; outbox: Outbox; events: EventDeliveryConfig },
+  options: ServeServiceOptions & { outbox: Outbox; events: EventDeliveryConfig },
 ): Promise<RunningService> {
-  const running = await serveService(service, {
-    port: options.port,
-    ...(options.host === undefined ? {} : { host: options.host }),
-  });
-  const relay = new OutboxRelay({ outbox: options.outbox, logger: service.logger, ...options.events });
+  const { outbox, events, ...serve } = options;
+  const running = await serveService(service, serve);
+  const relay = new OutboxRelay({ outbox, logger: service.logger, ...events });
   relay.start();
-  stopOnSignals(service.logger, async () => {
-    await running.close();
-    await relay.stop();
-    await relay.flush();
-  });
+  stopOnSignals(
+    service.logger,
+    async () => {
+      await running.close();
+      await relay.stop();
+      await relay.flush();
+    },
+    { graceMs: options.shutdownGraceMs },
+  );
   return running;
 }

@@ -2,7 +2,14 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import type { ServiceContext } from './context';
-import { serveHttp, type RouteHandler, type RunningService } from './http';
+import {
+  readShutdownGraceMs,
+  serveHttp,
+  teeOutputToLogFile,
+  type ReadinessCheck,
+  type RouteHandler,
+  type RunningService,
+} from './http';
 import { bearerToken, unauthenticated, type TokenVerifier } from './auth';
 import { silentLogger, type Logger } from './logger';
 import { buildSchema, createSubgraphServer, loadTypeDefs } from './subgraph';
@@ -70,10 +77,19 @@ export function createSubgraphService<TContext extends ServiceContext>(
   };
 }
 
+/** How a subgraph is served; see `HttpServiceOptions` for `readiness` and `shutdownGraceMs`. */
+export interface ServeServiceOptions {
+  port: number;
+  host?: string;
+  routes?: RouteHandler;
+  readiness?: ReadinessCheck;
+  shutdownGraceMs?: number;
+}
+
 /** Starts a subgraph's server and serves it over HTTP (port 0 picks a free port). */
 export async function serveService<TContext extends ServiceContext>(
   service: SubgraphService<TContext>,
-  { port, host, routes }: { port: number; host?: string; routes?: RouteHandler },
+  { port, host, routes, readiness, shutdownGraceMs }: ServeServiceOptions,
 ): Promise<RunningService> {
   await service.server.start();
   return serveHttp({
@@ -82,6 +98,8 @@ export async function serveService<TContext extends ServiceContext>(
     port,
     ...(host === undefined ? {} : { host }),
     ...(routes === undefined ? {} : { routes }),
+    ...(readiness === undefined ? {} : { readiness }),
+    ...(shutdownGraceMs === undefined ? {} : { shutdownGraceMs }),
     context: (request, requestId) => service.createContext({ headers: request.headers, requestId }),
   });
 }
@@ -89,25 +107,67 @@ export async function serveService<TContext extends ServiceContext>(
 /** `serveService`, then stop cleanly on SIGINT or SIGTERM: what a subgraph's `src/index.ts` does. */
 export async function runService<TContext extends ServiceContext>(
   service: SubgraphService<TContext>,
-  options: { port: number; host?: string },
+  options: ServeServiceOptions,
 ): Promise<RunningService> {
   const running = await serveService(service, options);
-  stopOnSignals(service.logger, () => running.close());
+  stopOnSignals(service.logger, () => running.close(), { graceMs: options.shutdownGraceMs });
   return running;
 }
 
-/** Runs `stop` once on the first SIGINT or SIGTERM, then exits. */
-export function stopOnSignals(logger: Logger, stop: () => Promise<void>): void {
+export interface StopOnSignalsOptions {
+  /**
+   * The grace period `stop` is expected to honour (`SHUTDOWN_GRACE_MS` by default). It is logged,
+   * and past it plus `STOP_MARGIN_MS` the process exits anyway with code 1: a stop that hangs (a
+   * relay waiting on a dead peer, a handle left open) must not keep a replaced instance alive.
+   */
+  graceMs?: number | undefined;
+  /** Replaceable in tests; `process.exit` otherwise. */
+  exit?: (code: number) => void;
+  /** Replaceable in tests; `process` otherwise. */
+  signals?: Pick<NodeJS.Process, 'on'>;
+}
+
+/** Time after the grace period for what follows the drain (Apollo's stop, an outbox's last flush). */
+export const STOP_MARGIN_MS = 10_000;
+
+/**
+ * Runs `stop` on the first SIGINT or SIGTERM, then exits 0 (1 if `stop` failed). `stop` is
+ * normally a `RunningService.close()`: readiness fails at once, new connections are refused, and
+ * in-flight requests finish within `SHUTDOWN_GRACE_MS`. A second signal exits at once (Ctrl-C
+ * twice), and so does a stop that overruns the grace period by more than `STOP_MARGIN_MS`.
+ */
+export function stopOnSignals(logger: Logger, stop: () => Promise<void>, options: StopOnSignalsOptions = {}): void {
+  const graceMs = options.graceMs ?? readShutdownGraceMs();
+  const exit = options.exit ?? ((code: number) => process.exit(code));
+  const signals = options.signals ?? process;
+  // The sandbox logs through here without calling serveHttp: its lines belong in LOG_FILE too.
+  teeOutputToLogFile();
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals): void => {
-    if (stopping) return;
+    if (stopping) {
+      logger.warn('service.stop.interrupted', { signal });
+      exit(1);
+      return;
+    }
     stopping = true;
-    logger.info('service.stopping', { signal });
+    logger.info('service.stopping', { signal, graceMs });
+    const backstop = setTimeout(() => {
+      logger.error('service.stop.timeout', { graceMs, marginMs: STOP_MARGIN_MS });
+      exit(1);
+    }, graceMs + STOP_MARGIN_MS);
+    backstop.unref();
     stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
+      () => {
+        clearTimeout(backstop);
+        exit(0);
+      },
+      (error: unknown) => {
+        clearTimeout(backstop);
+        logger.error('service.stop.failed', { error: error instanceof Error ? error.name : 'unknown' });
+        exit(1);
+      },
     );
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  signals.on('SIGINT', onSignal);
+  signals.on('SIGTERM', onSignal);
 }
