@@ -1,0 +1,166 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+/**
+ * The PHI audit log: every read and change of patient data, allowed, denied or failed, recorded
+ * by the service that owns the data. Records carry ids, action names and reason codes only (never
+ * names, dates, contact details or answers), so the log itself holds no PHI beyond identifiers.
+ *
+ * Records form an HMAC chain: each record's `hash` covers the record and the previous record's
+ * hash. Whoever lacks the key cannot edit, delete, reorder or insert a record without
+ * `verifyAuditChain` (and `pnpm audit:verify`) naming the first record where the chain breaks.
+ * Truncating the tail is the one change a chain cannot reveal by itself; shipping the file to
+ * append-only storage covers that.
+ */
+
+export type AuditOutcome = 'ALLOWED' | 'DENIED' | 'FAILED';
+
+/** Who acted: a staff user (with their role) or the holder of an intake link. */
+export interface AuditActor {
+  kind: 'staff' | 'intake';
+  /** The user id, or the intake link's id. */
+  id: string;
+  role?: string;
+}
+
+export interface AuditRecord {
+  /** 1, 2, 3… in the order the service wrote them; the chain runs in this order. */
+  seq: number;
+  /** ISO 8601 instant. */
+  at: string;
+  /** The service that owns the data and wrote the record. */
+  service: string;
+  /** The organization the actor acted for. */
+  organizationId: string;
+  actor: AuditActor;
+  /** What was done, e.g. `patient.read`, `response.submit`, `ehr.resend`. */
+  action: string;
+  outcome: AuditOutcome;
+  /** The patients concerned, at most `MAX_AUDIT_PATIENT_IDS` (the first ones). */
+  patientIds: string[];
+  /** How many patients were concerned, counting those beyond `patientIds`. */
+  patientCount: number;
+  requestId: string;
+  /** A reason code (FORBIDDEN, BAD_USER_INPUT, a denial reason…); never patient data. */
+  detail?: string;
+  /** The previous record's `hash`, or `genesis` for the first. */
+  prevHash: string;
+  /** HMAC-SHA256(key, prevHash + '\n' + canonicalJson(record without hash)), hex. */
+  hash: string;
+}
+
+/** What a caller supplies; the sink adds the sequence, time and chain. */
+export interface AuditEntry {
+  organizationId: string;
+  actor: AuditActor;
+  action: string;
+  outcome: AuditOutcome;
+  patientIds: readonly string[];
+  /** Defaults to the number of distinct `patientIds`. */
+  patientCount?: number;
+  requestId: string;
+  detail?: string;
+}
+
+export interface AuditQuery {
+  /** Always required: one organization never reads another's records. */
+  organizationId: string;
+  patientId?: string;
+  first: number;
+  /** The `seq` of the last record of the previous page. */
+  after?: number;
+}
+
+export interface AuditSink {
+  append(entry: AuditEntry): AuditRecord;
+  /** Newest first. */
+  query(filter: AuditQuery): { records: AuditRecord[]; hasMore: boolean };
+}
+
+export const AUDIT_GENESIS = 'genesis';
+/** A list query can return many patients; the record keeps the first ones and the count. */
+export const MAX_AUDIT_PATIENT_IDS = 100;
+/** Used outside production when AUDIT_HMAC_KEY is not set, so development needs no setup. */
+export const DEV_AUDIT_HMAC_KEY = 'carebridge-dev-audit-hmac-key-not-for-production';
+
+/** JSON with object keys sorted at every level and undefined members left out, as JSON.stringify does. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+export function auditHash(key: string, record: Omit<AuditRecord, 'hash'>): string {
+  return createHmac('sha256', key)
+    .update(record.prevHash + '\n' + canonicalJson(record))
+    .digest('hex');
+}
+
+export type AuditVerifyResult = { ok: true; count: number } | { ok: false; at: number; reason: string };
+
+/**
+ * Checks a whole log in file order. Reports the first record where the chain breaks: a sequence
+ * gap (deleted, reordered or inserted record), a `prevHash` that is not the previous record's hash
+ * (deleted or reordered), or a hash that does not match the content (edited, forged, or another key).
+ */
+export function verifyAuditChain(records: readonly AuditRecord[], key: string): AuditVerifyResult {
+  let prevHash = AUDIT_GENESIS;
+  let expectedSeq = 1;
+  for (const record of records) {
+    if (record === null || typeof record !== 'object') {
+      return { ok: false, at: expectedSeq, reason: 'not a record' };
+    }
+    if (record.seq !== expectedSeq) {
+      return {
+        ok: false,
+        at: expectedSeq,
+        reason: `expected seq ${expectedSeq}, found ${String(record.seq)}: a record was deleted, reordered or inserted`,
+      };
+    }
+    if (record.prevHash !== prevHash) {
+      return { ok: false, at: expectedSeq, reason: 'prevHash is not the previous record’s hash' };
+    }
+    const { hash, ...rest } = record;
+    if (typeof hash !== 'string' || !sameHex(hash, auditHash(key, rest))) {
+      return { ok: false, at: expectedSeq, reason: 'hash does not match: record edited, forged or another key' };
+    }
+    prevHash = hash;
+    expectedSeq += 1;
+  }
+  return { ok: true, count: records.length };
+}
+
+function sameHex(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+export class AuditFileError extends Error {
+  override name = 'AuditFileError';
+  constructor(readonly line: number) {
+    super(`line ${line} is not a JSON record`);
+  }
+}
+
+/** The records of an audit file (one JSON object per line), unverified. */
+export function readAuditFile(path: string): AuditRecord[] {
+  const records: AuditRecord[] = [];
+  const lines = readFileSync(path, 'utf8').split('\n');
+  lines.forEach((line, index) => {
+    if (line.trim() === '') return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      throw new AuditFileError(index + 1);
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new AuditFileError(index + 1);
+    // Shape is checked by verifyAuditChain: any difference from what was hashed breaks the chain.
+    records.push(parsed as AuditRecord);
+  });
+  return records;
+}

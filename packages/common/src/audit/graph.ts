@@ -1,0 +1,188 @@
+import { requireStaff, type Viewer } from '../auth';
+import { badUserInput } from '../errors';
+import type { Logger } from '../logger';
+import { decodeCursor, encodeCursor, pageSize } from '../pagination';
+import type { AuditActor, AuditOutcome, AuditRecord, AuditSink } from './chain';
+
+/** Recording from resolvers (`audit`, `audited`) and answering the graph's audit trail fields. */
+
+/** What `audit` needs of a request context: every subgraph context has these. */
+export interface AuditContext {
+  viewer: Viewer;
+  requestId: string;
+  audit: AuditSink;
+}
+
+export interface AuditEvent {
+  action: string;
+  outcome: AuditOutcome;
+  patientIds: readonly string[];
+  patientCount?: number;
+  detail?: string;
+}
+
+export function auditActor(viewer: Viewer): AuditActor {
+  return viewer.kind === 'staff'
+    ? { kind: 'staff', id: viewer.userId, role: viewer.role }
+    : { kind: 'intake', id: viewer.linkId };
+}
+
+/** Records one event for the request's viewer (who, organization, request id come from the context). */
+export function audit(context: AuditContext, event: AuditEvent): AuditRecord {
+  return context.audit.append({
+    organizationId: context.viewer.organizationId,
+    actor: auditActor(context.viewer),
+    requestId: context.requestId,
+    ...event,
+  });
+}
+
+const denialReasons = new WeakMap<object, string>();
+
+/**
+ * Tags a FORBIDDEN error with its reason code, so the DENIED record says why (the error's message
+ * is for people; the code is what an auditor filters on). Answers the same error.
+ */
+export function withDenialReason<E extends object>(error: E, reason: string): E {
+  denialReasons.set(error, reason);
+  return error;
+}
+
+/** What to record about one resolver call. */
+export interface AuditSpec<T> {
+  action: string;
+  /** The patients concerned: known up front (one id), or read from the result (lists, creations). */
+  patientIds: readonly string[] | ((result: T) => readonly string[]);
+  /** How many patients the result concerns when it counts more than it lists. */
+  patientCount?: (result: T) => number;
+  /** A non-PHI code for an allowed call, e.g. NOT_FOUND for an unknown id or `dry-run`. */
+  detail?: (result: T) => string | undefined;
+  /**
+   * False records refusals and failures only: for an entity reference whose fields each record
+   * their own read, so one read is not recorded twice.
+   */
+  recordAllowed?: boolean;
+}
+
+/** The error's `extensions.code`, read structurally so any GraphQLError copy qualifies. */
+function errorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('extensions' in error)) return undefined;
+  const { extensions } = error as { extensions?: { code?: unknown } };
+  return typeof extensions?.code === 'string' ? extensions.code : undefined;
+}
+
+/**
+ * Runs a resolver body and records its outcome exactly once: ALLOWED after it succeeds, DENIED
+ * when it throws FORBIDDEN, FAILED for any other error (validation, version conflict, not found),
+ * then rethrows. The ALLOWED record is written before the result is returned, so no patient data
+ * leaves without a record: when the record cannot be written the call fails (fail closed).
+ *
+ * Async on purpose: a synchronous throw becomes a rejection, so inside `_entities` an error fails
+ * only its own entity (as `perEntity` does).
+ */
+export async function audited<T>(context: AuditContext, spec: AuditSpec<T>, run: () => T | Promise<T>): Promise<T> {
+  let result: T;
+  try {
+    result = await run();
+  } catch (error) {
+    const code = errorCode(error);
+    const denied = code === 'FORBIDDEN';
+    const reason = typeof error === 'object' && error !== null ? denialReasons.get(error) : undefined;
+    audit(context, {
+      action: spec.action,
+      outcome: denied ? 'DENIED' : 'FAILED',
+      patientIds: typeof spec.patientIds === 'function' ? [] : spec.patientIds,
+      detail: (denied ? reason : undefined) ?? code ?? 'INTERNAL_ERROR',
+    });
+    throw error;
+  }
+  if (spec.recordAllowed === false) return result;
+  const patientIds = typeof spec.patientIds === 'function' ? spec.patientIds(result) : spec.patientIds;
+  const detail = spec.detail?.(result);
+  audit(context, {
+    action: spec.action,
+    outcome: 'ALLOWED',
+    patientIds,
+    ...(spec.patientCount === undefined ? {} : { patientCount: spec.patientCount(result) }),
+    ...(detail === undefined ? {} : { detail }),
+  });
+  return result;
+}
+
+/** An audit record as the graph's `AuditRecord` type answers it (identical in every subgraph). */
+export interface AuditRecordView {
+  seq: number;
+  at: string;
+  service: string;
+  organizationId: string;
+  actor: { kind: 'STAFF' | 'INTAKE'; id: string; role: string | null };
+  action: string;
+  outcome: AuditOutcome;
+  patientIds: string[];
+  patientCount: number;
+  requestId: string;
+  detail: string | null;
+  hash: string;
+}
+
+export function auditRecordView(record: AuditRecord): AuditRecordView {
+  return {
+    seq: record.seq,
+    at: record.at,
+    service: record.service,
+    organizationId: record.organizationId,
+    actor: {
+      kind: record.actor.kind === 'staff' ? 'STAFF' : 'INTAKE',
+      id: record.actor.id,
+      role: record.actor.role ?? null,
+    },
+    action: record.action,
+    outcome: record.outcome,
+    patientIds: record.patientIds,
+    patientCount: record.patientCount,
+    requestId: record.requestId,
+    detail: record.detail ?? null,
+    hash: record.hash,
+  };
+}
+
+/** One page of audit records, as the graph's `AuditRecordConnection` answers it. */
+export interface AuditRecordPage {
+  nodes: AuditRecordView[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+/**
+ * The ADMIN-only audit trail fields of every subgraph: the caller organization's records (for one
+ * patient, or all), newest first. Reading the trail is itself recorded as `audit.read`, and a
+ * CLINICIAN or an intake link is refused (and recorded) with FORBIDDEN. Other organizations'
+ * records are out of reach: the query is always narrowed to the caller's organization.
+ */
+export function readAuditTrail(
+  context: AuditContext & { logger: Logger },
+  args: { patientId?: string; first?: number | null; after?: string | null },
+): Promise<AuditRecordPage> {
+  const patientIds = args.patientId === undefined ? [] : [args.patientId];
+  return audited(context, { action: 'audit.read', patientIds }, () => {
+    const admin = requireStaff(context, ['ADMIN']);
+    const first = pageSize(args.first);
+    let after: number | undefined;
+    if (args.after != null) {
+      const [seq] = decodeCursor(args.after);
+      if (typeof seq !== 'number')
+        throw badUserInput([{ field: 'after', message: 'is not a cursor returned by this API' }]);
+      after = seq;
+    }
+    const { records, hasMore } = context.audit.query({
+      organizationId: admin.organizationId,
+      first,
+      ...(args.patientId === undefined ? {} : { patientId: args.patientId }),
+      ...(after === undefined ? {} : { after }),
+    });
+    const last = records.at(-1);
+    return {
+      nodes: records.map(auditRecordView),
+      pageInfo: { hasNextPage: hasMore, endCursor: last ? encodeCursor([last.seq]) : null },
+    };
+  });
+}

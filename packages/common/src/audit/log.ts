@@ -1,0 +1,140 @@
+import { appendFileSync, existsSync } from 'node:fs';
+import { ConfigError, envString, type Env } from '../env';
+import {
+  AUDIT_GENESIS,
+  auditHash,
+  DEV_AUDIT_HMAC_KEY,
+  MAX_AUDIT_PATIENT_IDS,
+  readAuditFile,
+  type AuditEntry,
+  type AuditQuery,
+  type AuditRecord,
+  type AuditSink,
+} from './chain';
+
+/** The audit log in memory, optionally continued in a file, and its configuration. */
+
+export interface InMemoryAuditLogOptions {
+  /** The service writing the log: patient, clinical or ehr. */
+  service: string;
+  /** The HMAC key (AUDIT_HMAC_KEY). */
+  key: string;
+  /** When set, each record is also appended to this file as one JSON line, and an existing file is continued. */
+  filePath?: string | null;
+  now?: () => Date;
+}
+
+/**
+ * The audit log kept in memory and indexed by organization and by (organization, patient), so a
+ * trail query is a binary search plus one page, never a scan. With `filePath`, every record is
+ * written to the file before it counts (synchronously: a record the service reports is on disk),
+ * and a restart continues the file's chain instead of starting a second one.
+ */
+export class InMemoryAuditLog implements AuditSink {
+  private readonly records: AuditRecord[] = [];
+  private readonly byOrganization = new Map<string, AuditRecord[]>();
+  private readonly byPatient = new Map<string, AuditRecord[]>();
+  private readonly service: string;
+  private readonly key: string;
+  private readonly filePath: string | null;
+  private readonly now: () => Date;
+  private lastSeq = 0;
+  private lastHash = AUDIT_GENESIS;
+
+  constructor(options: InMemoryAuditLogOptions) {
+    this.service = options.service;
+    this.key = options.key;
+    this.filePath = options.filePath ?? null;
+    this.now = options.now ?? (() => new Date());
+    if (this.filePath !== null && existsSync(this.filePath)) {
+      for (const record of readAuditFile(this.filePath)) this.index(record);
+    }
+  }
+
+  append(entry: AuditEntry): AuditRecord {
+    const ids = [...new Set(entry.patientIds)];
+    const body: Omit<AuditRecord, 'hash'> = {
+      seq: this.lastSeq + 1,
+      at: this.now().toISOString(),
+      service: this.service,
+      organizationId: entry.organizationId,
+      actor: entry.actor.role === undefined ? { kind: entry.actor.kind, id: entry.actor.id } : { ...entry.actor },
+      action: entry.action,
+      outcome: entry.outcome,
+      patientIds: ids.slice(0, MAX_AUDIT_PATIENT_IDS),
+      patientCount: entry.patientCount ?? ids.length,
+      requestId: entry.requestId,
+      ...(entry.detail === undefined ? {} : { detail: entry.detail }),
+      prevHash: this.lastHash,
+    };
+    const record: AuditRecord = { ...body, hash: auditHash(this.key, body) };
+    // The file first: when the write fails the record does not exist in memory either, and the
+    // chain stays whole.
+    if (this.filePath !== null) appendFileSync(this.filePath, JSON.stringify(record) + '\n');
+    this.index(record);
+    return record;
+  }
+
+  query({ organizationId, patientId, first, after }: AuditQuery): { records: AuditRecord[]; hasMore: boolean } {
+    const list =
+      (patientId === undefined
+        ? this.byOrganization.get(organizationId)
+        : this.byPatient.get(patientKey(organizationId, patientId))) ?? [];
+    // Lists are in ascending seq; a page walks backwards from just below `after`.
+    const end = after === undefined ? list.length : lowerBound(list, after);
+    const start = Math.max(0, end - first);
+    return { records: list.slice(start, end).reverse(), hasMore: start > 0 };
+  }
+
+  /** Every record, oldest first: for tests and exports. */
+  all(): readonly AuditRecord[] {
+    return this.records;
+  }
+
+  private index(record: AuditRecord): void {
+    this.records.push(record);
+    this.lastSeq = record.seq;
+    this.lastHash = record.hash;
+    push(this.byOrganization, record.organizationId, record);
+    for (const id of record.patientIds) push(this.byPatient, patientKey(record.organizationId, id), record);
+  }
+}
+
+function patientKey(organizationId: string, patientId: string): string {
+  return `${organizationId}\u0000${patientId}`;
+}
+
+function push(map: Map<string, AuditRecord[]>, key: string, record: AuditRecord): void {
+  const list = map.get(key);
+  if (list) list.push(record);
+  else map.set(key, [record]);
+}
+
+/** The index of the first record with seq >= `seq` in a list sorted by seq. */
+function lowerBound(list: readonly AuditRecord[], seq: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((list[middle]?.seq ?? Infinity) < seq) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+export interface AuditConfig {
+  hmacKey: string;
+  /** One file per service: two services appending to one file would interleave two chains. */
+  logPath: string | null;
+}
+
+/** AUDIT_HMAC_KEY (required in production, at least 32 characters) and AUDIT_LOG_PATH (optional). */
+export function readAuditConfig(env: Env): AuditConfig {
+  const production = env['NODE_ENV'] === 'production';
+  const hmacKey = envString(env, 'AUDIT_HMAC_KEY', production ? '' : DEV_AUDIT_HMAC_KEY);
+  if (production && (hmacKey.length < 32 || hmacKey === DEV_AUDIT_HMAC_KEY)) {
+    throw new ConfigError('AUDIT_HMAC_KEY is required in production: a secret of at least 32 characters');
+  }
+  const logPath = envString(env, 'AUDIT_LOG_PATH', '');
+  return { hmacKey, logPath: logPath === '' ? null : logPath };
+}
