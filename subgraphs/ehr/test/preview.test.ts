@@ -121,7 +121,7 @@ describe('Patient.ehrPreview', () => {
       { r: [patientRepresentation('org-riverside')], v: 2 },
       riversideClinician,
     );
-    expect([result.data, codes(result)]).toEqual([{ _entities: [null] }, ['NOT_FOUND']]);
+    expect([result.data, codes(result)]).toEqual([{ _entities: [{ ehrPreview: null }] }, ['NOT_FOUND']]);
   });
 
   it('refuses another organization’s patient, next to one’s own', async () => {
@@ -131,7 +131,7 @@ describe('Patient.ehrPreview', () => {
       { r: [patientRepresentation('org-lakeside'), patientRepresentation('org-riverside')] },
       riversideClinician,
     );
-    expect(result.data).toEqual({ _entities: [null, { ehrPreview: golden('athena') }] });
+    expect(result.data).toEqual({ _entities: [{ ehrPreview: null }, { ehrPreview: golden('athena') }] });
     expect(result.errors?.map((e) => [e.path, e.extensions?.['code']])).toEqual([
       [['_entities', 0, 'ehrPreview'], 'FORBIDDEN'],
     ]);

@@ -311,19 +311,19 @@ export type Patient = {
    * The latest answer to each question, in language-independent form (codes, not labels): what
    * mappings read to build EHR payloads. Needs a staff token.
    */
-  clinicalAnswers: Array<ClinicalAnswer>;
+  clinicalAnswers?: Maybe<Array<ClinicalAnswer>>;
   /**
    * Who read or changed this patient's questionnaire responses and clinical history, newest first: the
    * clinical subgraph's audit records for the patient, of the caller's organization only. Needs an
    * ADMIN token (FORBIDDEN otherwise); reading it is itself recorded.
    */
-  clinicalAuditTrail: AuditRecordConnection;
+  clinicalAuditTrail?: Maybe<AuditRecordConnection>;
   /** What the patient's answers say, by category. Needs a staff token of the patient's organization. */
-  clinicalHistory: ClinicalHistory;
+  clinicalHistory?: Maybe<ClinicalHistory>;
   /** Stable, opaque identifier. */
   id: Scalars['ID']['output'];
   /** The patient's questionnaire responses, newest first. Needs a staff token of the patient's organization. */
-  questionnaireResponses: Array<QuestionnaireResponse>;
+  questionnaireResponses?: Maybe<Array<QuestionnaireResponse>>;
 };
 
 
@@ -840,11 +840,11 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type PatientResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Patient'] = ResolversParentTypes['Patient'], FederationReferenceType extends FederationReferenceTypes['Patient'] = FederationReferenceTypes['Patient']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Patient']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  clinicalAnswers?: Resolver<Array<ResolversTypes['ClinicalAnswer']>, ParentType, ContextType>;
-  clinicalAuditTrail?: Resolver<ResolversTypes['AuditRecordConnection'], ParentType, ContextType, Partial<PatientClinicalAuditTrailArgs>>;
-  clinicalHistory?: Resolver<ResolversTypes['ClinicalHistory'], ParentType, ContextType, RequireFields<PatientClinicalHistoryArgs, 'lang'>>;
+  clinicalAnswers?: Resolver<Maybe<Array<ResolversTypes['ClinicalAnswer']>>, ParentType, ContextType>;
+  clinicalAuditTrail?: Resolver<Maybe<ResolversTypes['AuditRecordConnection']>, ParentType, ContextType, Partial<PatientClinicalAuditTrailArgs>>;
+  clinicalHistory?: Resolver<Maybe<ResolversTypes['ClinicalHistory']>, ParentType, ContextType, RequireFields<PatientClinicalHistoryArgs, 'lang'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  questionnaireResponses?: Resolver<Array<ResolversTypes['QuestionnaireResponse']>, ParentType, ContextType>;
+  questionnaireResponses?: Resolver<Maybe<Array<ResolversTypes['QuestionnaireResponse']>>, ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{

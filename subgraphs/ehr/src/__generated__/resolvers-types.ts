@@ -645,7 +645,7 @@ export type Patient = {
   /** Postal address, provided by the patient subgraph. */
   address?: Maybe<Address>;
   /** Language-independent answers, provided by the clinical subgraph. */
-  clinicalAnswers: Array<ClinicalAnswer>;
+  clinicalAnswers?: Maybe<Array<ClinicalAnswer>>;
   /** Date of birth (YYYY-MM-DD), provided by the patient subgraph. */
   dateOfBirth: Scalars['Date']['output'];
   /**
@@ -653,17 +653,17 @@ export type Patient = {
    * the ehr subgraph's audit records for the patient, of the caller's organization only. Needs an
    * ADMIN token (FORBIDDEN otherwise); reading it is itself recorded.
    */
-  ehrAuditTrail: AuditRecordConnection;
+  ehrAuditTrail?: Maybe<AuditRecordConnection>;
   /**
    * Exactly the requests that would be sent to the patient's EHR now: one per endpoint with data,
    * built from the patient's demographics and answers under the current mapping or `mappingVersion`.
    * Testing a mapping on a real patient before publishing is this one call. Needs a staff token.
    */
-  ehrPreview: Array<EhrRequest>;
+  ehrPreview?: Maybe<Array<EhrRequest>>;
   /** The EHR system of the patient's organization. FORBIDDEN for another organization's patient. */
-  ehrSystem: EhrSystem;
+  ehrSystem?: Maybe<EhrSystem>;
   /** Every request made or queued for this patient, newest first. Needs a staff token. */
-  ehrTransactions: Array<EhrTransaction>;
+  ehrTransactions?: Maybe<Array<EhrTransaction>>;
   /** Email address, provided by the patient subgraph. */
   email?: Maybe<Scalars['String']['output']>;
   /** Emergency contact, provided by the patient subgraph. */
@@ -1314,10 +1314,10 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type PatientResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Patient'] = ResolversParentTypes['Patient'], FederationReferenceType extends FederationReferenceTypes['Patient'] = FederationReferenceTypes['Patient']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Patient']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  ehrAuditTrail?: Resolver<ResolversTypes['AuditRecordConnection'], ParentType, ContextType, Partial<PatientEhrAuditTrailArgs>>;
-  ehrPreview?: Resolver<Array<ResolversTypes['EhrRequest']>, ParentType, ContextType, Partial<PatientEhrPreviewArgs>>;
-  ehrSystem?: Resolver<ResolversTypes['EhrSystem'], ParentType, ContextType>;
-  ehrTransactions?: Resolver<Array<ResolversTypes['EhrTransaction']>, ParentType, ContextType>;
+  ehrAuditTrail?: Resolver<Maybe<ResolversTypes['AuditRecordConnection']>, ParentType, ContextType, Partial<PatientEhrAuditTrailArgs>>;
+  ehrPreview?: Resolver<Maybe<Array<ResolversTypes['EhrRequest']>>, ParentType, ContextType, Partial<PatientEhrPreviewArgs>>;
+  ehrSystem?: Resolver<Maybe<ResolversTypes['EhrSystem']>, ParentType, ContextType>;
+  ehrTransactions?: Resolver<Maybe<Array<ResolversTypes['EhrTransaction']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
