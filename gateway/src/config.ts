@@ -1,6 +1,7 @@
 import { ConfigError, DEFAULT_AUDIENCE, DEFAULT_ISSUER, envInt, envString, envUrl, type Env } from '@carebridge/common';
 import type { JWK } from 'jose';
-import { SUPERGRAPH_SDL } from './compose';
+import { resolve } from 'node:path';
+import { ROOT_DIR, SUPERGRAPH_SDL } from './compose';
 import { DEFAULT_LIMITS, type OperationLimits } from './limits';
 
 /** The subgraphs the gateway can be pointed elsewhere for; names as in supergraph.yaml. */
@@ -67,6 +68,8 @@ export function readConfig(env: Env = process.env) {
     port: envInt(env, 'PORT', 4000, { max: 65535 }),
     host: envString(env, 'HOST', '127.0.0.1'),
     supergraphPath: envString(env, 'SUPERGRAPH_PATH', SUPERGRAPH_SDL),
+    /** The built web app, served at / when present (`pnpm --filter @carebridge/web build`). */
+    webDist: envString(env, 'WEB_DIST', resolve(ROOT_DIR, 'web/dist')),
     subgraphUrls,
     auth: {
       /** Absent in development: a key is generated at start-up (tokens do not survive a restart). */

@@ -14,6 +14,7 @@ const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
 const options = {
   supergraphSdl,
   subgraphUrls: config.subgraphUrls,
+  webDist: config.webDist,
   keys,
   issuer: config.auth.issuer,
   audience: config.auth.audience,

@@ -14,6 +14,7 @@ import {
   unauthenticated,
   type Logger,
   type ReadinessCheck,
+  type RouteHandler,
   type RunningService,
   type TokenVerifier,
 } from '@carebridge/common';
@@ -23,6 +24,7 @@ import { graphOperation, graphOrganizationRegistry, intakeLinks } from './auth/g
 import type { KeyRing } from './auth/keys';
 import type { ScryptParams } from './auth/passwords';
 import { authRoutes } from './auth/routes';
+import { firstRoute, webAppRoutes } from './web';
 import { AuthService } from './auth/service';
 import { LoginThrottle } from './auth/throttle';
 import { createTokenIssuer, type TokenIssuer } from './auth/tokens';
@@ -57,6 +59,8 @@ export interface GatewayOptions {
   limits?: Partial<OperationLimits>;
   /** Deadline of one subgraph call over HTTP (SUBGRAPH_TIMEOUT_MS, 10 s); `fetchers` are not limited. */
   subgraphTimeoutMs?: number;
+  /** The built web app (web/dist), served from this origin when it exists. */
+  webDist?: string;
 }
 
 export interface Gateway {
@@ -66,7 +70,8 @@ export interface Gateway {
   verify: TokenVerifier;
   /** Builds a GraphQL request's context; refuses (401) a request without a valid token. */
   context(headers: IncomingHttpHeaders, requestId: string): Promise<GatewayContext>;
-  routes: ReturnType<typeof authRoutes>;
+  /** The REST endpoints (auth, JWKS) and, when built, the web app. */
+  routes: RouteHandler;
 }
 
 /** The gateway: Apollo Server over the composed supergraph, plus accounts and tokens. Call `server.start()`. */
@@ -162,13 +167,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         throw new InternalError(requestId);
       }
     },
-    routes: authRoutes({
-      auth,
-      keys: options.keys,
-      verify,
-      createIntakeLink: intakeLinks(run, tokens),
-      secureCookies: options.secureCookies ?? true,
-    }),
+    routes: firstRoute(
+      authRoutes({
+        auth,
+        keys: options.keys,
+        verify,
+        createIntakeLink: intakeLinks(run, tokens),
+        secureCookies: options.secureCookies ?? true,
+      }),
+      ...(options.webDist ? [webAppRoutes(options.webDist)] : []),
+    ),
   };
 }
 

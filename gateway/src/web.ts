@@ -1,0 +1,91 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { extname, join, resolve, sep } from 'node:path';
+import type { RouteHandler } from '@carebridge/common';
+
+/**
+ * Serves the built web app (`web/dist`) from the gateway's own origin, so the app calls
+ * `/graphql` and `/auth/*` without CORS and its refresh cookie stays first-party. Any GET that is
+ * not an API path and names no file gets `index.html` (the app routes on the client).
+ */
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/** Paths the app never owns: they belong to the API and must answer 404 there, not index.html. */
+const API_PREFIXES = ['/graphql', '/auth/', '/.well-known/', '/internal/', '/health'];
+
+const SECURITY_HEADERS: Record<string, string> = {
+  // Scripts and styles only from this origin (Vite's build needs no inline script), no framing.
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; " +
+    "frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+};
+
+function fileIn(root: string, pathname: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  const file = resolve(join(root, decoded));
+  // Never outside the app's folder, whatever `..` or encoded separators the path holds.
+  if (file !== root && !file.startsWith(root + sep)) return null;
+  return existsSync(file) && statSync(file).isFile() ? file : null;
+}
+
+/** A route handler for the built app in `distDir`; passes everything on when it is not built. */
+export function webAppRoutes(distDir: string): RouteHandler {
+  const root = resolve(distDir);
+  return ({ request, response, url }) => {
+    const method = request.method ?? 'GET';
+    if ((method !== 'GET' && method !== 'HEAD') || API_PREFIXES.some((p) => url.pathname.startsWith(p))) {
+      return Promise.resolve(false);
+    }
+    const index = join(root, 'index.html');
+    if (!existsSync(index)) return Promise.resolve(false);
+    const asset = url.pathname === '/' ? null : fileIn(root, url.pathname);
+    // A missing asset is a 404, not the app: a browser asking for /assets/x.js must not get HTML.
+    if (!asset && extname(url.pathname) !== '') return Promise.resolve(false);
+    const file = asset ?? index;
+    const immutable = asset !== null && url.pathname.startsWith('/assets/');
+    response.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      // Vite names built assets by their content hash; index.html must always be revalidated.
+      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+    if (method === 'HEAD') {
+      response.end();
+      return Promise.resolve(true);
+    }
+    return new Promise((done) => {
+      const stream = createReadStream(file);
+      stream.on('error', () => {
+        response.destroy();
+        done(true);
+      });
+      stream.on('end', () => done(true));
+      stream.pipe(response);
+    });
+  };
+}
+
+/** Tries each handler in turn; the first that answers wins. */
+export function firstRoute(...handlers: RouteHandler[]): RouteHandler {
+  return async (route) => {
+    for (const handler of handlers) if (await handler(route)) return true;
+    return false;
+  };
+}
