@@ -19,10 +19,10 @@ describe('serving the web app from the gateway’s origin', () => {
     writeFileSync(join(dist, 'assets', 'app-1a2b.js'), 'console.log(1)');
     const server = new ApolloServer({ schema: buildSchema('type Query { ok: Boolean }') });
     await server.start();
-    const auth = firstRoute(async ({ url, response }) => {
-      if (url.pathname !== '/auth/login') return false;
+    const auth = firstRoute(({ url, response }) => {
+      if (url.pathname !== '/auth/login') return Promise.resolve(false);
       sendJson(response, 200, { stand: 'in' });
-      return true;
+      return Promise.resolve(true);
     }, webAppRoutes(dist));
     running = await serveHttp({
       server,
