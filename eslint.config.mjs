@@ -2,10 +2,11 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import web from './web/eslint.react.mjs';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/__generated__/**', '**/dist/**', 'web/**'],
+    ignores: ['**/node_modules/**', '**/__generated__/**', '**/dist/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -25,9 +26,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // The web app: the same type-checked rules, plus browser globals and React's hooks rules.
+  ...web,
   {
     // Tests read loosely typed JSON responses on purpose: the assertions are the type checks.
-    files: ['**/test/**/*.ts', '**/*.test.ts'],
+    files: ['**/test/**/*.{ts,tsx}', '**/*.test.{ts,tsx}'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -5,6 +5,9 @@ import { defineConfig } from 'vitest/config';
  * - unit (`*.test.ts`): one module or one subgraph in-process, no ports; fast, run on every change.
  * - integration (`*.integration.test.ts`): the subgraphs composed through the real gateway,
  *   in-process and over HTTP on port 0, and the `pnpm start` process tree.
+ * - web (`*.test.ts(x)` under web/src): the web app's component tests in jsdom, configured in
+ *   web/vite.config.ts (its own project because it needs the browser environment, the React plugin
+ *   and jest-dom, which the server tests must not get). Run with `vitest run --project web`.
  */
 export default defineConfig({
   resolve: {
@@ -34,6 +37,7 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      'web/vite.config.ts',
     ],
   },
 });

@@ -133,6 +133,7 @@ try {
   const gatewayUrl = await startService(GATEWAY, gatewayPort, subgraphUrls);
   console.log(
     `\nCarebridge is running. GraphQL and Apollo Sandbox: ${gatewayUrl.replace('127.0.0.1', 'localhost')}\n` +
+      `Web app (when built, as \`npm start\` does): ${gatewayUrl.replace('127.0.0.1', 'localhost').replace('/graphql', '/')}\n` +
       `EHR sandbox (what reached Athena and Allscripts): ${sandboxUrl.replace('127.0.0.1', 'localhost')}/_sandbox/stats\n` +
       'Press Ctrl-C to stop.\n',
   );

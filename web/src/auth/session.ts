@@ -1,0 +1,217 @@
+/**
+ * The staff session: the access token lives in this object's memory only (never localStorage, so a
+ * script injected into the page cannot read a stored copy, and a closed tab forgets it). The refresh
+ * token is the gateway's HttpOnly cookie (path /auth), which this code never sees: `refresh()` asks
+ * the gateway to exchange it.
+ *
+ * Refreshes are single-flight: the gateway rotates the cookie on every use and ends the session
+ * when an old one is replayed, so two concurrent refreshes (two 401s at once, React's StrictMode
+ * running an effect twice) must share one request.
+ */
+
+export type Role = 'ADMIN' | 'CLINICIAN';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  organizationId: string;
+  role: Role;
+}
+
+export type SessionState =
+  | { status: 'restoring' }
+  | { status: 'signedIn'; user: User }
+  /** `expired`: the session ended under the user (refresh refused), as opposed to never started or logged out. */
+  | { status: 'signedOut'; expired: boolean };
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export type LoginResult =
+  | { ok: true; user: User }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number }
+  | { ok: false; reason: 'badInput'; problems: FieldProblem[] }
+  | { ok: false; reason: 'error' };
+
+export type SignupResult =
+  { ok: true } | { ok: false; reason: 'badInput'; problems: FieldProblem[] } | { ok: false; reason: 'error' };
+
+export type SignupBody =
+  | {
+      email: string;
+      password: string;
+      name: string;
+      organization: { name: string; kind: 'CLINIC' | 'HOSPITAL'; ehrSystemId: string };
+    }
+  | { email: string; password: string; name: string; inviteCode: string };
+
+type Fetch = (input: string, init: RequestInit) => Promise<Response>;
+
+interface TokenBody {
+  accessToken: string;
+  user: User;
+}
+
+function isTokenBody(value: unknown): value is TokenBody {
+  if (typeof value !== 'object' || value === null) return false;
+  const body = value as Record<string, unknown>;
+  return typeof body['accessToken'] === 'string' && typeof body['user'] === 'object' && body['user'] !== null;
+}
+
+function problemsOf(value: unknown): FieldProblem[] {
+  if (typeof value !== 'object' || value === null) return [];
+  const problems = (value as Record<string, unknown>)['problems'];
+  return Array.isArray(problems)
+    ? problems.filter(
+        (p): p is FieldProblem =>
+          typeof p === 'object' &&
+          p !== null &&
+          typeof (p as FieldProblem).field === 'string' &&
+          typeof (p as FieldProblem).message === 'string',
+      )
+    : [];
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    return undefined;
+  }
+}
+
+export class AuthSession {
+  private token: string | null = null;
+  private state: SessionState;
+  private readonly listeners = new Set<() => void>();
+  private refreshing: Promise<boolean> | null = null;
+  private restoring: Promise<boolean> | null = null;
+
+  /**
+   * @param fetchImpl injected for tests; the browser's fetch otherwise.
+   * @param initial a signed-in session to start from (tests), instead of restoring through refresh.
+   */
+  constructor(
+    private readonly fetchImpl: Fetch = (input, init) => fetch(input, init),
+    initial?: { accessToken: string; user: User },
+  ) {
+    if (initial) {
+      this.token = initial.accessToken;
+      this.state = { status: 'signedIn', user: initial.user };
+    } else {
+      this.state = { status: 'restoring' };
+    }
+  }
+
+  get accessToken(): string | null {
+    return this.token;
+  }
+
+  /** For `useSyncExternalStore`. */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getState = (): SessionState => this.state;
+
+  private setState(state: SessionState): void {
+    this.state = state;
+    for (const listener of this.listeners) listener();
+  }
+
+  private post(path: string, body: unknown): Promise<Response> {
+    return this.fetchImpl(path, {
+      method: 'POST',
+      // The gateway accepts only JSON on /auth/*: a cross-site form cannot send it without CORS.
+      headers: { 'content-type': 'application/json' },
+      credentials: 'include',
+      body: JSON.stringify(body),
+    });
+  }
+
+  async login(email: string, password: string): Promise<LoginResult> {
+    let response: Response;
+    try {
+      response = await this.post('/auth/login', { email, password });
+    } catch {
+      return { ok: false, reason: 'error' };
+    }
+    const body = await readJson(response);
+    if (response.ok && isTokenBody(body)) {
+      this.token = body.accessToken;
+      this.setState({ status: 'signedIn', user: body.user });
+      return { ok: true, user: body.user };
+    }
+    if (response.status === 401) return { ok: false, reason: 'invalid' };
+    if (response.status === 429)
+      return { ok: false, reason: 'throttled', retryAfterSeconds: Number(response.headers.get('retry-after') ?? 60) };
+    if (response.status === 400) return { ok: false, reason: 'badInput', problems: problemsOf(body) };
+    return { ok: false, reason: 'error' };
+  }
+
+  async signup(body: SignupBody): Promise<SignupResult> {
+    try {
+      const response = await this.post('/auth/signup', body);
+      if (response.ok) return { ok: true };
+      if (response.status === 400)
+        return { ok: false, reason: 'badInput', problems: problemsOf(await readJson(response)) };
+      return { ok: false, reason: 'error' };
+    } catch {
+      return { ok: false, reason: 'error' };
+    }
+  }
+
+  /** Exchanges the refresh cookie for a new access token; false (and signed out) when refused. */
+  refresh(): Promise<boolean> {
+    this.refreshing ??= this.doRefresh().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  private async doRefresh(): Promise<boolean> {
+    const wasSignedIn = this.state.status === 'signedIn';
+    try {
+      const response = await this.post('/auth/refresh', {});
+      const body = await readJson(response);
+      if (response.ok && isTokenBody(body)) {
+        this.token = body.accessToken;
+        this.setState({ status: 'signedIn', user: body.user });
+        return true;
+      }
+    } catch {
+      // A network failure ends the attempt like a refusal; the user signs in again.
+    }
+    this.token = null;
+    this.setState({ status: 'signedOut', expired: wasSignedIn });
+    return false;
+  }
+
+  /** On app load: restores a session from the refresh cookie, once however often it is called. */
+  restore(): Promise<boolean> {
+    if (this.state.status !== 'restoring') return Promise.resolve(this.state.status === 'signedIn');
+    this.restoring ??= this.refresh();
+    return this.restoring;
+  }
+
+  /** The server refused the token even after a refresh: the session is over. */
+  expire(): void {
+    this.token = null;
+    this.setState({ status: 'signedOut', expired: true });
+  }
+
+  async logout(): Promise<void> {
+    this.token = null;
+    this.setState({ status: 'signedOut', expired: false });
+    try {
+      await this.post('/auth/logout', {});
+    } catch {
+      // The token is already forgotten here; the server session ends on its own when idle.
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import { useQuery } from '@apollo/client/react';
+import { Link, Outlet, useNavigate } from 'react-router';
+import { graphql } from '../__generated__';
+import { useAuth } from '../auth/AuthProvider';
+import { useT } from '../i18n/I18nProvider';
+import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
+
+export const LayoutQuery = graphql(`
+  query LayoutQuery($organizationId: ID!) {
+    organization(id: $organizationId) {
+      id
+      name
+    }
+  }
+`);
+
+/** The signed-in frame: organization and user, language, log-out; the page below. */
+export function Layout() {
+  const t = useT();
+  const { state, logout } = useAuth();
+  const navigate = useNavigate();
+  const user = state.status === 'signedIn' ? state.user : null;
+  const { data } = useQuery(LayoutQuery, {
+    variables: { organizationId: user?.organizationId ?? '' },
+    skip: !user,
+  });
+
+  const onLogout = async () => {
+    await logout();
+    await navigate('/login', { replace: true });
+  };
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <Link to="/" className="app-header__brand">
+          {t('app.name')}
+        </Link>
+        {data?.organization && <span className="app-header__org">{data.organization.name}</span>}
+        <div className="app-header__spacer" />
+        {user && (
+          <span className="app-header__user">
+            {t('header.signedInAs', { name: user.name, role: t(`role.${user.role}`) })}
+          </span>
+        )}
+        <LanguageSwitcher />
+        <button type="button" className="button button--secondary" onClick={() => void onLogout()}>
+          {t('header.logout')}
+        </button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

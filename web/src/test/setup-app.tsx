@@ -1,0 +1,75 @@
+import { MockedProvider } from '@apollo/client/testing/react';
+import type { MockLink } from '@apollo/client/testing';
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
+import { vi } from 'vitest';
+import { AppProviders, AppRoutes } from '../App';
+import { createCache } from '../apollo/cache';
+import { AuthSession, type User } from '../auth/session';
+import { LayoutQuery } from '../components/Layout';
+
+export const CLINICIAN: User = {
+  id: 'user-1',
+  email: 'clinician@riverside.test',
+  name: 'Casey Clinician',
+  organizationId: 'org-riverside',
+  role: 'CLINICIAN',
+};
+
+/** Answers one auth endpoint: a status and a JSON body (and headers). */
+export interface FakeResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+export type AuthHandler = (path: string, body: unknown) => FakeResponse;
+
+/** By default no refresh cookie: restoring a session fails, as for a first visit. */
+const defaultAuth: AuthHandler = (path) =>
+  path === '/auth/logout'
+    ? { status: 200, body: { status: 'ok' } }
+    : { status: 401, body: { code: 'UNAUTHENTICATED' } };
+
+export interface SetupOptions {
+  route?: string;
+  mocks?: MockLink.MockedResponse[];
+  /** A signed-in user (the default), or null to start signed out and restore through /auth/refresh. */
+  user?: User | null;
+  auth?: AuthHandler;
+}
+
+/**
+ * Renders the real app (routes, i18n, auth) in a memory router over Apollo's MockedProvider. The
+ * auth endpoints go to `auth`, recorded in the returned `fetch` mock; GraphQL goes to `mocks`.
+ */
+export function setup({ route = '/', mocks = [], user = CLINICIAN, auth = defaultAuth }: SetupOptions = {}) {
+  const fetch = vi.fn((path: string, init: RequestInit) => {
+    const { status, body, headers } = auth(path, JSON.parse((init.body as string | undefined) ?? '{}'));
+    return Promise.resolve(
+      new Response(body === undefined ? null : JSON.stringify(body), {
+        status,
+        headers: { 'content-type': 'application/json', ...headers },
+      }),
+    );
+  });
+  const session = new AuthSession(fetch, user ? { accessToken: 'test-token', user } : undefined);
+  const layout: MockLink.MockedResponse[] = [CLINICIAN, ...(user && user !== CLINICIAN ? [user] : [])].map((u) => ({
+    request: { query: LayoutQuery, variables: { organizationId: u.organizationId } },
+    result: {
+      data: { organization: { __typename: 'Organization', id: u.organizationId, name: 'Riverside Hospital' } },
+    },
+    maxUsageCount: Number.POSITIVE_INFINITY,
+  }));
+  const cache = createCache();
+  const view = render(
+    <MemoryRouter initialEntries={[route]}>
+      <MockedProvider mocks={[...layout, ...mocks]} cache={cache}>
+        <AppProviders session={session}>
+          <AppRoutes />
+        </AppProviders>
+      </MockedProvider>
+    </MemoryRouter>,
+  );
+  return { ...view, user: userEvent.setup(), session, fetch, cache };
+}
