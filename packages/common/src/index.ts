@@ -13,3 +13,4 @@ export * from './auth';
 export * from './events';
 export * from './outbox';
 export * from './audit';
+export * from './runtime';

@@ -1,25 +1,13 @@
-import {
-  envInt,
-  envString,
-  envUrl,
-  readAuditConfig,
-  readAuthConfig,
-  readEventDeliveryConfig,
-  type Env,
-} from '@carebridge/common';
+import { envInt, envUrl, readEventDeliveryConfig, readSubgraphConfig, type Env } from '@carebridge/common';
 
 /** The ehr subgraph's whole configuration; nothing else reads the environment. */
 export function readConfig(env: Env = process.env) {
   return {
-    port: envInt(env, 'PORT', 4003, { max: 65535 }),
-    host: envString(env, 'HOST', '127.0.0.1'),
-    auth: readAuthConfig(env),
+    ...readSubgraphConfig(env, 4003),
     /** Shared with the patient and clinical subgraphs, which sign the change events they post. */
     eventsSecret: readEventDeliveryConfig(env).secret,
     /** When set, the seeded Athena and Allscripts systems point at this EHR sandbox. */
     sandboxUrl: env['EHR_SANDBOX_URL'] ? envUrl(env, 'EHR_SANDBOX_URL', '').replace(/\/$/, '') : null,
-    /** The PHI audit log's HMAC key (AUDIT_HMAC_KEY, required in production) and optional file (AUDIT_LOG_PATH). */
-    audit: readAuditConfig(env),
     delivery: {
       maxAttempts: envInt(env, 'DELIVERY_MAX_ATTEMPTS', 8, { min: 1, max: 100 }),
       baseDelayMs: envInt(env, 'DELIVERY_BASE_DELAY_MS', 500, { min: 1 }),

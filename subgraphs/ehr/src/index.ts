@@ -1,4 +1,4 @@
-import { createLogger, createTokenVerifier, InMemoryAuditLog, serveService, stopOnSignals } from '@carebridge/common';
+import { subgraphRuntime, serveService, stopOnSignals } from '@carebridge/common';
 import { readConfig } from './config';
 import { InMemoryEhrStore } from './data/store';
 import { seedEhrSystems, seedOrganizations } from './data/seed';
@@ -6,7 +6,7 @@ import { eventsRoute } from './delivery/events';
 import { createService } from './server';
 
 const config = readConfig();
-const logger = createLogger('ehr');
+const { logger, verifier, audit } = subgraphRuntime('ehr', config);
 const sandbox = config.sandboxUrl;
 const store = new InMemoryEhrStore(
   seedEhrSystems(sandbox ? { athena: `${sandbox}/athena`, allscripts: `${sandbox}/allscripts` } : {}),
@@ -15,8 +15,8 @@ const store = new InMemoryEhrStore(
 const service = createService({
   logger,
   store,
-  audit: new InMemoryAuditLog({ service: 'ehr', key: config.audit.hmacKey, filePath: config.audit.logPath }),
-  verifier: createTokenVerifier({ jwks: config.auth.jwksUrl, ...config.auth }),
+  audit,
+  verifier,
 });
 const worker = service.createWorker({ policy: config.delivery });
 const running = await serveService(service, {

@@ -1,17 +1,17 @@
-import { createLogger, createTokenVerifier, InMemoryAuditLog, runServiceWithOutbox } from '@carebridge/common';
+import { subgraphRuntime, runServiceWithOutbox } from '@carebridge/common';
 import { readConfig } from './config';
 import { createSeededStore, createService } from './server';
 
 const config = readConfig();
-const logger = createLogger('patient');
+const { logger, verifier, audit } = subgraphRuntime('patient', config);
 const store = createSeededStore();
 if (config.announceSeed) store.announceLoaded();
 await runServiceWithOutbox(
   createService({
     logger,
     store,
-    audit: new InMemoryAuditLog({ service: 'patient', key: config.audit.hmacKey, filePath: config.audit.logPath }),
-    verifier: createTokenVerifier({ jwks: config.auth.jwksUrl, ...config.auth }),
+    audit,
+    verifier,
   }),
   { ...config, outbox: store.outbox },
 );
