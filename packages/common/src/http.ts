@@ -131,6 +131,17 @@ export function sendJson(
   response.end(JSON.stringify(body));
 }
 
+/** A JSON Web Token as one path segment (an intake link is `/intake/<token>`). */
+const TOKEN_SEGMENT = /^[\w-]{10,}\.[\w-]{10,}\.[\w-]{10,}$/;
+
+/** The path as logged: a token in it (the intake page's URL) becomes `:token`, so no log holds one. */
+export function loggablePath(pathname: string): string {
+  return pathname
+    .split('/')
+    .map((segment) => (TOKEN_SEGMENT.test(segment) ? ':token' : segment))
+    .join('/');
+}
+
 /** Health paths: probes hit them every few seconds, so they get no access-log line. */
 const HEALTH_PATHS = new Set(['/health', '/health/live', '/health/ready']);
 
@@ -174,7 +185,7 @@ export async function serveHttp<TContext extends BaseContext>(
       logger.info('http.request', {
         requestId,
         method: request.method ?? 'GET',
-        path: url.pathname,
+        path: loggablePath(url.pathname),
         status: response.statusCode,
         durationMs: Math.round(performance.now() - started),
         ...(response.writableFinished ? {} : { aborted: true }),
@@ -209,7 +220,7 @@ export async function serveHttp<TContext extends BaseContext>(
         }
         logger.error('http.unhandled', {
           requestId,
-          path: url.pathname,
+          path: loggablePath(url.pathname),
           error: error instanceof Error ? error.name : 'unknown',
         });
         if (!response.headersSent) sendJson(response, 500, { error: 'Internal server error' });
