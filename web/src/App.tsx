@@ -1,33 +1,55 @@
 import { ApolloProvider } from '@apollo/client/react';
 import type { ApolloClient } from '@apollo/client';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { AuthProvider } from './auth/AuthProvider';
 import { RequireAuth } from './auth/RequireAuth';
+import { RequireRole } from './auth/RequireRole';
 import type { AuthSession } from './auth/session';
 import { Layout } from './components/Layout';
+import { PageLoading } from './components/PageLoading';
 import { I18nProvider } from './i18n/I18nProvider';
 import { LoginRoute } from './routes/LoginRoute';
 import { PatientsRoute } from './routes/PatientsRoute';
 import { SignupRoute } from './routes/SignupRoute';
 
+// The patient page (the landing page) is in the initial bundle; the others load when first opened.
+const PatientRoute = lazy(() => import('./patientDetail/PatientRoute').then((m) => ({ default: m.PatientRoute })));
+const IntakeRoute = lazy(() => import('./intake/IntakeRoute').then((m) => ({ default: m.IntakeRoute })));
+const EhrMappingRoute = lazy(() => import('./ehr/EhrMappingRoute').then((m) => ({ default: m.EhrMappingRoute })));
+const DeliveryRoute = lazy(() => import('./delivery/DeliveryRoute').then((m) => ({ default: m.DeliveryRoute })));
+
 /** The routes, shared by the app and the tests (which put them in a memory router). */
 export function AppRoutes() {
   return (
-    <Routes>
-      <Route path="/login" element={<LoginRoute />} />
-      <Route path="/signup" element={<SignupRoute />} />
-      <Route
-        element={
-          <RequireAuth>
-            <Layout />
-          </RequireAuth>
-        }
-      >
-        <Route index element={<PatientsRoute />} />
-      </Route>
-      <Route path="*" element={<Navigate to="/" replace />} />
-    </Routes>
+    <Suspense fallback={<PageLoading />}>
+      <Routes>
+        <Route path="/login" element={<LoginRoute />} />
+        <Route path="/signup" element={<SignupRoute />} />
+        {/* Patient-facing: the intake link's token is its only credential, no staff session. */}
+        <Route path="/intake/:token" element={<IntakeRoute />} />
+        <Route
+          element={
+            <RequireAuth>
+              <Layout />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<PatientsRoute />} />
+          <Route path="patients/:id" element={<PatientRoute />} />
+          <Route path="delivery" element={<DeliveryRoute />} />
+          <Route
+            path="ehr-mappings"
+            element={
+              <RequireRole role="ADMIN">
+                <EhrMappingRoute />
+              </RequireRole>
+            }
+          />
+        </Route>
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </Suspense>
   );
 }
 

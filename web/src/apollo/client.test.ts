@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { AuthSession } from '../auth/session';
 import { CLINICIAN } from '../test/setup-app';
 import { PatientsQuery } from '../routes/PatientsRoute';
-import { createLink } from './client';
+import { bearer, createLink } from './client';
 
 const ok = {
   data: {
@@ -41,8 +41,13 @@ function harness(graphqlStatuses: number[], refreshStatus: number) {
     link: createLink(session, new HttpLink({ uri: '/graphql', fetch: graphqlFetch })),
     cache: new InMemoryCache(),
   });
-  const query = () =>
-    client.query({ query: PatientsQuery, variables: { first: 1, filter: {} }, fetchPolicy: 'network-only' });
+  const query = (context?: Record<string, unknown>) =>
+    client.query({
+      query: PatientsQuery,
+      variables: { first: 1, filter: {} },
+      fetchPolicy: 'network-only',
+      ...(context ? { context } : {}),
+    });
   return { session, authFetch, authorizations, query };
 }
 
@@ -83,5 +88,14 @@ describe('Apollo link chain', () => {
     const [a, b] = await Promise.all([session.refresh(), session.refresh()]);
     expect([a, b]).toEqual([true, true]);
     expect(authFetch).toHaveBeenCalledTimes(1);
+  });
+
+  it("sends an operation's own credential instead of the staff token, and a 401 then refreshes nothing", async () => {
+    const { query, authorizations, authFetch, session } = harness([200, 401], 200);
+    await query(bearer('intake-token'));
+    await expect(query(bearer('intake-token'))).rejects.toThrow();
+    expect(authorizations).toEqual(['Bearer intake-token', 'Bearer intake-token']);
+    expect(authFetch).not.toHaveBeenCalled();
+    expect(session.getState().status).toBe('signedIn');
   });
 });

@@ -14,6 +14,15 @@ export function isUnauthenticated(error: ErrorLike): boolean {
 }
 
 /**
+ * An operation that carries its own credential (the intake page sends the intake link's token)
+ * sets `context: bearer(token)`: the staff token is then not added and a 401 does not refresh the
+ * staff session.
+ */
+export function bearer(token: string): { headers: { authorization: string }; ownCredential: true } {
+  return { headers: { authorization: `Bearer ${token}` }, ownCredential: true };
+}
+
+/**
  * The link chain: refresh-on-401 → bearer token → HTTP.
  *
  * The retry goes back through the auth link, so it carries the new token. It happens once per
@@ -22,13 +31,14 @@ export function isUnauthenticated(error: ErrorLike): boolean {
  */
 export function createLink(session: AuthSession, terminating: ApolloLink): ApolloLink {
   const auth = new SetContextLink((prevContext) => {
+    if (prevContext['ownCredential'] === true) return {};
     const token = session.accessToken;
     const headers = (prevContext['headers'] ?? {}) as Record<string, string>;
     return { headers: token ? { ...headers, authorization: `Bearer ${token}` } : headers };
   });
 
   const refreshOn401 = new ErrorLink(({ error, operation, forward }) => {
-    if (!isUnauthenticated(error)) return;
+    if (!isUnauthenticated(error) || operation.getContext()['ownCredential'] === true) return;
     return from(session.refresh()).pipe(
       switchMap((refreshed) => (refreshed ? forward(operation) : throwError(() => error))),
       // ErrorLink does not run its handler again for the retry's errors: a second 401 lands here.

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Link, Outlet, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { graphql } from '../__generated__';
 import { useAuth } from '../auth/AuthProvider';
 import { useT } from '../i18n/I18nProvider';
@@ -40,6 +40,13 @@ export function Layout() {
           {t('app.name')}
         </Link>
         {data?.organization && <span className="app-header__org">{data.organization.name}</span>}
+        <nav className="app-nav" aria-label={t('header.nav')}>
+          <NavLink to="/" end>
+            {t('nav.patients')}
+          </NavLink>
+          <NavLink to="/delivery">{t('nav.delivery')}</NavLink>
+          {user?.role === 'ADMIN' && <NavLink to="/ehr-mappings">{t('nav.ehrMappings')}</NavLink>}
+        </nav>
         <div className="app-header__spacer" />
         {user && (
           <span className="app-header__user">

@@ -1,8 +1,14 @@
+import { en as delivery } from '../delivery/messages';
+import { en as ehr } from '../ehr/messages';
+import { en as intake } from '../intake/messages';
+import { en as patientDetail } from '../patientDetail/messages';
+import { en as patients } from '../patients/messages';
+
 /**
  * English, the reference catalogue: every other language must have exactly these keys (the type
  * `Messages` makes a missing or extra key a type error). `{name}` placeholders are filled by `t()`.
  */
-export const en = {
+const core = {
   'app.name': 'Carebridge',
   'app.skipToContent': 'Skip to content',
   'language.label': 'Language',
@@ -13,6 +19,12 @@ export const en = {
   'header.nav': 'Main',
   'role.ADMIN': 'Administrator',
   'role.CLINICIAN': 'Clinician',
+  'nav.patients': 'Patients',
+  'nav.delivery': 'Delivery monitor',
+  'nav.ehrMappings': 'EHR mappings',
+  'common.forbidden.title': 'Not available to your role',
+  'common.forbidden.body': 'This page is for users with the {role} role.',
+  'common.loadingPage': 'Loading page…',
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
   'common.cancel': 'Cancel',
@@ -113,6 +125,9 @@ export const en = {
   'addPatient.submitting': 'Adding…',
   'addPatient.added': '{name} was added.',
 } as const;
+
+/** Each feature keeps its own messages next to its code (`<feature>/messages.ts`). */
+export const en = { ...core, ...patients, ...patientDetail, ...intake, ...ehr, ...delivery } as const;
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

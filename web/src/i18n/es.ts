@@ -1,3 +1,8 @@
+import { es as delivery } from '../delivery/messages';
+import { es as ehr } from '../ehr/messages';
+import { es as intake } from '../intake/messages';
+import { es as patientDetail } from '../patientDetail/messages';
+import { es as patients } from '../patients/messages';
 import type { Messages } from './en';
 
 /** Spanish. Typed as `Messages`, so it cannot miss a key the English catalogue has. */
@@ -12,6 +17,12 @@ export const es: Messages = {
   'header.nav': 'Principal',
   'role.ADMIN': 'Administrador',
   'role.CLINICIAN': 'Profesional clínico',
+  'nav.patients': 'Pacientes',
+  'nav.delivery': 'Monitor de envíos',
+  'nav.ehrMappings': 'Mapeos de EHR',
+  'common.forbidden.title': 'No disponible para su rol',
+  'common.forbidden.body': 'Esta página es para usuarios con el rol {role}.',
+  'common.loadingPage': 'Cargando página…',
   'common.loading': 'Cargando…',
   'common.retry': 'Reintentar',
   'common.cancel': 'Cancelar',
@@ -111,4 +122,9 @@ export const es: Messages = {
   'addPatient.submit': 'Agregar paciente',
   'addPatient.submitting': 'Agregando…',
   'addPatient.added': 'Se agregó a {name}.',
+  ...patients,
+  ...patientDetail,
+  ...intake,
+  ...ehr,
+  ...delivery,
 };

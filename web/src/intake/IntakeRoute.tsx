@@ -1,0 +1,4 @@
+/** /intake/:token: the patient-facing questionnaire, answered with the intake link's token. */
+export function IntakeRoute() {
+  return null;
+}

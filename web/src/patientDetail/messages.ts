@@ -1,0 +1,4 @@
+/** Messages of one patient's page, merged into the catalogues in `i18n/en.ts` and `i18n/es.ts`. */
+export const en = {} as const;
+
+export const es: { [K in keyof typeof en]: string } = {};
