@@ -6,6 +6,8 @@ import { useAuth } from './AuthProvider';
 export interface LoginLocationState {
   from?: string;
   expired?: boolean;
+  /** Signed out for inactivity. */
+  inactive?: boolean;
   signedUp?: boolean;
 }
 

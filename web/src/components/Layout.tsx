@@ -2,6 +2,8 @@ import { useQuery } from '@apollo/client/react';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { graphql } from '../__generated__';
 import { useAuth } from '../auth/AuthProvider';
+import type { LoginLocationState } from '../auth/RequireAuth';
+import { useInactivityLogout } from '../auth/useInactivityLogout';
 import { useT } from '../i18n/I18nProvider';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 
@@ -25,10 +27,12 @@ export function Layout() {
     skip: !user,
   });
 
-  const onLogout = async () => {
+  const onLogout = async (inactive = false) => {
     await logout();
-    await navigate('/login', { replace: true });
+    const loginState: LoginLocationState = inactive ? { inactive: true } : {};
+    await navigate('/login', { replace: true, state: loginState });
   };
+  useInactivityLogout(() => void onLogout(true));
 
   return (
     <>
@@ -54,7 +58,7 @@ export function Layout() {
           </span>
         )}
         <LanguageSwitcher />
-        <button type="button" className="button button--secondary" onClick={() => void onLogout()}>
+        <button type="button" className="button button--secondary" onClick={() => void onLogout(false)}>
           {t('header.logout')}
         </button>
       </header>

@@ -43,6 +43,7 @@ const core = {
   'login.noAccount': 'New clinic or invited?',
   'login.signupLink': 'Create an account',
   'login.sessionExpired': 'Your session has ended. Please sign in again.',
+  'login.inactive': 'You were signed out after 15 minutes without activity. Please sign in again.',
   'login.signedUp': 'Your account is ready: sign in to continue.',
 
   'signup.title': 'Create an account',

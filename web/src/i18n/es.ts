@@ -41,6 +41,7 @@ export const es: Messages = {
   'login.noAccount': '¿Clínica nueva o tiene una invitación?',
   'login.signupLink': 'Crear una cuenta',
   'login.sessionExpired': 'Su sesión terminó. Inicie sesión de nuevo.',
+  'login.inactive': 'Se cerró su sesión tras 15 minutos sin actividad. Vuelva a iniciar sesión.',
   'login.signedUp': 'Su cuenta está lista: inicie sesión para continuar.',
 
   'signup.title': 'Crear una cuenta',

@@ -1,5 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { INACTIVITY_TIMEOUT_MS } from '../auth/useInactivityLogout';
 import { patientsMock, patient } from '../test/fixtures';
 import { CLINICIAN, setup } from '../test/setup-app';
 
@@ -90,5 +91,20 @@ describe('log-in page', () => {
     expect(fetch.mock.calls.map(([path]) => path)).toContain('/auth/logout');
     expect(session.accessToken).toBeNull();
     await waitFor(() => expect(cache.extract()).toEqual({}));
+  });
+
+  it('logs out after 15 minutes without activity and says why', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const { fetch, session } = setup({ mocks: [patientsMock([patient()])] });
+      await screen.findByRole('rowheader', { name: 'García, Ana' });
+      vi.advanceTimersByTime(INACTIVITY_TIMEOUT_MS + 60_000);
+      expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
+      expect(screen.getByText(/signed out after 15 minutes without activity/)).toBeInTheDocument();
+      expect(fetch.mock.calls.map(([path]) => path)).toContain('/auth/logout');
+      expect(session.accessToken).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -74,6 +74,11 @@ export function LoginRoute() {
             {t('login.sessionExpired')}
           </p>
         )}
+        {from.inactive && !formError && (
+          <p className="notice" role="status">
+            {t('login.inactive')}
+          </p>
+        )}
         {from.signedUp && !formError && (
           <p className="notice notice--success" role="status">
             {t('login.signedUp')}
