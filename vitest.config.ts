@@ -8,6 +8,8 @@ import { defineConfig } from 'vitest/config';
  * - web (`*.test.ts(x)` under web/src): the web app's component tests in jsdom, configured in
  *   web/vite.config.ts (its own project because it needs the browser environment, the React plugin
  *   and jest-dom, which the server tests must not get). Run with `vitest run --project web`.
+ * - e2e (`web/e2e/*.e2e.test.ts`): Debian's Chromium, driven by playwright-core, using the built
+ *   web app on the real stack (`pnpm build:web` first). Run with `vitest run --project e2e`.
  */
 export default defineConfig({
   resolve: {
@@ -35,6 +37,18 @@ export default defineConfig({
           // Integration tests start servers and child processes; give them room on a 2-core machine.
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['web/e2e/**/*.e2e.test.ts'],
+          exclude: ['**/node_modules/**'],
+          // One browser against one stack, step by step: the files run one at a time.
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       'web/vite.config.ts',

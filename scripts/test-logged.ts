@@ -1,7 +1,8 @@
 /**
- * The part of `pnpm test:all` that runs real services: the integration tests, then the stress run
- * (STRESS_RPS=30, STRESS_SECONDS=10 unless set: sized for a 2-core CI machine), with every service
- * of both, in-process or spawned, appending its log lines to one LOG_FILE. Then
+ * The part of `pnpm test:all` that runs real services: the integration tests, the stress run
+ * (STRESS_RPS=30, STRESS_SECONDS=10 unless set: sized for a 2-core CI machine) and the browser
+ * end-to-end tests, with every service of all three, in-process or spawned, appending its log
+ * lines to one LOG_FILE. Then
  * `scripts/check-logs.ts` reads that file, and any token, password or seeded patient's data in it
  * fails the run. Each step runs even when an earlier one failed, so one run reports all three.
  */
@@ -31,6 +32,7 @@ console.log(`Service logs of this run: ${logFile}`);
 const results = [
   step('integration tests', 'vitest', ['run', '--project', 'integration']),
   step('stress', 'tsx', ['scripts/stress.ts']),
+  step('end-to-end (Chromium on the built app)', 'vitest', ['run', '--project', 'e2e']),
   step('log check', 'tsx', ['scripts/check-logs.ts', logFile]),
 ];
 process.exit(results.every(Boolean) ? 0 : 1);
