@@ -217,6 +217,87 @@ describe('delivery to the EHRs through the real stack', () => {
     expect(Object.keys(clinical).length).toBeGreaterThan(0);
   });
 
+  it('previews a draft and another EHR system, and delivers what the draft showed once published', async () => {
+    stack = await startStack();
+    const admin = await stack.login('admin@riverside.test');
+    const [patient] = (await stack.graphql(admin, CREATE, { inputs: [person(7)] })).createPatients as { id: string }[];
+    await stack.settled();
+    const PREVIEW = `query ($id: ID!, $v: Int, $draft: EhrMappingInput, $system: ID) { patient(id: $id) {
+      ehrPreview(mappingVersion: $v, draft: $draft, ehrSystemId: $system) { endpoint method payload } } }`;
+    const { ehrSystem } = await stack.graphql(
+      admin,
+      '{ ehrSystem(id: "ehr-athena") { mapping { fields { source target endpoint transform { kind dateFormat codes { from to } } } } } }',
+    );
+    const fields = (ehrSystem.mapping.fields as { source: string }[]).filter((f) => f.source !== 'email');
+    const draft = (await stack.graphql(admin, PREVIEW, { id: patient!.id, draft: { fields } })).patient.ehrPreview;
+    const [received] = stack.sandbox.store.listPatients('athena');
+    expect(received!.demographics['PATIENT_EMAIL_ID']).toBe('case7@example.test');
+    const { PATIENT_EMAIL_ID: _email, ...withoutEmail } = received!.demographics;
+    expect(draft[0]).toEqual({
+      endpoint: `/v1/patients/${received!.ehrPatientId}`,
+      method: 'PUT',
+      payload: withoutEmail,
+    });
+    // Allscripts has never heard of the patient: its preview creates one, in its own keys.
+    const allscripts = (await stack.graphql(admin, PREVIEW, { id: patient!.id, system: 'ehr-allscripts' })).patient
+      .ehrPreview;
+    expect(allscripts[0]).toMatchObject({
+      endpoint: '/api/patient',
+      method: 'POST',
+      payload: { NAME_OF_PAT: 'Case7 Tester7' },
+    });
+    await expect(stack.graphql(admin, PREVIEW, { id: patient!.id, draft: { fields }, v: 1 })).rejects.toThrow(
+      /BAD_USER_INPUT/,
+    );
+    await expect(stack.graphql(admin, PREVIEW, { id: patient!.id, system: 'ehr-nope' })).rejects.toThrow(
+      /is not a known EHR system/,
+    );
+
+    await stack.graphql(
+      admin,
+      'mutation ($f: [FieldMappingInput!]!) { publishEhrMapping(ehrSystemId: "ehr-athena", input: { fields: $f }) { version } }',
+      { f: fields },
+    );
+    await stack.graphql(admin, 'mutation ($id: ID!) { resendPatientToEhr(patientId: $id) { id } }', {
+      id: patient!.id,
+    });
+    await stack.settled();
+    expect(stack.sandbox.store.listPatients('athena')[0]!.demographics).toEqual(draft[0].payload);
+  });
+
+  it('sends to the EHR every patient a bulk change moves to another physician', async () => {
+    stack = await startStack();
+    const token = await stack.login('clinician@riverside.test');
+    const MOVE = `mutation ($dryRun: Boolean) { updatePatients(filter: { primaryCarePhysicianId: "prov-riverside-1" },
+      input: { primaryCarePhysicianId: "prov-riverside-2" }, dryRun: $dryRun) { dryRun matchedCount changedCount } }`;
+    const { patients } = await stack.graphql(
+      token,
+      '{ patients(first: 100, filter: { primaryCarePhysicianId: "prov-riverside-1" }) { totalCount nodes { id } } }',
+    );
+    const moved = (patients.nodes as { id: string }[]).map((p) => p.id).sort();
+    expect(moved).toHaveLength(patients.totalCount);
+
+    const dry = await stack.graphql(token, MOVE);
+    expect(dry.updatePatients).toEqual({ dryRun: true, matchedCount: moved.length, changedCount: moved.length });
+    await stack.settled();
+    expect(stack.transactions.counts().DELIVERED).toBe(0);
+
+    const done = await stack.graphql(token, MOVE, { dryRun: false });
+    expect(done.updatePatients).toEqual({ dryRun: false, matchedCount: moved.length, changedCount: moved.length });
+    await stack.settled();
+    const { ehrTransactions } = await stack.graphql(
+      token,
+      '{ ehrTransactions(first: 100) { totalCount nodes { status endpoint patient { id } } } }',
+    );
+    const nodes = ehrTransactions.nodes as { status: string; endpoint: string; patient: { id: string } }[];
+    expect(nodes.map((t) => t.patient.id).sort()).toEqual(moved);
+    expect(nodes.every((t) => t.status === 'DELIVERED' && t.endpoint.startsWith('/v1/patients'))).toBe(true);
+    const received = stack.sandbox.store.listPatients('athena');
+    expect(received.map((p) => p.demographics['PRIMARY_CARE_DOCTOR_PATIENT'])).toEqual(
+      moved.map(() => 'Dr. Daniel Whitfield'),
+    );
+  });
+
   it('counts a bulk resend before doing it, then queues exactly that many requests', async () => {
     stack = await startStack();
     const token = await stack.login('clinician@lakeside.test');

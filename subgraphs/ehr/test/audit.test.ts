@@ -98,6 +98,28 @@ describe('ehr subgraph audit records', () => {
     expect(serialized).not.toContain('Marisol');
   });
 
+  it('a preview with a draft mapping or another EHR system, and a refused draft, like any preview', async () => {
+    const { log, run } = setup();
+    const PREVIEW = `query ($r: [_Any!]!, $draft: EhrMappingInput, $system: ID) { _entities(representations: $r) {
+      ... on Patient { ehrPreview(draft: $draft, ehrSystemId: $system) { endpoint } } } }`;
+    const draft = { fields: [{ source: 'name', target: 'NOPE', endpoint: '/v1/nowhere' }], note: 'secret plan' };
+    const r = [previewRepresentation()];
+    expect((await run(RIVERSIDE, PREVIEW, { r, system: 'ehr-allscripts' })).errors).toBeUndefined();
+    expect((await run(RIVERSIDE, PREVIEW, { r, draft })).errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    const base = {
+      actor: { kind: 'staff', id: RIVERSIDE.userId, role: 'CLINICIAN' },
+      organizationId: 'org-riverside',
+      action: 'ehr.preview',
+      patientIds: ['pt-golden'],
+      patientCount: 1,
+    };
+    expect(recorded(log)).toEqual([
+      { ...base, outcome: 'ALLOWED' },
+      { ...base, outcome: 'FAILED', detail: 'BAD_USER_INPUT' },
+    ]);
+    expect(JSON.stringify(log.all())).not.toContain('secret plan');
+  });
+
   it('a list: the delivery monitor records the patients on the page', async () => {
     const { log, run } = setup();
     await run(CLINICIAN, '{ ehrTransactions { nodes { id } } }');

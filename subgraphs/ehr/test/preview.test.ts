@@ -10,6 +10,7 @@ import { createService } from '../src/server';
 import { GOLDEN_RECORD } from './fixtures';
 
 const athenaV1 = seedEhrSystems()[0]!.mappings[0]!.fields;
+const allscriptsV1 = seedEhrSystems()[1]!.mappings[0]!.fields;
 const golden = (name: string): unknown =>
   JSON.parse(readFileSync(new URL(`./golden/${name}.json`, import.meta.url), 'utf8'));
 
@@ -38,6 +39,9 @@ function patientRepresentation(organizationId: string) {
 const PREVIEW = `query ($r: [_Any!]!, $v: Int) { _entities(representations: $r) {
   ... on Patient { ehrPreview(mappingVersion: $v) { endpoint method payload } } } }`;
 const PUBLISH = `mutation ($input: EhrMappingInput!) { publishEhrMapping(ehrSystemId: "ehr-athena", input: $input) { version } }`;
+const PREVIEW_WITH = `query ($r: [_Any!]!, $v: Int, $draft: EhrMappingInput, $system: ID) { _entities(representations: $r) {
+  ... on Patient { ehrPreview(mappingVersion: $v, draft: $draft, ehrSystemId: $system) { endpoint method payload } } } }`;
+const HISTORY = '{ ehrSystem(id: "ehr-athena") { mappingHistory { version } } }';
 
 /** Athena v1 with compact dates, without phone, and with social history sent as one question. */
 const v2Fields = (): FieldMappingRecord[] => [
@@ -147,6 +151,133 @@ describe('Patient.ehrPreview', () => {
     });
     const result = await execute(service, PREVIEW, { r: [patientRepresentation('org-riverside')] }, intake);
     expect(codes(result)).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('Patient.ehrPreview with a draft mapping or another EHR system', () => {
+  const r = () => [patientRepresentation('org-riverside')];
+  const preview = (variables: Record<string, unknown>, headers = riversideClinician) =>
+    execute(service, PREVIEW_WITH, { r: r(), ...variables }, headers);
+  const problemsOf = (result: { errors?: readonly { extensions?: Record<string, unknown> }[] }) =>
+    result.errors?.map((e) => [e.extensions?.['code'], e.extensions?.['problems']]);
+
+  it('builds with an unpublished draft exactly what publishing it would preview, and stores nothing', async () => {
+    const drafted = await preview({ draft: { fields: v2Fields(), note: 'trying' } });
+    expect(drafted.errors).toBeUndefined();
+    expect(await execute(service, HISTORY, {}, riversideClinician)).toEqual({
+      data: { ehrSystem: { mappingHistory: [{ version: 1 }] } },
+    });
+    expect(await preview({})).toEqual({ data: { _entities: [{ ehrPreview: golden('athena') }] } });
+    await publishV2();
+    expect(await preview({})).toEqual(drafted);
+    expect(drafted).not.toEqual({ data: { _entities: [{ ehrPreview: golden('athena') }] } });
+  });
+
+  it('refuses an invalid draft with the very problems publishEhrMapping lists', async () => {
+    const fields = [
+      ...athenaV1.filter((f) => f.source !== 'name'),
+      { source: 'shoeSize', target: 'NOT_A_KEY', endpoint: '/v1/patients' },
+      { source: 'dob', target: 'DATE_OF_BIRTH_PATIENT', endpoint: '/v1/nowhere', transform: { kind: 'DATE_FORMAT' } },
+    ];
+    const drafted = await preview({ draft: { fields } });
+    const published = await execute(
+      service,
+      PUBLISH,
+      { input: { fields } },
+      await auth.headers(staff('org-riverside', 'ADMIN')),
+    );
+    expect(drafted.data).toEqual({ _entities: [{ ehrPreview: null }] });
+    expect(problemsOf(drafted)).toEqual(problemsOf(published));
+    expect(problemsOf(drafted)).toEqual([
+      [
+        'BAD_USER_INPUT',
+        [
+          { field: 'fields[15].source', message: 'must be a canonical field or question:<linkId>' },
+          { field: 'fields[15].target', message: 'is not a key /v1/patients accepts' },
+          { field: 'fields[16].endpoint', message: 'is not an endpoint of this EHR system' },
+          {
+            field: 'fields[16].transform.dateFormat',
+            message: 'must be YYYY, MM and DD once each, with separators, e.g. MM/DD/YYYY',
+          },
+          { field: 'fields', message: 'must map PATIENT_IDENT_NAME, which /v1/patients requires' },
+        ],
+      ],
+    ]);
+  });
+
+  it('refuses a draft together with a mapping version, and an unknown EHR system', async () => {
+    const both = await preview({ draft: { fields: athenaV1 }, v: 1 });
+    const unknown = await preview({ system: 'ehr-nope' });
+    expect([both.data, problemsOf(both)]).toEqual([
+      { _entities: [{ ehrPreview: null }] },
+      [['BAD_USER_INPUT', [{ field: 'draft', message: 'cannot be combined with mappingVersion' }]]],
+    ]);
+    expect([unknown.data, problemsOf(unknown)]).toEqual([
+      { _entities: [{ ehrPreview: null }] },
+      [['BAD_USER_INPUT', [{ field: 'ehrSystemId', message: 'is not a known EHR system' }]]],
+    ]);
+  });
+
+  it('previews for another EHR system with the organization’s mapping for it: current, a version, a draft', async () => {
+    // Riverside runs Athena; its Allscripts line is the platform's until it publishes its own.
+    expect(await preview({ system: 'ehr-allscripts' })).toEqual({
+      data: { _entities: [{ ehrPreview: golden('allscripts') }] },
+    });
+    const withoutPhone = allscriptsV1.filter((f) => f.source !== 'phone');
+    const result = await execute(
+      service,
+      'mutation ($input: EhrMappingInput!) { publishEhrMapping(ehrSystemId: "ehr-allscripts", input: $input) { version } }',
+      { input: { fields: withoutPhone } },
+      await auth.headers(staff('org-riverside', 'ADMIN')),
+    );
+    expect(result.data).toEqual({ publishEhrMapping: { version: 2 } });
+    const [demographics, ...clinical] = golden('allscripts') as { payload: Record<string, unknown> }[];
+    const { PHONE_NUMBER_PAT: _phone, ...payload } = demographics!.payload;
+    expect(await preview({ system: 'ehr-allscripts' })).toEqual({
+      data: { _entities: [{ ehrPreview: [{ ...demographics, payload }, ...clinical] }] },
+    });
+    expect(await preview({ system: 'ehr-allscripts', v: 1 })).toEqual({
+      data: { _entities: [{ ehrPreview: golden('allscripts') }] },
+    });
+    expect(await preview({ system: 'ehr-allscripts', draft: { fields: allscriptsV1 } })).toEqual({
+      data: { _entities: [{ ehrPreview: golden('allscripts') }] },
+    });
+    // Lakeside's Allscripts mapping is its own: Riverside's publication changed nothing there.
+    const lakeside = await execute(
+      service,
+      PREVIEW_WITH,
+      { r: [patientRepresentation('org-lakeside')], system: 'ehr-allscripts' },
+      await auth.headers(staff('org-lakeside')),
+    );
+    expect(lakeside).toEqual({ data: { _entities: [{ ehrPreview: golden('allscripts') }] } });
+  });
+
+  it('validates a draft against the endpoints of the system it previews for', async () => {
+    const result = await preview({ system: 'ehr-allscripts', draft: { fields: athenaV1 } });
+    expect(result.data).toEqual({ _entities: [{ ehrPreview: null }] });
+    const [[code, problems]] = problemsOf(result) as [[string, { field: string; message: string }[]]];
+    expect(code).toBe('BAD_USER_INPUT');
+    expect(problems).toContainEqual({ field: 'fields[0].endpoint', message: 'is not an endpoint of this EHR system' });
+  });
+
+  it('still refuses another organization’s patient and an intake link, whatever the arguments', async () => {
+    const other = await execute(
+      service,
+      PREVIEW_WITH,
+      { r: [patientRepresentation('org-lakeside')], draft: { fields: [] }, system: 'ehr-nope' },
+      riversideClinician,
+    );
+    const intake = await preview(
+      { draft: { fields: [] } },
+      await auth.headers({
+        kind: 'intake',
+        linkId: 'l3',
+        patientId: 'pt-golden',
+        organizationId: 'org-riverside',
+        questionnaireId: 'q',
+      }),
+    );
+    expect([codes(other), codes(intake)]).toEqual([['FORBIDDEN'], ['FORBIDDEN']]);
   });
 });
 

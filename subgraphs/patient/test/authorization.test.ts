@@ -98,6 +98,8 @@ const CREATE = 'mutation ($input: PatientInput!) { createPatient(input: $input) 
 const CREATE_MANY = 'mutation ($inputs: [PatientInput!]!) { createPatients(inputs: $inputs) { id } }';
 const UPDATE = `mutation ($id: ID!, $input: PatientUpdateInput!, $version: Int!) {
   updatePatient(id: $id, input: $input, expectedVersion: $version) { id version } }`;
+const UPDATE_MANY = `mutation ($filter: BulkPatientFilter!, $input: BulkPatientUpdateInput!) {
+  updatePatients(filter: $filter, input: $input, dryRun: false) { changedCount } }`;
 const NEW_PATIENT = { firstName: 'Ada', lastName: 'Whitaker', gender: 'FEMALE', dateOfBirth: '1980-04-12' };
 
 const UNAUTHENTICATED = {
@@ -224,6 +226,11 @@ describe('intake links', () => {
       [CREATE, { input: NEW_PATIENT }, 'createPatient'],
       [CREATE_MANY, { inputs: [NEW_PATIENT] }, 'createPatients'],
       [UPDATE, { id: 'pt-00001', version: 1, input: { lastName: 'Changed' } }, 'updatePatient'],
+      [
+        UPDATE_MANY,
+        { filter: { organizationId: 'org-riverside' }, input: { preferredLanguage: 'ES' } },
+        'updatePatients',
+      ],
       ['mutation { deletePatient(id: "pt-00001") }', {}, 'deletePatient'],
     ];
     for (const [query, variables, field] of mutations) {
@@ -239,6 +246,7 @@ describe('intake links', () => {
       ['createPatient', 'intake', 'link-1'],
       ['createPatients', 'intake', 'link-1'],
       ['updatePatient', 'intake', 'link-1'],
+      ['updatePatients', 'intake', 'link-1'],
       ['deletePatient', 'intake', 'link-1'],
     ]);
   });

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Logger, SubgraphService, TokenVerifier } from '@carebridge/common';
+import { SEED_QUESTIONNAIRE_ID, type Logger, type SubgraphService, type TokenVerifier } from '@carebridge/common';
 import { staff, type TestAuth } from '@carebridge/common/testing';
 import type { Context } from '../src/context';
 import type { NewPatient } from '../src/data/records';
@@ -61,6 +61,17 @@ export function seededService(verifier: TokenVerifier, logger?: Logger): Subgrap
     verifier,
     store: createSeededStore({ now: () => new Date(NOW), newId: () => `pt-new-${++next}` }),
     ...(logger === undefined ? {} : { logger }),
+  });
+}
+
+/** Request headers of an intake link for Riverside's seeded pt-00001, signed by `auth`. */
+export function intakeHeaders(auth: TestAuth): Promise<IncomingHttpHeaders> {
+  return auth.headers({
+    kind: 'intake',
+    linkId: 'link-1',
+    patientId: 'pt-00001',
+    organizationId: 'org-riverside',
+    questionnaireId: SEED_QUESTIONNAIRE_ID,
   });
 }
 

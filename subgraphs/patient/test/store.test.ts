@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphQLError } from 'graphql';
+import type { PatientPatch } from '../src/data/records';
 import type { PatientListFilter, PatientStore } from '../src/data/store';
 import { InMemoryPatientStore } from '../src/data/store';
 import { SEED_PROVIDERS } from '../src/data/seed';
@@ -159,6 +160,20 @@ describe('InMemoryPatientStore filters', () => {
     expect(names(store, { primaryCarePhysicianId: 'prov-riverside-1', search: 'ramirez' })).toEqual(['José Ramírez']);
   });
 
+  it('lists every match unpaged, in list order, for a bulk change', () => {
+    const store = sampleStore();
+    for (const filter of [
+      {},
+      { organizationId: 'org-riverside' },
+      { primaryCarePhysicianId: 'prov-riverside-1' },
+      { organizationId: 'org-lakeside', primaryCarePhysicianId: 'prov-riverside-1' },
+      { organizationId: 'org-riverside', search: 'ram' },
+    ]) {
+      expect(store.listAll(filter).map((p) => p.id)).toEqual(allPages(store, filter));
+    }
+    expect(store.listAll({ primaryCarePhysicianId: 'prov-riverside-1' }).map((p) => p.mrn)).toEqual(['RH-12', 'RH-10']);
+  });
+
   it('counts all matches and pages through them with cursors', () => {
     const page = store.list({ first: 1, filter: { search: 'ana' } });
     expect([page.nodes.length, page.totalCount, page.hasNextPage]).toEqual([1, 4, true]);
@@ -261,6 +276,55 @@ describe('InMemoryPatientStore changes', () => {
       problems: [{ field: 'mrn', message: 'is already used by another patient of the organization' }],
     });
     expect(store.findById('pt-test-1')?.version).toEqual(1);
+  });
+
+  it('updates several patients with one patch: only those it changes get a version and an event', () => {
+    const store = sampleStore();
+    const created = store.outbox.size();
+    const targets = ['pt-test-1', 'pt-test-2', 'pt-test-3'].map((id) => ({ id, expectedVersion: 1 }));
+    const updated = store.updateMany(targets, { primaryCarePhysicianId: 'prov-riverside-2' });
+    expect(updated.map((p) => [p.id, p.version, p.primaryCarePhysicianId])).toEqual([
+      ['pt-test-1', 2, 'prov-riverside-2'],
+      ['pt-test-2', 1, 'prov-riverside-2'],
+      ['pt-test-3', 2, 'prov-riverside-2'],
+    ]);
+    expect(updated[1]).toBe(store.findById('pt-test-2'));
+    expect(names(store, { primaryCarePhysicianId: 'prov-riverside-1' })).toEqual([]);
+    expect(names(store, { primaryCarePhysicianId: 'prov-riverside-2' })).toHaveLength(3);
+    const events = store.outbox.pending(100).slice(created);
+    expect(
+      events.map((e) => [e.type, e.patientId, 'patient' in e ? e.patient.primaryCarePhysician?.id : null]),
+    ).toEqual([
+      ['patient.upserted', 'pt-test-1', 'prov-riverside-2'],
+      ['patient.upserted', 'pt-test-3', 'prov-riverside-2'],
+    ]);
+  });
+
+  it('updates several patients all or nothing: one unknown, stale or conflicting refuses them all', () => {
+    const store = sampleStore();
+    const before = store.list({ first: 100 }).nodes;
+    const events = store.outbox.size();
+    /** The error of changing pt-test-1 (at version 1) and then `id` at `expectedVersion`. */
+    const refusal = (id: string, expectedVersion: number, patch: PatientPatch = { preferredLanguage: 'ES' }) =>
+      thrown(() =>
+        store.updateMany(
+          [
+            { id: 'pt-test-1', expectedVersion: 1 },
+            { id, expectedVersion },
+          ],
+          patch,
+        ),
+      ).extensions;
+    expect(refusal('pt-test-2', 3)).toMatchObject({ code: 'VERSION_CONFLICT', id: 'pt-test-2' });
+    expect(refusal('pt-nope', 1)).toMatchObject({ code: 'NOT_FOUND', id: 'pt-nope' });
+    // One MRN for two patients of one organization would break its uniqueness.
+    expect(refusal('pt-test-2', 1, { mrn: 'RH-50' })).toEqual({
+      code: 'BAD_USER_INPUT',
+      problems: [{ field: 'mrn', message: 'is already used by another patient of the organization' }],
+    });
+    expect(store.list({ first: 100 }).nodes).toEqual(before);
+    expect(store.outbox.size()).toEqual(events);
+    expect(store.findIdByMrn('org-riverside', 'RH-50')).toBeUndefined();
   });
 
   it('deletes a patient from every index and frees its MRN', () => {

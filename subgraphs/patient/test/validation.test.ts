@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toNewPatient, toPatientPatch } from '../src/data/normalize';
 import {
+  validateBulkPatientUpdate,
   validatePatientInput,
   validatePatientInputs,
   validatePatientUpdate,
@@ -290,5 +291,40 @@ describe('normalization', () => {
       email: null,
       primaryCarePhysicianId: null,
     });
+  });
+});
+
+describe('validateBulkPatientUpdate', () => {
+  const bulkProblems = (filter: object, input: object) =>
+    validateBulkPatientUpdate(filter, input, 'org-riverside', lookups).list;
+
+  it('accepts a filter with a criterion and a change of the physician or the language', () => {
+    expect(bulkProblems({ organizationId: 'org-riverside' }, { preferredLanguage: 'ES' })).toEqual([]);
+    expect(bulkProblems({ primaryCarePhysicianId: 'prov-riverside-1' }, { primaryCarePhysicianId: null })).toEqual([]);
+    expect(
+      bulkProblems({ primaryCarePhysicianId: 'prov-riverside-1' }, { primaryCarePhysicianId: 'prov-riverside-2' }),
+    ).toEqual([]);
+  });
+
+  it('refuses an empty filter and an empty change', () => {
+    expect(bulkProblems({ organizationId: null }, {})).toEqual([
+      { field: 'filter', message: 'must have at least one criterion' },
+      { field: 'input', message: 'must change at least one field' },
+    ]);
+  });
+
+  it('applies the rules of updatePatient to the change, as input.field', () => {
+    expect(
+      bulkProblems(
+        { organizationId: 'org-riverside' },
+        { primaryCarePhysicianId: 'prov-lakeside-1', preferredLanguage: null },
+      ),
+    ).toEqual([
+      { field: 'input.preferredLanguage', message: 'is required and cannot be cleared' },
+      { field: 'input.primaryCarePhysicianId', message: "must be a provider of the patient's organization" },
+    ]);
+    expect(bulkProblems({ organizationId: 'org-riverside' }, { primaryCarePhysicianId: 'prov-x' })).toEqual([
+      { field: 'input.primaryCarePhysicianId', message: 'is not a known provider' },
+    ]);
   });
 });

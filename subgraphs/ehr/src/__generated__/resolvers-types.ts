@@ -657,7 +657,10 @@ export type Patient = {
   /**
    * Exactly the requests that would be sent to the patient's EHR now: one per endpoint with data,
    * built from the patient's demographics and answers under the current mapping or `mappingVersion`.
-   * Testing a mapping on a real patient before publishing is this one call. Needs a staff token.
+   * Testing a mapping on a real patient before publishing is this one call: pass the unpublished
+   * mapping as `draft` (validated as by `publishEhrMapping`: BAD_USER_INPUT listing every problem;
+   * `draft` and `mappingVersion` together are BAD_USER_INPUT). `ehrSystemId` previews for another EHR
+   * system than the organization's own, with the organization's mapping for it. Needs a staff token.
    */
   ehrPreview?: Maybe<Array<EhrRequest>>;
   /** The EHR system of the patient's organization. FORBIDDEN for another organization's patient. */
@@ -704,6 +707,8 @@ export type PatientEhrAuditTrailArgs = {
  * are protected health information.
  */
 export type PatientEhrPreviewArgs = {
+  draft?: InputMaybe<EhrMappingInput>;
+  ehrSystemId?: InputMaybe<Scalars['ID']['input']>;
   mappingVersion?: InputMaybe<Scalars['Int']['input']>;
 };
 

@@ -134,7 +134,7 @@ export function hasValue(value: unknown): boolean {
  */
 export function buildRequests(
   record: CanonicalRecord,
-  mapping: MappingVersionRecord,
+  mapping: Pick<MappingVersionRecord, 'fields'>,
   system: EhrSystemRecord,
   ehrPatientId: string | null,
 ): EhrRequestRecord[] {

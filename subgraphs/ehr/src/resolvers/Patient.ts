@@ -1,10 +1,44 @@
-import { audited, notFound, readAuditTrail, requireSameOrganization, requireStaff } from '@carebridge/common';
+import {
+  audited,
+  badUserInput,
+  notFound,
+  readAuditTrail,
+  requireSameOrganization,
+  requireStaff,
+} from '@carebridge/common';
 import { GraphQLError } from 'graphql';
-import type { PatientResolvers } from '../__generated__/resolvers-types';
+import type { EhrMappingInput, Maybe, PatientResolvers } from '../__generated__/resolvers-types';
+import type { Context } from '../context';
+import type { EhrSystemRecord, MappingVersionRecord } from '../data/records';
 import { buildRequests } from '../mapping/build';
 import { canonicalRecordOf } from '../mapping/preview';
+import { copyField } from '../mapping/store';
+import { validateMapping } from '../mapping/validate';
 import { requestTarget } from '../delivery/paths';
+import { knownSystem } from './mappingMutations';
 import { ehrSystemOf } from './Organization';
+
+/**
+ * The mapping a preview builds with: the draft, validated as `publishEhrMapping` validates it and
+ * stored nowhere; else the organization's `mappingVersion` or current version for the system.
+ */
+function previewMapping(
+  context: Context,
+  system: EhrSystemRecord,
+  organizationId: string,
+  { mappingVersion, draft }: { mappingVersion?: Maybe<number>; draft?: Maybe<EhrMappingInput> },
+): Pick<MappingVersionRecord, 'fields'> {
+  if (draft != null) {
+    validateMapping(draft, system.endpoints).throwIfAny();
+    return { fields: draft.fields.map(copyField) };
+  }
+  const mapping =
+    mappingVersion == null
+      ? context.mappings.current(system.id, organizationId)
+      : context.mappings.version(system.id, organizationId, mappingVersion);
+  if (!mapping) throw notFound('EhrMapping', String(mappingVersion));
+  return mapping;
+}
 
 export const Patient: PatientResolvers = {
   // The gateway sends the key and, for ehrSystem, the @required organization id: keep both.
@@ -28,7 +62,7 @@ export const Patient: PatientResolvers = {
     return ehrSystemOf(context.store, organizationId);
   },
   // The gateway hands this field the patient's demographics and answers: a read of both, audited.
-  ehrPreview: (patient, { mappingVersion }, context) =>
+  ehrPreview: (patient, { mappingVersion, draft, ehrSystemId }, context) =>
     audited(context, { action: 'ehr.preview', patientIds: [patient.id] }, () => {
       requireStaff(context);
       const organizationId = patient.organization?.id;
@@ -38,12 +72,12 @@ export const Patient: PatientResolvers = {
         });
       }
       requireSameOrganization(context, organizationId, 'This patient');
-      const system = ehrSystemOf(context.store, organizationId);
-      const mapping =
-        mappingVersion == null
-          ? context.mappings.current(system.id, organizationId)
-          : context.mappings.version(system.id, organizationId, mappingVersion);
-      if (!mapping) throw notFound('EhrMapping', String(mappingVersion));
+      if (draft != null && mappingVersion != null) {
+        throw badUserInput([{ field: 'draft', message: 'cannot be combined with mappingVersion' }]);
+      }
+      const system =
+        ehrSystemId == null ? ehrSystemOf(context.store, organizationId) : knownSystem(context, ehrSystemId);
+      const mapping = previewMapping(context, system, organizationId, { mappingVersion, draft });
       // With the EHR's patient id as delivery knows it, so the preview shows where each request goes now.
       const ehrPatientId = context.transactions.ehrPatientId(system.id, patient.id);
       return buildRequests(canonicalRecordOf(patient, organizationId), mapping, system, ehrPatientId).map((request) => {

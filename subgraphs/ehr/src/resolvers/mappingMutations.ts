@@ -13,7 +13,8 @@ function requireAdmin(context: Context): StaffViewer {
   return admin;
 }
 
-function knownSystem(context: Context, ehrSystemId: string): EhrSystemRecord {
+/** The EHR system `ehrSystemId` names, or BAD_USER_INPUT: the id is the caller's input. */
+export function knownSystem(context: Context, ehrSystemId: string): EhrSystemRecord {
   const system = context.store.ehrSystem(ehrSystemId);
   if (!system) throw badUserInput([{ field: 'ehrSystemId', message: 'is not a known EHR system' }]);
   return system;

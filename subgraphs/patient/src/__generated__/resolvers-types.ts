@@ -127,6 +127,36 @@ export type AuditRecordConnection = {
   pageInfo: PageInfo;
 };
 
+/**
+ * Which patients a bulk change covers: all of one organization (one hospital or clinic), or all of
+ * one primary care physician's.
+ */
+export type BulkPatientFilter = {
+  /** All patients of this organization: the caller's own; any other organization is refused with FORBIDDEN. */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only patients whose primary care physician is this provider. */
+  primaryCarePhysicianId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The change a bulk update makes to each patient: absent fields stay as they are. */
+export type BulkPatientUpdateInput = {
+  /** The new preferred language. */
+  preferredLanguage?: InputMaybe<Language>;
+  /** The new primary care physician: a provider of the same organization. */
+  primaryCarePhysicianId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The outcome (or, for a dry run, the forecast) of a bulk patient change. */
+export type BulkPatientUpdateResult = {
+  __typename?: 'BulkPatientUpdateResult';
+  /** How many of them change (or would): those already as asked are left alone. */
+  changedCount: Scalars['Int']['output'];
+  /** Whether this was only a count. */
+  dryRun: Scalars['Boolean']['output'];
+  /** How many patients the filter selects. */
+  matchedCount: Scalars['Int']['output'];
+};
+
 /** A person to call in an emergency. */
 export type EmergencyContact = {
   __typename?: 'EmergencyContact';
@@ -215,6 +245,15 @@ export type Mutation = {
    * before the version and the input).
    */
   updatePatient: Patient;
+  /**
+   * Changes every patient of the caller's organization that `filter` selects, at once: for example
+   * moving all of one provider's patients to another primary care physician. With `dryRun` (the
+   * default) nothing changes and the answer says how many patients would: show that count before
+   * confirming. Each changed patient is then sent to the EHR, as after `updatePatient`.
+   * BAD_USER_INPUT for an empty filter or an empty change; FORBIDDEN for another organization.
+   * Needs a staff token.
+   */
+  updatePatients: BulkPatientUpdateResult;
 };
 
 
@@ -257,6 +296,18 @@ export type MutationUpdatePatientArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
   input: PatientUpdateInput;
+};
+
+
+/**
+ * The entry points for changing data. Every mutation validates its whole input first: on any problem it
+ * changes nothing and answers a BAD_USER_INPUT error listing each field and reason in
+ * `extensions.problems`.
+ */
+export type MutationUpdatePatientsArgs = {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  filter: BulkPatientFilter;
+  input: BulkPatientUpdateInput;
 };
 
 /** A hospital or clinic, a client of the platform. Each patient belongs to one. */
@@ -628,6 +679,10 @@ export type ResolversTypes = ResolversObject<{
   AuditRecord: ResolverTypeWrapper<AuditRecord>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditRecordConnection: ResolverTypeWrapper<AuditRecordConnection>;
+  BulkPatientFilter: BulkPatientFilter;
+  BulkPatientUpdateInput: BulkPatientUpdateInput;
+  BulkPatientUpdateResult: ResolverTypeWrapper<BulkPatientUpdateResult>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EmergencyContact: ResolverTypeWrapper<EmergencyContact>;
@@ -639,7 +694,6 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Organization: ResolverTypeWrapper<Organization>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Patient: ResolverTypeWrapper<PatientRecord>;
   PatientConnection: ResolverTypeWrapper<Omit<PatientConnection, 'nodes'> & { nodes: Array<ResolversTypes['Patient']> }>;
   PatientFilter: PatientFilter;
@@ -659,6 +713,10 @@ export type ResolversParentTypes = ResolversObject<{
   AuditRecord: AuditRecord;
   Int: Scalars['Int']['output'];
   AuditRecordConnection: AuditRecordConnection;
+  BulkPatientFilter: BulkPatientFilter;
+  BulkPatientUpdateInput: BulkPatientUpdateInput;
+  BulkPatientUpdateResult: BulkPatientUpdateResult;
+  Boolean: Scalars['Boolean']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   EmergencyContact: EmergencyContact;
@@ -668,7 +726,6 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   Organization: Organization;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Patient: PatientRecord;
   PatientConnection: Omit<PatientConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Patient']> };
   PatientFilter: PatientFilter;
@@ -713,6 +770,12 @@ export type AuditRecordConnectionResolvers<ContextType = Context, ParentType ext
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 }>;
 
+export type BulkPatientUpdateResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BulkPatientUpdateResult'] = ResolversParentTypes['BulkPatientUpdateResult']> = ResolversObject<{
+  changedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  matchedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -737,6 +800,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createPatients?: Resolver<Array<ResolversTypes['Patient']>, ParentType, ContextType, RequireFields<MutationCreatePatientsArgs, 'inputs'>>;
   deletePatient?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeletePatientArgs, 'id'>>;
   updatePatient?: Resolver<ResolversTypes['Patient'], ParentType, ContextType, RequireFields<MutationUpdatePatientArgs, 'expectedVersion' | 'id' | 'input'>>;
+  updatePatients?: Resolver<ResolversTypes['BulkPatientUpdateResult'], ParentType, ContextType, RequireFields<MutationUpdatePatientsArgs, 'dryRun' | 'filter' | 'input'>>;
 }>;
 
 export type OrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = ResolversObject<{
@@ -798,6 +862,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   AuditActor?: AuditActorResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
   AuditRecordConnection?: AuditRecordConnectionResolvers<ContextType>;
+  BulkPatientUpdateResult?: BulkPatientUpdateResultResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   EmergencyContact?: EmergencyContactResolvers<ContextType>;

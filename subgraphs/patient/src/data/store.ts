@@ -30,6 +30,12 @@ export interface PatientListQuery {
   after?: SortKey;
 }
 
+/** One patient of a change, with the version the change was made against. */
+export interface VersionedId {
+  id: string;
+  expectedVersion: number;
+}
+
 export interface PatientPage {
   nodes: PatientRecord[];
   hasNextPage: boolean;
@@ -45,7 +51,7 @@ export interface PatientPage {
  *
  * Every change records its change events in `outbox` in the same method (one transaction, with a
  * database), so a change is never stored without its event nor an event sent for a change that
- * failed: `create` and `update` a `patient.upserted` per patient changed, `delete` a
+ * failed: `create`, `update` and `updateMany` a `patient.upserted` per patient changed, `delete` a
  * `patient.deleted`.
  */
 export interface PatientStore {
@@ -53,12 +59,19 @@ export interface PatientStore {
   readonly outbox: Outbox;
   findById(id: string): PatientRecord | undefined;
   list(query: PatientListQuery): PatientPage;
+  /** Every patient `filter` selects, in list order and unpaged: what a bulk change covers. */
+  listAll(filter: PatientListFilter): PatientRecord[];
   /** The id of the patient holding `mrn` in the organization; MRNs compare case-insensitively. */
   findIdByMrn(organizationId: string, mrn: string): string | undefined;
   /** All or nothing: when one input conflicts, none is created. MRNs are generated where null. */
   create(inputs: readonly NewPatient[]): PatientRecord[];
   /** Applies `patch` when `expectedVersion` is current; NOT_FOUND, VERSION_CONFLICT otherwise. */
   update(id: string, patch: PatientPatch, expectedVersion: number): PatientRecord;
+  /**
+   * `update` of several patients with one patch, all or nothing: when one is unknown, stale or
+   * conflicts, none changes. Answers the records after the change, in the order of `targets`.
+   */
+  updateMany(targets: readonly VersionedId[], patch: PatientPatch): PatientRecord[];
   /** False when no patient has that id. */
   delete(id: string): boolean;
   findProviderById(id: string): ProviderRecord | undefined;
@@ -201,28 +214,39 @@ export class InMemoryPatientStore implements PatientStore {
   }
 
   update(id: string, patch: PatientPatch, expectedVersion: number): PatientRecord {
-    const current = this.patients.get(id);
-    if (current === undefined) throw notFound('Patient', id);
-    if (current.version !== expectedVersion) throw versionConflict('Patient', id, expectedVersion, current.version);
-    const changed = (Object.keys(patch) as (keyof PatientPatch)[]).filter(
-      (field) => JSON.stringify(patch[field]) !== JSON.stringify(current[field]),
-    );
-    // Saving an unchanged form is not a change: no new version for other editors to trip over.
-    if (changed.length === 0) return current;
-    const next: PatientRecord = {
-      ...current,
-      ...patch,
-      version: current.version + 1,
-      updatedAt: this.now().toISOString(),
-    };
-    const holder = this.findIdByMrn(next.organizationId, next.mrn);
-    if (holder !== undefined && holder !== id) {
-      throw badUserInput([{ field: 'mrn', message: 'is already used by another patient of the organization' }]);
-    }
-    this.unindex(current);
-    this.insert([next]);
-    this.events.append(this.upserted(next, next.updatedAt));
-    return next;
+    const [updated] = this.updateMany([{ id, expectedVersion }], patch);
+    if (updated === undefined) throw new Error('updateMany returned no patient');
+    return updated;
+  }
+
+  updateMany(targets: readonly VersionedId[], patch: PatientPatch): PatientRecord[] {
+    // Every check comes before the first change, so a refused patient leaves all of them as they were.
+    const updatedAt = this.now().toISOString();
+    const mrnHolders = new Map<string, string>();
+    const seen = new Set<string>();
+    const steps = targets.map(({ id, expectedVersion }) => {
+      if (seen.has(id)) throw new Error(`updateMany: patient ${id} is listed twice`);
+      seen.add(id);
+      const current = this.patients.get(id);
+      if (current === undefined) throw notFound('Patient', id);
+      if (current.version !== expectedVersion) throw versionConflict('Patient', id, expectedVersion, current.version);
+      // Saving an unchanged form is not a change: no new version for other editors to trip over.
+      const next: PatientRecord = isChangedBy(current, patch)
+        ? { ...current, ...patch, version: current.version + 1, updatedAt }
+        : current;
+      const key = mrnKey(next.organizationId, next.mrn);
+      const holder = mrnHolders.get(key) ?? this.findIdByMrn(next.organizationId, next.mrn);
+      if (holder !== undefined && holder !== id) {
+        throw badUserInput([{ field: 'mrn', message: 'is already used by another patient of the organization' }]);
+      }
+      mrnHolders.set(key, id);
+      return { current, next };
+    });
+    const changed = steps.filter(({ current, next }) => next !== current);
+    for (const { current } of changed) this.unindex(current);
+    this.insert(changed.map(({ next }) => next));
+    this.events.append(...changed.map(({ next }) => this.upserted(next, updatedAt)));
+    return steps.map(({ next }) => next);
   }
 
   delete(id: string): boolean {
@@ -234,10 +258,7 @@ export class InMemoryPatientStore implements PatientStore {
   }
 
   list({ filter, first, after }: PatientListQuery): PatientPage {
-    const sources = this.sources(filter ?? {});
-    const smallest = sources.reduce((a, b) => (b.size < a.size ? b : a));
-    const checks = sources.filter((s) => s !== smallest);
-
+    const { smallest, checks } = this.plan(filter ?? {});
     if (smallest.ordered !== undefined && checks.length === 0) {
       const { ids, hasMore } = smallest.ordered.page(after, first);
       return this.pageOf(ids, hasMore, smallest.ordered.size);
@@ -247,6 +268,18 @@ export class InMemoryPatientStore implements PatientStore {
     const start = after === undefined ? 0 : this.firstAfter(matches, after);
     const ids = matches.slice(start, start + first);
     return this.pageOf(ids, start + first < matches.length, matches.length);
+  }
+
+  listAll(filter: PatientListFilter): PatientRecord[] {
+    const { smallest, checks } = this.plan(filter);
+    return this.matching(smallest, checks).flatMap((id) => this.patients.get(id) ?? []);
+  }
+
+  /** The filter's smallest source, to walk, and the others, to check each of its patients with. */
+  private plan(filter: PatientListFilter): { smallest: Source; checks: Source[] } {
+    const sources = this.sources(filter);
+    const smallest = sources.reduce((a, b) => (b.size < a.size ? b : a));
+    return { smallest, checks: sources.filter((s) => s !== smallest) };
   }
 
   /** Ids of `smallest` that every other source accepts, in list order. */
@@ -354,6 +387,13 @@ export class InMemoryPatientStore implements PatientStore {
     this.keys.delete(record.id);
     this.tokens.delete(record.id);
   }
+}
+
+/** Whether `patch` changes anything of `record`: only then is there a new version and an event. */
+export function isChangedBy(record: PatientRecord, patch: PatientPatch): boolean {
+  return (Object.keys(patch) as (keyof PatientPatch)[]).some(
+    (field) => JSON.stringify(patch[field]) !== JSON.stringify(record[field]),
+  );
 }
 
 function indexIn(indexes: Map<string, SortedIndex>, value: string, key: SortKey, id: string): void {

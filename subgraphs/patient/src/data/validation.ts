@@ -1,6 +1,8 @@
 import { isIsoDate, Problems } from '@carebridge/common';
 import type {
   AddressInput,
+  BulkPatientFilter,
+  BulkPatientUpdateInput,
   EmergencyContactInput,
   InsuranceInput,
   PatientInput,
@@ -174,10 +176,13 @@ export function validatePatientInputs(inputs: readonly OwnedPatientInput[], look
   return problems;
 }
 
+/** Whose change is validated: one patient, or (`id` null) every patient a bulk change selects. */
+export type UpdateTarget = Pick<PatientRecord, 'organizationId'> & { readonly id: string | null };
+
 /** Validates a change to `current`: present fields follow the creation rules, required ones cannot be null. */
 export function validatePatientUpdate(
   input: PatientUpdateInput,
-  current: PatientRecord,
+  current: UpdateTarget,
   lookups: ValidationLookups,
 ): Problems {
   const problems = new Problems();
@@ -192,6 +197,25 @@ export function validatePatientUpdate(
   if (input.primaryCarePhysicianId != null) {
     checkPhysician(problems, input.primaryCarePhysicianId, current.organizationId, lookups);
   }
+  return problems;
+}
+
+/**
+ * Validates a bulk change of patients of `organizationId`: the filter needs a criterion, the input
+ * a field, and the input follows the rules of `validatePatientUpdate` (its problems as `input.field`).
+ */
+export function validateBulkPatientUpdate(
+  filter: BulkPatientFilter,
+  input: BulkPatientUpdateInput,
+  organizationId: string,
+  lookups: ValidationLookups,
+): Problems {
+  const problems = new Problems();
+  if (filter.organizationId == null && filter.primaryCarePhysicianId == null) {
+    problems.add('filter', 'must have at least one criterion');
+  }
+  if (Object.keys(input).length === 0) problems.add('input', 'must change at least one field');
+  problems.merge('input', validatePatientUpdate(input, { id: null, organizationId }, lookups));
   return problems;
 }
 

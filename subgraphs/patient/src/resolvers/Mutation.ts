@@ -4,8 +4,10 @@ import { requireOwnOrganization, requireStaffViewer } from '../access';
 import type { Context } from '../context';
 import { toNewPatient, toPatientPatch } from '../data/normalize';
 import type { PatientRecord } from '../data/records';
+import { isChangedBy } from '../data/store';
 import {
   todayUtc,
+  validateBulkPatientUpdate,
   validatePatientInput,
   validatePatientInputs,
   validatePatientUpdate,
@@ -98,6 +100,52 @@ export const Mutation: MutationResolvers = {
       context.logger.info('patient.updated', { patientId: id, version: patient.version, userId: viewer.userId });
       return patient;
     }),
+
+  // One `updatePatient` per selected patient whose values differ, in one all-or-nothing store call:
+  // each changed patient gets a new version and its patient.upserted event, so the EHR receives it.
+  updatePatients: (_parent, { filter, input, dryRun }, context) => {
+    // Filled inside the audited body (after the checks), read when the record is written.
+    let changedIds: readonly string[] = [];
+    return audited(
+      context,
+      {
+        action: 'patient.update',
+        patientIds: () => changedIds,
+        detail: (result) => (result.dryRun ? 'dry-run' : undefined),
+      },
+      () => {
+        const viewer = requireStaffViewer(context, 'updatePatients');
+        if (filter.organizationId != null) {
+          requireOwnOrganization(
+            context,
+            viewer,
+            'updatePatients',
+            filter.organizationId,
+            {},
+            'Only patients of your own organization can be changed.',
+          );
+        }
+        validateBulkPatientUpdate(filter, input, viewer.organizationId, lookups(context)).throwIfAny();
+        // Always narrowed to the viewer's organization, whatever physician the filter names.
+        const matched = context.store.listAll({ ...filter, organizationId: viewer.organizationId });
+        const patch = toPatientPatch(input);
+        const changing = matched.filter((patient) => isChangedBy(patient, patch));
+        changedIds = changing.map((patient) => patient.id);
+        const result = { dryRun: dryRun !== false, matchedCount: matched.length, changedCount: changing.length };
+        if (result.dryRun) return result;
+        context.store.updateMany(
+          changing.map((patient) => ({ id: patient.id, expectedVersion: patient.version })),
+          patch,
+        );
+        context.logger.info('patients.updated', {
+          matched: result.matchedCount,
+          count: result.changedCount,
+          userId: viewer.userId,
+        });
+        return result;
+      },
+    );
+  },
 
   deletePatient: (_parent, { id }, context) =>
     audited(context, { action: 'patient.delete', patientIds: [id] }, () => {
