@@ -1,0 +1,181 @@
+import { useQuery } from '@apollo/client/react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useI18n } from '../i18n/I18nProvider';
+import { CoveragePanel } from './CoveragePanel';
+import { countChanges, draftFromMapping, emptyRow, suggestEndpoint, type Draft, type DraftRow } from './draft';
+import { ADD_ROW, MappingEditor } from './MappingEditor';
+import { rowControlId } from './MappingRow';
+import { EhrQuestionnairesQuery, EhrSystemMappingQuery, type CanonicalField } from './operations';
+import { PreviewPanel } from './PreviewPanel';
+import { serverProblems, tieToRows, type Column, type MappingProblems } from './problems';
+import { PublishControls } from './PublishControls';
+import { sourceCatalog } from './sources';
+import { ErrorState, LoadingState } from './ui';
+import { VersionsPanel } from './VersionsPanel';
+
+/** Moves the focus to an element by id once the render that creates it is on screen. */
+function useFocusAfterRender(): (id: string) => void {
+  const pending = useRef<string | null>(null);
+  useEffect(() => {
+    if (pending.current === null) return;
+    document.getElementById(pending.current)?.focus();
+    pending.current = null;
+  });
+  return (id) => {
+    pending.current = id;
+  };
+}
+
+/**
+ * One EHR system's mapping tool. The draft lives with the page (`draft`, undefined until the first
+ * edit), so switching systems and back keeps it; without one the editor shows the published mapping.
+ */
+export function MappingWorkspace({
+  systemId,
+  canonicalFields,
+  userId,
+  draft: stored,
+  onDraftChange,
+}: {
+  systemId: string;
+  canonicalFields: readonly CanonicalField[];
+  userId: string;
+  draft: Draft | undefined;
+  onDraftChange: (draft: Draft | undefined) => void;
+}) {
+  const { t, language } = useI18n();
+  const idPrefix = useId();
+  const [problems, setProblems] = useState<MappingProblems | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  const focusLater = useFocusAfterRender();
+  const { data, error, refetch } = useQuery(EhrSystemMappingQuery, { variables: { id: systemId } });
+  const questions = useQuery(EhrQuestionnairesQuery, {
+    variables: { ehrSystemId: systemId, lang: language === 'es' ? 'ES' : 'EN' },
+  });
+  const system = data?.ehrSystem;
+
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
+
+  if (error && !system) {
+    return (
+      <ErrorState title={t('ehr.system.error')} message={t('common.unexpectedError')} onRetry={() => void refetch()} />
+    );
+  }
+  if (!system) return <LoadingState />;
+
+  const published = draftFromMapping(system.mapping);
+  const draft = stored ?? published;
+  const changes = countChanges(published.rows, draft.rows);
+  const dirty = changes.total > 0;
+  const catalog = sourceCatalog(canonicalFields, questions.data?.questionnaires);
+  const setRows = (rows: DraftRow[]) => onDraftChange({ ...draft, rows });
+
+  const addRow = (source = '') => {
+    const row = { ...emptyRow(source), endpoint: suggestEndpoint(catalog.categoryOf.get(source), system.endpoints) };
+    setRows([...draft.rows, row]);
+    focusLater(rowControlId(idPrefix, row.id, 'source'));
+  };
+  const changeRow = (rowId: string, patch: Partial<DraftRow>, column: Column) => {
+    setRows(
+      draft.rows.map((row) => {
+        if (row.id !== rowId) return row;
+        const next = { ...row, ...patch };
+        // A newly chosen source suggests its endpoint, unless the row already has one.
+        if (column === 'source' && row.endpoint === '') {
+          next.endpoint = suggestEndpoint(catalog.categoryOf.get(next.source), system.endpoints);
+        }
+        return next;
+      }),
+    );
+    // The user is fixing it: the server's word on that control no longer applies.
+    setProblems((p) => p && { ...p, rows: p.rows.filter((x) => !(x.rowId === rowId && x.column === column)) });
+  };
+  const removeRow = (rowId: string) => {
+    const index = draft.rows.findIndex((row) => row.id === rowId);
+    const neighbour = draft.rows[index + 1] ?? draft.rows[index - 1];
+    setRows(draft.rows.filter((row) => row.id !== rowId));
+    setProblems((p) => p && { ...p, rows: p.rows.filter((x) => x.rowId !== rowId) });
+    focusLater(neighbour ? rowControlId(idPrefix, neighbour.id, 'remove') : `${idPrefix}-${ADD_ROW}`);
+  };
+  const discard = () => {
+    onDraftChange(undefined);
+    setProblems(null);
+  };
+  const refused = (origin: MappingProblems['origin']) => (err: unknown, rows: readonly DraftRow[]) => {
+    const list = serverProblems(err);
+    if (list) setProblems(tieToRows(list, rows, origin));
+    return list !== null;
+  };
+  const changed = (message: string) => {
+    discard();
+    setNotice(message);
+  };
+
+  return (
+    <div className="ehr-workspace">
+      <div role="status">
+        {notice && (
+          <p ref={noticeRef} tabIndex={-1} className="notice notice--success">
+            {notice}
+          </p>
+        )}
+      </div>
+      <MappingEditor
+        draft={draft}
+        version={system.mapping.version}
+        dirty={dirty}
+        problems={problems}
+        idPrefix={idPrefix}
+        endpoints={system.endpoints}
+        catalog={catalog}
+        onRowChange={changeRow}
+        onRemoveRow={removeRow}
+        onAddRow={() => addRow()}
+        onNoteChange={(note) => onDraftChange({ ...draft, note })}
+        onDiscard={stored ? discard : undefined}
+        publish={
+          <PublishControls
+            systemId={systemId}
+            draft={draft}
+            changes={changes}
+            nextVersion={(system.mappingHistory[0]?.version ?? system.mapping.version) + 1}
+            onPublished={(version) => changed(t('ehr.publish.done', { version }))}
+            onRefused={refused('publish')}
+          />
+        }
+      />
+      <div className="ehr-columns">
+        <CoveragePanel
+          idPrefix={idPrefix}
+          catalog={catalog}
+          questionsState={{ failed: !!questions.error && !questions.data, retry: () => void questions.refetch() }}
+          dirty={dirty}
+          rows={draft.rows}
+          version={system.mapping.version}
+          unmappedFields={system.unmappedFields}
+          onMap={addRow}
+        />
+        <PreviewPanel
+          idPrefix={idPrefix}
+          systemId={systemId}
+          draft={draft}
+          version={system.mapping.version}
+          onRefused={refused('preview')}
+          onAccepted={() => setProblems((p) => (p?.origin === 'preview' ? null : p))}
+        />
+      </div>
+      <VersionsPanel
+        idPrefix={idPrefix}
+        systemId={systemId}
+        history={system.mappingHistory}
+        current={system.mapping.version}
+        userId={userId}
+        dirty={dirty}
+        onRolledBack={(version, restoredFrom) => changed(t('ehr.versions.rolledBack', { version, restoredFrom }))}
+      />
+    </div>
+  );
+}
