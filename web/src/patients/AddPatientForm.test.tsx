@@ -2,13 +2,11 @@ import { fireEvent, screen } from '@testing-library/react';
 import type { MockLink } from '@apollo/client/testing';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { patient, patientsMock } from '../test/fixtures';
-import { setup } from '../test/setup-app';
+import { patient, patientsMock, showPatients } from '../test/fixtures';
 import { CreatePatientMutation } from './useCreatePatientMutation';
 
 async function openForm(mocks: MockLink.MockedResponse[] = []) {
-  const view = setup({ mocks: [patientsMock([patient()]), ...mocks] });
-  await screen.findByRole('rowheader', { name: 'García, Ana' });
+  const view = await showPatients(mocks);
   await view.user.click(screen.getByRole('button', { name: 'Add patient' }));
   return view;
 }

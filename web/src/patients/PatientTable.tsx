@@ -1,6 +1,8 @@
+import { Link } from 'react-router';
 import { graphql } from '../__generated__';
 import type { PatientTable_PatientFragment } from '../__generated__/graphql';
 import { useT } from '../i18n/I18nProvider';
+import './patients.css';
 
 export const PatientTable_patient = graphql(`
   fragment PatientTable_patient on Patient {
@@ -27,8 +29,18 @@ export const PatientTable_patient = graphql(`
   }
 `);
 
-/** One row per patient. The owning subgraphs may be down, so every cross-subgraph field is optional here. */
-export function PatientTable({ patients }: { patients: readonly PatientTable_PatientFragment[] }) {
+export interface PatientTableProps {
+  patients: readonly PatientTable_PatientFragment[];
+  /** The row's button is given, so the focus can go back to it. */
+  onEdit: (patient: PatientTable_PatientFragment, button: HTMLButtonElement) => void;
+  onDelete: (patient: PatientTable_PatientFragment, button: HTMLButtonElement) => void;
+}
+
+/**
+ * One row per patient, the name linking to the patient's page, with edit and delete buttons named
+ * after the patient. The owning subgraphs may be down, so every cross-subgraph field is optional here.
+ */
+export function PatientTable({ patients, onEdit, onDelete }: PatientTableProps) {
   const t = useT();
   const none = t('patients.none');
   return (
@@ -46,16 +58,18 @@ export function PatientTable({ patients }: { patients: readonly PatientTable_Pat
             <th scope="col">{t('patients.col.pcp')}</th>
             <th scope="col">{t('patients.col.ehr')}</th>
             <th scope="col">{t('patients.col.delivery')}</th>
+            <th scope="col">{t('patients.col.actions')}</th>
           </tr>
         </thead>
         <tbody>
           {patients.map((patient) => {
             // Newest first (see Patient.ehrTransactions), so the first is the last delivery.
             const last = patient.ehrTransactions?.[0]?.status;
+            const name = `${patient.lastName}, ${patient.firstName}`;
             return (
               <tr key={patient.id}>
                 <th scope="row">
-                  {patient.lastName}, {patient.firstName}
+                  <Link to={`/patients/${encodeURIComponent(patient.id)}`}>{name}</Link>
                 </th>
                 <td className="mono">{patient.mrn}</td>
                 <td>
@@ -68,6 +82,26 @@ export function PatientTable({ patients }: { patients: readonly PatientTable_Pat
                 <td>{patient.ehrSystem?.name ?? none}</td>
                 <td>
                   {last ? <span className={`badge badge--${last.toLowerCase()}`}>{t(`delivery.${last}`)}</span> : none}
+                </td>
+                <td>
+                  <div className="row-actions">
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      aria-label={t('patients.editLabel', { name })}
+                      onClick={(event) => onEdit(patient, event.currentTarget)}
+                    >
+                      {t('patients.edit')}
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--secondary button--small button--danger-outline"
+                      aria-label={t('patients.deleteLabel', { name })}
+                      onClick={(event) => onDelete(patient, event.currentTarget)}
+                    >
+                      {t('patients.delete')}
+                    </button>
+                  </div>
                 </td>
               </tr>
             );

@@ -1,4 +1,4 @@
-import { CombinedGraphQLErrors, type ErrorLike } from '@apollo/client';
+import type { ApolloCache } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../__generated__';
 
@@ -12,31 +12,29 @@ export const CreatePatientMutation = graphql(`
   }
 `);
 
-/**
- * Creates a patient, then drops every cached patient list: where the new patient falls in each
- * (sorted, filtered, counted) list is the server's business, so the visible list refetches.
- */
-export function useCreatePatientMutation() {
-  return useMutation(CreatePatientMutation, {
-    update(cache) {
-      cache.evict({ id: 'ROOT_QUERY', fieldName: 'patients' });
-      cache.gc();
-    },
-  });
-}
-
-/** The server's field problems (`extensions.problems` of BAD_USER_INPUT), by field path. */
-export function fieldProblems(error: ErrorLike | undefined): Record<string, string> {
-  const fields: Record<string, string> = {};
-  if (!error || !CombinedGraphQLErrors.is(error)) return fields;
-  for (const graphQLError of error.errors) {
-    const problems = graphQLError.extensions?.['problems'];
-    if (!Array.isArray(problems)) continue;
-    for (const problem of problems as unknown[]) {
-      if (typeof problem !== 'object' || problem === null) continue;
-      const { field, message } = problem as { field?: unknown; message?: unknown };
-      if (typeof field === 'string' && typeof message === 'string') fields[field] ??= message;
+export const PatientsBulkCreateMutation = graphql(`
+  mutation PatientsBulkCreateMutation($inputs: [PatientInput!]!) {
+    createPatients(inputs: $inputs) {
+      id
     }
   }
-  return fields;
+`);
+
+/**
+ * Drops every cached patient list: where new patients fall in each (sorted, filtered, counted)
+ * list is the server's business, so the visible list refetches.
+ */
+function dropPatientLists(cache: ApolloCache) {
+  cache.evict({ id: 'ROOT_QUERY', fieldName: 'patients' });
+  cache.gc();
+}
+
+/** Creates a patient, then refetches the visible list. */
+export function useCreatePatientMutation() {
+  return useMutation(CreatePatientMutation, { update: dropPatientLists });
+}
+
+/** Creates several patients at once (all or nothing), then refetches the visible list. */
+export function useCreatePatientsMutation() {
+  return useMutation(PatientsBulkCreateMutation, { update: dropPatientLists });
 }

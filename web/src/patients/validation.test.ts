@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   dateOfBirthError,
   emailError,
+  isBlankDraft,
+  mrnError,
   nameError,
   phoneError,
   validatePatientDraft,
@@ -52,5 +54,22 @@ describe('patient validation (mirrors the patient subgraph)', () => {
   it('reports every problem of a draft at once', () => {
     const errors = validatePatientDraft({ ...valid, firstName: '', gender: '', phone: '12', email: 'x' }, '2025-01-01');
     expect(Object.keys(errors).sort()).toEqual(['email', 'firstName', 'gender', 'phone']);
+  });
+
+  it('MRNs are 1 to 32 letters, digits or dashes; optional when adding, required when editing', () => {
+    expect(mrnError('MRN-0001')).toBeUndefined();
+    expect(mrnError('MRN 0001')).toBe('patients.validation.mrn');
+    expect(mrnError('A'.repeat(33))).toBe('patients.validation.mrn');
+    expect(validatePatientDraft({ ...valid, mrn: 'no/slash' }, '2025-01-01')).toEqual({
+      mrn: 'patients.validation.mrn',
+    });
+    expect(validatePatientDraft(valid, '2025-01-01', { requireMrn: true })).toEqual({ mrn: 'validation.required' });
+  });
+
+  it('a draft is blank only when every field is empty or spaces', () => {
+    expect(isBlankDraft({ ...valid, firstName: ' ', lastName: '', gender: '', dateOfBirth: '' })).toBe(true);
+    expect(isBlankDraft({ ...valid, firstName: '', lastName: '', gender: '', dateOfBirth: '', phone: '5' })).toBe(
+      false,
+    );
   });
 });

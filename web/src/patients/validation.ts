@@ -16,12 +16,33 @@ export interface PatientDraft {
 }
 
 export type PatientField = keyof PatientDraft;
+export const PATIENT_FIELDS: readonly PatientField[] = [
+  'firstName',
+  'lastName',
+  'gender',
+  'dateOfBirth',
+  'mrn',
+  'phone',
+  'email',
+];
+export const isPatientField = (field: string): field is PatientField =>
+  (PATIENT_FIELDS as readonly string[]).includes(field);
+export const EMPTY_DRAFT: PatientDraft = {
+  firstName: '',
+  lastName: '',
+  gender: '',
+  dateOfBirth: '',
+  mrn: '',
+  phone: '',
+  email: '',
+};
 export type DraftErrors = Partial<Record<PatientField, MessageKey>>;
 
 const MAX_NAME = 100;
 const MAX_AGE_YEARS = 130;
 export const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const PHONE_CHARS = /^\+?[\d\s\-.()]+$/;
+const MRN = /^[A-Za-z0-9-]{1,32}$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function isCalendarDate(value: string): boolean {
@@ -48,6 +69,10 @@ export function phoneError(value: string): MessageKey | undefined {
   return digits < 7 || digits > 15 ? 'validation.phoneDigits' : undefined;
 }
 
+export function mrnError(value: string): MessageKey | undefined {
+  return MRN.test(value.trim()) ? undefined : 'patients.validation.mrn';
+}
+
 /** `today` is YYYY-MM-DD (the server's rule is in UTC); ISO dates compare as strings. */
 export function dateOfBirthError(value: string, today: string): MessageKey | undefined {
   if (value.trim() === '') return 'validation.required';
@@ -61,7 +86,19 @@ export function todayUtc(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
-export function validatePatientDraft(draft: PatientDraft, today: string): DraftErrors {
+export function isBlankDraft(draft: PatientDraft): boolean {
+  return PATIENT_FIELDS.every((field) => draft[field].trim() === '');
+}
+
+/**
+ * Every problem of a draft at once. A new patient's MRN is optional (the server generates one); an
+ * existing patient's cannot be cleared, so editing passes `requireMrn`.
+ */
+export function validatePatientDraft(
+  draft: PatientDraft,
+  today: string,
+  { requireMrn = false }: { requireMrn?: boolean } = {},
+): DraftErrors {
   const errors: DraftErrors = {};
   const firstName = nameError(draft.firstName);
   if (firstName) errors.firstName = firstName;
@@ -70,6 +107,10 @@ export function validatePatientDraft(draft: PatientDraft, today: string): DraftE
   if (draft.gender === '') errors.gender = 'validation.required';
   const dateOfBirth = dateOfBirthError(draft.dateOfBirth, today);
   if (dateOfBirth) errors.dateOfBirth = dateOfBirth;
+  if (draft.mrn.trim() !== '') {
+    const mrn = mrnError(draft.mrn);
+    if (mrn) errors.mrn = mrn;
+  } else if (requireMrn) errors.mrn = 'validation.required';
   if (draft.phone.trim() !== '') {
     const phone = phoneError(draft.phone);
     if (phone) errors.phone = phone;

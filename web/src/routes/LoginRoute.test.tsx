@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { INACTIVITY_TIMEOUT_MS } from '../auth/useInactivityLogout';
 import { patientsMock, patient } from '../test/fixtures';
@@ -57,7 +57,7 @@ describe('log-in page', () => {
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
     expect(await screen.findByRole('heading', { name: 'Patients' })).toBeInTheDocument();
-    expect(await screen.findByText('Riverside Hospital')).toBeInTheDocument();
+    expect(await within(screen.getByRole('banner')).findByText('Riverside Hospital')).toBeInTheDocument();
     expect(session.accessToken).toBe('fresh-token');
     expect(JSON.stringify({ ...window.localStorage })).not.toContain('fresh-token');
   });

@@ -1,6 +1,14 @@
-import type { PatientTable_PatientFragment } from '../__generated__/graphql';
-import { PatientsQuery, PAGE_SIZE } from '../routes/PatientsRoute';
+import { screen } from '@testing-library/react';
 import type { MockLink } from '@apollo/client/testing';
+import type {
+  PatientFilter,
+  PatientsEdit_PatientFragment,
+  PatientTable_PatientFragment,
+} from '../__generated__/graphql';
+import { PatientsEditPatientQuery } from '../patients/EditPatientForm';
+import { PatientsFilterProvidersQuery } from '../patients/PatientFilters';
+import { PatientsQuery, PAGE_SIZE } from '../routes/PatientsRoute';
+import { setup } from './setup-app';
 
 export function patient(overrides: Partial<PatientTable_PatientFragment> = {}): PatientTable_PatientFragment {
   return {
@@ -32,7 +40,7 @@ export function patientsMock(
     endCursor = patients.length > 0 ? `cursor-${patients.length}` : null,
     totalCount = patients.length,
   }: {
-    filter?: { search?: string };
+    filter?: PatientFilter;
     after?: string;
     hasNextPage?: boolean;
     endCursor?: string | null;
@@ -55,4 +63,54 @@ export function patientsMock(
       },
     },
   };
+}
+
+export const PROVIDERS = [
+  { __typename: 'Provider' as const, id: 'prov-1', displayName: 'Dr. Maya Okafor' },
+  { __typename: 'Provider' as const, id: 'prov-2', displayName: 'Dr. Samuel Reyes' },
+];
+
+/** The physicians of the filter, for as many renders as a test makes. */
+export function providersMock(providers = PROVIDERS): MockLink.MockedResponse {
+  return {
+    request: { query: PatientsFilterProvidersQuery },
+    result: { data: { providers } },
+    maxUsageCount: Number.POSITIVE_INFINITY,
+  };
+}
+
+/** What the edit form reads (and `updatePatient` answers): Ana García of `patient()`, at a version. */
+export function editablePatient(overrides: Partial<PatientsEdit_PatientFragment> = {}): PatientsEdit_PatientFragment {
+  const { id, firstName, lastName, gender, dateOfBirth, mrn, phone, email } = patient();
+  return {
+    __typename: 'Patient',
+    id,
+    version: 3,
+    firstName,
+    lastName,
+    gender,
+    dateOfBirth,
+    mrn,
+    phone: phone ?? null,
+    email: email ?? null,
+    ...overrides,
+  };
+}
+
+export function editPatientQueryMock(value: PatientsEdit_PatientFragment = editablePatient()): MockLink.MockedResponse {
+  return {
+    request: { query: PatientsEditPatientQuery, variables: { id: value.id } },
+    result: { data: { patient: value } },
+  };
+}
+
+/**
+ * The patient page with `patients` listed (default: Ana García) and the physicians loaded; resolves
+ * once the first row shows. `mocks` answer what the test does next.
+ */
+export async function showPatients(mocks: MockLink.MockedResponse[] = [], patients = [patient()]) {
+  const view = setup({ mocks: [patientsMock(patients), providersMock(), ...mocks] });
+  const first = patients[0];
+  if (first) await screen.findByRole('rowheader', { name: `${first.lastName}, ${first.firstName}` });
+  return view;
 }

@@ -8,6 +8,7 @@ import { AppProviders, AppRoutes } from '../App';
 import { createCache } from '../apollo/cache';
 import { AuthSession, type User } from '../auth/session';
 import { LayoutQuery } from '../components/Layout';
+import { providersMock } from './fixtures';
 
 export const CLINICIAN: User = {
   id: 'user-1',
@@ -64,7 +65,7 @@ export function setup({ route = '/', mocks = [], user = CLINICIAN, auth = defaul
   const cache = createCache();
   const view = render(
     <MemoryRouter initialEntries={[route]}>
-      <MockedProvider mocks={[...layout, ...mocks]} cache={cache}>
+      <MockedProvider mocks={[...layout, ...mocks, providersMock()]} cache={cache}>
         <AppProviders session={session}>
           <AppRoutes />
         </AppProviders>

@@ -1,0 +1,142 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import type { MockLink } from '@apollo/client/testing';
+import { GraphQLError } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import type { PatientUpdateInput } from '../__generated__/graphql';
+import { editablePatient, editPatientQueryMock, showPatients } from '../test/fixtures';
+import { PatientsEditUpdateMutation } from './EditPatientForm';
+
+function updateMock(input: PatientUpdateInput, result: MockLink.MockedResponse['result']): MockLink.MockedResponse {
+  return {
+    request: { query: PatientsEditUpdateMutation, variables: { id: 'pt-1', input, expectedVersion: 3 } },
+    result,
+  };
+}
+
+async function openEdit(mocks: MockLink.MockedResponse[] = []) {
+  const view = await showPatients([editPatientQueryMock(), ...mocks]);
+  await view.user.click(screen.getByRole('button', { name: 'Edit García, Ana' }));
+  const form = await screen.findByRole('form', { name: 'Edit Ana García' });
+  return { ...view, form };
+}
+
+describe('edit-patient form', () => {
+  it('opens prefilled with the patient’s current details, the focus on its title', async () => {
+    const { form } = await openEdit();
+    expect(within(form).getByRole('heading', { name: 'Edit Ana García' })).toHaveFocus();
+    expect(screen.getByLabelText('First name')).toHaveValue('Ana');
+    expect(screen.getByLabelText('Last name')).toHaveValue('García');
+    expect(screen.getByLabelText('Gender')).toHaveDisplayValue('Female');
+    expect(screen.getByLabelText('Date of birth')).toHaveValue('1980-02-29');
+    // An existing patient's MRN cannot be cleared: not optional here.
+    expect(screen.getByLabelText('MRN')).toHaveValue('MRN-0001');
+    expect(screen.getByLabelText('Phone (optional)')).toHaveValue('+1 555 010 2030');
+    expect(screen.getByLabelText('Email (optional)')).toHaveValue('ana@example.com');
+  });
+
+  it('checks the same rules as adding, and sends nothing while a field is wrong', async () => {
+    const { user } = await openEdit();
+    await user.clear(screen.getByLabelText('First name'));
+    await user.clear(screen.getByLabelText('MRN'));
+    await user.clear(screen.getByLabelText('Email (optional)'));
+    await user.type(screen.getByLabelText('Email (optional)'), 'ana@');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    expect(screen.getByRole('alert')).toHaveTextContent('Please correct the highlighted fields.');
+    expect(screen.getByLabelText('First name')).toHaveAccessibleDescription('Must be 1 to 100 characters.');
+    expect(screen.getByLabelText('First name')).toHaveFocus();
+    expect(screen.getByLabelText('MRN')).toHaveAccessibleDescription('This field is required.');
+    expect(screen.getByLabelText('Email (optional)')).toHaveAccessibleDescription(
+      'Enter an email address such as name@example.com.',
+    );
+    expect(screen.getByLabelText('Last name')).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('says so when nothing changed, without a request', async () => {
+    const { user } = await openEdit();
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Nothing has changed');
+  });
+
+  it('sends only the changed fields (an emptied optional one as null), then shows the saved row', async () => {
+    const saved = editablePatient({ version: 4, lastName: 'García-Ruiz', phone: null });
+    const { user } = await openEdit([
+      updateMock({ lastName: 'García-Ruiz', phone: null }, { data: { updatePatient: saved } }),
+    ]);
+    await user.type(screen.getByLabelText('Last name'), '-Ruiz');
+    await user.clear(screen.getByLabelText('Phone (optional)'));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    expect(await screen.findByText('Changes to Ana García-Ruiz were saved.')).toBeInTheDocument();
+    expect(screen.queryByRole('form', { name: /^Edit/ })).not.toBeInTheDocument();
+    // The cache holds the saved patient, so the list shows it without a refetch.
+    const row = screen.getByRole('rowheader', { name: 'García-Ruiz, Ana' }).closest('tr')!;
+    expect(within(row).getAllByRole('cell')[3]).toHaveTextContent('—');
+    // The focus goes back to the row's Edit button.
+    expect(screen.getByRole('button', { name: 'Edit García-Ruiz, Ana' })).toHaveFocus();
+  });
+
+  it('shows the server’s problems on their fields', async () => {
+    const { user } = await openEdit([
+      updateMock(
+        { mrn: 'MRN-0002' },
+        {
+          errors: [
+            new GraphQLError('Invalid input', {
+              extensions: {
+                code: 'BAD_USER_INPUT',
+                problems: [{ field: 'mrn', message: 'is already used by another patient of the organization' }],
+              },
+            }),
+          ],
+        },
+      ),
+    ]);
+    await user.clear(screen.getByLabelText('MRN'));
+    await user.type(screen.getByLabelText('MRN'), 'MRN-0002');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Please correct the highlighted fields.');
+    expect(screen.getByLabelText('MRN')).toHaveAccessibleDescription(
+      'is already used by another patient of the organization',
+    );
+    expect(screen.getByLabelText('MRN')).toHaveFocus();
+  });
+
+  it('on a version conflict, explains and reloads the latest details', async () => {
+    const latest = editablePatient({ version: 5, firstName: 'Anabel', email: 'anabel@example.com' });
+    const { user } = await openEdit([
+      updateMock(
+        { dateOfBirth: '1980-03-01' },
+        {
+          errors: [
+            new GraphQLError('Patient pt-1 is at version 5, not 3', {
+              extensions: { code: 'VERSION_CONFLICT', expectedVersion: 3, currentVersion: 5 },
+            }),
+          ],
+        },
+      ),
+      editPatientQueryMock(latest),
+    ]);
+    fireEvent.change(screen.getByLabelText('Date of birth'), { target: { value: '1980-03-01' } });
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Someone else changed this patient after you opened the form');
+    await user.click(within(alert).getByRole('button', { name: 'Reload latest' }));
+
+    const form = await screen.findByRole('form', { name: 'Edit Anabel García' });
+    expect(within(form).getByLabelText('First name')).toHaveValue('Anabel');
+    expect(within(form).getByLabelText('Email (optional)')).toHaveValue('anabel@example.com');
+    expect(within(form).getByLabelText('Date of birth')).toHaveValue('1980-02-29');
+    expect(within(form).getByRole('status')).toHaveTextContent('The latest details are shown.');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('cancels back to the row it was opened from', async () => {
+    const { user } = await openEdit();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('form', { name: 'Edit Ana García' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Edit García, Ana' })).toHaveFocus();
+  });
+});

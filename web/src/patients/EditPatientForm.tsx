@@ -1,0 +1,212 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { graphql } from '../__generated__';
+import type { PatientsEdit_PatientFragment } from '../__generated__/graphql';
+import { useT } from '../i18n/I18nProvider';
+import { changedFields, draftOf } from './draft';
+import { errorCode, fieldProblems } from './errors';
+import { useFocusOnMount } from './focus';
+import { PatientForm, type SubmitOutcome } from './PatientForm';
+import './patients.css';
+
+export const PatientsEdit_patient = graphql(`
+  fragment PatientsEdit_patient on Patient {
+    id
+    version
+    firstName
+    lastName
+    gender
+    dateOfBirth
+    mrn
+    phone
+    email
+  }
+`);
+
+export const PatientsEditPatientQuery = graphql(`
+  query PatientsEditPatientQuery($id: ID!) {
+    patient(id: $id) {
+      ...PatientsEdit_patient
+    }
+  }
+`);
+
+export const PatientsEditUpdateMutation = graphql(`
+  mutation PatientsEditUpdateMutation($id: ID!, $input: PatientUpdateInput!, $expectedVersion: Int!) {
+    updatePatient(id: $id, input: $input, expectedVersion: $expectedVersion) {
+      ...PatientsEdit_patient
+    }
+  }
+`);
+
+export interface EditPatientFormProps {
+  patientId: string;
+  /** Called with the patient's name once saved, or null when cancelled or closed. */
+  onDone: (name: string | null) => void;
+  today?: string;
+}
+
+/**
+ * Edits a patient's demographics: reads the patient (with its `version`) fresh from the server,
+ * then sends only the changed fields as `updatePatient(expectedVersion:)`. The saved patient
+ * updates the cache, so every list and page showing it follows. Reusable outside the patient list.
+ */
+export function EditPatientForm({ patientId, onDone, today }: EditPatientFormProps) {
+  const t = useT();
+  // Fresh from the server: an edit must start from the current version, not a cached one.
+  const { data, error, loading, refetch } = useQuery(PatientsEditPatientQuery, {
+    variables: { id: patientId },
+    fetchPolicy: 'network-only',
+  });
+  // Each reload starts the form again from the latest details.
+  const [generation, setGeneration] = useState(0);
+
+  const reload = async () => {
+    await refetch();
+    setGeneration((g) => g + 1);
+  };
+
+  if (data?.patient) {
+    return (
+      <EditPatientBody
+        key={generation}
+        patient={data.patient}
+        reloaded={generation > 0}
+        onReload={reload}
+        onDone={onDone}
+        today={today}
+      />
+    );
+  }
+  if (loading) {
+    return (
+      <div className="card add-patient state--loading" role="status" aria-busy="true">
+        <span className="spinner" aria-hidden="true" />
+        {t('editPatient.loading')}
+      </div>
+    );
+  }
+  const code = errorCode(error);
+  return (
+    <EditPatientProblem
+      message={
+        !error
+          ? t('editPatient.notFound')
+          : code === 'FORBIDDEN'
+            ? t('editPatient.forbidden')
+            : t('editPatient.loadError')
+      }
+      onRetry={error && code !== 'FORBIDDEN' ? () => void refetch().catch(() => undefined) : undefined}
+      onClose={() => onDone(null)}
+    />
+  );
+}
+
+function EditPatientProblem({
+  message,
+  onRetry,
+  onClose,
+}: {
+  message: string;
+  onRetry: (() => void) | undefined;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const ref = useFocusOnMount<HTMLDivElement>();
+  return (
+    <div className="card add-patient state--error" role="alert" tabIndex={-1} ref={ref}>
+      <p>{message}</p>
+      <div className="form-actions">
+        {onRetry && (
+          <button type="button" className="button" onClick={onRetry}>
+            {t('common.retry')}
+          </button>
+        )}
+        <button type="button" className="button button--secondary" onClick={onClose}>
+          {t('editPatient.close')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function EditPatientBody({
+  patient,
+  reloaded,
+  onReload,
+  onDone,
+  today,
+}: {
+  patient: PatientsEdit_PatientFragment;
+  reloaded: boolean;
+  onReload: () => Promise<void>;
+  onDone: (name: string | null) => void;
+  today: string | undefined;
+}) {
+  const t = useT();
+  // The version and values this form started from: a cache update while editing must not move them.
+  const [base] = useState(patient);
+  const initial = draftOf(base);
+  const [updatePatient] = useMutation(PatientsEditUpdateMutation);
+
+  const onSubmit = async (draft: typeof initial): Promise<SubmitOutcome | undefined> => {
+    const input = changedFields(initial, draft);
+    if (Object.keys(input).length === 0) return { alert: t('editPatient.noChanges') };
+    try {
+      const { data } = await updatePatient({ variables: { id: base.id, input, expectedVersion: base.version } });
+      if (data) onDone(`${data.updatePatient.firstName} ${data.updatePatient.lastName}`);
+      return undefined;
+    } catch (error) {
+      const code = errorCode(error as Error);
+      if (code === 'VERSION_CONFLICT') return { alert: <VersionConflict onReload={onReload} /> };
+      if (code === 'NOT_FOUND') return { alert: t('editPatient.notFound') };
+      if (code === 'FORBIDDEN') return { alert: t('editPatient.forbidden') };
+      const problems = fieldProblems(error as Error);
+      return Object.keys(problems).length > 0 ? { problems } : { alert: t('common.unexpectedError') };
+    }
+  };
+
+  return (
+    <PatientForm
+      title={t('editPatient.title', { name: `${base.firstName} ${base.lastName}` })}
+      initial={initial}
+      mode="edit"
+      submitLabel={t('editPatient.submit')}
+      submittingLabel={t('editPatient.submitting')}
+      notice={reloaded ? t('editPatient.reloaded') : null}
+      today={today}
+      onSubmit={onSubmit}
+      onCancel={() => onDone(null)}
+    />
+  );
+}
+
+/** Someone saved the patient since this form read it: say so, and offer to start again from theirs. */
+function VersionConflict({ onReload }: { onReload: () => Promise<void> }) {
+  const t = useT();
+  const [state, setState] = useState<'idle' | 'reloading' | 'failed'>('idle');
+  const reload = async () => {
+    setState('reloading');
+    try {
+      await onReload();
+    } catch {
+      setState('failed');
+    }
+  };
+  return (
+    <>
+      <span>{t('editPatient.conflict')}</span>
+      {state === 'failed' && <span className="alert__detail">{t('editPatient.loadError')}</span>}
+      <span className="alert__actions">
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={state === 'reloading'}
+          onClick={() => void reload()}
+        >
+          {state === 'reloading' ? t('editPatient.reloading') : t('editPatient.reload')}
+        </button>
+      </span>
+    </>
+  );
+}

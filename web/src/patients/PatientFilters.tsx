@@ -1,0 +1,86 @@
+import { useQuery } from '@apollo/client/react';
+import { graphql } from '../__generated__';
+import { useAuth } from '../auth/AuthProvider';
+import { SelectField } from '../components/Field';
+import { LayoutQuery } from '../components/Layout';
+import { useT } from '../i18n/I18nProvider';
+
+export const PatientsFilterProvidersQuery = graphql(`
+  query PatientsFilterProvidersQuery {
+    providers {
+      id
+      displayName
+    }
+  }
+`);
+
+export interface PatientFiltersProps {
+  /** '' for every organization the user may see. */
+  organizationId: string;
+  onOrganizationChange: (id: string) => void;
+  /** '' for every physician. */
+  physicianId: string;
+  onPhysicianChange: (id: string) => void;
+}
+
+/**
+ * The organization and primary care physician filters. Staff may see the patients of their own
+ * organization only, so today the organization list has one entry (the one the header names, from
+ * the same cached query): the select is then disabled and says why.
+ */
+export function PatientFilters({
+  organizationId,
+  onOrganizationChange,
+  physicianId,
+  onPhysicianChange,
+}: PatientFiltersProps) {
+  const t = useT();
+  const { state } = useAuth();
+  const ownOrganization = state.status === 'signedIn' ? state.user.organizationId : null;
+  const organizationQuery = useQuery(LayoutQuery, {
+    variables: { organizationId: ownOrganization ?? '' },
+    skip: !ownOrganization,
+  });
+  const providersQuery = useQuery(PatientsFilterProvidersQuery);
+  const organizations = organizationQuery.data?.organization ? [organizationQuery.data.organization] : [];
+  const providers = providersQuery.data?.providers ?? [];
+  const onlyOne = organizations.length <= 1;
+
+  return (
+    <>
+      <SelectField
+        label={t('patients.filter.organization')}
+        value={onlyOne ? (organizations[0]?.id ?? '') : organizationId}
+        disabled={onlyOne}
+        hint={onlyOne ? t('patients.filter.organizationOnly') : undefined}
+        onChange={(event) => onOrganizationChange(event.target.value)}
+      >
+        {onlyOne ? (
+          <option value={organizations[0]?.id ?? ''}>{organizations[0]?.name ?? t('common.loading')}</option>
+        ) : (
+          <>
+            <option value="">{t('patients.filter.organizationAll')}</option>
+            {organizations.map((organization) => (
+              <option key={organization.id} value={organization.id}>
+                {organization.name}
+              </option>
+            ))}
+          </>
+        )}
+      </SelectField>
+      <SelectField
+        label={t('patients.filter.pcp')}
+        value={physicianId}
+        hint={providersQuery.error ? t('patients.filter.pcpUnavailable') : undefined}
+        onChange={(event) => onPhysicianChange(event.target.value)}
+      >
+        <option value="">{t('patients.filter.pcpAll')}</option>
+        {providers.map((provider) => (
+          <option key={provider.id} value={provider.id}>
+            {provider.displayName}
+          </option>
+        ))}
+      </SelectField>
+    </>
+  );
+}
