@@ -28,6 +28,7 @@ export function createCache(): InMemoryCache {
       Query: {
         fields: {
           patients: connectionPagination(['filter']),
+          ehrTransactions: connectionPagination(['filter']),
         },
       },
     },

@@ -1,0 +1,80 @@
+import { screen, within } from '@testing-library/react';
+import type { MockLink } from '@apollo/client/testing';
+import { describe, expect, it } from 'vitest';
+import { setup } from '../test/setup-app';
+import { BulkResendMutation } from './BulkResend';
+import { providersMock } from './fixtures';
+
+function resendMock(
+  filter: { primaryCarePhysicianId?: string },
+  dryRun: boolean,
+  patientCount: number,
+  requestCount: number,
+): MockLink.MockedResponse {
+  return {
+    request: { query: BulkResendMutation, variables: { filter, dryRun } },
+    result: { data: { resendToEhr: { __typename: 'ResendResult', dryRun, patientCount, requestCount } } },
+  };
+}
+
+async function openResend(mocks: MockLink.MockedResponse[]) {
+  const view = setup({ route: '/delivery?view=bulk', mocks: [providersMock(), ...mocks] });
+  const form = await screen.findByRole('form', { name: 'Resend to the EHR' });
+  return { ...view, form };
+}
+
+describe('bulk resend', () => {
+  it('shows the count first; only then resends, for real, what was counted', async () => {
+    const { user, form } = await openResend([resendMock({}, true, 12, 48), resendMock({}, false, 12, 48)]);
+    const confirm = within(form).getByRole('button', { name: 'Resend patients' });
+    expect(confirm).toBeDisabled();
+    expect(confirm).toHaveAccessibleDescription(
+      'Check the count first: this button is enabled once the count is shown.',
+    );
+    expect(within(form).getByRole('radio', { name: 'All patients of my organization' })).toBeChecked();
+
+    await user.click(within(form).getByRole('button', { name: 'Check count' }));
+    expect(await within(form).findByText('This will send 12 patients (48 requests) to the EHR.')).toBeInTheDocument();
+    expect(within(form).getByRole('status')).toHaveTextContent('This will send 12 patients (48 requests) to the EHR.');
+
+    await user.click(within(form).getByRole('button', { name: 'Resend 12 patients' }));
+    expect(
+      await within(form).findByText('Resending 12 patients: 48 requests queued. Follow them under Transactions.'),
+    ).toBeInTheDocument();
+    expect(within(form).getByRole('button', { name: 'Resend patients' })).toBeDisabled();
+  });
+
+  it('forgets the count when the scope changes, and asks for a physician', async () => {
+    const { user, form } = await openResend([
+      resendMock({}, true, 12, 48),
+      resendMock({ primaryCarePhysicianId: 'prov-2' }, true, 1, 4),
+      resendMock({ primaryCarePhysicianId: 'prov-2' }, false, 1, 4),
+    ]);
+    await user.click(within(form).getByRole('button', { name: 'Check count' }));
+    expect(await within(form).findByRole('button', { name: 'Resend 12 patients' })).toBeEnabled();
+
+    await user.click(within(form).getByRole('radio', { name: 'Patients of one physician' }));
+    expect(within(form).getByRole('button', { name: 'Resend patients' })).toBeDisabled();
+    expect(within(form).getByRole('status')).toBeEmptyDOMElement();
+
+    await user.click(within(form).getByRole('button', { name: 'Check count' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('Please correct the highlighted fields.');
+    expect(within(form).getByLabelText('Physician')).toHaveAccessibleDescription('Choose a physician.');
+
+    await user.selectOptions(within(form).getByLabelText('Physician'), 'Dr. Luis Ortega (Internal Medicine)');
+    expect(within(form).queryByRole('alert')).not.toBeInTheDocument();
+    await user.click(within(form).getByRole('button', { name: 'Check count' }));
+    expect(await within(form).findByText('This will send 1 patient (4 requests) to the EHR.')).toBeInTheDocument();
+    expect(within(form).getByRole('status')).toHaveTextContent('This will send 1 patient (4 requests) to the EHR.');
+    await user.click(within(form).getByRole('button', { name: 'Resend 1 patient' }));
+    expect(await within(form).findByText(/^Resending 1 patient: 4 requests queued/)).toBeInTheDocument();
+  });
+
+  it('cannot confirm when nobody would be sent', async () => {
+    const { user, form } = await openResend([resendMock({}, true, 0, 0)]);
+    await user.click(within(form).getByRole('button', { name: 'Check count' }));
+    expect(await within(form).findByText('This will send 0 patients (0 requests) to the EHR.')).toBeInTheDocument();
+    expect(within(form).getByRole('status')).toHaveTextContent('This will send 0 patients (0 requests) to the EHR.');
+    expect(within(form).getByRole('button', { name: 'Resend 0 patients' })).toBeDisabled();
+  });
+});

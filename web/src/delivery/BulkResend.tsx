@@ -1,0 +1,62 @@
+import { useMutation } from '@apollo/client/react';
+import { useState } from 'react';
+import { graphql } from '../__generated__';
+import { useT } from '../i18n/I18nProvider';
+import { BulkForm, type FieldErrors } from './BulkForm';
+import { counted } from './plural';
+import { ORGANIZATION, ScopeFields, scopeError, type Scope } from './ScopeFields';
+
+export const BulkResendMutation = graphql(`
+  mutation BulkResendMutation($filter: ResendFilter!, $dryRun: Boolean!) {
+    resendToEhr(filter: $filter, dryRun: $dryRun) {
+      dryRun
+      patientCount
+      requestCount
+    }
+  }
+`);
+
+/** Sends every patient of the organization, or of one physician, to the EHR again: counted first. */
+export function BulkResend() {
+  const t = useT();
+  const [scope, setScope] = useState<Scope>(ORGANIZATION);
+  const [resend] = useMutation(BulkResendMutation);
+  // Without a physician the resend covers the caller's whole organization.
+  const filter = scope.kind === 'physician' ? { primaryCarePhysicianId: scope.physicianId } : {};
+
+  return (
+    <BulkForm
+      title={t('bulk.resend.title')}
+      intro={t('bulk.resend.intro')}
+      requestKey={JSON.stringify(filter)}
+      validate={(): FieldErrors => {
+        const physician = scopeError(scope, t);
+        return physician ? { physician } : {};
+      }}
+      fieldOf={(path) => (path.endsWith('primaryCarePhysicianId') ? 'physician' : undefined)}
+      run={async (dryRun) => {
+        const { data } = await resend({ variables: { filter, dryRun } });
+        if (!data) throw new Error('resendToEhr answered no data');
+        return data.resendToEhr;
+      }}
+      preview={(result) =>
+        t('bulk.resend.preview', {
+          patients: counted(t, 'bulk.patients', result.patientCount),
+          requests: counted(t, 'bulk.requests', result.requestCount),
+        })
+      }
+      confirmLabel={(result) =>
+        result ? counted(t, 'bulk.resend.confirm', result.patientCount) : t('bulk.resend.confirm')
+      }
+      countOf={(result) => result.patientCount}
+      done={(result) =>
+        t('bulk.resend.done', {
+          patients: counted(t, 'bulk.patients', result.patientCount),
+          requests: counted(t, 'bulk.requests', result.requestCount),
+        })
+      }
+    >
+      {(errors) => <ScopeFields value={scope} onChange={setScope} physicianError={errors['physician']} />}
+    </BulkForm>
+  );
+}

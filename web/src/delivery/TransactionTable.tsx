@@ -1,0 +1,133 @@
+import { Fragment, useId, useRef, useState } from 'react';
+import { graphql } from '../__generated__';
+import type { DeliveryTransactionRow_TransactionFragment } from '../__generated__/graphql';
+import { useI18n } from '../i18n/I18nProvider';
+import { PatientCell } from './PatientCell';
+import { ReplayPanel } from './ReplayPanel';
+
+export const DeliveryTransactionRow_transaction = graphql(`
+  fragment DeliveryTransactionRow_transaction on EhrTransaction {
+    id
+    createdAt
+    endpoint
+    trigger
+    attempts
+    mappingVersion
+    status
+    lastError
+    patient {
+      id
+    }
+  }
+`);
+
+type Transaction = DeliveryTransactionRow_TransactionFragment;
+const COLUMNS = 8;
+
+interface TransactionTableProps {
+  transactions: readonly Transaction[];
+  /** A replay was queued: show `notice` and refresh the list. */
+  onReplayed: (notice: string) => void;
+}
+
+/** One row per transaction; a DEAD one shows its reason and a Replay button that opens its confirmation below it. */
+export function TransactionTable({ transactions, onReplayed }: TransactionTableProps) {
+  const { t, language } = useI18n();
+  const idPrefix = useId();
+  const [replaying, setReplaying] = useState<string | null>(null);
+  const replayButtons = useRef(new Map<string, HTMLButtonElement>());
+  const time = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' });
+
+  /** Closes the confirmation and puts the focus back on the button that opened it. */
+  const close = (id: string) => {
+    setReplaying(null);
+    replayButtons.current.get(id)?.focus();
+  };
+
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('deliveryMonitor.caption')}>
+      <table className="table tx-monitor">
+        <caption className="visually-hidden">{t('deliveryMonitor.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('deliveryMonitor.col.time')}</th>
+            <th scope="col">{t('deliveryMonitor.col.patient')}</th>
+            <th scope="col">{t('deliveryMonitor.col.endpoint')}</th>
+            <th scope="col">{t('deliveryMonitor.col.trigger')}</th>
+            <th scope="col">{t('deliveryMonitor.col.attempts')}</th>
+            <th scope="col">{t('deliveryMonitor.col.mappingVersion')}</th>
+            <th scope="col">{t('deliveryMonitor.col.status')}</th>
+            <th scope="col">{t('deliveryMonitor.col.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {transactions.map((tx) => {
+            const open = replaying === tx.id;
+            const panelId = `${idPrefix}-replay-${tx.id}`;
+            return (
+              <Fragment key={tx.id}>
+                <tr className={tx.status === 'DEAD' ? 'tx-monitor__dead' : undefined}>
+                  <th scope="row">
+                    <time dateTime={tx.createdAt}>{time.format(new Date(tx.createdAt))}</time>
+                  </th>
+                  <td>
+                    <PatientCell id={tx.patient.id} />
+                  </td>
+                  <td className="mono">{tx.endpoint}</td>
+                  <td>{t(`deliveryMonitor.trigger.${tx.trigger}`)}</td>
+                  <td>{tx.attempts}</td>
+                  <td>{t('deliveryMonitor.mappingVersion', { version: tx.mappingVersion })}</td>
+                  <td className="tx-monitor__status">
+                    <span className={`badge badge--${tx.status.toLowerCase()}`}>{t(`delivery.${tx.status}`)}</span>
+                    {tx.lastError && (tx.status === 'DEAD' || tx.status === 'FAILED') && (
+                      <p
+                        id={`${panelId}-reason`}
+                        className={tx.status === 'DEAD' ? 'tx-monitor__reason' : 'tx-monitor__last-error'}
+                      >
+                        {t(tx.status === 'DEAD' ? 'deliveryMonitor.reason' : 'deliveryMonitor.lastError', {
+                          reason: tx.lastError,
+                        })}
+                      </p>
+                    )}
+                  </td>
+                  <td>
+                    {tx.status === 'DEAD' && (
+                      <button
+                        type="button"
+                        className="button button--secondary"
+                        aria-expanded={open}
+                        aria-controls={open ? panelId : undefined}
+                        aria-describedby={tx.lastError ? `${panelId}-reason` : undefined}
+                        ref={(button) => {
+                          if (button) replayButtons.current.set(tx.id, button);
+                          else replayButtons.current.delete(tx.id);
+                        }}
+                        onClick={() => (open ? close(tx.id) : setReplaying(tx.id))}
+                      >
+                        {t('deliveryMonitor.replay')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+                {open && (
+                  <tr className="tx-monitor__replay" id={panelId}>
+                    <td colSpan={COLUMNS}>
+                      <ReplayPanel
+                        transaction={tx}
+                        onCancel={() => close(tx.id)}
+                        onReplayed={(notice) => {
+                          close(tx.id);
+                          onReplayed(notice);
+                        }}
+                      />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,157 @@
+import { NetworkStatus } from '@apollo/client';
+import { useQuery } from '@apollo/client/react';
+import { useId, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { graphql } from '../__generated__';
+import type { EhrTransactionStatus } from '../__generated__/graphql';
+import { useT } from '../i18n/I18nProvider';
+import { counted } from './plural';
+import { StatusCounts, useStatusCounts } from './StatusCounts';
+import { TransactionTable } from './TransactionTable';
+import { usePageVisible } from './usePageVisible';
+
+export const PAGE_SIZE = 25;
+export const POLL_MS = 10_000;
+export const STATUSES: readonly EhrTransactionStatus[] = ['PENDING', 'FAILED', 'DELIVERED', 'DEAD'];
+
+export const DeliveryTransactionsQuery = graphql(`
+  query DeliveryTransactionsQuery($first: Int!, $after: String, $filter: EhrTransactionFilter!) {
+    ehrTransactions(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        ...DeliveryTransactionRow_transaction
+      }
+    }
+  }
+`);
+
+function statusOf(value: string | null): EhrTransactionStatus | null {
+  return STATUSES.find((status) => status === value) ?? null;
+}
+
+/** The transaction list: a status filter (kept in the URL), counts, refresh and polling, pages, replays. */
+export function TransactionsPanel() {
+  const t = useT();
+  const filterId = useId();
+  const [params, setParams] = useSearchParams();
+  const status = statusOf(params.get('status'));
+  const [notice, setNotice] = useState<string | null>(null);
+  // A poll fetches the first page again, which replaces the list: once more pages are loaded, it stops.
+  const [morePages, setMorePages] = useState(false);
+  const pollInterval = usePageVisible() && !morePages ? POLL_MS : 0;
+
+  // `filter` is the cache key of the list (see apollo/cache.ts), so each status keeps its own pages.
+  const filter = status ? { status } : {};
+  const { data, error, networkStatus, fetchMore, refetch } = useQuery(DeliveryTransactionsQuery, {
+    variables: { first: PAGE_SIZE, filter },
+    // Coming back to the tab (or after a bulk resend) shows the cache at once, then what changed.
+    fetchPolicy: 'cache-and-network',
+    notifyOnNetworkStatusChange: true,
+    pollInterval,
+  });
+  const counts = useStatusCounts(pollInterval);
+  const connection = data?.ehrTransactions;
+  const loadingMore = networkStatus === NetworkStatus.fetchMore;
+  const refreshing = networkStatus === NetworkStatus.refetch;
+
+  const refresh = () => {
+    setMorePages(false);
+    void refetch();
+    void counts.refetch();
+  };
+  const loadMore = () => {
+    if (!connection?.pageInfo.endCursor) return;
+    setMorePages(true);
+    void fetchMore({ variables: { after: connection.pageInfo.endCursor } });
+  };
+  const chooseStatus = (value: string) => {
+    setMorePages(false);
+    setNotice(null);
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (statusOf(value)) next.set('status', value);
+        else next.delete('status');
+        return next;
+      },
+      { replace: true },
+    );
+  };
+
+  return (
+    <>
+      <div className="toolbar">
+        <div className="field">
+          <label htmlFor={filterId}>{t('deliveryMonitor.filter.status')}</label>
+          <select id={filterId} value={status ?? ''} onChange={(event) => chooseStatus(event.target.value)}>
+            <option value="">{t('deliveryMonitor.filter.all')}</option>
+            {STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {t(`delivery.${value}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <StatusCounts counts={counts.data} />
+        <div className="tx-monitor__refresh">
+          <button type="button" className="button button--secondary" disabled={refreshing} onClick={refresh}>
+            {refreshing ? t('deliveryMonitor.refreshing') : t('deliveryMonitor.refresh')}
+          </button>
+          <p className="field__hint">{t('deliveryMonitor.autoRefresh')}</p>
+        </div>
+      </div>
+
+      <div role="status" className="tx-monitor__notice">
+        {notice && <p className="notice notice--success">{notice}</p>}
+      </div>
+
+      {error && !connection ? (
+        <div className="state state--error" role="alert">
+          <h2>{t('deliveryMonitor.error.title')}</h2>
+          <p>{t('common.unexpectedError')}</p>
+          <button type="button" className="button" onClick={refresh}>
+            {t('common.retry')}
+          </button>
+        </div>
+      ) : !connection ? (
+        <div className="state state--loading" role="status" aria-busy="true">
+          <span className="spinner" aria-hidden="true" />
+          {t('common.loading')}
+        </div>
+      ) : connection.nodes.length === 0 ? (
+        <div className="state state--empty">
+          <h2>
+            {status
+              ? t('deliveryMonitor.emptyStatus.title', { status: t(`delivery.${status}`) })
+              : t('deliveryMonitor.empty.title')}
+          </h2>
+          <p>{status ? t('deliveryMonitor.emptyStatus.body') : t('deliveryMonitor.empty.body')}</p>
+        </div>
+      ) : (
+        <>
+          <p className="toolbar__count" aria-live="polite">
+            {counted(t, 'deliveryMonitor.count', connection.totalCount)}
+          </p>
+          <TransactionTable
+            transactions={connection.nodes}
+            onReplayed={(message) => {
+              setNotice(message);
+              refresh();
+            }}
+          />
+          {connection.pageInfo.hasNextPage && (
+            <div className="load-more">
+              <button type="button" className="button button--secondary" disabled={loadingMore} onClick={loadMore}>
+                {loadingMore ? t('deliveryMonitor.loadingMore') : t('deliveryMonitor.loadMore')}
+              </button>
+            </div>
+          )}
+        </>
+      )}
+    </>
+  );
+}
