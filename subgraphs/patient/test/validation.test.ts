@@ -88,10 +88,11 @@ describe('validatePatientInput', () => {
     expect(problemsOf(patientInput({ dateOfBirth: '1896-03-01' }))).toEqual([]);
   });
 
-  it('requires a known organization, and then skips the checks that depend on it', () => {
+  it('accepts an organization that signed up after start-up (the resolvers allow only the caller’s own)', () => {
+    expect(problemsOf(patientInput({ organizationId: 'org-signed-up-today' }))).toEqual([]);
     expect(
-      problemsOf(patientInput({ organizationId: 'org-nowhere', mrn: 'RH-777', primaryCarePhysicianId: 'prov-x' })),
-    ).toEqual([{ field: 'organizationId', message: 'is not a known organization' }]);
+      problemsOf(patientInput({ organizationId: 'org-signed-up-today', primaryCarePhysicianId: 'prov-x' })),
+    ).toEqual([{ field: 'primaryCarePhysicianId', message: 'is not a known provider' }]);
   });
 
   it('requires the primary care physician to be a provider of the same organization', () => {

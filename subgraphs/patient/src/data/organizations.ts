@@ -1,16 +1,11 @@
 import { SEED_ORGANIZATIONS } from '@carebridge/common';
 
 /**
- * Organizations are owned by the ehr subgraph. This subgraph only needs to know which ids exist,
- * and reads them from the shared seed fixtures rather than calling ehr at request time: a
- * subgraph never calls another subgraph. When organizations become editable, ehr will publish
- * changes and this module becomes a local replica of their ids.
+ * Organizations are owned by the ehr subgraph, and this subgraph never calls another one. It needs
+ * no list of them: a patient's organization is always the caller's own, from a token the gateway
+ * signed. It knows the seeded organizations' names only for their MRN prefixes.
  */
 const KNOWN = new Map(SEED_ORGANIZATIONS.map((org) => [org.id, org]));
-
-export function isKnownOrganization(id: string): boolean {
-  return KNOWN.has(id);
-}
 
 /** Prefix of generated MRNs: the initials of the organization's name, e.g. RH for Riverside Hospital. */
 export function mrnPrefix(organizationId: string): string {
