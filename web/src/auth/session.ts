@@ -49,6 +49,12 @@ export type SignupBody =
     }
   | { email: string; password: string; name: string; inviteCode: string };
 
+/** `createIntakeLink`: the link to give the patient, or why there is none. */
+export type IntakeLinkResult =
+  | { ok: true; url: string; expiresAt: string }
+  /** notFound: no such patient or questionnaire in the organization; badInput: not the ACTIVE version. */
+  | { ok: false; reason: 'notFound' | 'badInput' | 'unauthenticated' | 'error' };
+
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
 interface TokenBody {
@@ -124,11 +130,11 @@ export class AuthSession {
     for (const listener of this.listeners) listener();
   }
 
-  private post(path: string, body: unknown): Promise<Response> {
+  private post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
     return this.fetchImpl(path, {
       method: 'POST',
       // The gateway accepts only JSON on /auth/*: a cross-site form cannot send it without CORS.
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
       credentials: 'include',
       body: JSON.stringify(body),
     });
@@ -197,6 +203,44 @@ export class AuthSession {
     if (this.state.status !== 'restoring') return Promise.resolve(this.state.status === 'signedIn');
     this.restoring ??= this.refresh();
     return this.restoring;
+  }
+
+  /**
+   * Asks the gateway for a patient's intake link to one questionnaire, with the staff token. A 401
+   * (the token expired) refreshes once, as the GraphQL link does, and retries; a refused refresh or
+   * a second 401 ends the session. `origin` makes the gateway's path a full URL.
+   */
+  async createIntakeLink(
+    patientId: string,
+    questionnaireId: string,
+    origin: string = window.location.origin,
+  ): Promise<IntakeLinkResult> {
+    const send = () =>
+      this.post(
+        '/auth/intake-links',
+        { patientId, questionnaireId },
+        this.token ? { authorization: `Bearer ${this.token}` } : {},
+      );
+    try {
+      let response = await send();
+      if (response.status === 401) {
+        if (!(await this.refresh())) return { ok: false, reason: 'unauthenticated' };
+        response = await send();
+        if (response.status === 401) {
+          this.expire();
+          return { ok: false, reason: 'unauthenticated' };
+        }
+      }
+      const body = (await readJson(response)) as { path?: unknown; expiresAt?: unknown } | undefined;
+      if (response.ok && typeof body?.path === 'string' && typeof body.expiresAt === 'string') {
+        return { ok: true, url: `${origin}${body.path}`, expiresAt: body.expiresAt };
+      }
+      if (response.status === 404) return { ok: false, reason: 'notFound' };
+      if (response.status === 400) return { ok: false, reason: 'badInput' };
+    } catch {
+      // A network failure: said as an error, the user can try again.
+    }
+    return { ok: false, reason: 'error' };
   }
 
   /** The server refused the token even after a refresh: the session is over. */

@@ -1,0 +1,251 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import type { MockLink } from '@apollo/client/testing';
+import { GraphQLError } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import type { AnswerInput } from '../__generated__/graphql';
+import { setup } from '../test/setup-app';
+import { IntakeSubmitMutation } from './IntakeForm';
+import { IntakeQuestionnaireQuery } from './IntakeRoute';
+
+/** An unsigned JWT like the gateway's intake token: only its payload matters to the page. */
+function fakeJwt(payload: Record<string, unknown>): string {
+  const part = (value: unknown) =>
+    btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  return `${part({ alg: 'EdDSA', typ: 'JWT' })}.${part(payload)}.c2lnbmF0dXJl`;
+}
+
+const TOKEN = fakeJwt({ sub: 'pt-1', qid: 'q-1', org: 'org-riverside', typ: 'intake' });
+const ROUTE = `/intake/${TOKEN}`;
+
+const option = (code: string, en: string, es: string) => ({
+  __typename: 'AnswerOption' as const,
+  code,
+  labelEn: en,
+  labelEs: es,
+});
+const item = (
+  linkId: string,
+  type: string,
+  required: boolean,
+  en: string,
+  es: string,
+  options: ReturnType<typeof option>[] = [],
+) => ({ __typename: 'QuestionnaireItem' as const, linkId, type, required, textEn: en, textEs: es, options });
+
+const questionnaire = {
+  __typename: 'Questionnaire',
+  id: 'q-1',
+  titleEn: 'Pre-visit intake',
+  titleEs: 'Admisión previa a la visita',
+  items: [
+    item('smoker', 'BOOLEAN', true, 'Do you smoke?', '¿Fuma?'),
+    item('pain', 'SINGLE_CHOICE', true, 'How bad is the pain?', '¿Cuánto le duele?', [
+      option('MILD', 'Mild', 'Leve'),
+      option('SEVERE', 'Severe', 'Fuerte'),
+    ]),
+    item('allergies', 'MULTIPLE_CHOICE', false, 'Which allergies do you have?', '¿Qué alergias tiene?', [
+      option('PENICILLIN', 'Penicillin', 'Penicilina'),
+      option('LATEX', 'Latex', 'Látex'),
+      option('NONE', 'None', 'Ninguna'),
+    ]),
+    item('notes', 'TEXT', false, 'Anything else?', '¿Algo más?'),
+    item('weight', 'NUMBER', false, 'Weight in kg', 'Peso en kg'),
+    item('lastVisit', 'DATE', false, 'Date of your last visit', 'Fecha de su última visita'),
+  ],
+};
+
+const questionnaireMock = (result: MockLink.MockedResponse['result'] = { data: { questionnaire } }) => ({
+  request: { query: IntakeQuestionnaireQuery, variables: { id: 'q-1' } },
+  result,
+});
+
+const submitMock = (
+  answers: AnswerInput[],
+  response: Pick<MockLink.MockedResponse, 'result' | 'error'>,
+): MockLink.MockedResponse => ({
+  request: {
+    query: IntakeSubmitMutation,
+    variables: { input: { patientId: 'pt-1', questionnaireId: 'q-1', language: 'EN', answers } },
+  },
+  ...response,
+});
+
+const submitted = {
+  data: {
+    submitQuestionnaireResponse: {
+      __typename: 'QuestionnaireResponse',
+      id: 'resp-9',
+      submittedAt: '2026-03-01T09:00:00Z',
+    },
+  },
+};
+const REQUIRED_ANSWERS: AnswerInput[] = [
+  { linkId: 'smoker', valueBoolean: false },
+  { linkId: 'pain', valueCodes: ['MILD'] },
+];
+
+async function openForm(mocks: MockLink.MockedResponse[] = []) {
+  const view = setup({ route: ROUTE, user: null, mocks: [questionnaireMock(), ...mocks] });
+  await screen.findByRole('heading', { level: 1, name: 'Pre-visit intake' });
+  return view;
+}
+
+/** The submit answers these GraphQL errors. */
+const refusedWith = (message: string, extensions: Record<string, unknown>) =>
+  submitMock(REQUIRED_ANSWERS, { result: { errors: [new GraphQLError(message, { extensions })] } });
+
+async function answerRequired(user: ReturnType<typeof setup>['user']) {
+  await user.click(within(screen.getByRole('group', { name: /Do you smoke\?/ })).getByRole('radio', { name: 'No' }));
+  await user.click(screen.getByRole('radio', { name: 'Mild' }));
+}
+
+describe('intake page', () => {
+  it('loads the questionnaire with one control per question type, required ones marked', async () => {
+    setup({ route: ROUTE, user: null, mocks: [questionnaireMock()] });
+    expect(await screen.findByText('Loading your questionnaire…')).toHaveAttribute('role', 'status');
+    await screen.findByRole('heading', { level: 1, name: 'Pre-visit intake' });
+
+    const smoker = screen.getByRole('group', { name: 'Do you smoke? (required)' });
+    expect(within(smoker).getByRole('radio', { name: 'Yes' })).toHaveAttribute('type', 'radio');
+    expect(within(smoker).getByRole('radio', { name: 'No' })).not.toBeChecked();
+    const pain = screen.getByRole('group', { name: 'How bad is the pain? (required)' });
+    expect(within(pain).getAllByRole('radio')).toHaveLength(2);
+    const allergies = screen.getByRole('group', { name: 'Which allergies do you have?' });
+    expect(within(allergies).getAllByRole('checkbox')).toHaveLength(3);
+    expect(screen.getByRole('textbox', { name: 'Anything else?' }).tagName).toBe('TEXTAREA');
+    expect(screen.getByRole('spinbutton', { name: 'Weight in kg' })).toHaveAttribute('type', 'number');
+    expect(screen.getByLabelText('Date of your last visit')).toHaveAttribute('type', 'date');
+    expect(screen.getByText('0 of 6 answered')).toBeInTheDocument();
+    expect(screen.queryByRole('navigation')).not.toBeInTheDocument();
+  });
+
+  it('counts the answered questions', async () => {
+    const { user } = await openForm();
+    await answerRequired(user);
+    await user.click(screen.getByRole('checkbox', { name: 'Latex' }));
+    expect(screen.getByText('3 of 6 answered')).toBeInTheDocument();
+    expect(screen.getByRole('progressbar', { name: '3 of 6 answered' })).toHaveAttribute('value', '3');
+
+    await user.click(screen.getByRole('checkbox', { name: 'Latex' }));
+    expect(screen.getByText('2 of 6 answered')).toBeInTheDocument();
+  });
+
+  it('switches the questions to Spanish, keeping the answers', async () => {
+    const { user } = await openForm();
+    await user.click(screen.getByRole('radio', { name: 'Mild' }));
+
+    await user.click(within(screen.getByRole('group', { name: 'Language' })).getByRole('button', { name: 'Español' }));
+
+    expect(screen.getByRole('heading', { level: 1, name: 'Admisión previa a la visita' })).toBeInTheDocument();
+    expect(screen.getByRole('group', { name: '¿Fuma? (obligatoria)' })).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'Sí' })).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: 'Penicilina' })).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'Leve' })).toBeChecked();
+    expect(screen.getByRole('button', { name: 'Enviar respuestas' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Español' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('requires the required questions: an error at each, a summary, focus on the first', async () => {
+    const { user } = await openForm();
+    await user.click(screen.getByRole('radio', { name: 'Mild' }));
+
+    await user.click(screen.getByRole('button', { name: 'Send answers' }));
+
+    const summary = screen.getByRole('alert');
+    expect(summary).toHaveTextContent('1 answer needs your attention');
+    expect(within(summary).getByRole('listitem')).toHaveTextContent('Do you smoke? Please answer this question.');
+    expect(within(summary).getByRole('link', { name: 'Do you smoke?' })).toHaveAttribute('href');
+    const smoker = screen.getByRole('group', { name: 'Do you smoke? (required)' });
+    expect(smoker).toHaveAccessibleDescription('Error: Please answer this question.');
+    expect(within(smoker).getByRole('radio', { name: 'Yes' })).toHaveFocus();
+    expect(screen.getByRole('group', { name: 'How bad is the pain? (required)' })).not.toHaveAccessibleDescription();
+  });
+
+  it('sends the answers in the value field of each type, then thanks the patient', async () => {
+    const { user } = await openForm([
+      submitMock(
+        [
+          ...REQUIRED_ANSWERS,
+          { linkId: 'allergies', valueCodes: ['PENICILLIN', 'LATEX'] },
+          { linkId: 'notes', valueString: 'Since Monday' },
+          { linkId: 'weight', valueNumber: 70.5 },
+          { linkId: 'lastVisit', valueDate: '2025-11-03' },
+        ],
+        { result: submitted },
+      ),
+    ]);
+    await answerRequired(user);
+    await user.click(screen.getByRole('checkbox', { name: 'Latex' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Penicillin' }));
+    await user.type(screen.getByRole('textbox', { name: 'Anything else?' }), 'Since Monday ');
+    await user.type(screen.getByRole('spinbutton', { name: 'Weight in kg' }), '70.5');
+    fireEvent.change(screen.getByLabelText('Date of your last visit'), { target: { value: '2025-11-03' } });
+
+    await user.click(screen.getByRole('button', { name: 'Send answers' }));
+
+    const thanks = await screen.findByRole('heading', { level: 1, name: 'Thank you' });
+    expect(thanks).toHaveFocus();
+    expect(screen.queryByRole('button', { name: 'Send answers' })).not.toBeInTheDocument();
+  });
+
+  it('says when the questionnaire was already answered through this link', async () => {
+    const { user } = await openForm([refusedWith('This intake link was already used.', { code: 'FORBIDDEN' })]);
+    await answerRequired(user);
+    await user.click(screen.getByRole('button', { name: 'Send answers' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('You have already answered this questionnaire');
+  });
+
+  it('shows the server’s problems at their questions', async () => {
+    const { user } = await openForm([
+      refusedWith('Invalid input.', {
+        code: 'BAD_USER_INPUT',
+        problems: [{ field: 'answers[1].valueCodes[0]', message: "is not one of this question's option codes" }],
+      }),
+    ]);
+    await answerRequired(user);
+    await user.click(screen.getByRole('button', { name: 'Send answers' }));
+
+    const pain = screen.getByRole('group', { name: 'How bad is the pain? (required)' });
+    expect(await screen.findByRole('alert')).toHaveTextContent('1 answer needs your attention');
+    expect(pain).toHaveAccessibleDescription('Error: This answer was not accepted. Please check it.');
+    expect(within(pain).getByRole('radio', { name: 'Mild' })).toHaveFocus();
+  });
+
+  it('keeps the answers when the network fails, and sends them on retry', async () => {
+    const { user } = await openForm([
+      submitMock(REQUIRED_ANSWERS, { error: new Error('Failed to fetch') }),
+      submitMock(REQUIRED_ANSWERS, { result: submitted }),
+    ]);
+    await answerRequired(user);
+    await user.click(screen.getByRole('button', { name: 'Send answers' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Your answers could not be sent.');
+    expect(screen.getByRole('radio', { name: 'Mild' })).toBeChecked();
+
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Thank you' })).toBeInTheDocument();
+  });
+
+  it('says when the link has expired or is unknown', async () => {
+    setup({
+      route: ROUTE,
+      user: null,
+      mocks: [
+        questionnaireMock({
+          errors: [new GraphQLError('Token expired', { extensions: { code: 'UNAUTHENTICATED' } })],
+        }),
+      ],
+    });
+    expect(await screen.findByRole('alert')).toHaveTextContent('This link has expired');
+  });
+
+  it('says when the link is malformed, without asking the server', async () => {
+    setup({ route: '/intake/not-a-token', user: null, mocks: [] });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('This link does not work');
+    expect(within(alert).getByRole('heading', { level: 1 })).toHaveFocus();
+    expect(screen.getByRole('group', { name: 'Language' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,163 @@
+import { useMutation } from '@apollo/client/react';
+import { useState } from 'react';
+import { graphql } from '../__generated__';
+import type { PatientDetailTransactions_TransactionFragment } from '../__generated__/graphql';
+import { useI18n } from '../i18n/I18nProvider';
+import { Unavailable } from './ClinicalSections';
+import { useFormatters } from './format';
+
+export const PatientDetailTransactions_transaction = graphql(`
+  fragment PatientDetailTransactions_transaction on EhrTransaction {
+    id
+    status
+    trigger
+    endpoint
+    method
+    attempts
+    mappingVersion
+    lastError
+    nextAttemptAt
+    createdAt
+    updatedAt
+    deliveredAt
+  }
+`);
+
+/** Refetched after a resend: the transactions land in the cached patient, which the page reads. */
+export const PatientDetailTransactionsQuery = graphql(`
+  query PatientDetailTransactionsQuery($id: ID!) {
+    patient(id: $id) {
+      id
+      ehrTransactions {
+        ...PatientDetailTransactions_transaction
+      }
+    }
+  }
+`);
+
+export const PatientDetailResendMutation = graphql(`
+  mutation PatientDetailResendMutation($patientId: ID!) {
+    resendPatientToEhr(patientId: $patientId) {
+      ...PatientDetailTransactions_transaction
+    }
+  }
+`);
+
+type Outcome = { ok: true; count: number } | { ok: false };
+
+export function EhrTransactionsSection({
+  patientId,
+  transactions,
+}: {
+  patientId: string;
+  transactions: readonly PatientDetailTransactions_TransactionFragment[] | null | undefined;
+}) {
+  const { t } = useI18n();
+  const format = useFormatters();
+  const none = t('patientDetail.none');
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [resend, { loading }] = useMutation(PatientDetailResendMutation, {
+    refetchQueries: [{ query: PatientDetailTransactionsQuery, variables: { id: patientId } }],
+    awaitRefetchQueries: true,
+  });
+
+  const onResend = async () => {
+    setOutcome(null);
+    try {
+      const { data } = await resend({ variables: { patientId } });
+      setOutcome(data ? { ok: true, count: data.resendPatientToEhr.length } : { ok: false });
+    } catch {
+      setOutcome({ ok: false });
+    }
+  };
+
+  const time = (iso: string | null | undefined) => (iso ? <time dateTime={iso}>{format.dateTime(iso)}</time> : none);
+
+  return (
+    <section className="card patient-detail__section" aria-labelledby="patient-transactions">
+      <div className="page__header">
+        <h2 id="patient-transactions">{t('patientDetail.transactions.title')}</h2>
+        <button type="button" className="button" disabled={loading} onClick={() => void onResend()}>
+          {loading ? t('patientDetail.resend.sending') : t('patientDetail.resend')}
+        </button>
+      </div>
+      <div role="status" className="patient-detail__status">
+        {outcome?.ok && (
+          <p className="notice notice--success">
+            {outcome.count === 0
+              ? t('patientDetail.resend.none')
+              : outcome.count === 1
+                ? t('patientDetail.resend.one')
+                : t('patientDetail.resend.done', { count: outcome.count })}
+          </p>
+        )}
+      </div>
+      {outcome && !outcome.ok && (
+        <p className="alert" role="alert">
+          {t('patientDetail.resend.failed')}
+        </p>
+      )}
+      {!transactions ? (
+        <Unavailable message="patientDetail.transactions.unavailable" />
+      ) : transactions.length === 0 ? (
+        <p className="patient-detail__empty">{t('patientDetail.transactions.empty')}</p>
+      ) : (
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('patientDetail.transactions.caption')}>
+          <table className="table transactions">
+            <caption className="visually-hidden">{t('patientDetail.transactions.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('patientDetail.transactions.col.status')}</th>
+                <th scope="col">{t('patientDetail.transactions.col.request')}</th>
+                <th scope="col">{t('patientDetail.transactions.col.trigger')}</th>
+                <th scope="col">{t('patientDetail.transactions.col.attempts')}</th>
+                <th scope="col">{t('patientDetail.transactions.col.created')}</th>
+                <th scope="col">{t('patientDetail.transactions.col.updated')}</th>
+                <th scope="col">{t('patientDetail.transactions.col.next')}</th>
+                <th scope="col">{t('patientDetail.transactions.col.error')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {transactions.map((tx) => (
+                <tr key={tx.id}>
+                  <th scope="row">
+                    <span className={`badge badge--${tx.status.toLowerCase()}`}>{t(`delivery.${tx.status}`)}</span>
+                  </th>
+                  <td className="mono">
+                    {tx.method} {tx.endpoint}
+                    <span className="transactions__mapping">
+                      {t('patientDetail.transactions.mapping', { version: tx.mappingVersion })}
+                    </span>
+                  </td>
+                  <td>{t(`patientDetail.trigger.${tx.trigger}`)}</td>
+                  <td>{tx.attempts}</td>
+                  <td>{time(tx.createdAt)}</td>
+                  <td>
+                    {tx.deliveredAt ? (
+                      <>
+                        {t('patientDetail.transactions.deliveredAt')} {time(tx.deliveredAt)}
+                      </>
+                    ) : (
+                      time(tx.updatedAt)
+                    )}
+                  </td>
+                  <td>{tx.status === 'PENDING' || tx.status === 'FAILED' ? time(tx.nextAttemptAt) : none}</td>
+                  <td className="transactions__error">
+                    {tx.lastError ? (
+                      <>
+                        {tx.status === 'DEAD' && <strong>{t('patientDetail.transactions.deadReason')} </strong>}
+                        {tx.lastError}
+                      </>
+                    ) : (
+                      none
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
