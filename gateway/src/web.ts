@@ -19,6 +19,9 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
+/** What a file's extension looks like: `.js`, `.webmanifest`. */
+const FILE_EXTENSION = /^\.[a-z0-9]{1,12}$/i;
+
 /** Paths the app never owns: they belong to the API and must answer 404 there, not index.html. */
 const API_PREFIXES = ['/graphql', '/auth/', '/.well-known/', '/internal/', '/health'];
 
@@ -57,7 +60,9 @@ export function webAppRoutes(distDir: string): RouteHandler {
     if (!existsSync(index)) return Promise.resolve(false);
     const asset = url.pathname === '/' ? null : fileIn(root, url.pathname);
     // A missing asset is a 404, not the app: a browser asking for /assets/x.js must not get HTML.
-    if (!asset && extname(url.pathname) !== '') return Promise.resolve(false);
+    // A missing file (a name with an extension) is a 404, not the app. A JWT in an app route
+    // (`/intake/<header>.<payload>.<signature>`) also has a dot, but no file extension is that long.
+    if (!asset && FILE_EXTENSION.test(extname(url.pathname))) return Promise.resolve(false);
     const file = asset ?? index;
     const immutable = asset !== null && url.pathname.startsWith('/assets/');
     response.writeHead(200, {

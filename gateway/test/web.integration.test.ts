@@ -51,6 +51,12 @@ describe('serving the web app from the gateway’s origin', () => {
     expect([response.status, await response.text()]).toEqual([200, '<!doctype html><div id="root"></div>']);
   });
 
+  it('answers an intake link, whose token has dots, with index.html', async () => {
+    const token = 'eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJwdC0xIiwicWlkIjoicW4taW50YWtlLXYxIn0.' + 'c2ln'.repeat(20);
+    const response = await fetch(`${base}/intake/${token}`);
+    expect([response.status, await response.text()]).toEqual([200, '<!doctype html><div id="root"></div>']);
+  });
+
   it('serves hashed assets with a long immutable cache', async () => {
     const response = await fetch(`${base}/assets/app-1a2b.js`);
     expect([response.status, response.headers.get('content-type'), response.headers.get('cache-control')]).toEqual([
