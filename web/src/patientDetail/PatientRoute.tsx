@@ -93,6 +93,9 @@ export function PatientRoute() {
   const organizationId = state.status === 'signedIn' ? state.user.organizationId : '';
   const { data, error, loading, refetch } = useQuery(PatientDetailQuery, {
     variables: { id, organizationId },
+    // Shown from the cache at once, then refreshed: the preview follows the current mapping and the
+    // transactions move on, so a page seen earlier in this session must not stay as it was.
+    fetchPolicy: 'cache-and-network',
     errorPolicy: 'all',
     notifyOnNetworkStatusChange: true,
   });
