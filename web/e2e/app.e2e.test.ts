@@ -181,26 +181,27 @@ describe('a clinic’s first day', () => {
     await screenshot(page, '11-patient-preview-after-publish');
   });
 
+  it('shows the delivery monitor and the bulk tools', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Delivery monitor' }).click();
+    await page.getByRole('region', { name: 'EHR transactions of your organization, newest first' }).waitFor();
+    await screenshot(page, '12-delivery');
+    await page.getByRole('tab', { name: 'Bulk changes' }).click();
+    await page.getByRole('button', { name: 'Check count' }).first().click();
+    // The clinic has one patient, with one request per endpoint that has data.
+    await page.getByText(/This will send 1 patient \(\d+ requests\) to the EHR\./).waitFor();
+    await screenshot(page, '13-bulk');
+  });
+
   it('deletes the patient after confirming', async () => {
-    await page.getByRole('link', { name: 'Back to patients' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Patients' }).click();
     await page.getByRole('button', { name: `Delete ${ROW_NAME}` }).click();
     const dialog = page.getByRole('alertdialog', { name: `Delete ${PATIENT.firstName} ${PATIENT.lastName}?` });
     await dialog.waitFor();
-    await screenshot(page, '12-delete-confirm');
+    await screenshot(page, '14-delete-confirm');
     await dialog.getByRole('button', { name: 'Delete patient' }).click();
     await page.getByText(`${PATIENT.firstName} ${PATIENT.lastName} was deleted.`).waitFor();
     await page.getByText('No patients yet').waitFor();
     expect(await page.getByRole('rowheader', { name: ROW_NAME }).count()).toBe(0);
-  });
-
-  it('shows the delivery monitor and the bulk tools', async () => {
-    await page.getByRole('navigation').getByRole('link', { name: 'Delivery monitor' }).click();
-    await page.getByRole('region', { name: 'EHR transactions of your organization, newest first' }).waitFor();
-    await screenshot(page, '13-delivery');
-    await page.getByRole('tab', { name: 'Bulk changes' }).click();
-    await page.getByRole('button', { name: 'Check count' }).first().click();
-    await page.getByText(/This will send \d+ patients? \(\d+ requests?\) to the EHR\./).waitFor();
-    await screenshot(page, '14-bulk');
   });
 
   it('switches the whole interface to Spanish', async () => {
