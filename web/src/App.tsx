@@ -2,7 +2,7 @@ import { ApolloProvider } from '@apollo/client/react';
 import type { ApolloClient } from '@apollo/client';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
-import { AuthProvider } from './auth/AuthProvider';
+import { SessionProvider, StaffSession } from './auth/AuthProvider';
 import { RequireAuth } from './auth/RequireAuth';
 import { RequireRole } from './auth/RequireRole';
 import type { AuthSession } from './auth/session';
@@ -24,40 +24,42 @@ export function AppRoutes() {
   return (
     <Suspense fallback={<PageLoading />}>
       <Routes>
-        <Route path="/login" element={<LoginRoute />} />
-        <Route path="/signup" element={<SignupRoute />} />
-        {/* Patient-facing: the intake link's token is its only credential, no staff session. */}
+        {/* Patient-facing: the intake link's token is its only credential, and no staff session. */}
         <Route path="/intake/:token" element={<IntakeRoute />} />
-        <Route
-          element={
-            <RequireAuth>
-              <Layout />
-            </RequireAuth>
-          }
-        >
-          <Route index element={<PatientsRoute />} />
-          <Route path="patients/:id" element={<PatientRoute />} />
-          <Route path="delivery" element={<DeliveryRoute />} />
+        <Route element={<StaffSession />}>
+          <Route path="/login" element={<LoginRoute />} />
+          <Route path="/signup" element={<SignupRoute />} />
           <Route
-            path="ehr-mappings"
             element={
-              <RequireRole role="ADMIN">
-                <EhrMappingRoute />
-              </RequireRole>
+              <RequireAuth>
+                <Layout />
+              </RequireAuth>
             }
-          />
+          >
+            <Route index element={<PatientsRoute />} />
+            <Route path="patients/:id" element={<PatientRoute />} />
+            <Route path="delivery" element={<DeliveryRoute />} />
+            <Route
+              path="ehr-mappings"
+              element={
+                <RequireRole role="ADMIN">
+                  <EhrMappingRoute />
+                </RequireRole>
+              }
+            />
+          </Route>
+          <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
-        <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Suspense>
   );
 }
 
-/** Auth and i18n, inside an Apollo provider the caller chooses (the real client, or a mock in tests). */
+/** The session and i18n, inside an Apollo provider the caller chooses (the real client, or a mock in tests). */
 export function AppProviders({ session, children }: { session: AuthSession; children: ReactNode }) {
   return (
     <I18nProvider>
-      <AuthProvider session={session}>{children}</AuthProvider>
+      <SessionProvider session={session}>{children}</SessionProvider>
     </I18nProvider>
   );
 }

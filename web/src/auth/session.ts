@@ -6,8 +6,12 @@
  *
  * Refreshes are single-flight: the gateway rotates the cookie on every use and ends the session
  * when an old one is replayed, so two concurrent refreshes (two 401s at once, React's StrictMode
- * running an effect twice) must share one request.
+ * running an effect twice) must share one request; across tabs, a Web Lock makes the second tab
+ * wait and then send the cookie the first one received.
+ *
+ * Tabs share a log-out and activity through a `SessionChannel` (see sessionChannel.ts).
  */
+import { withTabLock, type SessionChannel } from './sessionChannel';
 
 export type Role = 'ADMIN' | 'CLINICIAN';
 
@@ -96,14 +100,17 @@ export class AuthSession {
   private readonly listeners = new Set<() => void>();
   private refreshing: Promise<boolean> | null = null;
   private restoring: Promise<boolean> | null = null;
+  private activitySharedAt = 0;
 
   /**
    * @param fetchImpl injected for tests; the browser's fetch otherwise.
    * @param initial a signed-in session to start from (tests), instead of restoring through refresh.
+   * @param channel the other tabs of this browser; none in tests.
    */
   constructor(
     private readonly fetchImpl: Fetch = (input, init) => fetch(input, init),
     initial?: { accessToken: string; user: User },
+    private readonly channel?: SessionChannel,
   ) {
     if (initial) {
       this.token = initial.accessToken;
@@ -111,6 +118,23 @@ export class AuthSession {
     } else {
       this.state = { status: 'restoring' };
     }
+    channel?.subscribe((message) => {
+      // Another tab logged out: the server session is over, so this tab's token is useless too.
+      if (message.type === 'logout' && this.state.status === 'signedIn') this.endLocally();
+    });
+  }
+
+  /** Tells the other tabs that the user is active here (at most every 10 seconds). */
+  shareActivity(): void {
+    const now = Date.now();
+    if (now - this.activitySharedAt < 10_000) return;
+    this.activitySharedAt = now;
+    this.channel?.post({ type: 'activity' });
+  }
+
+  /** Calls `listener` when the user is active in another tab. */
+  onActivityElsewhere(listener: () => void): () => void {
+    return this.channel?.subscribe((message) => message.type === 'activity' && listener()) ?? (() => undefined);
   }
 
   get accessToken(): string | null {
@@ -174,7 +198,7 @@ export class AuthSession {
 
   /** Exchanges the refresh cookie for a new access token; false (and signed out) when refused. */
   refresh(): Promise<boolean> {
-    this.refreshing ??= this.doRefresh().finally(() => {
+    this.refreshing ??= withTabLock('carebridge-refresh', () => this.doRefresh()).finally(() => {
       this.refreshing = null;
     });
     return this.refreshing;
@@ -243,6 +267,11 @@ export class AuthSession {
     return { ok: false, reason: 'error' };
   }
 
+  private endLocally(): void {
+    this.token = null;
+    this.setState({ status: 'signedOut', expired: false });
+  }
+
   /** The server refused the token even after a refresh: the session is over. */
   expire(): void {
     this.token = null;
@@ -250,8 +279,8 @@ export class AuthSession {
   }
 
   async logout(): Promise<void> {
-    this.token = null;
-    this.setState({ status: 'signedOut', expired: false });
+    this.endLocally();
+    this.channel?.post({ type: 'logout' });
     try {
       await this.post('/auth/logout', {});
     } catch {

@@ -6,11 +6,22 @@ export const INACTIVITY_TIMEOUT_MS = 15 * 60_000;
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'scroll'] as const;
 
 /**
- * Calls `onIdle` once when the user has done nothing in this page for `timeoutMs`: a workstation
- * left open on a ward must not keep showing patients. The check runs on a timer and again when the
+ * Calls `onIdle` once when the user has done nothing in this page, nor in another tab of this
+ * browser (`shared`), for `timeoutMs`: a workstation left open on a ward must not keep showing
+ * patients, and a tab in the background must not log out a user working in another. The check runs on a timer and again when the
  * tab becomes visible, because browsers slow timers in background tabs and a laptop may have slept.
  */
-export function useInactivityLogout(onIdle: () => void, timeoutMs = INACTIVITY_TIMEOUT_MS): void {
+/** Activity in the other tabs of this browser (see AuthSession.shareActivity). */
+export interface SharedActivity {
+  shareActivity(): void;
+  onActivityElsewhere(listener: () => void): () => void;
+}
+
+export function useInactivityLogout(
+  onIdle: () => void,
+  timeoutMs = INACTIVITY_TIMEOUT_MS,
+  shared?: SharedActivity,
+): void {
   const onIdleRef = useRef(onIdle);
   useEffect(() => {
     onIdleRef.current = onIdle;
@@ -19,9 +30,14 @@ export function useInactivityLogout(onIdle: () => void, timeoutMs = INACTIVITY_T
   useEffect(() => {
     let last = Date.now();
     let fired = false;
-    const touch = () => {
+    const touchedElsewhere = () => {
       last = Date.now();
     };
+    const touch = () => {
+      last = Date.now();
+      shared?.shareActivity();
+    };
+    const stopListening = shared?.onActivityElsewhere(touchedElsewhere);
     const check = () => {
       if (fired || Date.now() - last < timeoutMs) return;
       fired = true;
@@ -34,6 +50,7 @@ export function useInactivityLogout(onIdle: () => void, timeoutMs = INACTIVITY_T
       for (const name of ACTIVITY_EVENTS) window.removeEventListener(name, touch, { capture: true });
       document.removeEventListener('visibilitychange', check);
       window.clearInterval(interval);
+      stopListening?.();
     };
-  }, [timeoutMs]);
+  }, [timeoutMs, shared]);
 }

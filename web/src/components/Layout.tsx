@@ -3,7 +3,8 @@ import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { graphql } from '../__generated__';
 import { useAuth } from '../auth/AuthProvider';
 import type { LoginLocationState } from '../auth/RequireAuth';
-import { useInactivityLogout } from '../auth/useInactivityLogout';
+import { INACTIVITY_TIMEOUT_MS, useInactivityLogout } from '../auth/useInactivityLogout';
+import { useRouteAnnouncement } from './useRouteAnnouncement';
 import { useT } from '../i18n/I18nProvider';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 
@@ -19,7 +20,7 @@ export const LayoutQuery = graphql(`
 /** The signed-in frame: organization and user, language, log-out; the page below. */
 export function Layout() {
   const t = useT();
-  const { state, logout } = useAuth();
+  const { state, logout, session } = useAuth();
   const navigate = useNavigate();
   const user = state.status === 'signedIn' ? state.user : null;
   const { data } = useQuery(LayoutQuery, {
@@ -32,7 +33,8 @@ export function Layout() {
     const loginState: LoginLocationState = inactive ? { inactive: true } : {};
     await navigate('/login', { replace: true, state: loginState });
   };
-  useInactivityLogout(() => void onLogout(true));
+  useInactivityLogout(() => void onLogout(true), INACTIVITY_TIMEOUT_MS, session);
+  useRouteAnnouncement();
 
   return (
     <>

@@ -3,6 +3,7 @@ import { useMemo, type ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { graphql } from '../__generated__';
 import { bearer, isUnauthenticated } from '../apollo/client';
+import { useDocumentTitle } from '../components/useRouteAnnouncement';
 import { LANGUAGES, useI18n } from '../i18n/I18nProvider';
 import { hasErrorCode } from '../patientDetail/graphqlErrors';
 import { IntakeForm } from './IntakeForm';
@@ -36,6 +37,7 @@ export const IntakeQuestionnaireQuery = graphql(`
 /** The patient-facing frame: no staff header, the language switch first. */
 function IntakeFrame({ children }: { children: ReactNode }) {
   const { t, language, setLanguage } = useI18n();
+  useDocumentTitle('title.intake');
   return (
     <div className="intake">
       <header className="intake__bar">

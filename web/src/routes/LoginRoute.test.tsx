@@ -12,6 +12,10 @@ describe('log-in page', () => {
     expect(screen.getByLabelText('Email')).toHaveAccessibleDescription('This field is required.');
     expect(screen.getByLabelText('Password')).toHaveAccessibleDescription('This field is required.');
     expect(screen.getByLabelText('Email')).toHaveAttribute('aria-invalid', 'true');
+    // Announced, and the focus is on the first field to correct.
+    expect(screen.getByRole('alert')).toHaveTextContent('Please correct the highlighted fields.');
+    await waitFor(() => expect(screen.getByLabelText('Email')).toHaveFocus());
+    expect(document.title).toBe('Sign in – Carebridge');
 
     await user.type(screen.getByLabelText('Email'), 'not-an-email');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthProvider';
 import type { LoginLocationState } from '../auth/RequireAuth';
 import { TextField } from '../components/Field';
+import { useDocumentTitle } from '../components/useRouteAnnouncement';
 import { useT } from '../i18n/I18nProvider';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 import { emailError } from '../patients/validation';
@@ -24,18 +25,30 @@ export function LoginRoute() {
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
+  useDocumentTitle('title.login');
+  // After a refused submit, the first invalid field gets the focus (its error is read with it).
+  useEffect(() => {
+    if (focusRequest > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [focusRequest]);
 
   if (state.status === 'signedIn' && !submitting) return <Navigate to={from.from ?? '/'} replace />;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
+    if (submitting) return;
     const next: Errors = {};
     if (email.trim() === '') next.email = 'validation.required';
     else if (emailError(email)) next.email = 'validation.email';
     if (password === '') next.password = 'validation.required';
     setErrors(next);
     setFormError(null);
-    if (Object.keys(next).length > 0) return;
+    if (Object.keys(next).length > 0) {
+      setFormError(t('common.errorSummary'));
+      setFocusRequest((n) => n + 1);
+      return;
+    }
     setSubmitting(true);
     const result = await session.login(email.trim(), password);
     setSubmitting(false);
@@ -63,6 +76,7 @@ export function LoginRoute() {
         <LanguageSwitcher />
       </div>
       <form
+        ref={formRef}
         className="card auth-card"
         noValidate
         onSubmit={(event) => void onSubmit(event)}
@@ -105,7 +119,8 @@ export function LoginRoute() {
           onChange={(event) => setPassword(event.target.value)}
           error={errors.password && t(errors.password)}
         />
-        <button type="submit" className="button" disabled={submitting}>
+        {/* aria-disabled, not disabled: disabling the focused button would drop the focus. */}
+        <button type="submit" className="button" aria-disabled={submitting}>
           {submitting ? t('login.submitting') : t('login.submit')}
         </button>
         <p className="auth-card__switch">
