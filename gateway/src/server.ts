@@ -20,7 +20,8 @@ import {
 } from '@carebridge/common';
 import { InMemoryAccountStore } from './auth/accounts';
 import { addDemoUsers } from './auth/demo';
-import { graphOperation, graphOrganizationRegistry, intakeLinks } from './auth/graph';
+import { EhrSystemDirectory, type EhrSystemDirectoryOptions } from './auth/ehrSystems';
+import { graphEhrSystems, graphOperation, graphOrganizationRegistry, intakeLinks } from './auth/graph';
 import type { KeyRing } from './auth/keys';
 import type { ScryptParams } from './auth/passwords';
 import { authRoutes } from './auth/routes';
@@ -61,6 +62,8 @@ export interface GatewayOptions {
   subgraphTimeoutMs?: number;
   /** The built web app (web/dist), served from this origin when it exists. */
   webDist?: string;
+  /** The cache of `GET /auth/ehr-systems` (60 s); tests set its clock or TTL. */
+  ehrSystemsCache?: Pick<EhrSystemDirectoryOptions, 'ttlMs' | 'failureBackoffMs' | 'now'>;
 }
 
 export interface Gateway {
@@ -173,6 +176,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         keys: options.keys,
         verify,
         createIntakeLink: intakeLinks(run, tokens),
+        ehrSystems: new EhrSystemDirectory(graphEhrSystems(run, tokens), { logger, ...options.ehrSystemsCache }),
         secureCookies: options.secureCookies ?? true,
       }),
       ...(options.webDist ? [webAppRoutes(options.webDist)] : []),

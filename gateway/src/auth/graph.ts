@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
 import type { FieldProblem, StaffViewer, TokenVerifier } from '@carebridge/common';
 import type { GatewayContext } from '../context';
+import type { EhrSystemSource } from './ehrSystems';
 import type { AuthResult, OrganizationRegistry } from './service';
 import type { TokenIssuer } from './tokens';
 import { INTAKE_LINK_SECONDS } from './tokens';
@@ -52,6 +53,49 @@ export function graphOrganizationRegistry(run: Operation, tokens: TokenIssuer): 
       if (Array.isArray(problems)) return problems as FieldProblem[];
       throw new Error(`registerOrganization failed: ${JSON.stringify(error.extensions?.['code'] ?? 'unknown')}`);
     },
+  };
+}
+
+const EHR_SYSTEMS = /* GraphQL */ `
+  query SignupEhrSystems {
+    ehrSystems {
+      id
+      name
+    }
+  }
+`;
+
+/** The life of the token `graphEhrSystems` mints for each read: one call, then useless. */
+export const EHR_SYSTEMS_TOKEN_SECONDS = 30;
+
+/** Who the subgraphs' logs name for the gateway's own read of the EHR system list. */
+export const EHR_SYSTEMS_READER = 'gateway:signup-ehr-systems';
+
+/**
+ * Reads the EHR systems for the sign-up page, which has no token to ask with. Like sign-up's
+ * `registerOrganization`, the gateway asks the graph with an access token it mints for the call,
+ * so the ehr subgraph applies its usual rule (`ehrSystems` needs a staff token). The token is the
+ * narrowest staff token there is: CLINICIAN (no ADMIN mutation accepts it), for a fresh
+ * organization id that no organization has (no tenant's data is visible to it), valid
+ * {@link EHR_SYSTEMS_TOKEN_SECONDS} s, used for this one fixed query and never sent to a client.
+ * Only each system's id and name are kept.
+ */
+export function graphEhrSystems(run: Operation, tokens: TokenIssuer): EhrSystemSource {
+  return async () => {
+    const token = await tokens.accessToken(
+      { id: EHR_SYSTEMS_READER, organizationId: `org-${randomUUID()}`, role: 'CLINICIAN' },
+      EHR_SYSTEMS_TOKEN_SECONDS,
+    );
+    const result = await run(EHR_SYSTEMS, {}, token);
+    const error = result.errors?.[0];
+    if (error) throw new Error(`ehrSystems failed: ${JSON.stringify(error.extensions?.['code'] ?? 'unknown')}`);
+    const systems = result.data?.['ehrSystems'];
+    if (!Array.isArray(systems)) throw new Error('ehrSystems answered no list');
+    return systems.map((system: unknown) => {
+      const { id, name } = (system ?? {}) as Record<string, unknown>;
+      if (typeof id !== 'string' || typeof name !== 'string') throw new Error('ehrSystems answered a malformed system');
+      return { id, name };
+    });
   };
 }
 

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { sendJson, type RouteHandler, type StaffViewer, type TokenVerifier } from '@carebridge/common';
+import { EHR_SYSTEMS_TTL_MS, type EhrSystemDirectory } from './ehrSystems';
 import type { AuthResult, AuthService } from './service';
 import type { KeyRing } from './keys';
 
@@ -11,6 +12,8 @@ export interface AuthRoutesOptions {
   verify: TokenVerifier;
   /** Creates an intake link after checking, through the graph, that the patient is the caller's. */
   createIntakeLink(viewer: StaffViewer, token: string, body: Record<string, unknown>): Promise<AuthResult>;
+  /** The EHR systems a new clinic can choose, for the public `GET /auth/ehr-systems`. */
+  ehrSystems: Pick<EhrSystemDirectory, 'list' | 'retryAfterSeconds'>;
   /** Marks the refresh cookie `Secure` (HTTPS only); off only in development on plain http. */
   secureCookies: boolean;
 }
@@ -31,9 +34,10 @@ function refreshCookieHeader(value: string, secure: boolean): string {
 }
 
 /**
- * The gateway's REST endpoints: sign-up, log-in, refresh, log-out, invites, intake links and the
- * public keys. They take and give JSON; cookie-based calls (refresh, log-out) must be JSON POSTs,
- * which a cross-site form cannot send without a CORS preflight.
+ * The gateway's REST endpoints: sign-up, log-in, refresh, log-out, invites, intake links, the EHR
+ * systems to sign up with and the public keys. They take and give JSON; cookie-based calls
+ * (refresh, log-out) must be JSON POSTs, which a cross-site form cannot send without a CORS
+ * preflight. The two reads of public data (EHR systems, keys) are GETs that need no token.
  */
 export function authRoutes(options: AuthRoutesOptions): RouteHandler {
   const respond = (route: Parameters<RouteHandler>[0], result: AuthResult): true => {
@@ -59,6 +63,30 @@ export function authRoutes(options: AuthRoutesOptions): RouteHandler {
       return true;
     }
     if (!url.pathname.startsWith('/auth/')) return false;
+    if (url.pathname === '/auth/ehr-systems') {
+      if (request.method !== 'GET') {
+        sendJson(route.response, 405, { error: 'Use GET.' }, { allow: 'GET' });
+        return true;
+      }
+      // No token, no body read, and the query string is ignored: every caller gets the cached list.
+      const list = await options.ehrSystems.list();
+      if (!list) {
+        sendJson(
+          route.response,
+          503,
+          { error: 'The EHR systems cannot be listed right now. Try again shortly.', code: 'SUBGRAPH_UNAVAILABLE' },
+          { 'retry-after': String(options.ehrSystems.retryAfterSeconds()) },
+        );
+        return true;
+      }
+      sendJson(
+        route.response,
+        200,
+        { ehrSystems: list.map(({ id, name }) => ({ id, name })) },
+        { 'cache-control': `public, max-age=${EHR_SYSTEMS_TTL_MS / 1000}` },
+      );
+      return true;
+    }
     if (request.method !== 'POST') {
       sendJson(route.response, 405, { error: 'Use POST with a JSON body.' }, { allow: 'POST' });
       return true;

@@ -28,13 +28,11 @@ export function createTokenIssuer(options: TokenIssuerOptions) {
       .sign(options.keys.signing.key);
 
   return {
-    accessToken: (user: { id: string; organizationId: string; role: Role }) =>
-      sign(
-        TOKEN_TYPES.access,
-        { org: user.organizationId, role: user.role },
-        user.id,
-        options.accessTokenSeconds ?? ACCESS_TOKEN_SECONDS,
-      ),
+    /** An access token; `seconds` shortens it for a token the gateway mints for one call of its own. */
+    accessToken: (
+      user: { id: string; organizationId: string; role: Role },
+      seconds = options.accessTokenSeconds ?? ACCESS_TOKEN_SECONDS,
+    ) => sign(TOKEN_TYPES.access, { org: user.organizationId, role: user.role }, user.id, seconds),
     intakeToken: (
       link: { patientId: string; organizationId: string; questionnaireId: string },
       seconds = INTAKE_LINK_SECONDS,

@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthProvider';
 import type { LoginLocationState } from '../auth/RequireAuth';
 import type { FieldProblem, SignupBody } from '../auth/session';
 import { SelectField, TextField } from '../components/Field';
 import type { MessageKey } from '../i18n/en';
+import { useDocumentTitle } from '../components/useRouteAnnouncement';
 import { useT } from '../i18n/I18nProvider';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 import { emailError } from '../patients/validation';
@@ -13,11 +14,37 @@ type Mode = 'register' | 'invite';
 type Kind = 'CLINIC' | 'HOSPITAL';
 type SignupField = 'name' | 'email' | 'password' | 'organizationName' | 'kind' | 'ehrSystemId' | 'inviteCode';
 
-/** The EHR systems seeded by the ehr subgraph. Sign-up happens before there is a token to ask the graph. */
-export const EHR_SYSTEMS = [
-  { id: 'ehr-athena', name: 'Athena' },
-  { id: 'ehr-allscripts', name: 'Allscripts' },
-] as const;
+export interface EhrSystemOption {
+  id: string;
+  name: string;
+}
+
+type EhrSystemList = { status: 'loading' } | { status: 'loaded'; systems: EhrSystemOption[] } | { status: 'error' };
+
+const isOption = (value: unknown): value is EhrSystemOption =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as EhrSystemOption).id === 'string' &&
+  typeof (value as EhrSystemOption).name === 'string';
+
+/**
+ * The EHR systems a new clinic can choose, ordered by name: whatever the platform has, a system
+ * added later with `createEhrSystem` included. Sign-up happens before there is a token, so they
+ * come from the gateway's public `GET /auth/ehr-systems`, not from the graph.
+ */
+export async function loadEhrSystems(signal?: AbortSignal): Promise<EhrSystemOption[]> {
+  const response = await fetch('/auth/ehr-systems', {
+    method: 'GET',
+    headers: { accept: 'application/json' },
+    // Public data: no cookie needs to go with it.
+    credentials: 'omit',
+    ...(signal ? { signal } : {}),
+  });
+  if (!response.ok) throw new Error(`GET /auth/ehr-systems answered ${response.status}`);
+  const body = (await response.json()) as { ehrSystems?: unknown } | null;
+  if (!Array.isArray(body?.ehrSystems)) throw new Error('GET /auth/ehr-systems answered no list');
+  return body.ehrSystems.filter(isOption).map(({ id, name }) => ({ id, name }));
+}
 
 /** The gateway's problem paths, as the form's fields. */
 const SERVER_FIELDS: Record<string, SignupField> = {
@@ -33,6 +60,7 @@ const SERVER_FIELDS: Record<string, SignupField> = {
 
 export function SignupRoute() {
   const t = useT();
+  useDocumentTitle('title.signup');
   const { session } = useAuth();
   const navigate = useNavigate();
   const [mode, setMode] = useState<Mode>('register');
@@ -47,8 +75,43 @@ export function SignupRoute() {
   });
   const [errors, setErrors] = useState<Partial<Record<SignupField, MessageKey>>>({});
   const [serverProblems, setServerProblems] = useState<Partial<Record<SignupField, string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<MessageKey | null>(null);
+  /** Changes on every refused submit, so the summary is announced again even with the same text. */
+  const [attempt, setAttempt] = useState(0);
   const [submitting, setSubmitting] = useState(false);
+  /** The guard against a second submit while one runs (the button stays focusable: aria-disabled). */
+  const submittingRef = useRef(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [ehrSystems, setEhrSystems] = useState<EhrSystemList>({ status: 'loading' });
+  const [ehrLoad, setEhrLoad] = useState(0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    loadEhrSystems(controller.signal).then(
+      (systems) => {
+        if (!controller.signal.aborted) setEhrSystems({ status: 'loaded', systems });
+      },
+      () => {
+        if (!controller.signal.aborted) setEhrSystems({ status: 'error' });
+      },
+    );
+    return () => controller.abort();
+  }, [ehrLoad]);
+
+  // After a refused submit, focus goes to the first invalid field (the summary when none is marked).
+  useEffect(() => {
+    if (attempt === 0) return;
+    const form = formRef.current;
+    const target = form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector('[role="alert"]');
+    target?.focus();
+  }, [attempt]);
+
+  const retryEhrSystems = () => {
+    setEhrSystems({ status: 'loading' });
+    setEhrLoad((n) => n + 1);
+    // The retry button goes away while loading: keep the focus on the field it is about.
+    formRef.current?.querySelector<HTMLElement>('select[name="ehrSystemId"]')?.focus();
+  };
 
   const set = (field: keyof typeof values) => (event: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [field]: event.target.value }));
@@ -70,13 +133,22 @@ export function SignupRoute() {
     return next;
   };
 
+  const refuse = (message: MessageKey) => {
+    setFormError(message);
+    setAttempt((n) => n + 1);
+  };
+
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
+    if (submittingRef.current) return;
     const next = validate();
     setErrors(next);
     setServerProblems({});
     setFormError(null);
-    if (Object.keys(next).length > 0) return;
+    if (Object.keys(next).length > 0) {
+      refuse('common.errorSummary');
+      return;
+    }
     const base = { name: values.name.trim(), email: values.email.trim(), password: values.password };
     const body: SignupBody =
       mode === 'register'
@@ -85,17 +157,19 @@ export function SignupRoute() {
             organization: { name: values.organizationName.trim(), kind: values.kind, ehrSystemId: values.ehrSystemId },
           }
         : { ...base, inviteCode: values.inviteCode.trim() };
+    submittingRef.current = true;
     setSubmitting(true);
     const result = await session.signup(body);
+    submittingRef.current = false;
     setSubmitting(false);
     if (result.ok) {
       const state: LoginLocationState = { signedUp: true };
       await navigate('/login', { state });
     } else if (result.reason === 'badInput') {
       setServerProblems(toFields(result.problems));
-      setFormError(t('common.errorSummary'));
+      refuse('common.errorSummary');
     } else {
-      setFormError(t('common.unexpectedError'));
+      refuse('common.unexpectedError');
     }
   };
 
@@ -105,6 +179,7 @@ export function SignupRoute() {
         <LanguageSwitcher />
       </div>
       <form
+        ref={formRef}
         className="card auth-card"
         noValidate
         onSubmit={(event) => void onSubmit(event)}
@@ -112,8 +187,8 @@ export function SignupRoute() {
       >
         <h1 id="signup-title">{t('signup.title')}</h1>
         {formError && (
-          <p className="alert" role="alert">
-            {formError}
+          <p key={attempt} className="alert" role="alert" tabIndex={-1}>
+            {t(formError)}
           </p>
         )}
         <fieldset className="choice">
@@ -170,17 +245,34 @@ export function SignupRoute() {
             </SelectField>
             <SelectField
               label={t('signup.ehrSystem')}
+              name="ehrSystemId"
               value={values.ehrSystemId}
               onChange={set('ehrSystemId')}
               error={errorOf('ehrSystemId')}
+              aria-busy={ehrSystems.status === 'loading' || undefined}
             >
-              <option value="">{t('signup.ehrSystem.choose')}</option>
-              {EHR_SYSTEMS.map((system) => (
-                <option key={system.id} value={system.id}>
-                  {system.name}
-                </option>
-              ))}
+              <option value="">
+                {t(ehrSystems.status === 'loading' ? 'signup.ehrSystem.loading' : 'signup.ehrSystem.choose')}
+              </option>
+              {ehrSystems.status === 'loaded' &&
+                ehrSystems.systems.map((system) => (
+                  <option key={system.id} value={system.id}>
+                    {system.name}
+                  </option>
+                ))}
             </SelectField>
+            {ehrSystems.status === 'error' && (
+              <>
+                <p className="alert" role="alert">
+                  {t('signup.ehrSystem.loadError')}
+                </p>
+                <div className="form-actions">
+                  <button type="button" className="button button--secondary" onClick={retryEhrSystems}>
+                    {t('signup.ehrSystem.retry')}
+                  </button>
+                </div>
+              </>
+            )}
           </>
         ) : (
           <TextField
@@ -191,7 +283,7 @@ export function SignupRoute() {
             error={errorOf('inviteCode')}
           />
         )}
-        <button type="submit" className="button" disabled={submitting}>
+        <button type="submit" className="button" aria-disabled={submitting || undefined}>
           {submitting ? t('signup.submitting') : t('signup.submit')}
         </button>
         <p className="auth-card__switch">
