@@ -1,10 +1,11 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { SubgraphService } from '@carebridge/common';
+import { createLogger, type SubgraphService } from '@carebridge/common';
 import { createTestAuth, execute, staff, type TestAuth } from '@carebridge/common/testing';
 import type { Context } from '../src/context';
 import type { FieldMappingRecord } from '../src/data/records';
 import { seedEhrSystems } from '../src/data/seed';
+import { InMemoryMappingStore } from '../src/mapping/store';
 import { createService } from '../src/server';
 
 const FIELDS = 'fields { source target endpoint transform { kind dateFormat codes { from to } } }';
@@ -259,6 +260,123 @@ describe('mapping history', () => {
   it('answers NOT_FOUND for a rollback to an unknown version', async () => {
     const result = await execute(service, ROLLBACK, { id: 'ehr-athena', v: 4 }, riversideAdmin);
     expect(codes(result)).toEqual(['NOT_FOUND']);
+  });
+});
+
+describe('publishing or rolling back from a version that is no longer current', () => {
+  const PUBLISH_FROM = `mutation ($id: ID!, $input: EhrMappingInput!, $expected: Int) {
+    publishEhrMapping(ehrSystemId: $id, input: $input, expectedVersion: $expected) { version } }`;
+  const ROLLBACK_FROM = `mutation ($id: ID!, $v: Int!, $expected: Int) {
+    rollbackEhrMapping(ehrSystemId: $id, version: $v, expectedVersion: $expected) { version restoredFrom } }`;
+  const publishFrom = (
+    expected: number | null,
+    fields: readonly FieldMappingRecord[] = v2Fields(),
+    headers = riversideAdmin,
+  ) =>
+    execute(service, PUBLISH_FROM, { id: 'ehr-athena', input: { fields, note: 'Compact dates' }, expected }, headers);
+  const rollbackFrom = (version: number, expected: number | null, headers = riversideAdmin) =>
+    execute(service, ROLLBACK_FROM, { id: 'ehr-athena', v: version, expected }, headers);
+  const history = async () => (await execute(service, CURRENT, {}, riversideAdmin)).data;
+
+  it('publishes when the expected version is the current one', async () => {
+    expect((await publishFrom(1)).data).toEqual({ publishEhrMapping: { version: 2 } });
+    expect((await publishFrom(2, athenaV1)).data).toEqual({ publishEhrMapping: { version: 3 } });
+  });
+
+  it('refuses a publication from an older version with VERSION_CONFLICT naming the current one, and publishes nothing', async () => {
+    await publishFrom(1);
+    const before = await history();
+    const stale = await publishFrom(1, athenaV1);
+    expect(stale.data).toBeNull();
+    expect(stale.errors).toHaveLength(1);
+    expect(stale.errors?.[0]?.extensions).toEqual({
+      code: 'VERSION_CONFLICT',
+      typename: 'EhrMapping',
+      id: 'ehr-athena',
+      expectedVersion: 1,
+      currentVersion: 2,
+    });
+    expect(stale.errors?.[0]?.message).toContain('the current version is 2');
+    // Neither the submitted fields nor the note are echoed back.
+    expect(stale.errors?.[0]?.message).not.toContain('Compact dates');
+    expect(stale.errors?.[0]?.message).not.toContain('PATIENT_IDENT_NAME');
+    expect(await history()).toEqual(before);
+  });
+
+  it('refuses a stale publication before validating it', async () => {
+    await publishFrom(1);
+    const invalid = [{ source: 'shoeSize', target: 'SHOE', endpoint: '/v1/patients' }];
+    expect(codes(await publishFrom(1, invalid))).toEqual(['VERSION_CONFLICT']);
+    // Still checked for an ADMIN only: a clinician learns nothing about versions.
+    const clinician = await auth.headers(staff('org-riverside'));
+    expect(codes(await publishFrom(1, athenaV1, clinician))).toEqual(['FORBIDDEN']);
+  });
+
+  it('publishes regardless without an expected version, as before', async () => {
+    await publishFrom(1);
+    expect((await publishFrom(null, athenaV1)).data).toEqual({ publishEhrMapping: { version: 3 } });
+  });
+
+  it('compares with the organization’s own line: another hospital’s publication is no conflict', async () => {
+    await publishFrom(1);
+    const hillcrestAdmin = await auth.headers(staff('org-hillcrest', 'ADMIN'));
+    expect((await publishFrom(1, v2Fields(), hillcrestAdmin)).data).toEqual({ publishEhrMapping: { version: 2 } });
+  });
+
+  it('rolls back only when the expected version is current; VERSION_CONFLICT otherwise, nothing changed', async () => {
+    await publishFrom(1);
+    expect((await rollbackFrom(1, 2)).data).toEqual({ rollbackEhrMapping: { version: 3, restoredFrom: 1 } });
+    const before = await history();
+    const stale = await rollbackFrom(2, 2);
+    expect(stale.errors?.[0]?.extensions).toEqual({
+      code: 'VERSION_CONFLICT',
+      typename: 'EhrMapping',
+      id: 'ehr-athena',
+      expectedVersion: 2,
+      currentVersion: 3,
+    });
+    expect(stale.errors?.[0]?.message).toContain('the current version is 3');
+    expect(await history()).toEqual(before);
+    // A stale view is refused as such even when the version it asks for does not exist.
+    expect(codes(await rollbackFrom(9, 2))).toEqual(['VERSION_CONFLICT']);
+    expect(codes(await rollbackFrom(9, 3))).toEqual(['NOT_FOUND']);
+    expect((await rollbackFrom(2, null)).data).toEqual({ rollbackEhrMapping: { version: 4, restoredFrom: 2 } });
+  });
+
+  it('logs a refusal with ids and version numbers only', async () => {
+    const lines: Record<string, unknown>[] = [];
+    service = createService({
+      verifier: auth.verifier,
+      logger: createLogger('ehr', {}, (line) => lines.push(JSON.parse(line) as Record<string, unknown>)),
+    });
+    await publishFrom(1);
+    await publishFrom(1, athenaV1);
+    await rollbackFrom(1, 1);
+    const mapping = lines.filter((line) => String(line['event']).startsWith('ehr.mapping.'));
+    expect(
+      mapping.map((line) => [line['event'], line['mutation'], line['expectedVersion'], line['currentVersion']]),
+    ).toEqual([
+      ['ehr.mapping.published', undefined, undefined, undefined],
+      ['ehr.mapping.conflict', 'publishEhrMapping', 1, 2],
+      ['ehr.mapping.conflict', 'rollbackEhrMapping', 1, 2],
+    ]);
+    expect(mapping[1]).toMatchObject({
+      ehrSystemId: 'ehr-athena',
+      organizationId: 'org-riverside',
+      userId: 'user-admin-org-riverside',
+    });
+    expect(JSON.stringify(lines)).not.toContain('Compact dates');
+  });
+
+  it('checks and appends in one step in the store', () => {
+    const store = new InMemoryMappingStore({ ehrSystem: (id) => seedEhrSystems().find((s) => s.id === id) });
+    const meta = { publishedBy: 'user-a', note: null, restoredFrom: null };
+    expect(store.publish('ehr-athena', 'org-a', athenaV1, meta, 1).version).toBe(2);
+    expect(() => store.publish('ehr-athena', 'org-a', athenaV1, meta, 1)).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'VERSION_CONFLICT', currentVersion: 2 }) }),
+    );
+    expect(store.history('ehr-athena', 'org-a').map((v) => v.version)).toEqual([2, 1]);
+    expect(store.publish('ehr-athena', 'org-a', athenaV1, meta).version).toBe(3);
   });
 });
 

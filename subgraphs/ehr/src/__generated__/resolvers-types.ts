@@ -348,6 +348,8 @@ export type EhrTransaction = {
   payload: Scalars['JSON']['output'];
   /** For a replay, the DEAD transaction it replays. */
   replayOf?: Maybe<Scalars['ID']['output']>;
+  /** For a DEAD transaction that was replayed, the replay (a transaction is replayed at most once). */
+  replayedBy?: Maybe<EhrTransaction>;
   /** Where it stands. */
   status: EhrTransactionStatus;
   /** What caused it. */
@@ -497,7 +499,8 @@ export type Mutation = {
   /**
    * Queues a DEAD transaction again as a new transaction, with the mapping version it used or the
    * current one (for instance after fixing the mapping). Needs a staff token; BAD_USER_INPUT unless
-   * the transaction is DEAD.
+   * the transaction is DEAD and not replayed yet (a second replay would send the same data twice;
+   * replay the replay instead if it failed too).
    */
   replayEhrTransaction: EhrTransaction;
   /**
@@ -541,6 +544,7 @@ export type MutationCreateEhrSystemArgs = {
  */
 export type MutationPublishEhrMappingArgs = {
   ehrSystemId: Scalars['ID']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   input: EhrMappingInput;
 };
 
@@ -594,6 +598,7 @@ export type MutationResendToEhrArgs = {
  */
 export type MutationRollbackEhrMappingArgs = {
   ehrSystemId: Scalars['ID']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   version: Scalars['Int']['input'];
 };
 
@@ -679,6 +684,11 @@ export type Patient = {
   id: Scalars['ID']['output'];
   /** Insurance coverage, provided by the patient subgraph. */
   insurance?: Maybe<Insurance>;
+  /**
+   * The patient's most recent transaction, or null when none was made: the last delivery status
+   * without fetching the whole history (the patient list shows it). Needs a staff token.
+   */
+  lastEhrTransaction?: Maybe<EhrTransaction>;
   /** Family name, provided by the patient subgraph. */
   lastName: Scalars['String']['output'];
   /** Medical record number, provided by the patient subgraph. */
@@ -1264,6 +1274,7 @@ export type EhrTransactionResolvers<ContextType = Context, ParentType extends Re
   patient?: Resolver<ResolversTypes['Patient'], ParentType, ContextType>;
   payload?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   replayOf?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  replayedBy?: Resolver<Maybe<ResolversTypes['EhrTransaction']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['EhrTransactionStatus'], ParentType, ContextType>;
   trigger?: Resolver<ResolversTypes['EhrTransactionTrigger'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1324,6 +1335,7 @@ export type PatientResolvers<ContextType = Context, ParentType extends Resolvers
   ehrSystem?: Resolver<Maybe<ResolversTypes['EhrSystem']>, ParentType, ContextType>;
   ehrTransactions?: Resolver<Maybe<Array<ResolversTypes['EhrTransaction']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastEhrTransaction?: Resolver<Maybe<ResolversTypes['EhrTransaction']>, ParentType, ContextType>;
 }>;
 
 export type ProviderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Provider'] = ResolversParentTypes['Provider']> = ResolversObject<{

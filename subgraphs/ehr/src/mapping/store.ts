@@ -1,3 +1,4 @@
+import { versionConflict } from '@carebridge/common';
 import type { TransformKind } from '../__generated__/resolvers-types';
 import type { FieldMappingRecord, MappingVersionRecord } from '../data/records';
 import type { EhrStore } from '../data/store';
@@ -33,13 +34,32 @@ export interface MappingStore {
   history(ehrSystemId: string, organizationId: string): MappingVersionRecord[];
   /** One version of the organization's line, or undefined when there is none with that number. */
   version(ehrSystemId: string, organizationId: string, version: number): MappingVersionRecord | undefined;
-  /** Appends a new version to the organization's line (created on first publication) and answers it. */
+  /**
+   * Appends a new version to the organization's line (created on first publication) and answers it.
+   * With `expectedVersion`, only when that is still the current version: VERSION_CONFLICT otherwise,
+   * checked and appended in one step so two publications from the same version cannot both succeed.
+   */
   publish(
     ehrSystemId: string,
     organizationId: string,
     fields: readonly FieldMappingLike[],
     meta: PublishMeta,
+    expectedVersion?: number | null,
   ): MappingVersionRecord;
+}
+
+/**
+ * VERSION_CONFLICT unless `expectedVersion` (when given) is `current`'s version: the caller read an
+ * earlier version, and someone else has published since. The message names versions only.
+ */
+export function requireCurrentVersion(
+  ehrSystemId: string,
+  current: MappingVersionRecord,
+  expectedVersion: number | null | undefined,
+): void {
+  if (expectedVersion != null && expectedVersion !== current.version) {
+    throw versionConflict('EhrMapping', ehrSystemId, expectedVersion, current.version);
+  }
 }
 
 /**
@@ -84,6 +104,7 @@ export class InMemoryMappingStore implements MappingStore {
     organizationId: string,
     fields: readonly FieldMappingLike[],
     meta: PublishMeta,
+    expectedVersion?: number | null,
   ): MappingVersionRecord {
     const platform = this.platform(ehrSystemId);
     if (platform.length === 0) throw new Error(`unknown EHR system ${ehrSystemId}`);
@@ -91,6 +112,8 @@ export class InMemoryMappingStore implements MappingStore {
     // The organization's line starts as a copy of the platform's, so its history reads as one
     // story and its numbering continues from the platform's latest version.
     const line = this.lines.get(key) ?? [...platform];
+    const latest = line.at(-1);
+    if (latest) requireCurrentVersion(ehrSystemId, latest, expectedVersion);
     const record: MappingVersionRecord = {
       version: (line.at(-1)?.version ?? 0) + 1,
       publishedAt: this.now().toISOString(),

@@ -2,7 +2,7 @@ import { badUserInput, forbidden, notFound, requireStaff, type StaffViewer } fro
 import type { MutationResolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
 import type { EhrSystemRecord } from '../data/records';
-import { copyField } from '../mapping/store';
+import { copyField, requireCurrentVersion } from '../mapping/store';
 import { endpointRecords, validateEhrSystem, validateMapping } from '../mapping/validate';
 
 /** An ADMIN of a registered organization: only they change what their organization sends. */
@@ -20,6 +20,35 @@ export function knownSystem(context: Context, ehrSystemId: string): EhrSystemRec
   return system;
 }
 
+/**
+ * VERSION_CONFLICT when the caller read `expectedVersion` and another version has been published
+ * since: refused before validation (its author must look at the newer version first) and logged,
+ * like the publications, with ids and version numbers only. Nothing to check when it is omitted.
+ */
+function requireUnchanged(
+  context: Context,
+  admin: StaffViewer,
+  ehrSystemId: string,
+  expectedVersion: number | null | undefined,
+  mutation: 'publishEhrMapping' | 'rollbackEhrMapping',
+): void {
+  if (expectedVersion == null) return;
+  const current = context.mappings.current(ehrSystemId, admin.organizationId);
+  try {
+    requireCurrentVersion(ehrSystemId, current, expectedVersion);
+  } catch (error) {
+    context.logger.info('ehr.mapping.conflict', {
+      ehrSystemId,
+      organizationId: admin.organizationId,
+      userId: admin.userId,
+      mutation,
+      expectedVersion,
+      currentVersion: current.version,
+    });
+    throw error;
+  }
+}
+
 /** A readable, stable id for a new system (`ehr-<name>`), suffixed when a similar name took it. */
 function newSystemId(context: Context, name: string): string {
   const slug =
@@ -35,15 +64,18 @@ function newSystemId(context: Context, name: string): string {
 /** Publishing, rolling back and creating EHR systems: ADMIN only, validated in full first. */
 export const mappingMutations: Pick<MutationResolvers, 'publishEhrMapping' | 'rollbackEhrMapping' | 'createEhrSystem'> =
   {
-    publishEhrMapping: (_parent, { ehrSystemId, input }, context) => {
+    publishEhrMapping: (_parent, { ehrSystemId, input, expectedVersion }, context) => {
       const admin = requireAdmin(context);
       const system = knownSystem(context, ehrSystemId);
+      requireUnchanged(context, admin, system.id, expectedVersion, 'publishEhrMapping');
       validateMapping(input, system.endpoints).throwIfAny();
-      const published = context.mappings.publish(system.id, admin.organizationId, input.fields, {
-        publishedBy: admin.userId,
-        note: input.note ?? null,
-        restoredFrom: null,
-      });
+      const published = context.mappings.publish(
+        system.id,
+        admin.organizationId,
+        input.fields,
+        { publishedBy: admin.userId, note: input.note ?? null, restoredFrom: null },
+        expectedVersion,
+      );
       context.logger.info('ehr.mapping.published', {
         ehrSystemId: system.id,
         organizationId: admin.organizationId,
@@ -53,17 +85,20 @@ export const mappingMutations: Pick<MutationResolvers, 'publishEhrMapping' | 'ro
       return published;
     },
 
-    rollbackEhrMapping: (_parent, { ehrSystemId, version }, context) => {
+    rollbackEhrMapping: (_parent, { ehrSystemId, version, expectedVersion }, context) => {
       const admin = requireAdmin(context);
       const system = knownSystem(context, ehrSystemId);
+      requireUnchanged(context, admin, system.id, expectedVersion, 'rollbackEhrMapping');
       const earlier = context.mappings.version(system.id, admin.organizationId, version);
       if (!earlier) throw notFound('EhrMapping', String(version));
       // Endpoints never change once created, so a version that was valid when published still is.
-      const published = context.mappings.publish(system.id, admin.organizationId, earlier.fields, {
-        publishedBy: admin.userId,
-        note: `Rollback to version ${version}`,
-        restoredFrom: version,
-      });
+      const published = context.mappings.publish(
+        system.id,
+        admin.organizationId,
+        earlier.fields,
+        { publishedBy: admin.userId, note: `Rollback to version ${version}`, restoredFrom: version },
+        expectedVersion,
+      );
       context.logger.info('ehr.mapping.rolledBack', {
         ehrSystemId: system.id,
         organizationId: admin.organizationId,
