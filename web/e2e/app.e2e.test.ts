@@ -167,7 +167,10 @@ describe('a clinic’s first day', () => {
     await screenshot(page, '09-mapping-draft-preview');
 
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Confirm publish' }).click();
+    await page
+      .getByRole('region', { name: /^Publish version \d+\?$/ })
+      .getByRole('button', { name: 'Confirm publish' })
+      .click();
     await page.getByText('Version 2 published.').waitFor();
     await screenshot(page, '10-mapping-published');
 

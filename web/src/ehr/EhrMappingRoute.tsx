@@ -61,7 +61,6 @@ export function EhrMappingRoute() {
             key={systemId}
             systemId={systemId}
             canonicalFields={data?.canonicalFields ?? []}
-            userId={user.id}
             draft={drafts[systemId]}
             onDraftChange={(draft) => setDrafts((all) => ({ ...all, [systemId]: draft }))}
           />

@@ -9,6 +9,8 @@ import { SourceOptions, type SourceCatalog } from './sources';
 import { ACTIONS_COLUMN, ScrollTable } from './ui';
 
 export const ADD_ROW = 'add-row';
+/** The id suffix of the problem summary, which takes the focus when publishing is refused. */
+export const PROBLEMS = 'problems';
 
 /** Every problem the server reported, each row's with a button that takes the focus to the control. */
 function ProblemSummary({
@@ -26,7 +28,7 @@ function ProblemSummary({
     return index === -1 ? [] : [{ ...problem, number: index + 1 }];
   });
   return (
-    <div className="alert ehr-problems" role="alert">
+    <div id={`${idPrefix}-${PROBLEMS}`} className="alert ehr-problems" role="alert" tabIndex={-1}>
       <p>{problems.origin === 'publish' ? t('ehr.problems.publish') : t('ehr.problems.preview')}</p>
       <ul>
         {problems.general.map((problem) => (
@@ -61,6 +63,7 @@ export function MappingEditor({
   endpoints,
   catalog,
   publish,
+  stale,
   onRowChange,
   onRemoveRow,
   onAddRow,
@@ -77,6 +80,8 @@ export function MappingEditor({
   catalog: SourceCatalog;
   /** The publish button and its confirmation. */
   publish: ReactNode;
+  /** What to do about a newer published version than the draft's, when there is one. */
+  stale: ReactNode;
   onRowChange: (rowId: string, patch: Partial<DraftRow>, column: Column) => void;
   onRemoveRow: (rowId: string) => void;
   onAddRow: () => void;
@@ -94,9 +99,7 @@ export function MappingEditor({
           {dirty ? t('ehr.editor.dirty') : t('ehr.editor.clean', { version })}
         </p>
       </div>
-      {dirty && draft.baseVersion !== version && (
-        <p className="notice">{t('ehr.editor.stale', { base: draft.baseVersion, version })}</p>
-      )}
+      {stale}
       {problems && <ProblemSummary problems={problems} rows={draft.rows} idPrefix={idPrefix} />}
       <p id={`${idPrefix}-codes-hint`} className="visually-hidden">
         {t('ehr.row.codesHint')}

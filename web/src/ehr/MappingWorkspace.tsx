@@ -3,13 +3,14 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { CoveragePanel } from './CoveragePanel';
 import { countChanges, draftFromMapping, emptyRow, suggestEndpoint, type Draft, type DraftRow } from './draft';
-import { ADD_ROW, MappingEditor } from './MappingEditor';
+import { ADD_ROW, MappingEditor, PROBLEMS } from './MappingEditor';
 import { rowControlId } from './MappingRow';
 import { EhrQuestionnairesQuery, EhrSystemMappingQuery, type CanonicalField } from './operations';
 import { PreviewPanel } from './PreviewPanel';
 import { serverProblems, tieToRows, type Column, type MappingProblems } from './problems';
 import { PublishControls } from './PublishControls';
 import { sourceCatalog } from './sources';
+import { StaleDraft } from './StaleDraft';
 import { ErrorState, LoadingState } from './ui';
 import { VersionsPanel } from './VersionsPanel';
 
@@ -26,20 +27,26 @@ function useFocusAfterRender(): (id: string) => void {
   };
 }
 
+/** The id suffix of the alert about a newer published version than the draft's. */
+const STALE = 'stale';
+
 /**
  * One EHR system's mapping tool. The draft lives with the page (`draft`, undefined until the first
  * edit), so switching systems and back keeps it; without one the editor shows the published mapping.
+ *
+ * The mapping is shown from the cache at once and refreshed from the server each time the tool
+ * opens, so a version another administrator published since shows up; a draft started from an
+ * older version then says so, and publishing it is refused (VERSION_CONFLICT) rather than
+ * replacing their version unseen.
  */
 export function MappingWorkspace({
   systemId,
   canonicalFields,
-  userId,
   draft: stored,
   onDraftChange,
 }: {
   systemId: string;
   canonicalFields: readonly CanonicalField[];
-  userId: string;
   draft: Draft | undefined;
   onDraftChange: (draft: Draft | undefined) => void;
 }) {
@@ -49,15 +56,34 @@ export function MappingWorkspace({
   const [notice, setNotice] = useState<string | null>(null);
   const noticeRef = useRef<HTMLParagraphElement>(null);
   const focusLater = useFocusAfterRender();
-  const { data, error, refetch } = useQuery(EhrSystemMappingQuery, { variables: { id: systemId } });
+  // The version the server said is current when it refused a publication or a rollback: it may be
+  // ahead of `system` until the refetch lands.
+  const [conflict, setConflict] = useState<number | null>(null);
+  // Set when a publication was refused as stale: the alert takes the focus once it is on screen.
+  const focusStale = useRef(false);
+  const { data, error, refetch } = useQuery(EhrSystemMappingQuery, {
+    variables: { id: systemId },
+    fetchPolicy: 'cache-and-network',
+    nextFetchPolicy: 'cache-first',
+  });
   const questions = useQuery(EhrQuestionnairesQuery, {
     variables: { ehrSystemId: systemId, lang: language === 'es' ? 'ES' : 'EN' },
+    fetchPolicy: 'cache-and-network',
+    nextFetchPolicy: 'cache-first',
   });
   const system = data?.ehrSystem;
 
   useEffect(() => {
     if (notice) noticeRef.current?.focus();
   }, [notice]);
+
+  useEffect(() => {
+    if (!focusStale.current) return;
+    const alert = document.getElementById(`${idPrefix}-${STALE}`);
+    if (!alert) return;
+    focusStale.current = false;
+    alert.focus();
+  });
 
   if (error && !system) {
     return (
@@ -68,6 +94,8 @@ export function MappingWorkspace({
 
   const published = draftFromMapping(system.mapping);
   const draft = stored ?? published;
+  const latest = Math.max(system.mapping.version, conflict ?? 0);
+  const stale = stored !== undefined && stored.baseVersion < latest;
   const changes = countChanges(published.rows, draft.rows);
   const dirty = changes.total > 0;
   const catalog = sourceCatalog(canonicalFields, questions.data?.questionnaires);
@@ -103,15 +131,36 @@ export function MappingWorkspace({
   const discard = () => {
     onDraftChange(undefined);
     setProblems(null);
+    setConflict(null);
   };
   const refused = (origin: MappingProblems['origin']) => (err: unknown, rows: readonly DraftRow[]) => {
     const list = serverProblems(err);
-    if (list) setProblems(tieToRows(list, rows, origin));
+    if (list) {
+      setProblems(tieToRows(list, rows, origin));
+      // The confirmation that had the focus is gone; the preview's buttons are still there.
+      if (origin === 'publish') focusLater(`${idPrefix}-${PROBLEMS}`);
+    }
     return list !== null;
   };
   const changed = (message: string) => {
     discard();
     setNotice(message);
+  };
+  /** Someone published since this page read the mapping: show their version, keep the draft. */
+  const outdated = (current: number | null) => {
+    if (current !== null) setConflict(current);
+    void refetch().catch(() => undefined);
+    void questions.refetch().catch(() => undefined);
+  };
+  const startAgain = () => {
+    if (system.mapping.version < latest) void refetch().catch(() => undefined);
+    discard();
+    setNotice(t('ehr.conflict.restarted', { version: latest }));
+  };
+  const keepDraft = () => {
+    onDraftChange({ ...draft, baseVersion: latest });
+    setConflict(null);
+    setNotice(t('ehr.conflict.kept', { version: latest }));
   };
 
   return (
@@ -136,6 +185,18 @@ export function MappingWorkspace({
         onAddRow={() => addRow()}
         onNoteChange={(note) => onDraftChange({ ...draft, note })}
         onDiscard={stored ? discard : undefined}
+        stale={
+          stale && (
+            <StaleDraft
+              id={`${idPrefix}-${STALE}`}
+              systemId={systemId}
+              base={draft.baseVersion}
+              current={latest}
+              onStartAgain={startAgain}
+              onKeep={keepDraft}
+            />
+          )
+        }
         publish={
           <PublishControls
             systemId={systemId}
@@ -144,6 +205,10 @@ export function MappingWorkspace({
             nextVersion={(system.mappingHistory[0]?.version ?? system.mapping.version) + 1}
             onPublished={(version) => changed(t('ehr.publish.done', { version }))}
             onRefused={refused('publish')}
+            onConflict={(current) => {
+              focusStale.current = true;
+              outdated(current);
+            }}
           />
         }
       />
@@ -171,10 +236,10 @@ export function MappingWorkspace({
         idPrefix={idPrefix}
         systemId={systemId}
         history={system.mappingHistory}
-        current={system.mapping.version}
-        userId={userId}
+        current={latest}
         dirty={dirty}
         onRolledBack={(version, restoredFrom) => changed(t('ehr.versions.rolledBack', { version, restoredFrom }))}
+        onConflict={outdated}
       />
     </div>
   );

@@ -41,12 +41,18 @@ export function PreviewPanel({
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const latest = useRef(0);
   const term = useDebouncedValue(search.trim(), PATIENT_SEARCH_DEBOUNCE_MS);
-  const patients = useQuery(EhrPreviewPatientsQuery, { variables: { search: term }, skip: term === '' });
+  // `no-cache`: a page of 10 under `patients(filter)` would replace the patient list's cache entry.
+  const patients = useQuery(EhrPreviewPatientsQuery, {
+    variables: { search: term },
+    skip: term === '',
+    fetchPolicy: 'no-cache',
+  });
   const found = term === '' ? undefined : patients.data?.patients.nodes;
   const patient = found?.find((p) => p.id === chosen) ?? found?.[0];
 
+  const busy = outcome?.status === 'loading';
   const run = async (withDraft: boolean) => {
-    if (!patient) return;
+    if (!patient || busy) return;
     const rows = draft.rows;
     const request = ++latest.current;
     const variables = {
@@ -58,7 +64,8 @@ export function PreviewPanel({
     let failure: unknown;
     let next: Outcome | undefined;
     try {
-      const { data, error } = await client.query({ query: EhrPreviewQuery, variables, fetchPolicy: 'network-only' });
+      // `no-cache`: the answer is patient data, and an entry per draft would only accumulate.
+      const { data, error } = await client.query({ query: EhrPreviewQuery, variables, fetchPolicy: 'no-cache' });
       failure = error;
       if (!error) {
         const requests = data?.patient?.ehrPreview ?? [];
@@ -78,7 +85,6 @@ export function PreviewPanel({
     if (request === latest.current) setOutcome(next);
   };
 
-  const busy = outcome?.status === 'loading';
   return (
     <section className="card ehr-panel" aria-labelledby={`${idPrefix}-preview`}>
       <h2 id={`${idPrefix}-preview`}>{t('ehr.preview.title')}</h2>
@@ -116,13 +122,21 @@ export function PreviewPanel({
         </p>
       )}
       <div className="form-actions">
-        <button type="button" className="button" disabled={!patient || busy} onClick={() => void run(true)}>
+        {/* While a preview runs the buttons keep the focus (aria-disabled) and `run` ignores them. */}
+        <button
+          type="button"
+          className="button"
+          disabled={!patient}
+          aria-disabled={busy || undefined}
+          onClick={() => void run(true)}
+        >
           {t('ehr.preview.run')}
         </button>
         <button
           type="button"
           className="button button--secondary"
-          disabled={!patient || busy}
+          disabled={!patient}
+          aria-disabled={busy || undefined}
           onClick={() => void run(false)}
         >
           {t('ehr.preview.compare')}

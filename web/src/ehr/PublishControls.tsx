@@ -1,11 +1,16 @@
 import { useMutation } from '@apollo/client/react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/I18nProvider';
 import { ConfirmPanel } from './ConfirmPanel';
 import { mappingInput, type ChangeCount, type Draft, type DraftRow } from './draft';
 import { EhrPublishMappingMutation, REFETCH_AFTER_CHANGE } from './operations';
+import { conflictVersion } from './problems';
 
-/** The publish button, and its confirmation saying how many entries change. */
+/**
+ * The publish button, and its confirmation saying how many entries change. The draft is published
+ * only over the version it was started from (`expectedVersion`): if someone published since, the
+ * server refuses it and `onConflict` says so, the draft untouched.
+ */
 export function PublishControls({
   systemId,
   draft,
@@ -13,6 +18,7 @@ export function PublishControls({
   nextVersion,
   onPublished,
   onRefused,
+  onConflict,
 }: {
   systemId: string;
   draft: Draft;
@@ -21,23 +27,36 @@ export function PublishControls({
   onPublished: (version: number) => void;
   /** Ties the server's problems to `rows`; false when the error was not about the mapping. */
   onRefused: (error: unknown, rows: readonly DraftRow[]) => boolean;
+  /** Someone published since the draft was started; `current` is their version, when known. */
+  onConflict: (current: number | null) => void;
 }) {
   const t = useT();
   const [confirming, setConfirming] = useState(false);
   const [failed, setFailed] = useState(false);
+  const failure = useRef<HTMLParagraphElement>(null);
   const [publish, { loading }] = useMutation(EhrPublishMappingMutation, REFETCH_AFTER_CHANGE);
   const note = draft.note.trim();
 
+  // The confirmation that had the focus is gone: the focus goes to what says why.
+  useEffect(() => {
+    if (failed) failure.current?.focus();
+  }, [failed]);
+
   const confirm = async () => {
+    if (loading) return;
     const rows = draft.rows;
     setFailed(false);
     try {
-      const { data } = await publish({ variables: { ehrSystemId: systemId, input: mappingInput(draft) } });
+      const { data } = await publish({
+        variables: { ehrSystemId: systemId, input: mappingInput(draft), expectedVersion: draft.baseVersion },
+      });
       setConfirming(false);
       if (data) onPublished(data.publishEhrMapping.version);
     } catch (error) {
       setConfirming(false);
-      setFailed(!onRefused(error, rows));
+      const conflict = conflictVersion(error);
+      if (conflict) onConflict(conflict.current);
+      else setFailed(!onRefused(error, rows));
     }
   };
 
@@ -46,9 +65,11 @@ export function PublishControls({
       <button
         type="button"
         className="button"
-        disabled={changes.total === 0 || loading}
+        disabled={changes.total === 0}
+        aria-disabled={loading || undefined}
         aria-expanded={confirming}
         onClick={() => {
+          if (loading) return;
           setFailed(false);
           setConfirming(true);
         }}
@@ -56,7 +77,7 @@ export function PublishControls({
         {t('ehr.publish.open')}
       </button>
       {failed && (
-        <p className="alert ehr-wide" role="alert">
+        <p ref={failure} tabIndex={-1} className="alert ehr-wide" role="alert">
           {t('ehr.publish.failed')} {t('common.unexpectedError')}
         </p>
       )}

@@ -1,38 +1,50 @@
 import { useMutation } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useAuth } from '../auth/AuthProvider';
 import { SelectField } from '../components/Field';
 import { useI18n } from '../i18n/I18nProvider';
 import { ConfirmPanel } from './ConfirmPanel';
 import { MappingDiff } from './MappingDiff';
 import { EhrRollbackMappingMutation, REFETCH_AFTER_CHANGE, type HistoryEntry } from './operations';
+import { conflictVersion } from './problems';
 import { ACTIONS_COLUMN, ScrollTable } from './ui';
 
-/** Every published version; two of them compared; an earlier one brought back. */
+type Failure = { kind: 'conflict'; current: number } | { kind: 'failed' };
+
+/**
+ * Every published version; two of them compared; an earlier one brought back, only over the
+ * version this page shows as current (`expectedVersion`): if someone published since, nothing is
+ * rolled back and `onConflict` refreshes the list.
+ */
 export function VersionsPanel({
   idPrefix,
   systemId,
   history,
   current,
-  userId,
   dirty,
   onRolledBack,
+  onConflict,
 }: {
   idPrefix: string;
   systemId: string;
   /** Newest first. */
   history: readonly HistoryEntry[];
   current: number;
-  userId: string;
   dirty: boolean;
   onRolledBack: (version: number, restoredFrom: number) => void;
+  /** Someone published since this page read the mapping; `current` is their version, when known. */
+  onConflict: (current: number | null) => void;
 }) {
   const { t, language } = useI18n();
+  const { state } = useAuth();
+  const userId = state.status === 'signedIn' ? state.user.id : null;
   const [from, setFrom] = useState<number | null>(null);
   const [to, setTo] = useState<number | null>(null);
   const [sameVersion, setSameVersion] = useState(false);
   const [compared, setCompared] = useState<{ from: number; to: number } | null>(null);
   const [restoring, setRestoring] = useState<number | null>(null);
-  const [failed, setFailed] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const failureRef = useRef<HTMLParagraphElement>(null);
   const [rollback, { loading }] = useMutation(EhrRollbackMappingMutation, REFETCH_AFTER_CHANGE);
   const fromVersion = from ?? history[1]?.version ?? current;
   const toVersion = to ?? history[0]?.version ?? current;
@@ -44,20 +56,29 @@ export function VersionsPanel({
     if (fromVersion !== toVersion) setCompared({ from: fromVersion, to: toVersion });
   };
 
+  // The confirmation that had the focus is gone: the focus goes to what says why.
+  useEffect(() => {
+    if (failure) failureRef.current?.focus();
+  }, [failure]);
+
   const confirmRollback = async (version: number) => {
-    setFailed(false);
+    if (loading) return;
+    setFailure(null);
     try {
-      const { data } = await rollback({ variables: { ehrSystemId: systemId, version } });
+      const { data } = await rollback({ variables: { ehrSystemId: systemId, version, expectedVersion: current } });
       setRestoring(null);
       if (data) onRolledBack(data.rollbackEhrMapping.version, data.rollbackEhrMapping.restoredFrom ?? version);
-    } catch {
+    } catch (error) {
       setRestoring(null);
-      setFailed(true);
+      const conflict = conflictVersion(error);
+      if (conflict) onConflict(conflict.current);
+      setFailure(conflict ? { kind: 'conflict', current: conflict.current ?? current + 1 } : { kind: 'failed' });
     }
   };
 
+  // User ids mean nothing to the reader: the platform's seed, the reader, or someone else.
   const publisher = (by: string) =>
-    by === 'seed' ? t('ehr.versions.seed') : by === userId ? t('ehr.versions.you') : by;
+    by === 'seed' ? t('ehr.versions.seed') : by === userId ? t('ehr.versions.you') : t('ehr.versions.otherAdmin');
   const versionOptions = history.map((entry) => (
     <option key={entry.version} value={entry.version}>
       {t('ehr.versions.version', { version: entry.version })}
@@ -104,8 +125,10 @@ export function VersionsPanel({
                   type="button"
                   className="button button--secondary"
                   aria-expanded={restoring === entry.version}
+                  aria-disabled={loading || undefined}
                   onClick={() => {
-                    setFailed(false);
+                    if (loading) return;
+                    setFailure(null);
                     setRestoring(entry.version);
                   }}
                 >
@@ -117,9 +140,11 @@ export function VersionsPanel({
         ))}
       </ScrollTable>
 
-      {failed && (
-        <p className="alert" role="alert">
-          {t('ehr.versions.rollbackFailed')} {t('common.unexpectedError')}
+      {failure && (
+        <p ref={failureRef} tabIndex={-1} className="alert" role="alert">
+          {failure.kind === 'conflict'
+            ? t('ehr.versions.rollbackConflict', { version: failure.current })
+            : `${t('ehr.versions.rollbackFailed')} ${t('common.unexpectedError')}`}
         </p>
       )}
       {restoring !== null && (

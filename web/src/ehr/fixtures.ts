@@ -1,4 +1,5 @@
 import type { MockLink } from '@apollo/client/testing';
+import { GraphQLError } from 'graphql';
 import type { EhrFieldMappingFieldsFragment, EhrMappingInput } from '../__generated__/graphql';
 import type { User } from '../auth/session';
 import {
@@ -17,6 +18,9 @@ export const ADMIN: User = {
   organizationId: 'org-riverside',
   role: 'ADMIN',
 };
+
+/** Another administrator of the organization, who publishes while the tests' admin edits. */
+export const OTHER_ADMIN_ID = 'user-admin-2';
 
 export const ROUTE = '/ehr-mappings';
 export const ATHENA = 'ehr-athena';
@@ -57,12 +61,15 @@ export function input(fields: readonly EhrFieldMappingFieldsFragment[], note?: s
   };
 }
 
-function history(version: number) {
+/** Who published version `v`: the platform's seed for version 1, the tests' admin after it. */
+const byAdmin = (v: number) => (v === 1 ? 'seed' : ADMIN.id);
+
+function history(version: number, by: (v: number) => string) {
   return Array.from({ length: version }, (_, i) => version - i).map((v) => ({
     __typename: 'EhrMapping' as const,
     version: v,
     publishedAt: `2026-0${v}-01T09:30:00Z`,
-    publishedBy: v === 1 ? 'seed' : ADMIN.id,
+    publishedBy: by(v),
     note: v === 1 ? null : `Change ${v}`,
     restoredFrom: null,
   }));
@@ -103,17 +110,24 @@ export function toolMock(): MockLink.MockedResponse {
 
 const key = (name: string, required = false) => ({ __typename: 'EhrKey', name, required });
 
-/** Athena at `version`, with `fields` in force (version 3's by default). */
-export function systemMock(version = 3, fields = MAPPING): MockLink.MockedResponse {
+/**
+ * A system (Athena by default) at `version`, with `fields` in force (version 3's by default) and
+ * each version published by `by`.
+ */
+export function systemMock(
+  version = 3,
+  fields = MAPPING,
+  { id = ATHENA, by = byAdmin }: { id?: string; by?: (v: number) => string } = {},
+): MockLink.MockedResponse {
   const mapped = new Set(fields.map((f) => f.source));
   return {
-    request: { query: EhrSystemMappingQuery, variables: { id: ATHENA } },
+    request: { query: EhrSystemMappingQuery, variables: { id } },
     result: {
       data: {
         ehrSystem: {
           __typename: 'EhrSystem',
-          id: ATHENA,
-          name: 'Athena',
+          id,
+          name: id === ATHENA ? 'Athena' : 'Allscripts',
           endpoints: [
             {
               __typename: 'EhrEndpoint',
@@ -136,7 +150,7 @@ export function systemMock(version = 3, fields = MAPPING): MockLink.MockedRespon
             },
           ],
           mapping: { __typename: 'EhrMapping', version, fields },
-          mappingHistory: history(version),
+          mappingHistory: history(version, by),
           unmappedFields: CANONICAL.filter(([name]) => !mapped.has(name)).map(([name]) => ({
             __typename: 'CanonicalField',
             name,
@@ -147,7 +161,7 @@ export function systemMock(version = 3, fields = MAPPING): MockLink.MockedRespon
   };
 }
 
-export function questionnairesMock(unmappedItems = ['cough', 'fever']): MockLink.MockedResponse {
+export function questionnairesMock(unmappedItems = ['cough', 'fever'], ehrSystemId = ATHENA): MockLink.MockedResponse {
   const item = (linkId: string, text: string) => ({
     __typename: 'QuestionnaireItem',
     linkId,
@@ -155,7 +169,7 @@ export function questionnairesMock(unmappedItems = ['cough', 'fever']): MockLink
     text,
   });
   return {
-    request: { query: EhrQuestionnairesQuery, variables: { ehrSystemId: ATHENA, lang: 'EN' } },
+    request: { query: EhrQuestionnairesQuery, variables: { ehrSystemId, lang: 'EN' } },
     result: {
       data: {
         questionnaires: [
@@ -178,12 +192,35 @@ export function pageMocks(): MockLink.MockedResponse[] {
   return [toolMock(), systemMock(), questionnairesMock()];
 }
 
+/** Publishing `mapping` over `expectedVersion` (the version the draft was started from). */
 export function publishMock(
   mapping: EhrMappingInput,
   result: MockLink.MockedResponse['result'],
+  { expectedVersion = 3, delay }: { expectedVersion?: number; delay?: number } = {},
 ): MockLink.MockedResponse {
   return {
-    request: { query: EhrPublishMappingMutation, variables: { ehrSystemId: ATHENA, input: mapping } },
+    request: { query: EhrPublishMappingMutation, variables: { ehrSystemId: ATHENA, input: mapping, expectedVersion } },
     result,
+    ...(delay === undefined ? {} : { delay }),
+  };
+}
+
+/** The error the server answers when someone published `currentVersion` since `expectedVersion`. */
+export function versionConflict(expectedVersion: number, currentVersion: number): MockLink.MockedResponse['result'] {
+  return {
+    errors: [
+      new GraphQLError(
+        `EhrMapping "${ATHENA}" was changed by someone else: you edited version ${expectedVersion}, the current version is ${currentVersion}. Reload it and apply your change again.`,
+        {
+          extensions: {
+            code: 'VERSION_CONFLICT',
+            typename: 'EhrMapping',
+            id: ATHENA,
+            expectedVersion,
+            currentVersion,
+          },
+        },
+      ),
+    ],
   };
 }

@@ -17,8 +17,6 @@ export const en = {
   'ehr.editor.caption': 'Mapping entries',
   'ehr.editor.dirty': 'You have unpublished changes',
   'ehr.editor.clean': 'No unpublished changes: this is version {version}',
-  'ehr.editor.stale':
-    'Version {version} was published after you started editing from version {base}. Publishing your draft replaces it.',
   'ehr.editor.empty.title': 'No entries',
   'ehr.editor.empty.body': 'Nothing would be sent. Add a row to map a field or a question.',
   'ehr.editor.addRow': 'Add row',
@@ -70,6 +68,16 @@ export const en = {
   'ehr.publish.done': 'Version {version} published.',
   'ehr.publish.failed': 'The mapping was not published.',
 
+  'ehr.conflict.title': 'Version {version} was published by someone else since you started.',
+  'ehr.conflict.body':
+    'Your draft, started from version {base}, was not published and is still here. See what changed, then start again from version {version}, or keep your draft: publishing it replaces version {version} and the changes made in it.',
+  'ehr.conflict.showChanges': 'Show what changed',
+  'ehr.conflict.startAgain': 'Start again from version {version}',
+  'ehr.conflict.keep': 'Keep my draft',
+  'ehr.conflict.restarted': 'Your draft was discarded: you are now editing version {version}.',
+  'ehr.conflict.kept':
+    'Your draft is kept. Publishing it replaces version {version}, including the changes made in it.',
+
   'ehr.coverage.title': 'Coverage',
   'ehr.coverage.fromDraft': 'Computed in your browser from your draft, which is not published yet.',
   'ehr.coverage.fromServer': 'As the server reports it for the published version {version}.',
@@ -112,6 +120,7 @@ export const en = {
   'ehr.versions.current': 'Current',
   'ehr.versions.seed': 'Platform',
   'ehr.versions.you': 'You',
+  'ehr.versions.otherAdmin': 'Another administrator',
   'ehr.versions.restoredFrom': '(restores version {version})',
   'ehr.versions.rollback': 'Roll back to version {version}',
   'ehr.versions.rollbackTitle': 'Roll back to version {version}?',
@@ -120,6 +129,8 @@ export const en = {
   'ehr.versions.rollbackDiscards': 'Your unpublished changes will be discarded.',
   'ehr.versions.rollbackConfirm': 'Confirm rollback',
   'ehr.versions.rollbackFailed': 'The rollback did not happen.',
+  'ehr.versions.rollbackConflict':
+    'Nothing was rolled back: version {version} was published by someone else since you loaded this page. The list now shows it; check it before you roll back.',
   'ehr.versions.rolledBack': 'Version {version} published: version {restoredFrom} is back in force.',
 
   'ehr.diff.heading': 'Compare two versions',
@@ -143,7 +154,7 @@ export const en = {
 export const es: { [K in keyof typeof en]: string } = {
   'ehr.title': 'Mapeos de EHR',
   'ehr.intro':
-    'Cómo recibe cada sistema EHR los datos de sus pacientes: qué campo o pregunta va a qué endpoint y clave. Pruebe un cambio con un paciente antes de publicarlo.',
+    'Cómo recibe cada sistema EHR los datos de sus pacientes: qué campo o pregunta va a qué punto de acceso y clave. Pruebe un cambio con un paciente antes de publicarlo.',
   'ehr.error.title': 'No se pudieron cargar los sistemas EHR',
   'ehr.empty.title': 'Todavía no hay sistemas EHR',
   'ehr.empty.body': 'La plataforma no tiene ningún sistema EHR que mapear.',
@@ -158,8 +169,6 @@ export const es: { [K in keyof typeof en]: string } = {
   'ehr.editor.caption': 'Entradas del mapeo',
   'ehr.editor.dirty': 'Tiene cambios sin publicar',
   'ehr.editor.clean': 'No hay cambios sin publicar: esta es la versión {version}',
-  'ehr.editor.stale':
-    'La versión {version} se publicó después de que empezara a editar desde la versión {base}. Si publica su borrador, la reemplaza.',
   'ehr.editor.empty.title': 'Sin entradas',
   'ehr.editor.empty.body': 'No se enviaría nada. Agregue una fila para mapear un campo o una pregunta.',
   'ehr.editor.addRow': 'Agregar fila',
@@ -169,13 +178,13 @@ export const es: { [K in keyof typeof en]: string } = {
 
   'ehr.col.row': 'Fila',
   'ehr.col.source': 'Origen',
-  'ehr.col.endpoint': 'Endpoint',
+  'ehr.col.endpoint': 'Punto de acceso',
   'ehr.col.target': 'Clave de destino',
   'ehr.col.transform': 'Transformación',
   'ehr.col.actions': 'Acciones',
 
   'ehr.row.source': 'Origen, fila {row}',
-  'ehr.row.endpoint': 'Endpoint, fila {row}',
+  'ehr.row.endpoint': 'Punto de acceso, fila {row}',
   'ehr.row.target': 'Destino, fila {row}',
   'ehr.row.transform': 'Transformación, fila {row}',
   'ehr.row.dateFormat': 'Formato de fecha, fila {row}',
@@ -183,9 +192,9 @@ export const es: { [K in keyof typeof en]: string } = {
   'ehr.row.codesHint': 'Un código por línea: el valor de la plataforma, un signo igual y el valor del EHR.',
   'ehr.row.remove': 'Quitar la fila {row}',
   'ehr.row.chooseSource': 'Elija un origen',
-  'ehr.row.chooseEndpoint': 'Elija un endpoint',
+  'ehr.row.chooseEndpoint': 'Elija un punto de acceso',
   'ehr.row.chooseTarget': 'Elija una clave',
-  'ehr.row.endpointFirst': 'Elija antes un endpoint',
+  'ehr.row.endpointFirst': 'Elija antes un punto de acceso',
   'ehr.row.requiredKey': '{key} (obligatoria)',
   'ehr.row.unknownKey': '{key} (no aceptada aquí)',
 
@@ -210,6 +219,16 @@ export const es: { [K in keyof typeof en]: string } = {
   'ehr.publish.noNote': 'Sin nota.',
   'ehr.publish.done': 'Se publicó la versión {version}.',
   'ehr.publish.failed': 'No se publicó el mapeo.',
+
+  'ehr.conflict.title': 'Otra persona publicó la versión {version} después de que usted empezara.',
+  'ehr.conflict.body':
+    'Su borrador, iniciado desde la versión {base}, no se publicó y sigue aquí. Vea qué cambió y luego empiece de nuevo desde la versión {version} o conserve su borrador: si lo publica, reemplaza la versión {version} y los cambios que contiene.',
+  'ehr.conflict.showChanges': 'Mostrar qué cambió',
+  'ehr.conflict.startAgain': 'Empezar de nuevo desde la versión {version}',
+  'ehr.conflict.keep': 'Conservar mi borrador',
+  'ehr.conflict.restarted': 'Se descartó su borrador: ahora está editando la versión {version}.',
+  'ehr.conflict.kept':
+    'Se conserva su borrador. Si lo publica, reemplaza la versión {version} y los cambios que contiene.',
 
   'ehr.coverage.title': 'Cobertura',
   'ehr.coverage.fromDraft': 'Calculada en su navegador a partir de su borrador, que aún no está publicado.',
@@ -254,6 +273,7 @@ export const es: { [K in keyof typeof en]: string } = {
   'ehr.versions.current': 'Actual',
   'ehr.versions.seed': 'Plataforma',
   'ehr.versions.you': 'Usted',
+  'ehr.versions.otherAdmin': 'Otro administrador',
   'ehr.versions.restoredFrom': '(restaura la versión {version})',
   'ehr.versions.rollback': 'Volver a la versión {version}',
   'ehr.versions.rollbackTitle': '¿Volver a la versión {version}?',
@@ -262,6 +282,8 @@ export const es: { [K in keyof typeof en]: string } = {
   'ehr.versions.rollbackDiscards': 'Se descartarán sus cambios sin publicar.',
   'ehr.versions.rollbackConfirm': 'Confirmar la vuelta atrás',
   'ehr.versions.rollbackFailed': 'No se volvió a la versión anterior.',
+  'ehr.versions.rollbackConflict':
+    'No se volvió a ninguna versión: otra persona publicó la versión {version} después de que usted cargara esta página. La lista ya la muestra; revísela antes de volver atrás.',
   'ehr.versions.rolledBack': 'Se publicó la versión {version}: vuelve a estar vigente la versión {restoredFrom}.',
 
   'ehr.diff.heading': 'Comparar dos versiones',

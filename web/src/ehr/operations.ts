@@ -117,6 +117,10 @@ export const EhrMappingDiffQuery = graphql(`
   }
 `);
 
+/**
+ * The sample patient search. Run with `no-cache`: `Query.patients` is cached per `filter` only
+ * (apollo/cache.ts), so this first page of 10 would replace the patient list's entry.
+ */
 export const EhrPreviewPatientsQuery = graphql(`
   query EhrPreviewPatientsQuery($search: String!) {
     patients(first: 10, filter: { search: $search }) {
@@ -131,7 +135,10 @@ export const EhrPreviewPatientsQuery = graphql(`
   }
 `);
 
-/** Without `draft`, the published mapping: the comparison. */
+/**
+ * Without `draft`, the published mapping: the comparison. Run with `no-cache`: its payload is
+ * patient data, and a cache entry per draft would only grow.
+ */
 export const EhrPreviewQuery = graphql(`
   query EhrPreviewQuery($patientId: ID!, $ehrSystemId: ID!, $draft: EhrMappingInput) {
     patient(id: $patientId) {
@@ -146,16 +153,16 @@ export const EhrPreviewQuery = graphql(`
 `);
 
 export const EhrPublishMappingMutation = graphql(`
-  mutation EhrPublishMappingMutation($ehrSystemId: ID!, $input: EhrMappingInput!) {
-    publishEhrMapping(ehrSystemId: $ehrSystemId, input: $input) {
+  mutation EhrPublishMappingMutation($ehrSystemId: ID!, $input: EhrMappingInput!, $expectedVersion: Int) {
+    publishEhrMapping(ehrSystemId: $ehrSystemId, input: $input, expectedVersion: $expectedVersion) {
       version
     }
   }
 `);
 
 export const EhrRollbackMappingMutation = graphql(`
-  mutation EhrRollbackMappingMutation($ehrSystemId: ID!, $version: Int!) {
-    rollbackEhrMapping(ehrSystemId: $ehrSystemId, version: $version) {
+  mutation EhrRollbackMappingMutation($ehrSystemId: ID!, $version: Int!, $expectedVersion: Int) {
+    rollbackEhrMapping(ehrSystemId: $ehrSystemId, version: $version, expectedVersion: $expectedVersion) {
       version
       restoredFrom
     }

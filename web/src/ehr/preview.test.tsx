@@ -127,4 +127,44 @@ describe('EHR mapping tool: preview', { timeout: 20_000 }, () => {
     );
     expect(screen.getByText('The draft cannot be previewed. Correct these problems:')).toBeInTheDocument();
   });
+
+  it('keeps the patient data out of the cache and the focus on the button while it works', async () => {
+    const view = await openWithDraft([
+      {
+        ...previewMock(draft, {
+          data: {
+            patient: {
+              __typename: 'Patient',
+              id: 'pt-1',
+              ehrPreview: [
+                request('/v1/patients', { PATIENT_IDENT_NAME: 'Ana García', PATIENT_EMAIL_ID: 'ana@x.test' }),
+              ],
+            },
+          },
+        }),
+        delay: 300,
+      },
+    ]);
+
+    const run = screen.getByRole('button', { name: 'Preview' });
+    await view.user.click(run);
+    // Busy: still focused and focusable, marked aria-disabled; a second click sends nothing.
+    expect(run).toHaveFocus();
+    expect(run).toHaveAttribute('aria-disabled', 'true');
+    expect(run).toBeEnabled();
+    await view.user.click(run);
+    const output = screen.getByRole('region', { name: 'Preview output' });
+    expect(await within(output).findByText('With your draft, for Ana García: 1 request')).toBeInTheDocument();
+    expect(run).not.toHaveAttribute('aria-disabled');
+    expect(within(output).queryByRole('alert')).not.toBeInTheDocument();
+
+    // Neither the search (which would replace the patient list's `patients(filter)` entry) nor the
+    // preview's payload is in the cache.
+    const cached = JSON.stringify(view.cache.extract());
+    expect(cached).not.toContain('García');
+    expect(cached).not.toContain('ana@x.test');
+    expect(Object.keys(view.cache.extract()['ROOT_QUERY'] ?? {}).filter((key) => key.startsWith('patients'))).toEqual(
+      [],
+    );
+  });
 });

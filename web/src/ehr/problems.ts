@@ -69,3 +69,15 @@ export function problemsOfRow(problems: MappingProblems | null, rowId: string): 
   }
   return byColumn;
 }
+
+/**
+ * For a VERSION_CONFLICT (someone published since the caller read the mapping): the version now
+ * current, as the server names it (null when it does not). Undefined for any other error.
+ */
+export function conflictVersion(error: unknown): { current: number | null } | undefined {
+  if (!CombinedGraphQLErrors.is(error)) return undefined;
+  const conflict = error.errors.find((e) => e.extensions?.['code'] === 'VERSION_CONFLICT');
+  if (!conflict) return undefined;
+  const current: unknown = conflict.extensions?.['currentVersion'];
+  return { current: typeof current === 'number' && Number.isInteger(current) ? current : null };
+}
