@@ -177,13 +177,24 @@ describe('delivery to the EHRs through the real stack', () => {
       },
     );
     expect(replay.replayEhrTransaction).toMatchObject({ mappingVersion: 3, replayOf: ehrTransactions.nodes[0].id });
+    // A second replay would send the same data again under a new idempotency key: refused.
+    await expect(
+      stack.graphql(admin, 'mutation ($id: ID!) { replayEhrTransaction(id: $id) { id } }', {
+        id: ehrTransactions.nodes[0].id,
+      }),
+    ).rejects.toThrow(new RegExp(`already replayed as ${replay.replayEhrTransaction.id}.*"code":"BAD_USER_INPUT"`));
     await stack.settled();
-    const { patient: after } = await stack.graphql(
+    const { patient: after, ehrTransaction: deadAfter } = await stack.graphql(
       admin,
-      'query ($id: ID!) { patient(id: $id) { ehrTransactions { status } } }',
-      { id: patient!.id },
+      `query ($id: ID!, $dead: ID!) {
+        patient(id: $id) { ehrTransactions { id status } lastEhrTransaction { id status } }
+        ehrTransaction(id: $dead) { replayedBy { id status } }
+      }`,
+      { id: patient!.id, dead: ehrTransactions.nodes[0].id },
     );
     expect(after.ehrTransactions.map((t: { status: string }) => t.status).sort()).toEqual(['DEAD', 'DELIVERED']);
+    expect(after.lastEhrTransaction).toEqual({ id: replay.replayEhrTransaction.id, status: 'DELIVERED' });
+    expect(deadAfter.replayedBy).toEqual({ id: replay.replayEhrTransaction.id, status: 'DELIVERED' });
     expect(stack.sandbox.store.listPatients('allscripts').map((p) => p.demographics['BIRTHDATE_OF_PAT'])).toEqual([
       '04/13/1953',
     ]);

@@ -3,12 +3,20 @@ import type { EhrTransactionRecord } from '../data/records';
 
 /** Where transactions are kept; a database (with an index per query below) can replace it. */
 export interface TransactionStore {
+  /**
+   * Records a new transaction. Refuses (throws, adding nothing) a second replay of the same
+   * transaction: a transaction is replayed at most once.
+   */
   add(transaction: EhrTransactionRecord): void;
   get(id: string): EhrTransactionRecord | undefined;
   /** Saves a changed transaction (records are replaced, never edited in place by readers). */
   save(transaction: EhrTransactionRecord): void;
   /** A patient's transactions, newest first. */
   byPatient(patientId: string): EhrTransactionRecord[];
+  /** A patient's most recent transaction (the first of `byPatient`), without reading the others. */
+  latestOfPatient(patientId: string): EhrTransactionRecord | undefined;
+  /** The replay of a transaction (the transaction whose `replayOf` is `id`), if it was replayed. */
+  replayedBy(id: string): EhrTransactionRecord | undefined;
   /** An organization's transactions, newest first, optionally in one status or of one patient. */
   list(
     organizationId: string,
@@ -32,6 +40,10 @@ export class InMemoryTransactionStore implements TransactionStore {
   private readonly ehrPatientIds = new Map<string, string>();
   /** Insertion order: breaks ties between transactions created in the same millisecond. */
   private readonly sequence = new Map<string, number>();
+  /** Each patient's newest transaction id, kept up to date by `add` (creation times never change). */
+  private readonly latest = new Map<string, string>();
+  /** The replay's id of each replayed transaction. */
+  private readonly replays = new Map<string, string>();
 
   private readonly oldestFirst = (a: EhrTransactionRecord, b: EhrTransactionRecord): number =>
     a.createdAt.localeCompare(b.createdAt) || (this.sequence.get(a.id) ?? 0) - (this.sequence.get(b.id) ?? 0);
@@ -39,10 +51,19 @@ export class InMemoryTransactionStore implements TransactionStore {
   private readonly newestFirst = (a: EhrTransactionRecord, b: EhrTransactionRecord): number => this.oldestFirst(b, a);
 
   add(transaction: EhrTransactionRecord): void {
+    const { replayOf } = transaction;
+    if (replayOf !== null && this.replays.has(replayOf)) {
+      throw new Error(`transaction ${replayOf} was already replayed as ${this.replays.get(replayOf)}`);
+    }
+    if (this.byId.has(transaction.id)) throw new Error(`transaction ${transaction.id} already exists`);
     this.sequence.set(transaction.id, this.sequence.size);
     this.byId.set(transaction.id, transaction);
     this.index(this.patients, transaction.patientId, transaction.id);
     this.index(this.organizations, transaction.organizationId, transaction.id);
+    if (replayOf !== null) this.replays.set(replayOf, transaction.id);
+    // The newest has the latest creation time; among equal times, the last added (see `oldestFirst`).
+    const newest = this.byId.get(this.latest.get(transaction.patientId) ?? '');
+    if (!newest || this.oldestFirst(newest, transaction) < 0) this.latest.set(transaction.patientId, transaction.id);
     this.track(transaction);
   }
 
@@ -57,6 +78,16 @@ export class InMemoryTransactionStore implements TransactionStore {
 
   byPatient(patientId: string): EhrTransactionRecord[] {
     return this.resolve(this.patients.get(patientId)).sort(this.newestFirst);
+  }
+
+  latestOfPatient(patientId: string): EhrTransactionRecord | undefined {
+    const id = this.latest.get(patientId);
+    return id === undefined ? undefined : this.byId.get(id);
+  }
+
+  replayedBy(id: string): EhrTransactionRecord | undefined {
+    const replayId = this.replays.get(id);
+    return replayId === undefined ? undefined : this.byId.get(replayId);
   }
 
   list(

@@ -10,4 +10,6 @@ export const EhrTransaction: EhrTransactionResolvers = {
     if (!system) throw new Error(`EHR system ${transaction.ehrSystemId} is gone`);
     return system;
   },
+  // The replay shares its transaction's organization and patient: the parent's read covers it.
+  replayedBy: (transaction, _args, { transactions }) => transactions.replayedBy(transaction.id) ?? null,
 };

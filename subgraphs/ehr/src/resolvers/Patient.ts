@@ -97,6 +97,15 @@ export const Patient: PatientResolvers = {
       for (const t of transactions) requireSameOrganization(context, t.organizationId, 'This patient');
       return transactions;
     }),
+  // The first of `ehrTransactions`, read from the store's per-patient index instead of the whole
+  // history; audited and authorized the same way.
+  lastEhrTransaction: (patient, _args, context) =>
+    audited(context, { action: 'ehr.transactions.read', patientIds: [patient.id] }, () => {
+      requireStaff(context);
+      const last = context.transactions.latestOfPatient(patient.id);
+      if (last) requireSameOrganization(context, last.organizationId, 'This patient');
+      return last ?? null;
+    }),
   ehrAuditTrail: (patient, { first, after }, context) =>
     readAuditTrail(context, { patientId: patient.id, first, after }),
 };

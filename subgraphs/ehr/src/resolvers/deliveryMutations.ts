@@ -49,13 +49,26 @@ export const deliveryMutations: MutationResolvers = {
   },
 
   replayEhrTransaction: (_parent, { id, mapping }, context) => {
-    const dead = context.transactions.get(id);
-    return audited(context, { action: 'ehr.replay', patientIds: dead ? [dead.patientId] : [] }, () => {
+    const known = context.transactions.get(id);
+    return audited(context, { action: 'ehr.replay', patientIds: known ? [known.patientId] : [] }, () => {
       requireStaff(context);
+      // From here to the replay being recorded, nothing awaits (the store is synchronous): of two
+      // concurrent replays of one transaction, the second sees the first's replay and is refused.
+      const dead = context.transactions.get(id);
       if (!dead) throw notFound('EhrTransaction', id);
       requireSameOrganization(context, dead.organizationId, 'This transaction');
       if (dead.status !== 'DEAD')
         throw badUserInput([{ field: 'id', message: 'only a DEAD transaction can be replayed' }]);
+      // A second replay would send the same data again under a new idempotency key.
+      const earlier = context.transactions.replayedBy(dead.id);
+      if (earlier) {
+        throw badUserInput([
+          {
+            field: 'id',
+            message: `this transaction was already replayed as ${earlier.id}; replay that one instead if it failed too`,
+          },
+        ]);
+      }
       const replay = context.delivery.replay(dead, mapping ?? 'CURRENT');
       context.logger.info('delivery.replayed', { transactionId: id, replayId: replay.id });
       return replay;
