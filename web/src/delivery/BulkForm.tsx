@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useT } from '../i18n/I18nProvider';
 import { serverProblems } from './problems';
 
@@ -46,12 +46,15 @@ export function BulkForm<Result>(props: BulkFormProps<Result>) {
   const [problems, setProblems] = useState<Shown<FieldErrors> | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState<'count' | 'send' | null>(null);
+  const checkButton = useRef<HTMLButtonElement>(null);
 
   const current = counted?.key === requestKey ? counted.value : null;
   const errors = problems?.key === requestKey ? problems.value : {};
   const alert = errors[''] ?? (Object.keys(errors).length > 0 ? t('common.errorSummary') : null);
 
   const attempt = async (dryRun: boolean) => {
+    // While busy the buttons keep the focus but do nothing (aria-disabled, not disabled).
+    if (busy !== null) return;
     const key = requestKey;
     setNotice(null);
     setProblems(null);
@@ -59,7 +62,11 @@ export function BulkForm<Result>(props: BulkFormProps<Result>) {
     try {
       const result = await run(dryRun);
       setCounted(dryRun ? { key, value: result } : null);
-      if (!dryRun) setNotice(done(result));
+      if (!dryRun) {
+        setNotice(done(result));
+        // Done, the confirm button is disabled until the next count: the focus goes to counting.
+        checkButton.current?.focus();
+      }
     } catch (error) {
       const value: FieldErrors = {};
       const general: string[] = [];
@@ -78,6 +85,7 @@ export function BulkForm<Result>(props: BulkFormProps<Result>) {
 
   const onCheck = (event: FormEvent) => {
     event.preventDefault();
+    if (busy !== null) return;
     const invalid = validate();
     if (Object.keys(invalid).length > 0) {
       setNotice(null);
@@ -99,7 +107,12 @@ export function BulkForm<Result>(props: BulkFormProps<Result>) {
           </p>
         )}
         <div className="form-actions">
-          <button type="submit" className="button button--secondary" disabled={busy !== null}>
+          <button
+            type="submit"
+            className="button button--secondary"
+            aria-disabled={busy !== null || undefined}
+            ref={checkButton}
+          >
             {busy === 'count' ? t('bulk.checking') : t('bulk.check')}
           </button>
         </div>
@@ -114,7 +127,8 @@ export function BulkForm<Result>(props: BulkFormProps<Result>) {
           <button
             type="button"
             className="button"
-            disabled={!current || countOf(current) === 0 || busy !== null}
+            disabled={!current || countOf(current) === 0}
+            aria-disabled={busy !== null || undefined}
             aria-describedby={current ? undefined : `${id}-hint`}
             onClick={() => void attempt(false)}
           >

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { BulkPatientFilter, BulkPatientUpdateInput } from '../__generated__/graphql';
 import { setup } from '../test/setup-app';
 import { BulkUpdatePatientsMutation } from './BulkPatientUpdate';
-import { providersMock } from './fixtures';
+import { providersMock, seededCache } from './fixtures';
 
 const ORGANIZATION = { organizationId: 'org-riverside' };
 
@@ -50,6 +50,28 @@ describe('bulk patient change', () => {
     expect(
       await within(form).findByText('Changed 12 patients; each one is being sent to the EHR.'),
     ).toBeInTheDocument();
+  });
+
+  it('forgets the cached patient lists and what the change made stale once done, not after a count', async () => {
+    const input = { primaryCarePhysicianId: 'prov-2' } as const;
+    const { user, form, cache } = await openUpdate([
+      updateMock(ORGANIZATION, input, true, { matchedCount: 2, changedCount: 2 }),
+      updateMock(ORGANIZATION, input, false, { matchedCount: 2, changedCount: 2 }),
+    ]);
+    seededCache(cache);
+    const lists = () => Object.keys(cache.extract()['ROOT_QUERY']!).filter((key) => key.startsWith('patients('));
+    await user.selectOptions(within(form).getByLabelText('New primary care physician'), 'prov-2');
+
+    await user.click(within(form).getByRole('button', { name: 'Check count' }));
+    expect(await within(form).findByRole('button', { name: 'Change 2 patients' })).toBeEnabled();
+    expect(lists()).toHaveLength(2);
+
+    await user.click(within(form).getByRole('button', { name: 'Change 2 patients' }));
+    expect(await within(form).findByText(/^Changed 2 patients/)).toBeInTheDocument();
+    expect(lists()).toEqual([]);
+    // The patient page's patient stays, without what changed: it is fetched again when shown.
+    expect(cache.extract()['Patient:pt-1']).toEqual({ __typename: 'Patient', id: 'pt-1', firstName: 'Ana' });
+    expect(cache.extract()['Patient:pt-2']).toBeUndefined();
   });
 
   it('forgets the count when the change is edited', async () => {

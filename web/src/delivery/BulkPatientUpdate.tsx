@@ -1,6 +1,7 @@
-import { useMutation } from '@apollo/client/react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { graphql } from '../__generated__';
+import { evictAfterBulkChange } from '../apollo/cache';
 import type { BulkPatientUpdateInput, Language } from '../__generated__/graphql';
 import { useAuth } from '../auth/AuthProvider';
 import { SelectField } from '../components/Field';
@@ -38,6 +39,7 @@ export function BulkPatientUpdate() {
   const [pcpId, setPcpId] = useState('');
   const [language, setLanguage] = useState<Language | ''>('');
   const [update] = useMutation(BulkUpdatePatientsMutation);
+  const client = useApolloClient();
 
   const filter =
     scope.kind === 'physician' ? { primaryCarePhysicianId: scope.physicianId } : { organizationId: organizationId };
@@ -64,6 +66,11 @@ export function BulkPatientUpdate() {
       run={async (dryRun) => {
         const { data } = await update({ variables: { filter, input, dryRun } });
         if (!data) throw new Error('updatePatients answered no data');
+        // The patients changed (a new version, physician or language) and were queued for delivery:
+        // the lists (by physician too) and the cached patients are stale.
+        if (!data.updatePatients.dryRun) {
+          evictAfterBulkChange(client.cache, ['primaryCarePhysician', 'preferredLanguage', 'version', 'updatedAt']);
+        }
         return data.updatePatients;
       }}
       preview={(result) => t('bulk.update.preview', { matched: result.matchedCount, changed: result.changedCount })}

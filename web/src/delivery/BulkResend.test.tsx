@@ -3,7 +3,7 @@ import type { MockLink } from '@apollo/client/testing';
 import { describe, expect, it } from 'vitest';
 import { setup } from '../test/setup-app';
 import { BulkResendMutation } from './BulkResend';
-import { providersMock } from './fixtures';
+import { providersMock, seededCache } from './fixtures';
 
 function resendMock(
   filter: { primaryCarePhysicianId?: string },
@@ -42,6 +42,37 @@ describe('bulk resend', () => {
       await within(form).findByText('Resending 12 patients: 48 requests queued. Follow them under Transactions.'),
     ).toBeInTheDocument();
     expect(within(form).getByRole('button', { name: 'Resend patients' })).toBeDisabled();
+  });
+
+  it('forgets the cached patient lists and delivery statuses once it resent, not after a count', async () => {
+    const { user, form, cache } = await openResend([
+      // Slow enough to click while it runs.
+      { ...resendMock({}, true, 2, 8), delay: 800 },
+      resendMock({}, false, 2, 8),
+    ]);
+    seededCache(cache);
+    const lists = () => Object.keys(cache.extract()['ROOT_QUERY']!).filter((key) => key.startsWith('patients('));
+
+    const check = within(form).getByRole('button', { name: 'Check count' });
+    await user.click(check);
+    // Busy, the button keeps the focus and does nothing.
+    expect(check).toHaveAttribute('aria-disabled', 'true');
+    expect(check).toHaveFocus();
+    await user.click(check);
+    expect(
+      await within(form).findByText('This will send 2 patients (8 requests) to the EHR.', undefined, { timeout: 3000 }),
+    ).toBeInTheDocument();
+    expect(check).not.toHaveAttribute('aria-disabled');
+    expect(lists()).toHaveLength(2);
+    expect(cache.extract()['Patient:pt-1']).toHaveProperty('lastEhrTransaction');
+
+    await user.click(within(form).getByRole('button', { name: 'Resend 2 patients' }));
+    expect(await within(form).findByText(/^Resending 2 patients/)).toBeInTheDocument();
+    expect(lists()).toEqual([]);
+    expect(cache.extract()['Patient:pt-1']).not.toHaveProperty('lastEhrTransaction');
+    expect(cache.extract()['Patient:pt-1']).not.toHaveProperty('ehrTransactions');
+    // Done, the confirm button is disabled: the focus goes back to counting.
+    expect(check).toHaveFocus();
   });
 
   it('forgets the count when the scope changes, and asks for a physician', async () => {

@@ -1,6 +1,7 @@
-import { useMutation } from '@apollo/client/react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { graphql } from '../__generated__';
+import { evictAfterBulkChange } from '../apollo/cache';
 import { useT } from '../i18n/I18nProvider';
 import { BulkForm, type FieldErrors } from './BulkForm';
 import { counted } from './plural';
@@ -21,6 +22,7 @@ export function BulkResend() {
   const t = useT();
   const [scope, setScope] = useState<Scope>(ORGANIZATION);
   const [resend] = useMutation(BulkResendMutation);
+  const client = useApolloClient();
   // Without a physician the resend covers the caller's whole organization.
   const filter = scope.kind === 'physician' ? { primaryCarePhysicianId: scope.physicianId } : {};
 
@@ -37,6 +39,8 @@ export function BulkResend() {
       run={async (dryRun) => {
         const { data } = await resend({ variables: { filter, dryRun } });
         if (!data) throw new Error('resendToEhr answered no data');
+        // New transactions were queued: every patient's delivery status shown so far is stale.
+        if (!data.resendToEhr.dryRun) evictAfterBulkChange(client.cache);
         return data.resendToEhr;
       }}
       preview={(result) =>

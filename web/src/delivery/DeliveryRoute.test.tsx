@@ -1,13 +1,13 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { setup } from '../test/setup-app';
-import { countsMock, patientsByIdMock, providersMock, transaction, transactionsMock } from './fixtures';
+import { countsMock, patientNamesMock, providersMock, transaction, transactionsMock } from './fixtures';
 
 describe('delivery monitor page', () => {
   it('has a tab for the transactions and one for the bulk changes, usable with the arrow keys', async () => {
     const { user } = setup({
       route: '/delivery',
-      mocks: [countsMock(), patientsByIdMock(), providersMock(), transactionsMock([transaction()])],
+      mocks: [countsMock(), patientNamesMock(), providersMock(), transactionsMock([transaction()])],
     });
     expect(await screen.findByRole('heading', { level: 1, name: 'Delivery monitor' })).toBeInTheDocument();
     const transactions = screen.getByRole('tab', { name: 'Transactions' });

@@ -33,9 +33,22 @@ export function ReplayPanel({ transaction, onCancel, onReplayed }: ReplayPanelPr
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
+    // While replaying, the button keeps the focus but does nothing (aria-disabled, not disabled).
+    if (loading) return;
     setError(null);
     try {
-      const { data } = await replay({ variables: { id: transaction.id, mapping } });
+      const { data } = await replay({
+        variables: { id: transaction.id, mapping },
+        // The DEAD row shows its replay at once, instead of a Replay button, until the list is refreshed.
+        update: (cache, { data: result }) => {
+          const replayed = result?.replayEhrTransaction;
+          if (!replayed) return;
+          cache.modify({
+            id: cache.identify({ __typename: 'EhrTransaction', id: transaction.id }),
+            fields: { replayedBy: (_existing, { toReference }) => toReference(replayed) ?? null },
+          });
+        },
+      });
       if (!data) throw new Error('No data');
       const status = t(`delivery.${data.replayEhrTransaction.status}`);
       onReplayed(t('deliveryMonitor.replay.done', { endpoint: transaction.endpoint, status }));
@@ -71,7 +84,7 @@ export function ReplayPanel({ transaction, onCancel, onReplayed }: ReplayPanelPr
         </p>
       )}
       <div className="form-actions">
-        <button type="submit" className="button" disabled={loading}>
+        <button type="submit" className="button" aria-disabled={loading || undefined}>
           {loading ? t('deliveryMonitor.replay.replaying') : t('deliveryMonitor.replay.confirm')}
         </button>
         <button type="button" className="button button--secondary" onClick={onCancel}>

@@ -1,8 +1,9 @@
-import { Fragment, useId, useRef, useState } from 'react';
+import { Fragment, useEffect, useId, useRef, useState } from 'react';
 import { graphql } from '../__generated__';
 import type { DeliveryTransactionRow_TransactionFragment } from '../__generated__/graphql';
 import { useI18n } from '../i18n/I18nProvider';
 import { PatientCell } from './PatientCell';
+import type { PatientName } from './patientNames';
 import { ReplayPanel } from './ReplayPanel';
 
 export const DeliveryTransactionRow_transaction = graphql(`
@@ -18,6 +19,10 @@ export const DeliveryTransactionRow_transaction = graphql(`
     patient {
       id
     }
+    replayedBy {
+      id
+      status
+    }
   }
 `);
 
@@ -26,17 +31,35 @@ const COLUMNS = 8;
 
 interface TransactionTableProps {
   transactions: readonly Transaction[];
+  /** Patient names by id (see `usePatientNames`); a patient absent or null shows as their id. */
+  patientNames: ReadonlyMap<string, PatientName | null>;
   /** A replay was queued: show `notice` and refresh the list. */
   onReplayed: (notice: string) => void;
 }
 
-/** One row per transaction; a DEAD one shows its reason and a Replay button that opens its confirmation below it. */
-export function TransactionTable({ transactions, onReplayed }: TransactionTableProps) {
+/**
+ * One row per transaction; a DEAD one shows its reason and a Replay button that opens its
+ * confirmation below it, or, once replayed (at most once), the replay's status instead.
+ */
+export function TransactionTable({ transactions, patientNames, onReplayed }: TransactionTableProps) {
   const { t, language } = useI18n();
   const idPrefix = useId();
   const [replaying, setReplaying] = useState<string | null>(null);
   const replayButtons = useRef(new Map<string, HTMLButtonElement>());
+  const replayedMarks = useRef(new Map<string, HTMLElement>());
+  /** The row just replayed: its button gives way to the replay's status, which takes the focus. */
+  const focusAfterReplay = useRef<string | null>(null);
   const time = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' });
+
+  useEffect(() => {
+    const id = focusAfterReplay.current;
+    if (id === null) return;
+    const target = replayedMarks.current.get(id) ?? replayButtons.current.get(id);
+    if (target) {
+      focusAfterReplay.current = null;
+      target.focus();
+    }
+  });
 
   /** Closes the confirmation and puts the focus back on the button that opened it. */
   const close = (id: string) => {
@@ -62,7 +85,8 @@ export function TransactionTable({ transactions, onReplayed }: TransactionTableP
         </thead>
         <tbody>
           {transactions.map((tx) => {
-            const open = replaying === tx.id;
+            // A transaction replayed meanwhile (by someone else, seen on a refresh) can no longer be.
+            const open = replaying === tx.id && !tx.replayedBy;
             const panelId = `${idPrefix}-replay-${tx.id}`;
             return (
               <Fragment key={tx.id}>
@@ -71,7 +95,7 @@ export function TransactionTable({ transactions, onReplayed }: TransactionTableP
                     <time dateTime={tx.createdAt}>{time.format(new Date(tx.createdAt))}</time>
                   </th>
                   <td>
-                    <PatientCell id={tx.patient.id} />
+                    <PatientCell id={tx.patient.id} name={patientNames.get(tx.patient.id)} />
                   </td>
                   <td className="mono">{tx.endpoint}</td>
                   <td>{t(`deliveryMonitor.trigger.${tx.trigger}`)}</td>
@@ -91,21 +115,34 @@ export function TransactionTable({ transactions, onReplayed }: TransactionTableP
                     )}
                   </td>
                   <td>
-                    {tx.status === 'DEAD' && (
-                      <button
-                        type="button"
-                        className="button button--secondary"
-                        aria-expanded={open}
-                        aria-controls={open ? panelId : undefined}
-                        aria-describedby={tx.lastError ? `${panelId}-reason` : undefined}
-                        ref={(button) => {
-                          if (button) replayButtons.current.set(tx.id, button);
-                          else replayButtons.current.delete(tx.id);
+                    {tx.status === 'DEAD' && tx.replayedBy ? (
+                      <span
+                        className="tx-monitor__replayed"
+                        tabIndex={-1}
+                        ref={(mark) => {
+                          if (mark) replayedMarks.current.set(tx.id, mark);
+                          else replayedMarks.current.delete(tx.id);
                         }}
-                        onClick={() => (open ? close(tx.id) : setReplaying(tx.id))}
                       >
-                        {t('deliveryMonitor.replay')}
-                      </button>
+                        {t('deliveryMonitor.replayed', { status: t(`delivery.${tx.replayedBy.status}`) })}
+                      </span>
+                    ) : (
+                      tx.status === 'DEAD' && (
+                        <button
+                          type="button"
+                          className="button button--secondary"
+                          aria-expanded={open}
+                          aria-controls={open ? panelId : undefined}
+                          aria-describedby={tx.lastError ? `${panelId}-reason` : undefined}
+                          ref={(button) => {
+                            if (button) replayButtons.current.set(tx.id, button);
+                            else replayButtons.current.delete(tx.id);
+                          }}
+                          onClick={() => (open ? close(tx.id) : setReplaying(tx.id))}
+                        >
+                          {t('deliveryMonitor.replay')}
+                        </button>
+                      )
                     )}
                   </td>
                 </tr>
@@ -116,7 +153,8 @@ export function TransactionTable({ transactions, onReplayed }: TransactionTableP
                         transaction={tx}
                         onCancel={() => close(tx.id)}
                         onReplayed={(notice) => {
-                          close(tx.id);
+                          focusAfterReplay.current = tx.id;
+                          setReplaying(null);
                           onReplayed(notice);
                         }}
                       />

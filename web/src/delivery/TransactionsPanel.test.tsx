@@ -1,14 +1,14 @@
 import type { MockLink } from '@apollo/client/testing';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { setup } from '../test/setup-app';
-import { countsMock, dead, patientsByIdMock, transaction, transactionsMock } from './fixtures';
+import { countsMock, dead, patientNamesMock, transaction, transactionsMock } from './fixtures';
 import { DeliveryReplayMutation } from './ReplayPanel';
 import { DeliveryTransactionsQuery, PAGE_SIZE } from './TransactionsPanel';
 
 function open(mocks: MockLink.MockedResponse[], route = '/delivery') {
-  return setup({ route, mocks: [countsMock({ delivered: 1, dead: 1 }), patientsByIdMock(), ...mocks] });
+  return setup({ route, mocks: [countsMock({ delivered: 1, dead: 1 }), patientNamesMock(), ...mocks] });
 }
 
 const rowOf = (text: string) => screen.getByText(text).closest('tr')!;
@@ -143,13 +143,17 @@ describe('delivery monitor: DEAD transactions', () => {
     ['ORIGINAL', 'The mapping it used (version 3)'],
     ['CURRENT', 'The current mapping (for instance after fixing it)'],
   ] as const)('replays with the %s mapping once confirmed, then refreshes', async (mapping, choice) => {
+    const replayed = { __typename: 'EhrTransaction', id: 'tx-new', status: 'PENDING' } as const;
     const { user } = open([
       transactionsMock([dead()]),
       {
         request: { query: DeliveryReplayMutation, variables: { id: 'tx-dead', mapping } },
-        result: { data: { replayEhrTransaction: { __typename: 'EhrTransaction', id: 'tx-new', status: 'PENDING' } } },
+        result: { data: { replayEhrTransaction: replayed } },
       },
-      transactionsMock([transaction({ id: 'tx-new', status: 'PENDING', trigger: 'REPLAY' }), dead()]),
+      transactionsMock([
+        transaction({ id: 'tx-new', status: 'PENDING', trigger: 'REPLAY' }),
+        dead({ replayedBy: replayed }),
+      ]),
     ]);
     const replay = await screen.findByRole('button', { name: 'Replay' });
     await user.click(replay);
@@ -166,9 +170,31 @@ describe('delivery monitor: DEAD transactions', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.queryByRole('form', { name: /Replay the transaction to/ })).not.toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Replay' })).toHaveFocus();
+    // A DEAD transaction is replayed at most once: its button gives way to the replay's status,
+    // which takes the focus (the button is gone).
+    const row = rowOf('Reason: EHR answered 422: DATE_OF_BIRTH_PATIENT is required');
+    await waitFor(() => expect(within(row).getByText('Replayed → Pending')).toHaveFocus());
+    expect(screen.queryByRole('button', { name: 'Replay' })).not.toBeInTheDocument();
     // The refreshed list has the new transaction, caused by the replay.
     expect(await screen.findByText('Replay', { selector: 'td' })).toBeInTheDocument();
+    expect(
+      within(rowOf('Reason: EHR answered 422: DATE_OF_BIRTH_PATIENT is required')).getByText('Replayed → Pending'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Replay' })).not.toBeInTheDocument();
+  });
+
+  it('shows the replay’s status instead of a Replay button for a transaction already replayed', async () => {
+    open([
+      transactionsMock([
+        dead({ replayedBy: { __typename: 'EhrTransaction', id: 'tx-r', status: 'DELIVERED' } }),
+        dead({ id: 'tx-dead-2', endpoint: '/allergies' }),
+      ]),
+    ]);
+    await screen.findByText('/patients/{ehrPatientId}/demographics');
+    const replayed = rowOf('/patients/{ehrPatientId}/demographics');
+    expect(cellsOf(replayed).at(-1)).toBe('Replayed → Delivered');
+    expect(within(replayed).queryByRole('button')).not.toBeInTheDocument();
+    expect(within(rowOf('/allergies')).getByRole('button', { name: 'Replay' })).toBeInTheDocument();
   });
 
   it('cancels without replaying', async () => {

@@ -1,10 +1,11 @@
 import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { graphql } from '../__generated__';
 import type { EhrTransactionStatus } from '../__generated__/graphql';
 import { useT } from '../i18n/I18nProvider';
+import { usePatientNames } from './patientNames';
 import { counted } from './plural';
 import { StatusCounts, useStatusCounts } from './StatusCounts';
 import { TransactionTable } from './TransactionTable';
@@ -33,6 +34,14 @@ function statusOf(value: string | null): EhrTransactionStatus | null {
   return STATUSES.find((status) => status === value) ?? null;
 }
 
+/** The requests that fetch the first page again: a "Load more" waits for them (see `loadMore`). */
+const FIRST_PAGE_IN_FLIGHT: readonly NetworkStatus[] = [
+  NetworkStatus.loading,
+  NetworkStatus.setVariables,
+  NetworkStatus.refetch,
+  NetworkStatus.poll,
+];
+
 /** The transaction list: a status filter (kept in the URL), counts, refresh and polling, pages, replays. */
 export function TransactionsPanel() {
   const t = useT();
@@ -42,11 +51,15 @@ export function TransactionsPanel() {
   const [notice, setNotice] = useState<string | null>(null);
   // A poll fetches the first page again, which replaces the list: once more pages are loaded, it stops.
   const [morePages, setMorePages] = useState(false);
+  // "Load more" was asked and has not finished: it runs once no first-page request is in flight.
+  const [moreWaiting, setMoreWaiting] = useState(false);
+  const moreInFlight = useRef(false);
+  const [moreFailed, setMoreFailed] = useState(false);
   const pollInterval = usePageVisible() && !morePages ? POLL_MS : 0;
 
   // `filter` is the cache key of the list (see apollo/cache.ts), so each status keeps its own pages.
   const filter = status ? { status } : {};
-  const { data, error, networkStatus, fetchMore, refetch } = useQuery(DeliveryTransactionsQuery, {
+  const { data, error, networkStatus, fetchMore, refetch, stopPolling } = useQuery(DeliveryTransactionsQuery, {
     variables: { first: PAGE_SIZE, filter },
     // Coming back to the tab (or after a bulk resend) shows the cache at once, then what changed.
     fetchPolicy: 'cache-and-network',
@@ -55,21 +68,50 @@ export function TransactionsPanel() {
   });
   const counts = useStatusCounts(pollInterval);
   const connection = data?.ehrTransactions;
-  const loadingMore = networkStatus === NetworkStatus.fetchMore;
+  const patientNames = usePatientNames(connection?.nodes.map((tx) => tx.patient.id) ?? []);
+  const firstPageInFlight = FIRST_PAGE_IN_FLIGHT.includes(networkStatus);
+  const loadingMore = networkStatus === NetworkStatus.fetchMore || moreWaiting;
   const refreshing = networkStatus === NetworkStatus.refetch;
 
   const refresh = () => {
+    if (refreshing) return;
     setMorePages(false);
+    setMoreWaiting(false);
+    setMoreFailed(false);
     void refetch();
     void counts.refetch();
   };
+
+  // The next page, after the list as it is now (a first-page request in flight would land after
+  // it and replace the pages loaded, see apollo/cache.ts: hence `moreWaiting`).
+  useEffect(() => {
+    if (!moreWaiting || firstPageInFlight || moreInFlight.current) return;
+    const after = connection?.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
+    moreInFlight.current = true;
+    const request = after
+      ? fetchMore({ variables: { after } }).then(
+          () => undefined,
+          () => setMoreFailed(true),
+        )
+      : Promise.resolve();
+    void request.finally(() => {
+      moreInFlight.current = false;
+      setMoreWaiting(false);
+    });
+  }, [moreWaiting, firstPageInFlight, connection, fetchMore]);
+
   const loadMore = () => {
-    if (!connection?.pageInfo.endCursor) return;
+    if (loadingMore || !connection?.pageInfo.endCursor) return;
+    setMoreFailed(false);
+    // No poll may start from now on; one already in flight is waited for by the effect above.
+    stopPolling();
     setMorePages(true);
-    void fetchMore({ variables: { after: connection.pageInfo.endCursor } });
+    setMoreWaiting(true);
   };
   const chooseStatus = (value: string) => {
     setMorePages(false);
+    setMoreWaiting(false);
+    setMoreFailed(false);
     setNotice(null);
     setParams(
       (current) => {
@@ -98,15 +140,30 @@ export function TransactionsPanel() {
         </div>
         <StatusCounts counts={counts.data} />
         <div className="tx-monitor__refresh">
-          <button type="button" className="button button--secondary" disabled={refreshing} onClick={refresh}>
+          {/* aria-disabled, not disabled, while busy: disabling the focused button would drop the focus. */}
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-disabled={refreshing || undefined}
+            onClick={refresh}
+          >
             {refreshing ? t('deliveryMonitor.refreshing') : t('deliveryMonitor.refresh')}
           </button>
-          <p className="field__hint">{t('deliveryMonitor.autoRefresh')}</p>
+          <p className="field__hint" aria-live="polite">
+            {morePages ? t('deliveryMonitor.autoRefresh.paused') : t('deliveryMonitor.autoRefresh')}
+          </p>
         </div>
       </div>
 
       <div role="status" className="tx-monitor__notice">
         {notice && <p className="notice notice--success">{notice}</p>}
+        {/* A failed poll or refresh keeps the list shown, which may then be out of date. */}
+        {error && connection && (
+          <p className="notice">
+            {pollInterval > 0 ? t('deliveryMonitor.updateFailed') : t('deliveryMonitor.updateFailed.paused')}
+          </p>
+        )}
+        {moreFailed && <p className="notice">{t('deliveryMonitor.loadMoreFailed')}</p>}
       </div>
 
       {error && !connection ? (
@@ -138,6 +195,7 @@ export function TransactionsPanel() {
           </p>
           <TransactionTable
             transactions={connection.nodes}
+            patientNames={patientNames}
             onReplayed={(message) => {
               setNotice(message);
               refresh();
@@ -145,7 +203,12 @@ export function TransactionsPanel() {
           />
           {connection.pageInfo.hasNextPage && (
             <div className="load-more">
-              <button type="button" className="button button--secondary" disabled={loadingMore} onClick={loadMore}>
+              <button
+                type="button"
+                className="button button--secondary"
+                aria-disabled={loadingMore || undefined}
+                onClick={loadMore}
+              >
                 {loadingMore ? t('deliveryMonitor.loadingMore') : t('deliveryMonitor.loadMore')}
               </button>
             </div>

@@ -13,6 +13,13 @@ export const en = {
   'deliveryMonitor.refresh': 'Refresh',
   'deliveryMonitor.refreshing': 'Refreshing…',
   'deliveryMonitor.autoRefresh': 'The list updates every 10 seconds while this page is open.',
+  'deliveryMonitor.autoRefresh.paused':
+    'Automatic updates are paused while more pages are loaded. Refresh to show the newest transactions and resume them.',
+  'deliveryMonitor.updateFailed':
+    'The list could not be updated and may be out of date. It is tried again in 10 seconds.',
+  'deliveryMonitor.updateFailed.paused':
+    'The list could not be updated and may be out of date. Use Refresh to try again.',
+  'deliveryMonitor.loadMoreFailed': 'More transactions could not be loaded. Use Load more to try again.',
   'deliveryMonitor.caption': 'EHR transactions of your organization, newest first',
   'deliveryMonitor.col.time': 'Time',
   'deliveryMonitor.col.patient': 'Patient',
@@ -47,6 +54,7 @@ export const en = {
   'deliveryMonitor.replay.confirm': 'Confirm replay',
   'deliveryMonitor.replay.replaying': 'Replaying…',
   'deliveryMonitor.replay.done': 'The transaction to {endpoint} was queued again as a new transaction ({status}).',
+  'deliveryMonitor.replayed': 'Replayed → {status}',
 
   'bulk.intro':
     'Changes for many patients at once. Each one shows how many patients it concerns before anything happens.',
@@ -103,10 +111,17 @@ export const es: { [K in keyof typeof en]: string } = {
   'deliveryMonitor.refresh': 'Actualizar',
   'deliveryMonitor.refreshing': 'Actualizando…',
   'deliveryMonitor.autoRefresh': 'La lista se actualiza cada 10 segundos mientras esta página está abierta.',
+  'deliveryMonitor.autoRefresh.paused':
+    'Las actualizaciones automáticas están en pausa mientras hay más páginas cargadas. Actualice para ver las transacciones más recientes y reanudarlas.',
+  'deliveryMonitor.updateFailed':
+    'No se pudo actualizar la lista y puede no estar al día. Se volverá a intentar en 10 segundos.',
+  'deliveryMonitor.updateFailed.paused':
+    'No se pudo actualizar la lista y puede no estar al día. Use Actualizar para volver a intentarlo.',
+  'deliveryMonitor.loadMoreFailed': 'No se pudieron cargar más transacciones. Use Cargar más para volver a intentarlo.',
   'deliveryMonitor.caption': 'Transacciones de EHR de su organización, de la más reciente a la más antigua',
   'deliveryMonitor.col.time': 'Hora',
   'deliveryMonitor.col.patient': 'Paciente',
-  'deliveryMonitor.col.endpoint': 'Endpoint',
+  'deliveryMonitor.col.endpoint': 'Punto de acceso',
   'deliveryMonitor.col.trigger': 'Origen',
   'deliveryMonitor.col.attempts': 'Intentos',
   'deliveryMonitor.col.mappingVersion': 'Versión del mapeo',
@@ -138,6 +153,7 @@ export const es: { [K in keyof typeof en]: string } = {
   'deliveryMonitor.replay.replaying': 'Repitiendo…',
   'deliveryMonitor.replay.done':
     'La transacción a {endpoint} se puso en cola de nuevo como una transacción nueva ({status}).',
+  'deliveryMonitor.replayed': 'Repetida → {status}',
 
   'bulk.intro':
     'Cambios para muchos pacientes a la vez. Cada uno muestra a cuántos pacientes afecta antes de hacer nada.',
