@@ -6,7 +6,16 @@ import { useCreatePatientMutation } from './useCreatePatientMutation';
 import { EMPTY_DRAFT } from './validation';
 
 /** Adds one patient; `onDone` gets the new patient's name, or null when cancelled. */
-export function AddPatientForm({ onDone, today }: { onDone: (name: string | null) => void; today?: string }) {
+export function AddPatientForm({
+  onDone,
+  today,
+  onDirtyChange,
+}: {
+  onDone: (name: string | null) => void;
+  today?: string;
+  /** Told whether the form has unsaved changes (see `PatientForm`). */
+  onDirtyChange?: (dirty: boolean) => void;
+}) {
   const t = useT();
   const [createPatient] = useCreatePatientMutation();
 
@@ -18,6 +27,7 @@ export function AddPatientForm({ onDone, today }: { onDone: (name: string | null
       submitLabel={t('addPatient.submit')}
       submittingLabel={t('addPatient.submitting')}
       today={today}
+      onDirtyChange={onDirtyChange}
       onCancel={() => onDone(null)}
       onSubmit={async (draft) => {
         try {

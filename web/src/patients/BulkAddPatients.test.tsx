@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { MockLink } from '@apollo/client/testing';
 import type { UserEvent } from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
@@ -7,7 +7,13 @@ import type { PatientInput } from '../__generated__/graphql';
 import { patient, patientsMock, showPatients } from '../test/fixtures';
 import { PatientsBulkCreateMutation } from './useCreatePatientMutation';
 
-const lucia: PatientInput = { firstName: 'Lucía', lastName: 'Fernández', gender: 'FEMALE', dateOfBirth: '1990-05-17' };
+const lucia: PatientInput = {
+  firstName: 'Lucía',
+  lastName: 'Fernández',
+  gender: 'FEMALE',
+  dateOfBirth: '1990-05-17',
+  preferredLanguage: 'EN',
+};
 const tomas: PatientInput = {
   firstName: 'Tomás',
   lastName: 'Ruiz',
@@ -15,6 +21,7 @@ const tomas: PatientInput = {
   dateOfBirth: '1975-11-02',
   mrn: 'MRN-0001',
   email: 'tomas@example.com',
+  preferredLanguage: 'EN',
 };
 
 function createMock(inputs: PatientInput[], result: MockLink.MockedResponse['result']): MockLink.MockedResponse {
@@ -37,6 +44,14 @@ async function fill(user: UserEvent, number: number, input: PatientInput) {
   fireEvent.change(within(group).getByLabelText('Date of birth'), { target: { value: input.dateOfBirth } });
   if (input.mrn) await user.type(within(group).getByLabelText('MRN (optional)'), input.mrn);
   if (input.email) await user.type(within(group).getByLabelText('Email (optional)'), input.email);
+  if (input.primaryCarePhysicianId) {
+    const physician = within(group).getByLabelText('Primary care physician (optional)');
+    await within(physician).findByRole('option', { name: 'Dr. Samuel Reyes' });
+    await user.selectOptions(physician, input.primaryCarePhysicianId);
+  }
+  if (input.preferredLanguage === 'ES') {
+    await user.selectOptions(within(group).getByLabelText('Preferred language'), 'Spanish');
+  }
 }
 
 describe('adding several patients', () => {
@@ -122,7 +137,7 @@ describe('adding several patients', () => {
     expect(await screen.findByText('2 patients were added.')).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Add several patients' })).not.toBeInTheDocument();
     expect(await screen.findByRole('rowheader', { name: 'Ruiz, Tomás' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Add several patients' })).toHaveFocus();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Add several patients' })).toHaveFocus());
   });
 
   it('puts the server’s problems back on their rows and fields, having created nothing', async () => {
@@ -150,7 +165,7 @@ describe('adding several patients', () => {
     expect(mrn).toHaveAccessibleDescription(
       'Generated when left empty. is already used by another patient of the organization',
     );
-    expect(mrn).toHaveFocus();
+    await waitFor(() => expect(mrn).toHaveFocus());
     expect(within(row(1)).getByLabelText('MRN (optional)')).not.toHaveAttribute('aria-invalid');
     // Nothing typed is lost.
     expect(within(row(1)).getByLabelText('First name')).toHaveValue('Lucía');
@@ -168,5 +183,98 @@ describe('adding several patients', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Something went wrong. Please try again.');
     expect(screen.getByRole('heading', { name: 'Review 1 patient' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Create 1 patient' })).toBeInTheDocument();
+  });
+
+  it('gives each row a physician and a language (shown in the review), not the optional groups', async () => {
+    const rosa: PatientInput = { ...lucia, primaryCarePhysicianId: 'prov-2', preferredLanguage: 'ES' };
+    const { user } = await openBulk([
+      createMock([rosa], { data: { createPatients: [{ __typename: 'Patient', id: 'pt-10' }] } }),
+      patientsMock([patient()]),
+    ]);
+    expect(within(row(1)).queryByText('Address (optional)')).not.toBeInTheDocument();
+    await fill(user, 1, rosa);
+    // A language chosen alone does not make a row count: row 2 is still skipped.
+    await user.selectOptions(within(row(2)).getByLabelText('Preferred language'), 'Spanish');
+    await user.selectOptions(within(row(2)).getByLabelText('Preferred language'), 'English');
+    await user.click(screen.getByRole('button', { name: 'Review' }));
+
+    const table = screen.getByRole('table', { name: 'Patients to create' });
+    const [header, first] = within(table).getAllByRole('row');
+    expect(
+      within(header!)
+        .getAllByRole('columnheader')
+        .map((cell) => cell.textContent),
+    ).toContain('Primary care physician');
+    expect(within(first!).getByText('Dr. Samuel Reyes')).toBeInTheDocument();
+    expect(within(first!).getByText('Spanish')).toBeInTheDocument();
+    expect(within(first!).getByText('May 17, 1990')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Create 1 patient' }));
+    expect(await screen.findByText('1 patient was added.')).toBeInTheDocument();
+  });
+
+  it('puts a server problem with a row’s physician on that row’s select', async () => {
+    const withPhysician: PatientInput = { ...tomas, primaryCarePhysicianId: 'prov-2' };
+    const { user } = await openBulk([
+      createMock([lucia, withPhysician], {
+        errors: [
+          new GraphQLError('Invalid input', {
+            extensions: {
+              code: 'BAD_USER_INPUT',
+              problems: [
+                {
+                  field: 'inputs[1].primaryCarePhysicianId',
+                  message: "must be a provider of the patient's organization",
+                },
+                { field: 'inputs[0].address.city', message: 'must not be empty' },
+              ],
+            },
+          }),
+        ],
+      }),
+    ]);
+    await fill(user, 1, lucia);
+    await fill(user, 2, withPhysician);
+    await user.click(screen.getByRole('button', { name: 'Review' }));
+    await user.click(screen.getByRole('button', { name: 'Create 2 patients' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Nothing was created.');
+    const physician = within(row(2)).getByLabelText('Primary care physician (optional)');
+    await waitFor(() =>
+      expect(physician).toHaveAccessibleDescription("must be a provider of the patient's organization"),
+    );
+    await waitFor(() => expect(physician).toHaveFocus());
+    // A field a row does not show is named in the row's message instead.
+    expect(within(row(1)).getByText('address.city: must not be empty')).toBeInTheDocument();
+  });
+
+  it('keeps the focus on the busy Create button (aria-disabled) and ignores another press', async () => {
+    let requests = 0;
+    const { user } = await openBulk([
+      {
+        request: { query: PatientsBulkCreateMutation, variables: { inputs: [lucia] } },
+        result: () => {
+          requests += 1;
+          return { data: { createPatients: [{ __typename: 'Patient', id: 'pt-10' }] } };
+        },
+        delay: 100,
+        maxUsageCount: 2,
+      },
+      patientsMock([patient()]),
+    ]);
+    await fill(user, 1, lucia);
+    await user.click(screen.getByRole('button', { name: 'Review' }));
+    await user.click(screen.getByRole('button', { name: 'Create 1 patient' }));
+
+    const busy = screen.getByRole('button', { name: 'Creating…' });
+    expect(busy).toHaveAttribute('aria-disabled', 'true');
+    expect(busy).toBeEnabled();
+    expect(busy).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Back to editing' })).toHaveAttribute('aria-disabled', 'true');
+    await user.click(busy);
+    await user.click(screen.getByRole('button', { name: 'Back to editing' }));
+
+    expect(await screen.findByText('1 patient was added.')).toBeInTheDocument();
+    expect(requests).toBe(1);
   });
 });

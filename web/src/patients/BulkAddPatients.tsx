@@ -1,10 +1,13 @@
+import { useQuery } from '@apollo/client/react';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { Gender } from '../__generated__/graphql';
+import type { Gender, Language } from '../__generated__/graphql';
 import type { MessageKey } from '../i18n/en';
-import { useT, type Translate } from '../i18n/I18nProvider';
+import { useI18n, useT, type Translate } from '../i18n/I18nProvider';
 import { toPatientInput } from './draft';
 import { fieldProblems } from './errors';
+import { formatDate } from './format';
 import { PatientFields } from './PatientFields';
+import { PatientsFilterProvidersQuery } from './PatientFilters';
 import './patients.css';
 import { useCreatePatientsMutation } from './useCreatePatientMutation';
 import {
@@ -30,6 +33,8 @@ type FocusTarget = { kind: 'heading' } | { kind: 'review' } | { kind: 'invalid' 
 
 const newRow = (key: number): Row => ({ key, draft: EMPTY_DRAFT, errors: {}, server: {} });
 const INPUT_PROBLEM = /^inputs\[(\d+)\]\.(.+)$/;
+/** The fields a row shows: not the optional groups (`address.city`…), whose problems go to the row's message. */
+const isRowField = (field: string): field is PatientField => isPatientField(field) && !field.includes('.');
 
 /** Client rules for every filled row, plus MRNs unique within the list (as the server checks, case-insensitive). */
 function validateRows(rows: readonly Row[], today: string): Row[] {
@@ -53,7 +58,7 @@ function withServerProblems(rows: readonly Row[], sent: readonly number[], probl
     const match = INPUT_PROBLEM.exec(path);
     const key = match ? sent[Number(match[1])] : undefined;
     if (key === undefined || !match?.[2]) continue;
-    const field = isPatientField(match[2]) ? match[2] : '';
+    const field = isRowField(match[2]) ? match[2] : '';
     const rowProblems = byKey.get(key) ?? {};
     rowProblems[field] ??= field === '' ? `${match[2]}: ${message}` : message;
     byKey.set(key, rowProblems);
@@ -71,13 +76,19 @@ export function countMessage(t: Translate, count: number, one: MessageKey, many:
  * rules), review it, then create them all in one `createPatients` call. The server creates all or
  * none; its `inputs[i].field` problems come back to the row and field they name, and nothing typed
  * is lost. `onDone` gets how many were created, or null when cancelled.
+ *
+ * Each row has the core fields, the primary care physician and the preferred language; the
+ * address, emergency contact and insurance are added afterwards, one patient at a time (edit).
  */
 export function BulkAddPatients({
   onDone,
   today = todayUtc(),
+  onDirtyChange,
 }: {
   onDone: (count: number | null) => void;
   today?: string;
+  /** Told whether the list has anything typed in it, each time that changes (starting with false). */
+  onDirtyChange?: (dirty: boolean) => void;
 }) {
   const t = useT();
   const titleId = useId();
@@ -101,6 +112,10 @@ export function BulkAddPatients({
   }, [focus]);
 
   const filled = rows.filter((row) => !isBlankDraft(row.draft));
+  const dirty = filled.length > 0;
+  useEffect(() => {
+    onDirtyChange?.(dirty);
+  }, [dirty, onDirtyChange]);
 
   const change = (key: number, field: PatientField, value: string) => {
     setRows((all) => all.map((row) => (row.key === key ? { ...row, draft: { ...row.draft, [field]: value } } : row)));
@@ -190,6 +205,7 @@ export function BulkAddPatients({
                   errorOf={errorOf}
                   today={today}
                   mrnOptional
+                  variant="bulk"
                 />
                 {rows.length > 1 && (
                   <button
@@ -240,8 +256,9 @@ export function BulkAddPatients({
             <button
               type="button"
               className="button button--secondary"
-              disabled={loading}
+              aria-disabled={loading || undefined}
               onClick={() => {
+                if (loading) return;
                 setAlert(null);
                 setStep('edit');
                 setFocus({ kind: 'heading' });
@@ -257,7 +274,11 @@ export function BulkAddPatients({
 }
 
 function ReviewTable({ rows }: { rows: readonly Row[] }) {
-  const t = useT();
+  const { t, language } = useI18n();
+  // Already loaded by the rows' physician selects.
+  const providers = useQuery(PatientsFilterProvidersQuery).data?.providers ?? [];
+  const physician = (id: string) =>
+    id === '' ? t('patients.none') : (providers.find((provider) => provider.id === id)?.displayName ?? id);
   const optional = (value: string) => (value.trim() === '' ? t('patients.none') : value.trim());
   return (
     <div className="table-scroll">
@@ -272,6 +293,8 @@ function ReviewTable({ rows }: { rows: readonly Row[] }) {
             <th scope="col">{t('patients.col.mrn')}</th>
             <th scope="col">{t('patients.col.phone')}</th>
             <th scope="col">{t('patients.col.email')}</th>
+            <th scope="col">{t('patients.col.pcp')}</th>
+            <th scope="col">{t('patientForm.language')}</th>
           </tr>
         </thead>
         <tbody>
@@ -283,11 +306,13 @@ function ReviewTable({ rows }: { rows: readonly Row[] }) {
               </th>
               <td>{draft.gender && t(`gender.${draft.gender as Gender}`)}</td>
               <td>
-                <time dateTime={draft.dateOfBirth}>{draft.dateOfBirth}</time>
+                <time dateTime={draft.dateOfBirth}>{formatDate(draft.dateOfBirth, language)}</time>
               </td>
               <td className="mono">{draft.mrn.trim() || t('bulkAdd.mrnGenerated')}</td>
               <td>{optional(draft.phone)}</td>
               <td>{optional(draft.email)}</td>
+              <td>{physician(draft.primaryCarePhysicianId)}</td>
+              <td>{t(`patientForm.language.${draft.preferredLanguage as Language}`)}</td>
             </tr>
           ))}
         </tbody>

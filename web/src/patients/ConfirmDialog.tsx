@@ -8,6 +8,8 @@ export interface ConfirmDialogProps {
   /** What will happen: the dialog's description. */
   children: ReactNode;
   confirmLabel: string;
+  /** "Cancel" unless given. */
+  cancelLabel?: string;
   busyLabel: string;
   busy: boolean;
   /** Why the last attempt failed, announced and shown in the dialog. */
@@ -28,6 +30,7 @@ export function ConfirmDialog({
   title,
   children,
   confirmLabel,
+  cancelLabel,
   busyLabel,
   busy,
   error,
@@ -108,7 +111,7 @@ export function ConfirmDialog({
             aria-disabled={busy || undefined}
             onClick={cancel}
           >
-            {t('common.cancel')}
+            {cancelLabel ?? t('common.cancel')}
           </button>
         </div>
       </div>

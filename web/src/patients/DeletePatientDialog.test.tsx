@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import type { MockLink } from '@apollo/client/testing';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
@@ -49,7 +49,7 @@ describe('deleting a patient', () => {
     expect(screen.getByRole('rowheader', { name: 'Okafor, Ben' })).toBeInTheDocument();
     expect(screen.getByText('1 patient')).toBeInTheDocument();
     // Its button is gone with the row, so the focus goes to the page title.
-    expect(screen.getByRole('heading', { level: 1, name: 'Patients' })).toHaveFocus();
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'Patients' })).toHaveFocus());
   });
 
   it('cancels with the Cancel button, the focus back on the row’s Delete button', async () => {

@@ -1,9 +1,16 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { MockLink } from '@apollo/client/testing';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { PatientUpdateInput } from '../__generated__/graphql';
-import { editablePatient, editPatientQueryMock, showPatients } from '../test/fixtures';
+import {
+  editablePatient,
+  editPatientQueryMock,
+  patient,
+  PATIENT_DETAILS,
+  patientsMock,
+  showPatients,
+} from '../test/fixtures';
 import { PatientsEditUpdateMutation } from './EditPatientForm';
 
 function updateMock(input: PatientUpdateInput, result: MockLink.MockedResponse['result']): MockLink.MockedResponse {
@@ -13,8 +20,8 @@ function updateMock(input: PatientUpdateInput, result: MockLink.MockedResponse['
   };
 }
 
-async function openEdit(mocks: MockLink.MockedResponse[] = []) {
-  const view = await showPatients([editPatientQueryMock(), ...mocks]);
+async function openEdit(mocks: MockLink.MockedResponse[] = [], value = editablePatient()) {
+  const view = await showPatients([editPatientQueryMock(value), ...mocks]);
   await view.user.click(screen.getByRole('button', { name: 'Edit García, Ana' }));
   const form = await screen.findByRole('form', { name: 'Edit Ana García' });
   return { ...view, form };
@@ -23,7 +30,8 @@ async function openEdit(mocks: MockLink.MockedResponse[] = []) {
 describe('edit-patient form', () => {
   it('opens prefilled with the patient’s current details, the focus on its title', async () => {
     const { form } = await openEdit();
-    expect(within(form).getByRole('heading', { name: 'Edit Ana García' })).toHaveFocus();
+    const heading = within(form).getByRole('heading', { name: 'Edit Ana García' });
+    await waitFor(() => expect(heading).toHaveFocus());
     expect(screen.getByLabelText('First name')).toHaveValue('Ana');
     expect(screen.getByLabelText('Last name')).toHaveValue('García');
     expect(screen.getByLabelText('Gender')).toHaveDisplayValue('Female');
@@ -32,6 +40,11 @@ describe('edit-patient form', () => {
     expect(screen.getByLabelText('MRN')).toHaveValue('MRN-0001');
     expect(screen.getByLabelText('Phone (optional)')).toHaveValue('+1 555 010 2030');
     expect(screen.getByLabelText('Email (optional)')).toHaveValue('ana@example.com');
+    // Her physician shows at once, before the physician list has loaded.
+    expect(screen.getByLabelText('Primary care physician (optional)')).toHaveDisplayValue('Dr. Maya Okafor');
+    expect(screen.getByLabelText('Preferred language')).toHaveDisplayValue('English');
+    // She has no address, emergency contact or insurance: folded away.
+    expect(screen.getByText('Address (optional)').closest('details')).not.toHaveAttribute('open');
   });
 
   it('checks the same rules as adding, and sends nothing while a field is wrong', async () => {
@@ -62,6 +75,17 @@ describe('edit-patient form', () => {
     const saved = editablePatient({ version: 4, lastName: 'García-Ruiz', phone: null });
     const { user } = await openEdit([
       updateMock({ lastName: 'García-Ruiz', phone: null }, { data: { updatePatient: saved } }),
+      // Saving sends the patient to the EHR again: the list fetches the new last delivery.
+      patientsMock(
+        [
+          patient({
+            lastName: 'García-Ruiz',
+            phone: null,
+            lastEhrTransaction: { __typename: 'EhrTransaction', id: 'tx-3', status: 'PENDING' },
+          }),
+        ],
+        { delay: 50 },
+      ),
     ]);
     await user.type(screen.getByLabelText('Last name'), '-Ruiz');
     await user.clear(screen.getByLabelText('Phone (optional)'));
@@ -69,11 +93,71 @@ describe('edit-patient form', () => {
 
     expect(await screen.findByText('Changes to Ana García-Ruiz were saved.')).toBeInTheDocument();
     expect(screen.queryByRole('form', { name: /^Edit/ })).not.toBeInTheDocument();
-    // The cache holds the saved patient, so the list shows it without a refetch.
+    // The cache holds the saved patient, so the list shows it while its deliveries reload.
     const row = screen.getByRole('rowheader', { name: 'García-Ruiz, Ana' }).closest('tr')!;
     expect(within(row).getAllByRole('cell')[3]).toHaveTextContent('—');
+    expect(within(row).getByText('Delivered')).toBeInTheDocument();
     // The focus goes back to the row's Edit button.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Edit García-Ruiz, Ana' })).toHaveFocus());
+    // Then the new delivery shows, the focus still there.
+    expect(await within(row).findByText('Pending')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Edit García-Ruiz, Ana' })).toHaveFocus();
+  });
+
+  it('unfolds the groups the patient has; sends a changed group whole and a cleared one as null', async () => {
+    const saved = editablePatient({
+      version: 4,
+      preferredLanguage: 'ES',
+      primaryCarePhysician: null,
+      emergencyContact: PATIENT_DETAILS.emergencyContact,
+      insurance: { ...PATIENT_DETAILS.insurance, policyNumber: 'BS-999' },
+    });
+    const { user } = await openEdit(
+      [
+        updateMock(
+          {
+            primaryCarePhysicianId: null,
+            preferredLanguage: 'ES',
+            address: null,
+            insurance: { provider: 'Blue Shield', policyNumber: 'BS-999' },
+          },
+          { data: { updatePatient: saved } },
+        ),
+        patientsMock([patient({ primaryCarePhysician: null })]),
+      ],
+      editablePatient(PATIENT_DETAILS),
+    );
+    for (const summary of ['Address (optional)', 'Emergency contact (optional)', 'Insurance (optional)']) {
+      expect(screen.getByText(summary).closest('details')).toHaveAttribute('open');
+    }
+    expect(screen.getByLabelText('Street and number')).toHaveValue('12 Elm Street');
+    expect(screen.getByLabelText('Apartment, suite or unit (optional)')).toHaveValue('Apt 4');
+    expect(screen.getByLabelText('Country code (optional)')).toHaveValue('US');
+    expect(screen.getByLabelText('Contact phone')).toHaveValue('+15550102031');
+    expect(screen.getByLabelText('Policy number')).toHaveValue('BS-123456');
+
+    // Clearing the address empties all its fields; the focus stays in the group.
+    await user.click(screen.getByRole('button', { name: 'Clear the address' }));
+    expect(screen.getByLabelText('Street and number')).toHaveValue('');
+    expect(screen.getByLabelText('Country code (optional)')).toHaveValue('');
+    await waitFor(() => expect(screen.getByLabelText('Street and number')).toHaveFocus());
+    expect(screen.queryByRole('button', { name: 'Clear the address' })).not.toBeInTheDocument();
+    await user.clear(screen.getByLabelText('Policy number'));
+    await user.type(screen.getByLabelText('Policy number'), 'BS-999');
+    // None takes her physician away (null); the emergency contact, unchanged, is not sent.
+    await user.selectOptions(screen.getByLabelText('Primary care physician (optional)'), 'None');
+    await user.selectOptions(screen.getByLabelText('Preferred language'), 'Spanish');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    expect(await screen.findByText('Changes to Ana García were saved.')).toBeInTheDocument();
+  });
+
+  it('a group field changed back to what it was is no change', async () => {
+    const { user } = await openEdit([], editablePatient(PATIENT_DETAILS));
+    await user.clear(screen.getByLabelText('City'));
+    await user.type(screen.getByLabelText('City'), 'Springfield');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Nothing has changed');
   });
 
   it('shows the server’s problems on their fields', async () => {
@@ -100,7 +184,7 @@ describe('edit-patient form', () => {
     expect(screen.getByLabelText('MRN')).toHaveAccessibleDescription(
       'is already used by another patient of the organization',
     );
-    expect(screen.getByLabelText('MRN')).toHaveFocus();
+    await waitFor(() => expect(screen.getByLabelText('MRN')).toHaveFocus());
   });
 
   it('on a version conflict, explains and reloads the latest details', async () => {
@@ -116,14 +200,19 @@ describe('edit-patient form', () => {
           ],
         },
       ),
-      editPatientQueryMock(latest),
+      { ...editPatientQueryMock(latest), delay: 50 },
     ]);
     fireEvent.change(screen.getByLabelText('Date of birth'), { target: { value: '1980-03-01' } });
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Someone else changed this patient after you opened the form');
-    await user.click(within(alert).getByRole('button', { name: 'Reload latest' }));
+    const reload = within(alert).getByRole('button', { name: 'Reload latest' });
+    await user.click(reload);
+    // Busy, it keeps the focus (aria-disabled, not disabled).
+    expect(reload).toHaveTextContent('Reloading…');
+    expect(reload).toHaveAttribute('aria-disabled', 'true');
+    expect(reload).toHaveFocus();
 
     const form = await screen.findByRole('form', { name: 'Edit Anabel García' });
     expect(within(form).getByLabelText('First name')).toHaveValue('Anabel');

@@ -1,4 +1,5 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import type { ApolloCache } from '@apollo/client';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { graphql } from '../__generated__';
 import type { PatientsEdit_PatientFragment } from '../__generated__/graphql';
@@ -20,6 +21,28 @@ export const PatientsEdit_patient = graphql(`
     mrn
     phone
     email
+    preferredLanguage
+    primaryCarePhysician {
+      id
+      displayName
+    }
+    address {
+      line1
+      line2
+      city
+      state
+      postalCode
+      country
+    }
+    emergencyContact {
+      name
+      relationship
+      phone
+    }
+    insurance {
+      provider
+      policyNumber
+    }
   }
 `);
 
@@ -44,14 +67,28 @@ export interface EditPatientFormProps {
   /** Called with the patient's name once saved, or null when cancelled or closed. */
   onDone: (name: string | null) => void;
   today?: string;
+  /** Told whether the form has unsaved changes (see `PatientForm`). */
+  onDirtyChange?: (dirty: boolean) => void;
 }
 
 /**
- * Edits a patient's demographics: reads the patient (with its `version`) fresh from the server,
- * then sends only the changed fields as `updatePatient(expectedVersion:)`. The saved patient
- * updates the cache, so every list and page showing it follows. Reusable outside the patient list.
+ * A saved patient is sent to the EHR again, so the cached deliveries of that patient are out of
+ * date: they are dropped, and whatever shows them (the list's "Last delivery") fetches them again.
  */
-export function EditPatientForm({ patientId, onDone, today }: EditPatientFormProps) {
+export function forgetDeliveries(cache: ApolloCache, patientId: string) {
+  const id = cache.identify({ __typename: 'Patient', id: patientId });
+  if (!id) return;
+  cache.evict({ id, fieldName: 'lastEhrTransaction' });
+  cache.evict({ id, fieldName: 'ehrTransactions' });
+  cache.gc();
+}
+
+/**
+ * Edits a patient's details: reads the patient (with its `version`) fresh from the server, then
+ * sends only the changed fields as `updatePatient(expectedVersion:)`. The saved patient updates the
+ * cache, so every list and page showing it follows. Reusable outside the patient list.
+ */
+export function EditPatientForm({ patientId, onDone, today, onDirtyChange }: EditPatientFormProps) {
   const t = useT();
   // Fresh from the server: an edit must start from the current version, not a cached one.
   const { data, error, loading, refetch } = useQuery(PatientsEditPatientQuery, {
@@ -75,6 +112,7 @@ export function EditPatientForm({ patientId, onDone, today }: EditPatientFormPro
         onReload={reload}
         onDone={onDone}
         today={today}
+        onDirtyChange={onDirtyChange}
       />
     );
   }
@@ -136,17 +174,20 @@ function EditPatientBody({
   onReload,
   onDone,
   today,
+  onDirtyChange,
 }: {
   patient: PatientsEdit_PatientFragment;
   reloaded: boolean;
   onReload: () => Promise<void>;
   onDone: (name: string | null) => void;
   today: string | undefined;
+  onDirtyChange: ((dirty: boolean) => void) | undefined;
 }) {
   const t = useT();
   // The version and values this form started from: a cache update while editing must not move them.
   const [base] = useState(patient);
   const initial = draftOf(base);
+  const { cache } = useApolloClient();
   const [updatePatient] = useMutation(PatientsEditUpdateMutation);
 
   const onSubmit = async (draft: typeof initial): Promise<SubmitOutcome | undefined> => {
@@ -154,6 +195,9 @@ function EditPatientBody({
     if (Object.keys(input).length === 0) return { alert: t('editPatient.noChanges') };
     try {
       const { data } = await updatePatient({ variables: { id: base.id, input, expectedVersion: base.version } });
+      // Once the saved patient has reached the lists (not in `update`), so a list that reloads the
+      // deliveries shows the saved details meanwhile rather than those from before.
+      forgetDeliveries(cache, base.id);
       if (data) onDone(`${data.updatePatient.firstName} ${data.updatePatient.lastName}`);
       return undefined;
     } catch (error) {
@@ -175,8 +219,10 @@ function EditPatientBody({
       submittingLabel={t('editPatient.submitting')}
       notice={reloaded ? t('editPatient.reloaded') : null}
       today={today}
+      currentPhysician={base.primaryCarePhysician}
       onSubmit={onSubmit}
       onCancel={() => onDone(null)}
+      onDirtyChange={onDirtyChange}
     />
   );
 }
@@ -186,6 +232,7 @@ function VersionConflict({ onReload }: { onReload: () => Promise<void> }) {
   const t = useT();
   const [state, setState] = useState<'idle' | 'reloading' | 'failed'>('idle');
   const reload = async () => {
+    if (state === 'reloading') return;
     setState('reloading');
     try {
       await onReload();
@@ -201,7 +248,7 @@ function VersionConflict({ onReload }: { onReload: () => Promise<void> }) {
         <button
           type="button"
           className="button button--secondary"
-          disabled={state === 'reloading'}
+          aria-disabled={state === 'reloading' || undefined}
           onClick={() => void reload()}
         >
           {state === 'reloading' ? t('editPatient.reloading') : t('editPatient.reload')}

@@ -1,7 +1,8 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useT } from '../i18n/I18nProvider';
+import { isDraftChanged } from './draft';
 import { useFocusFirstInvalid, useFocusOnMount } from './focus';
-import { PatientFields } from './PatientFields';
+import { PatientFields, type PatientFieldsProps } from './PatientFields';
 import './patients.css';
 import {
   isPatientField,
@@ -31,6 +32,10 @@ export interface PatientFormProps {
   /** A polite message above the fields (e.g. that the latest details were reloaded). */
   notice?: ReactNode;
   today?: string;
+  /** The patient's physician as last read (editing), shown even before the physician list loads. */
+  currentPhysician?: PatientFieldsProps['currentPhysician'];
+  /** Told whether the form has changes not yet saved, each time that changes (starting with false). */
+  onDirtyChange?: (dirty: boolean) => void;
 }
 
 /**
@@ -48,6 +53,8 @@ export function PatientForm({
   onCancel,
   notice,
   today = todayUtc(),
+  currentPhysician,
+  onDirtyChange,
 }: PatientFormProps) {
   const t = useT();
   const titleId = useId();
@@ -58,6 +65,13 @@ export function PatientForm({
   const [server, setServer] = useState<Record<string, string>>({});
   const [alert, setAlert] = useState<ReactNode>(null);
   const [submitting, setSubmitting] = useState(false);
+  // The submit button keeps the focus while busy (aria-disabled, not disabled): this guard ignores it.
+  const busy = useRef(false);
+
+  const dirty = isDraftChanged(initial, draft);
+  useEffect(() => {
+    onDirtyChange?.(dirty);
+  }, [dirty, onDirtyChange]);
 
   const errorOf = (field: PatientField) => {
     const key = errors[field];
@@ -66,6 +80,7 @@ export function PatientForm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (busy.current) return;
     const next = validatePatientDraft(draft, today, { requireMrn: mode === 'edit' });
     setErrors(next);
     setServer({});
@@ -75,8 +90,11 @@ export function PatientForm({
       focusFirstInvalid();
       return;
     }
+    busy.current = true;
     setSubmitting(true);
-    const outcome = await onSubmit(draft);
+    const outcome = await onSubmit(draft).finally(() => {
+      busy.current = false;
+    });
     setSubmitting(false);
     if (!outcome) return;
     const problems = outcome.problems ?? {};
@@ -122,9 +140,10 @@ export function PatientForm({
         errorOf={errorOf}
         today={today}
         mrnOptional={mode === 'add'}
+        currentPhysician={currentPhysician}
       />
       <div className="form-actions">
-        <button type="submit" className="button" disabled={submitting}>
+        <button type="submit" className="button" aria-disabled={submitting || undefined}>
           {submitting ? submittingLabel : submitLabel}
         </button>
         <button type="button" className="button button--secondary" onClick={onCancel}>

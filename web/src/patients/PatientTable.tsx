@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
 import { graphql } from '../__generated__';
 import type { PatientTable_PatientFragment } from '../__generated__/graphql';
-import { useT } from '../i18n/I18nProvider';
+import { useI18n } from '../i18n/I18nProvider';
+import { formatDate } from './format';
 import './patients.css';
 
 export const PatientTable_patient = graphql(`
@@ -22,7 +23,7 @@ export const PatientTable_patient = graphql(`
       id
       name
     }
-    ehrTransactions {
+    lastEhrTransaction {
       id
       status
     }
@@ -41,7 +42,7 @@ export interface PatientTableProps {
  * after the patient. The owning subgraphs may be down, so every cross-subgraph field is optional here.
  */
 export function PatientTable({ patients, onEdit, onDelete }: PatientTableProps) {
-  const t = useT();
+  const { t, language } = useI18n();
   const none = t('patients.none');
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={t('patients.caption')}>
@@ -63,8 +64,7 @@ export function PatientTable({ patients, onEdit, onDelete }: PatientTableProps) 
         </thead>
         <tbody>
           {patients.map((patient) => {
-            // Newest first (see Patient.ehrTransactions), so the first is the last delivery.
-            const last = patient.ehrTransactions?.[0]?.status;
+            const last = patient.lastEhrTransaction?.status;
             const name = `${patient.lastName}, ${patient.firstName}`;
             return (
               <tr key={patient.id}>
@@ -73,7 +73,7 @@ export function PatientTable({ patients, onEdit, onDelete }: PatientTableProps) 
                 </th>
                 <td className="mono">{patient.mrn}</td>
                 <td>
-                  <time dateTime={patient.dateOfBirth}>{patient.dateOfBirth}</time>
+                  <time dateTime={patient.dateOfBirth}>{formatDate(patient.dateOfBirth, language)}</time>
                 </td>
                 <td>{t(`gender.${patient.gender}`)}</td>
                 <td>{patient.phone ?? none}</td>

@@ -23,9 +23,3 @@ export function useFocusFirstInvalid<T extends HTMLElement>() {
   const focusFirstInvalid = useCallback(() => setRequest((n) => n + 1), []);
   return [ref, focusFirstInvalid] as const;
 }
-
-/** Focuses `element` if it is still on the page (a deleted row's button is not), else `fallback`. */
-export function restoreFocus(element: HTMLElement | null, fallback: HTMLElement | null) {
-  if (element?.isConnected) element.focus();
-  else fallback?.focus();
-}

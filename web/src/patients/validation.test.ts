@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
+  countryError,
   dateOfBirthError,
+  EMPTY_DRAFT,
   emailError,
   isBlankDraft,
   mrnError,
   nameError,
   phoneError,
+  textError,
   validatePatientDraft,
   type PatientDraft,
 } from './validation';
 
 const valid: PatientDraft = {
+  ...EMPTY_DRAFT,
   firstName: 'Ana',
   lastName: 'García',
   gender: 'FEMALE',
@@ -71,5 +75,56 @@ describe('patient validation (mirrors the patient subgraph)', () => {
     expect(isBlankDraft({ ...valid, firstName: '', lastName: '', gender: '', dateOfBirth: '', phone: '5' })).toBe(
       false,
     );
+  });
+
+  it('a blank draft may keep the default language, not another one', () => {
+    expect(isBlankDraft(EMPTY_DRAFT)).toBe(true);
+    expect(isBlankDraft({ ...EMPTY_DRAFT, preferredLanguage: 'ES' })).toBe(false);
+    expect(isBlankDraft({ ...EMPTY_DRAFT, primaryCarePhysicianId: 'prov-1' })).toBe(false);
+  });
+
+  it('an optional group is checked only once started, then with the server’s rules', () => {
+    expect(validatePatientDraft({ ...valid, 'address.line2': '  ' }, '2025-01-01')).toEqual({});
+    expect(validatePatientDraft({ ...valid, 'address.country': 'us' }, '2025-01-01')).toEqual({
+      'address.line1': 'validation.required',
+      'address.city': 'validation.required',
+      'address.state': 'validation.required',
+      'address.postalCode': 'validation.required',
+    });
+    expect(
+      validatePatientDraft(
+        {
+          ...valid,
+          'address.line1': '1 Main St',
+          'address.line2': 'a'.repeat(201),
+          'address.city': 'c'.repeat(200),
+          'address.state': 'IL',
+          'address.postalCode': '1'.repeat(21),
+          'address.country': 'UK',
+          'emergencyContact.name': 'n'.repeat(101),
+          'emergencyContact.relationship': 'Spouse',
+          'emergencyContact.phone': '555 CALL NOW',
+          'insurance.policyNumber': 'BS-1',
+        },
+        '2025-01-01',
+      ),
+    ).toEqual({
+      'address.line2': 'patients.validation.max200',
+      'address.postalCode': 'patients.validation.max20',
+      'address.country': 'patients.validation.country',
+      'emergencyContact.name': 'patients.validation.max100',
+      'emergencyContact.phone': 'validation.phoneChars',
+      'insurance.provider': 'validation.required',
+    });
+  });
+
+  it('texts of a group are required and limited once trimmed; countries are ISO codes in any case', () => {
+    expect(textError('  ', 64)).toBe('validation.required');
+    expect(textError(` ${'x'.repeat(64)} `, 64)).toBeUndefined();
+    expect(textError('x'.repeat(65), 64)).toBe('patients.validation.max64');
+    expect(countryError(' mx ')).toBeUndefined();
+    // Reserved or withdrawn codes are refused, as the server does.
+    expect(countryError('UK')).toBe('patients.validation.country');
+    expect(countryError('EU')).toBe('patients.validation.country');
   });
 });

@@ -1,4 +1,5 @@
 import type { MessageKey } from '../i18n/en';
+import { ISO_COUNTRY_CODES } from './countries';
 
 /**
  * The patient subgraph's input rules (subgraphs/patient/src/data/validation.ts), checked in the
@@ -13,9 +14,38 @@ export interface PatientDraft {
   mrn: string;
   phone: string;
   email: string;
+  /** A provider's id, or '' for none. */
+  primaryCarePhysicianId: string;
+  /** EN or ES (the server's default is EN). */
+  preferredLanguage: string;
+  // The optional groups, keyed by the server's problem paths (`address.city`…).
+  'address.line1': string;
+  'address.line2': string;
+  'address.city': string;
+  'address.state': string;
+  'address.postalCode': string;
+  'address.country': string;
+  'emergencyContact.name': string;
+  'emergencyContact.relationship': string;
+  'emergencyContact.phone': string;
+  'insurance.provider': string;
+  'insurance.policyNumber': string;
 }
 
 export type PatientField = keyof PatientDraft;
+
+/**
+ * The optional groups of a patient: each is sent only when one of its fields is filled, and then
+ * as a whole (the server checks its required parts).
+ */
+export const PATIENT_GROUPS = {
+  address: ['address.line1', 'address.line2', 'address.city', 'address.state', 'address.postalCode', 'address.country'],
+  emergencyContact: ['emergencyContact.name', 'emergencyContact.relationship', 'emergencyContact.phone'],
+  insurance: ['insurance.provider', 'insurance.policyNumber'],
+} as const satisfies Record<string, readonly PatientField[]>;
+export type PatientGroup = keyof typeof PATIENT_GROUPS;
+export const GROUP_NAMES: readonly PatientGroup[] = ['address', 'emergencyContact', 'insurance'];
+
 export const PATIENT_FIELDS: readonly PatientField[] = [
   'firstName',
   'lastName',
@@ -24,6 +54,9 @@ export const PATIENT_FIELDS: readonly PatientField[] = [
   'mrn',
   'phone',
   'email',
+  'primaryCarePhysicianId',
+  'preferredLanguage',
+  ...GROUP_NAMES.flatMap((group) => PATIENT_GROUPS[group]),
 ];
 export const isPatientField = (field: string): field is PatientField =>
   (PATIENT_FIELDS as readonly string[]).includes(field);
@@ -35,10 +68,29 @@ export const EMPTY_DRAFT: PatientDraft = {
   mrn: '',
   phone: '',
   email: '',
+  primaryCarePhysicianId: '',
+  preferredLanguage: 'EN',
+  'address.line1': '',
+  'address.line2': '',
+  'address.city': '',
+  'address.state': '',
+  'address.postalCode': '',
+  'address.country': '',
+  'emergencyContact.name': '',
+  'emergencyContact.relationship': '',
+  'emergencyContact.phone': '',
+  'insurance.provider': '',
+  'insurance.policyNumber': '',
 };
+
+/** Whether any field of `group` is filled: the group is then sent, and its required parts checked. */
+export function isGroupFilled(draft: PatientDraft, group: PatientGroup): boolean {
+  return PATIENT_GROUPS[group].some((field) => draft[field].trim() !== '');
+}
 export type DraftErrors = Partial<Record<PatientField, MessageKey>>;
 
 const MAX_NAME = 100;
+const MAX_TEXT = 200;
 const MAX_AGE_YEARS = 130;
 export const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const PHONE_CHARS = /^\+?[\d\s\-.()]+$/;
@@ -86,8 +138,55 @@ export function todayUtc(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
+/** Blank: every field empty (or spaces), or at its default (the preferred language). */
 export function isBlankDraft(draft: PatientDraft): boolean {
-  return PATIENT_FIELDS.every((field) => draft[field].trim() === '');
+  return PATIENT_FIELDS.every((field) => draft[field].trim() === EMPTY_DRAFT[field]);
+}
+
+type MaxLength = 100 | 200 | 64 | 20;
+const TOO_LONG: Record<MaxLength, MessageKey> = {
+  100: 'patients.validation.max100',
+  200: 'patients.validation.max200',
+  64: 'patients.validation.max64',
+  20: 'patients.validation.max20',
+};
+
+/** A required text of a group: not empty, at most `max` characters once trimmed (the server's `checkText`). */
+export function textError(value: string, max: MaxLength): MessageKey | undefined {
+  const length = value.trim().length;
+  if (length === 0) return 'validation.required';
+  return length > max ? TOO_LONG[max] : undefined;
+}
+
+/** An ISO 3166-1 alpha-2 code the server knows, in any case. */
+export function countryError(value: string): MessageKey | undefined {
+  return ISO_COUNTRY_CODES.has(value.trim().toUpperCase()) ? undefined : 'patients.validation.country';
+}
+
+/** The server's rules for a filled group (subgraphs/patient/src/data/validation.ts `checkAddress`…). */
+function validateGroups(draft: PatientDraft, errors: DraftErrors): void {
+  const check = (field: PatientField, error: MessageKey | undefined) => {
+    if (error) errors[field] = error;
+  };
+  if (isGroupFilled(draft, 'address')) {
+    check('address.line1', textError(draft['address.line1'], MAX_TEXT));
+    if (draft['address.line2'].trim().length > MAX_TEXT) errors['address.line2'] = TOO_LONG[MAX_TEXT];
+    check('address.city', textError(draft['address.city'], MAX_TEXT));
+    check('address.state', textError(draft['address.state'], MAX_TEXT));
+    check('address.postalCode', textError(draft['address.postalCode'], 20));
+    // Optional: US when empty.
+    if (draft['address.country'].trim() !== '') check('address.country', countryError(draft['address.country']));
+  }
+  if (isGroupFilled(draft, 'emergencyContact')) {
+    check('emergencyContact.name', textError(draft['emergencyContact.name'], MAX_NAME));
+    check('emergencyContact.relationship', textError(draft['emergencyContact.relationship'], MAX_NAME));
+    const phone = draft['emergencyContact.phone'];
+    check('emergencyContact.phone', phone.trim() === '' ? 'validation.required' : phoneError(phone));
+  }
+  if (isGroupFilled(draft, 'insurance')) {
+    check('insurance.provider', textError(draft['insurance.provider'], MAX_TEXT));
+    check('insurance.policyNumber', textError(draft['insurance.policyNumber'], 64));
+  }
 }
 
 /**
@@ -119,5 +218,7 @@ export function validatePatientDraft(
     const email = emailError(draft.email);
     if (email) errors.email = email;
   }
+  // The physician and the language are choices from lists; the server checks the physician's organization.
+  validateGroups(draft, errors);
   return errors;
 }

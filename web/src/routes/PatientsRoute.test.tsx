@@ -1,8 +1,9 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { PatientsFilterProvidersQuery } from '../patients/PatientFilters';
 import { PAGE_SIZE, PatientsQuery } from './PatientsRoute';
-import { patient, patientsMock, providersMock, showPatients } from '../test/fixtures';
+import { editPatientQueryMock, patient, patientsMock, providersMock, showPatients } from '../test/fixtures';
 import { setup } from '../test/setup-app';
 
 /** The text of a row's cells, without the last one (its edit and delete buttons). */
@@ -29,7 +30,15 @@ describe('patient page', () => {
             email: null,
             primaryCarePhysician: null,
             ehrSystem: null,
-            ehrTransactions: null,
+            lastEhrTransaction: null,
+          }),
+          patient({
+            id: 'pt-3',
+            firstName: 'Carla',
+            lastName: 'Ruiz',
+            mrn: 'MRN-0003',
+            dateOfBirth: '2001-12-31',
+            lastEhrTransaction: { __typename: 'EhrTransaction', id: 'tx-9', status: 'FAILED' },
           }),
         ]),
       ],
@@ -39,18 +48,22 @@ describe('patient page', () => {
     const ana = (await screen.findByRole('rowheader', { name: 'García, Ana' })).closest('tr')!;
     expect(cellsOf(ana)).toEqual([
       'MRN-0001',
-      '1980-02-29',
+      'Feb 29, 1980', // in the UI language; a machine reads <time dateTime>
       'Female',
       '+1 555 010 2030',
       'ana@example.com',
       'Dr. Maya Okafor',
       'Athena',
-      'Delivered', // the newest transaction, not the older DEAD one
+      'Delivered', // the status of her last transaction
     ]);
+    expect(within(ana).getByText('Feb 29, 1980')).toHaveAttribute('datetime', '1980-02-29');
     const ben = screen.getByRole('rowheader', { name: 'Okafor, Ben' }).closest('tr')!;
-    // A subgraph that is down (null fields) shows as a dash, not a crash.
-    expect(cellsOf(ben)).toEqual(['MRN-0002', '1980-02-29', 'Male', '—', '—', '—', '—', '—']);
-    expect(screen.getByText('2 patients')).toBeInTheDocument();
+    // A subgraph that is down (null fields), or no delivery yet, shows as a dash, not a crash.
+    expect(cellsOf(ben)).toEqual(['MRN-0002', 'Feb 29, 1980', 'Male', '—', '—', '—', '—', '—']);
+    const carla = screen.getByRole('rowheader', { name: 'Ruiz, Carla' }).closest('tr')!;
+    expect(cellsOf(carla).at(1)).toBe('Dec 31, 2001');
+    expect(cellsOf(carla).at(-1)).toBe('Retrying');
+    expect(screen.getByText('3 patients')).toBeInTheDocument();
     // The name opens the patient's page; the actions name the patient they act on.
     expect(within(ana).getByRole('link', { name: 'García, Ana' })).toHaveAttribute('href', '/patients/pt-1');
     expect(within(ana).getByRole('button', { name: 'Edit García, Ana' })).toHaveTextContent('Edit');
@@ -103,21 +116,65 @@ describe('patient page', () => {
     expect(await screen.findByRole('heading', { name: 'No patients match “zzz”' })).toBeInTheDocument();
   });
 
-  it('loads the next page after the current one', async () => {
+  it('loads the next page after the current one, says how many came and focuses the first', async () => {
     const { user } = setup({
       mocks: [
         providersMock(),
         patientsMock([patient()], { hasNextPage: true, endCursor: 'c1', totalCount: 2 }),
-        patientsMock([patient({ id: 'pt-2', firstName: 'Zoe', lastName: 'Zimmer' })], { after: 'c1', totalCount: 2 }),
+        patientsMock([patient({ id: 'pt-2', firstName: 'Zoe', lastName: 'Zimmer' })], {
+          after: 'c1',
+          totalCount: 2,
+          delay: 50,
+        }),
       ],
     });
     await screen.findByRole('rowheader', { name: 'García, Ana' });
 
     await user.click(screen.getByRole('button', { name: 'Load more' }));
+    // Busy, the button keeps the focus (aria-disabled, not disabled) and ignores another press.
+    const busy = screen.getByRole('button', { name: 'Loading more…' });
+    expect(busy).toHaveAttribute('aria-disabled', 'true');
+    expect(busy).toBeEnabled();
+    expect(busy).toHaveFocus();
+    await user.click(busy);
 
     expect(await screen.findByRole('rowheader', { name: 'Zimmer, Zoe' })).toBeInTheDocument();
     expect(screen.getByRole('rowheader', { name: 'García, Ana' })).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Load/ })).not.toBeInTheDocument();
+    // The button is gone with the last page: the focus is on the first new patient, and it is said.
+    await waitFor(() => expect(screen.getByRole('link', { name: 'Zimmer, Zoe' })).toHaveFocus());
+    expect(screen.getByText('1 more patient loaded.')).toHaveAttribute('role', 'status');
+    // The second press fetched nothing more (it would have failed: there is no mock for it).
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('says so when the next page cannot be loaded, and can try again', async () => {
+    const { user } = setup({
+      mocks: [
+        providersMock(),
+        patientsMock([patient()], { hasNextPage: true, endCursor: 'c1', totalCount: 2 }),
+        {
+          request: { query: PatientsQuery, variables: { first: PAGE_SIZE, filter: {}, after: 'c1' } },
+          error: new Error('offline'),
+        },
+        patientsMock([patient({ id: 'pt-2', firstName: 'Zoe', lastName: 'Zimmer' })], { after: 'c1', totalCount: 2 }),
+      ],
+    });
+    await screen.findByRole('rowheader', { name: 'García, Ana' });
+    await user.click(screen.getByRole('button', { name: 'Load more' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('More patients could not be loaded.');
+    expect(screen.getByRole('rowheader', { name: 'García, Ana' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Load more' }));
+    expect(await screen.findByRole('rowheader', { name: 'Zimmer, Zoe' })).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('formats dates of birth in the chosen language', async () => {
+    window.localStorage.setItem('carebridge.language', 'es');
+    setup({ mocks: [providersMock(), patientsMock([patient()])] });
+    const ana = (await screen.findByRole('rowheader', { name: 'García, Ana' })).closest('tr')!;
+    expect(within(ana).getByText('29 feb 1980')).toHaveAttribute('datetime', '1980-02-29');
   });
 
   it('filters by primary care physician, each filter with its own list', async () => {
@@ -142,7 +199,12 @@ describe('patient page', () => {
   });
 
   it('clears every filter from the empty state, back to the whole list', async () => {
-    const { user } = await showPatients([patientsMock([], { filter: { primaryCarePhysicianId: 'prov-1' } })]);
+    const { user } = await showPatients([
+      patientsMock([], { filter: { primaryCarePhysicianId: 'prov-1' } }),
+      patientsMock([patient({ lastEhrTransaction: { __typename: 'EhrTransaction', id: 'tx-3', status: 'DEAD' } })], {
+        delay: 50,
+      }),
+    ]);
     await screen.findByRole('option', { name: 'Dr. Maya Okafor' });
     await user.selectOptions(screen.getByLabelText('Primary care physician'), 'Dr. Maya Okafor');
     expect(await screen.findByRole('heading', { name: 'No patients match these filters' })).toBeInTheDocument();
@@ -150,14 +212,17 @@ describe('patient page', () => {
 
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
 
-    // The unfiltered list is still cached: no request, no mock needed.
-    expect(await screen.findByRole('rowheader', { name: 'García, Ana' })).toBeInTheDocument();
+    // The unfiltered list is still cached: it shows at once…
+    const ana = screen.getByRole('rowheader', { name: 'García, Ana' }).closest('tr')!;
+    expect(within(ana).getByText('Delivered')).toBeInTheDocument();
     expect(screen.getByLabelText('Primary care physician')).toHaveDisplayValue('All physicians');
     expect(screen.getByLabelText('Search patients')).toHaveFocus();
+    // …and is refreshed from the server, so a delivery status does not stay as it was cached.
+    expect(await within(ana).findByText('Failed')).toBeInTheDocument();
   });
 
   it('clears the search too, at once', async () => {
-    const { user } = await showPatients([patientsMock([], { filter: { search: 'zzz' } })]);
+    const { user } = await showPatients([patientsMock([], { filter: { search: 'zzz' } }), patientsMock([patient()])]);
     await user.type(screen.getByLabelText('Search patients'), 'zzz');
     await screen.findByRole('heading', { name: 'No patients match “zzz”' });
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
@@ -184,5 +249,82 @@ describe('patient page', () => {
     await screen.findByRole('rowheader', { name: 'García, Ana' });
     expect(await screen.findByText('The physician list could not be loaded.')).toBeInTheDocument();
     expect(screen.getByLabelText('Primary care physician')).toHaveDisplayValue('All physicians');
+  });
+
+  describe('a form with unsaved changes', () => {
+    const typeInAddForm = async (user: UserEvent) => {
+      await user.click(screen.getByRole('button', { name: 'Add patient' }));
+      await user.type(screen.getByLabelText('First name'), 'Lucía');
+    };
+
+    it('asks before another form replaces it; keeping it returns to the button, nothing lost', async () => {
+      const { user } = await showPatients([editPatientQueryMock()]);
+      await typeInAddForm(user);
+      const edit = screen.getByRole('button', { name: 'Edit García, Ana' });
+      await user.click(edit);
+
+      const dialog = screen.getByRole('alertdialog', { name: 'Discard your changes?' });
+      expect(dialog).toHaveAccessibleDescription(
+        'The open form has changes that are not saved. Discard them to open the other form?',
+      );
+      await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Keep editing' })).toHaveFocus());
+      await user.click(within(dialog).getByRole('button', { name: 'Keep editing' }));
+
+      expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+      expect(screen.getByLabelText('First name')).toHaveValue('Lucía');
+      expect(screen.queryByRole('form', { name: 'Edit Ana García' })).not.toBeInTheDocument();
+      expect(edit).toHaveFocus();
+    });
+
+    it('opens the other form once the changes are discarded', async () => {
+      const { user } = await showPatients([editPatientQueryMock()]);
+      await typeInAddForm(user);
+      await user.click(screen.getByRole('button', { name: 'Edit García, Ana' }));
+      await user.click(screen.getByRole('button', { name: 'Discard changes' }));
+
+      expect(await screen.findByRole('form', { name: 'Edit Ana García' })).toBeInTheDocument();
+      expect(screen.queryByRole('form', { name: 'Add a patient' })).not.toBeInTheDocument();
+      expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    });
+
+    it('Escape keeps the form too', async () => {
+      const { user } = await showPatients([editPatientQueryMock()]);
+      await typeInAddForm(user);
+      await user.click(screen.getByRole('button', { name: 'Edit García, Ana' }));
+      await user.keyboard('{Escape}');
+      expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+      expect(screen.getByLabelText('First name')).toHaveValue('Lucía');
+    });
+
+    it('guards a bulk list that has something typed in it', async () => {
+      const { user } = await showPatients([editPatientQueryMock()]);
+      await user.click(screen.getByRole('button', { name: 'Add several patients' }));
+      const first = within(screen.getByRole('group', { name: 'Patient 1' }));
+      await user.type(first.getByLabelText('Last name'), 'Ruiz');
+      await user.click(screen.getByRole('button', { name: 'Edit García, Ana' }));
+      expect(screen.getByRole('alertdialog', { name: 'Discard your changes?' })).toBeInTheDocument();
+    });
+
+    it('does not ask when nothing was typed, or when changes were undone', async () => {
+      const { user } = await showPatients([editPatientQueryMock(), editPatientQueryMock()]);
+      await typeInAddForm(user);
+      await user.clear(screen.getByLabelText('First name'));
+      await user.click(screen.getByRole('button', { name: 'Edit García, Ana' }));
+      expect(await screen.findByRole('form', { name: 'Edit Ana García' })).toBeInTheDocument();
+      expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    });
+
+    it('asks when an edited patient’s form would give way to another patient’s', async () => {
+      const ben = patient({ id: 'pt-2', firstName: 'Ben', lastName: 'Okafor', mrn: 'MRN-0002' });
+      const { user } = await showPatients([editPatientQueryMock()], [patient(), ben]);
+      await user.click(screen.getByRole('button', { name: 'Edit García, Ana' }));
+      await screen.findByRole('form', { name: 'Edit Ana García' });
+      await user.type(screen.getByLabelText('Last name'), '-Ruiz');
+      // Its own Edit button again: nothing to replace, nothing asked.
+      await user.click(screen.getByRole('button', { name: 'Edit García, Ana' }));
+      expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+      await user.click(screen.getByRole('button', { name: 'Edit Okafor, Ben' }));
+      expect(screen.getByRole('alertdialog', { name: 'Discard your changes?' })).toBeInTheDocument();
+    });
   });
 });

@@ -6,6 +6,7 @@ import type { PatientFilter, PatientTable_PatientFragment } from '../__generated
 import { useT } from '../i18n/I18nProvider';
 import { AddPatientForm } from '../patients/AddPatientForm';
 import { BulkAddPatients, countMessage } from '../patients/BulkAddPatients';
+import { ConfirmDialog } from '../patients/ConfirmDialog';
 import { DeletePatientDialog } from '../patients/DeletePatientDialog';
 import { EditPatientForm } from '../patients/EditPatientForm';
 import { PatientFilters } from '../patients/PatientFilters';
@@ -34,6 +35,17 @@ export const PatientsQuery = graphql(`
 /** The open panel above the list: one form at a time. */
 type Panel = { kind: 'add' } | { kind: 'bulk' } | { kind: 'edit'; patientId: string };
 
+const samePanel = (a: Panel, b: Panel) =>
+  a.kind === b.kind && (a.kind !== 'edit' || b.kind !== 'edit' || a.patientId === b.patientId);
+
+/** A panel asked for while the open one has unsaved changes: opened only if the user discards them. */
+interface PendingPanel {
+  panel: Panel;
+  returnTo: () => HTMLElement | null;
+  /** The button that asked, which gets the focus back if the user keeps editing. */
+  invoker: HTMLElement;
+}
+
 export function PatientsRoute() {
   const t = useT();
   const searchId = useId();
@@ -45,6 +57,9 @@ export function PatientsRoute() {
   const [physicianId, setPhysicianId] = useState('');
   const [organizationId, setOrganizationId] = useState('');
   const [panel, setPanel] = useState<Panel | null>(null);
+  // Whether the open panel has unsaved changes (it says so through `onDirtyChange`).
+  const [dirty, setDirty] = useState(false);
+  const [pending, setPending] = useState<PendingPanel | null>(null);
   const [deleting, setDeleting] = useState<PatientTable_PatientFragment | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -61,7 +76,23 @@ export function PatientsRoute() {
   const open = (next: Panel, returnTo: () => HTMLElement | null) => {
     setNotice(null);
     focusBack.current = returnTo;
+    setDirty(false);
     setPanel(next);
+  };
+  // Opening another panel would throw away what was typed in this one: ask first.
+  const requestOpen = (next: Panel, returnTo: () => HTMLElement | null, invoker: HTMLElement) => {
+    if (panel && samePanel(panel, next)) return;
+    if (panel && dirty) setPending({ panel: next, returnTo, invoker });
+    else open(next, returnTo);
+  };
+  const keepEditing = () => {
+    pending?.invoker.focus();
+    setPending(null);
+  };
+  const discard = () => {
+    if (!pending) return;
+    setPending(null);
+    open(pending.panel, pending.returnTo);
   };
   const finish = (message: string | null) => {
     if (message) setNotice(message);
@@ -69,11 +100,15 @@ export function PatientsRoute() {
   };
   const closePanel = (message: string | null) => {
     setPanel(null);
+    setDirty(false);
     finish(message);
   };
   const closeDialog = (message: string | null) => {
     // A patient deleted while its edit form is open: the form has nothing left to edit.
-    if (message && panel?.kind === 'edit' && panel.patientId === deleting?.id) setPanel(null);
+    if (message && panel?.kind === 'edit' && panel.patientId === deleting?.id) {
+      setPanel(null);
+      setDirty(false);
+    }
     setDeleting(null);
     finish(message);
   };
@@ -88,16 +123,55 @@ export function PatientsRoute() {
     ...(physicianId === '' ? {} : { primaryCarePhysicianId: physicianId }),
   };
   const narrowed = organizationId !== '' || physicianId !== '';
-  const { data, error, networkStatus, fetchMore, refetch } = useQuery(PatientsQuery, {
+  // The cached list shows at once and is refreshed from the server (the delivery statuses move on
+  // their own); later cache updates do not refetch. A refresh brings back the first page only: the
+  // pages loaded with "Load more" are replaced by it (see apollo/cache.ts).
+  const { data, previousData, error, networkStatus, fetchMore, refetch } = useQuery(PatientsQuery, {
     variables: { first: PAGE_SIZE, filter },
+    fetchPolicy: 'cache-and-network',
+    nextFetchPolicy: 'cache-first',
     notifyOnNetworkStatusChange: true,
   });
-  const connection = data?.patients;
+  // While the same list reloads because part of it left the cache (a saved patient's deliveries, a
+  // new patient), it stays on screen rather than a spinner; another filter's list never stands in.
+  const connection = (data ?? (networkStatus === NetworkStatus.loading ? previousData : undefined))?.patients;
   const loadingMore = networkStatus === NetworkStatus.fetchMore;
 
-  const loadMore = () => {
-    if (!connection?.pageInfo.endCursor) return;
-    void fetchMore({ variables: { after: connection.pageInfo.endCursor } });
+  // "Load more" keeps the focus while busy (aria-disabled); once the page is in, the focus moves to
+  // its first patient and a polite message says how many came.
+  const listRef = useRef<HTMLDivElement>(null);
+  const focusRowAfterLoad = useRef<number | null>(null);
+  // Set at once on a press, before the network status re-renders the button as busy.
+  const loadMoreBusy = useRef(false);
+  const [loadedMessage, setLoadedMessage] = useState('');
+  const [loadMoreFailed, setLoadMoreFailed] = useState(false);
+  const shownRows = connection?.nodes.length ?? 0;
+  useEffect(() => {
+    const index = focusRowAfterLoad.current;
+    if (index === null) return;
+    const link = listRef.current?.querySelectorAll<HTMLElement>('tbody th a')[index];
+    if (!link) return;
+    focusRowAfterLoad.current = null;
+    link.focus();
+  }, [shownRows]);
+
+  const loadMore = async () => {
+    if (loadingMore || loadMoreBusy.current || !connection?.pageInfo.endCursor) return;
+    loadMoreBusy.current = true;
+    setLoadedMessage('');
+    setLoadMoreFailed(false);
+    focusRowAfterLoad.current = connection.nodes.length;
+    try {
+      const result = await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
+      const count = result.data?.patients.nodes.length ?? 0;
+      if (count === 0) focusRowAfterLoad.current = null;
+      setLoadedMessage(countMessage(t, count, 'patients.loadedMore.one', 'patients.loadedMore'));
+    } catch {
+      focusRowAfterLoad.current = null;
+      setLoadMoreFailed(true);
+    } finally {
+      loadMoreBusy.current = false;
+    }
   };
 
   const clearFilters = () => {
@@ -119,7 +193,7 @@ export function PatientsRoute() {
               ref={addRef}
               type="button"
               className="button"
-              onClick={() => open({ kind: 'add' }, () => addRef.current)}
+              onClick={(event) => requestOpen({ kind: 'add' }, () => addRef.current, event.currentTarget)}
             >
               {t('patients.add')}
             </button>
@@ -127,7 +201,7 @@ export function PatientsRoute() {
               ref={bulkRef}
               type="button"
               className="button button--secondary"
-              onClick={() => open({ kind: 'bulk' }, () => bulkRef.current)}
+              onClick={(event) => requestOpen({ kind: 'bulk' }, () => bulkRef.current, event.currentTarget)}
             >
               {t('patients.addSeveral')}
             </button>
@@ -135,15 +209,17 @@ export function PatientsRoute() {
         )}
       </div>
 
-      <div role="status" className="visually-hidden-if-empty">
-        {notice && <p className="notice notice--success">{notice}</p>}
-      </div>
+      <div role="status">{notice && <p className="notice notice--success">{notice}</p>}</div>
 
       {panel?.kind === 'add' && (
-        <AddPatientForm onDone={(name) => closePanel(name && t('addPatient.added', { name }))} />
+        <AddPatientForm
+          onDone={(name) => closePanel(name && t('addPatient.added', { name }))}
+          onDirtyChange={setDirty}
+        />
       )}
       {panel?.kind === 'bulk' && (
         <BulkAddPatients
+          onDirtyChange={setDirty}
           onDone={(count) =>
             closePanel(count === null ? null : countMessage(t, count, 'bulkAdd.added.one', 'bulkAdd.added'))
           }
@@ -154,7 +230,21 @@ export function PatientsRoute() {
           key={panel.patientId}
           patientId={panel.patientId}
           onDone={(name) => closePanel(name && t('editPatient.saved', { name }))}
+          onDirtyChange={setDirty}
         />
+      )}
+      {pending && (
+        <ConfirmDialog
+          title={t('patients.discard.title')}
+          confirmLabel={t('patients.discard.confirm')}
+          cancelLabel={t('patients.discard.keep')}
+          busyLabel={t('patients.discard.confirm')}
+          busy={false}
+          onConfirm={discard}
+          onCancel={keepEditing}
+        >
+          <p>{t('patients.discard.body')}</p>
+        </ConfirmDialog>
       )}
       {deleting && (
         <DeletePatientDialog
@@ -221,25 +311,38 @@ export function PatientsRoute() {
           )}
         </div>
       ) : (
-        <>
+        <div ref={listRef}>
           <PatientTable
             patients={connection.nodes}
-            onEdit={(patient, button) => open({ kind: 'edit', patientId: patient.id }, () => button)}
+            onEdit={(patient, button) => requestOpen({ kind: 'edit', patientId: patient.id }, () => button, button)}
             onDelete={(patient, button) => {
               setNotice(null);
               focusBack.current = () => button;
               setDeleting(patient);
             }}
           />
+          {loadMoreFailed && (
+            <p className="alert load-more__error" role="alert">
+              {t('patients.loadMoreError')}
+            </p>
+          )}
           {connection.pageInfo.hasNextPage && (
             <div className="load-more">
-              <button type="button" className="button button--secondary" disabled={loadingMore} onClick={loadMore}>
+              <button
+                type="button"
+                className="button button--secondary"
+                aria-disabled={loadingMore || undefined}
+                onClick={() => void loadMore()}
+              >
                 {loadingMore ? t('patients.loadingMore') : t('patients.loadMore')}
               </button>
             </div>
           )}
-        </>
+        </div>
       )}
+      <p role="status" className="visually-hidden">
+        {loadedMessage}
+      </p>
     </section>
   );
 }
