@@ -1,16 +1,16 @@
-import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, ServerError, type ErrorLike } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, ServerError, type ErrorLike } from '@apollo/client';
 import { isErrorLike } from '@apollo/client/errors';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import { catchError, from, switchMap, throwError } from 'rxjs';
 import type { AuthSession } from '../auth/session';
+import { hasErrorCode } from '../lib/graphqlErrors';
 import { createCache } from './cache';
 
 /** The gateway answers 401 to a missing or expired token; over graphql-response+json that arrives as an error code. */
 export function isUnauthenticated(error: ErrorLike): boolean {
   if (ServerError.is(error)) return error.statusCode === 401;
-  if (CombinedGraphQLErrors.is(error)) return error.errors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED');
-  return false;
+  return hasErrorCode(error, 'UNAUTHENTICATED');
 }
 
 /**

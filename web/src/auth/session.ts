@@ -11,6 +11,7 @@
  *
  * Tabs share a log-out and activity through a `SessionChannel` (see sessionChannel.ts).
  */
+import { fieldProblemsIn, type FieldProblem } from '../lib/graphqlErrors';
 import { withTabLock, type SessionChannel } from './sessionChannel';
 
 export type Role = 'ADMIN' | 'CLINICIAN';
@@ -28,11 +29,6 @@ export type SessionState =
   | { status: 'signedIn'; user: User }
   /** `expired`: the session ended under the user (refresh refused), as opposed to never started or logged out. */
   | { status: 'signedOut'; expired: boolean };
-
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
 
 export type LoginResult =
   | { ok: true; user: User }
@@ -72,18 +68,10 @@ function isTokenBody(value: unknown): value is TokenBody {
   return typeof body['accessToken'] === 'string' && typeof body['user'] === 'object' && body['user'] !== null;
 }
 
-function problemsOf(value: unknown): FieldProblem[] {
-  if (typeof value !== 'object' || value === null) return [];
-  const problems = (value as Record<string, unknown>)['problems'];
-  return Array.isArray(problems)
-    ? problems.filter(
-        (p): p is FieldProblem =>
-          typeof p === 'object' &&
-          p !== null &&
-          typeof (p as FieldProblem).field === 'string' &&
-          typeof (p as FieldProblem).message === 'string',
-      )
-    : [];
+/** The field problems of a 400's body (`{ problems: [{ field, message }] }`, as in a BAD_USER_INPUT error). */
+function problemsOf(body: unknown): FieldProblem[] {
+  if (typeof body !== 'object' || body === null) return [];
+  return fieldProblemsIn((body as Record<string, unknown>)['problems']);
 }
 
 async function readJson(response: Response): Promise<unknown> {

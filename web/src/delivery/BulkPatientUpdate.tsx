@@ -6,8 +6,8 @@ import type { BulkPatientUpdateInput, Language } from '../__generated__/graphql'
 import { useAuth } from '../auth/AuthProvider';
 import { SelectField } from '../components/Field';
 import { useT } from '../i18n/I18nProvider';
+import { plural } from '../i18n/plural';
 import { BulkForm, type FieldErrors } from './BulkForm';
-import { counted } from './plural';
 import { ProviderSelect } from './ProviderSelect';
 import { ORGANIZATION, ScopeFields, scopeError, type Scope } from './ScopeFields';
 
@@ -75,10 +75,10 @@ export function BulkPatientUpdate() {
       }}
       preview={(result) => t('bulk.update.preview', { matched: result.matchedCount, changed: result.changedCount })}
       confirmLabel={(result) =>
-        result ? counted(t, 'bulk.update.confirm', result.changedCount) : t('bulk.update.confirm')
+        result ? plural(t, 'bulk.update.confirm', result.changedCount) : t('bulk.update.confirm')
       }
       countOf={(result) => result.changedCount}
-      done={(result) => t('bulk.update.done', { patients: counted(t, 'bulk.patients', result.changedCount) })}
+      done={(result) => t('bulk.update.done', { patients: plural(t, 'bulk.patients', result.changedCount) })}
     >
       {(errors) => (
         <>

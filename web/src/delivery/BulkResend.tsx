@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { graphql } from '../__generated__';
 import { evictAfterBulkChange } from '../apollo/cache';
 import { useT } from '../i18n/I18nProvider';
+import { plural } from '../i18n/plural';
 import { BulkForm, type FieldErrors } from './BulkForm';
-import { counted } from './plural';
 import { ORGANIZATION, ScopeFields, scopeError, type Scope } from './ScopeFields';
 
 export const BulkResendMutation = graphql(`
@@ -45,18 +45,18 @@ export function BulkResend() {
       }}
       preview={(result) =>
         t('bulk.resend.preview', {
-          patients: counted(t, 'bulk.patients', result.patientCount),
-          requests: counted(t, 'bulk.requests', result.requestCount),
+          patients: plural(t, 'bulk.patients', result.patientCount),
+          requests: plural(t, 'bulk.requests', result.requestCount),
         })
       }
       confirmLabel={(result) =>
-        result ? counted(t, 'bulk.resend.confirm', result.patientCount) : t('bulk.resend.confirm')
+        result ? plural(t, 'bulk.resend.confirm', result.patientCount) : t('bulk.resend.confirm')
       }
       countOf={(result) => result.patientCount}
       done={(result) =>
         t('bulk.resend.done', {
-          patients: counted(t, 'bulk.patients', result.patientCount),
-          requests: counted(t, 'bulk.requests', result.requestCount),
+          patients: plural(t, 'bulk.patients', result.patientCount),
+          requests: plural(t, 'bulk.requests', result.requestCount),
         })
       }
     >

@@ -5,8 +5,8 @@ import { useSearchParams } from 'react-router';
 import { graphql } from '../__generated__';
 import type { EhrTransactionStatus } from '../__generated__/graphql';
 import { useT } from '../i18n/I18nProvider';
+import { plural } from '../i18n/plural';
 import { usePatientNames } from './patientNames';
-import { counted } from './plural';
 import { StatusCounts, useStatusCounts } from './StatusCounts';
 import { TransactionTable } from './TransactionTable';
 import { usePageVisible } from './usePageVisible';
@@ -191,7 +191,7 @@ export function TransactionsPanel() {
       ) : (
         <>
           <p className="toolbar__count" aria-live="polite">
-            {counted(t, 'deliveryMonitor.count', connection.totalCount)}
+            {plural(t, 'deliveryMonitor.count', connection.totalCount)}
           </p>
           <TransactionTable
             transactions={connection.nodes}

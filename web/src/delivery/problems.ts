@@ -1,5 +1,4 @@
-import { CombinedGraphQLErrors } from '@apollo/client';
-import { fieldProblems } from '../patients/errors';
+import { codeOf, graphQLErrors, problemsByField } from '../lib/graphqlErrors';
 
 export interface Problem {
   /** The input path the server named (e.g. `filter.primaryCarePhysicianId`); null for the request as a whole. */
@@ -13,10 +12,9 @@ export interface Problem {
  * (network or server failures), which callers show as an unexpected error.
  */
 export function serverProblems(error: unknown): Problem[] {
-  if (!CombinedGraphQLErrors.is(error)) return [];
-  const fields = Object.entries(fieldProblems(error)).map(([path, message]) => ({ path, message }));
+  const fields = Object.entries(problemsByField(error)).map(([path, message]) => ({ path, message }));
   if (fields.length > 0) return fields;
-  return error.errors
-    .filter((e) => e.extensions?.['code'] === 'BAD_USER_INPUT')
+  return graphQLErrors(error)
+    .filter((e) => codeOf(e) === 'BAD_USER_INPUT')
     .map((e) => ({ path: null, message: e.message }));
 }

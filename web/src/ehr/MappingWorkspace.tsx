@@ -1,13 +1,14 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
+import { problemsOf } from '../lib/graphqlErrors';
 import { CoveragePanel } from './CoveragePanel';
 import { countChanges, draftFromMapping, emptyRow, suggestEndpoint, type Draft, type DraftRow } from './draft';
 import { ADD_ROW, MappingEditor, PROBLEMS } from './MappingEditor';
 import { rowControlId } from './MappingRow';
 import { EhrQuestionnairesQuery, EhrSystemMappingQuery, type CanonicalField } from './operations';
 import { PreviewPanel } from './PreviewPanel';
-import { serverProblems, tieToRows, type Column, type MappingProblems } from './problems';
+import { tieToRows, type Column, type MappingProblems } from './problems';
 import { PublishControls } from './PublishControls';
 import { sourceCatalog } from './sources';
 import { StaleDraft } from './StaleDraft';
@@ -134,13 +135,13 @@ export function MappingWorkspace({
     setConflict(null);
   };
   const refused = (origin: MappingProblems['origin']) => (err: unknown, rows: readonly DraftRow[]) => {
-    const list = serverProblems(err);
-    if (list) {
+    const list = problemsOf(err);
+    if (list.length > 0) {
       setProblems(tieToRows(list, rows, origin));
       // The confirmation that had the focus is gone; the preview's buttons are still there.
       if (origin === 'publish') focusLater(`${idPrefix}-${PROBLEMS}`);
     }
-    return list !== null;
+    return list.length > 0;
   };
   const changed = (message: string) => {
     discard();

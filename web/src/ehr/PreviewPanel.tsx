@@ -2,7 +2,8 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useRef, useState } from 'react';
 import { SelectField, TextField } from '../components/Field';
 import { useT } from '../i18n/I18nProvider';
-import { useDebouncedValue } from '../patients/useDebouncedValue';
+import { plural } from '../i18n/plural';
+import { useDebouncedValue } from '../lib/useDebouncedValue';
 import { mappingInput, type Draft, type DraftRow } from './draft';
 import { EhrPreviewPatientsQuery, EhrPreviewQuery } from './operations';
 import { PreviewRequests, type PreviewRequest } from './PreviewRequests';
@@ -157,10 +158,7 @@ export function PreviewPanel({
               {outcome.draft
                 ? t('ehr.preview.resultDraft', { patient: outcome.patient })
                 : t('ehr.preview.resultPublished', { patient: outcome.patient, version: outcome.version })}
-              :{' '}
-              {outcome.requests.length === 1
-                ? t('ehr.preview.count.one')
-                : t('ehr.preview.count', { count: outcome.requests.length })}
+              : {plural(t, 'ehr.preview.count', outcome.requests.length)}
             </h3>
           )}
         </div>

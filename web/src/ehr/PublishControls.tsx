@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/I18nProvider';
+import { plural } from '../i18n/plural';
 import { ConfirmPanel } from './ConfirmPanel';
 import { mappingInput, type ChangeCount, type Draft, type DraftRow } from './draft';
 import { EhrPublishMappingMutation, REFETCH_AFTER_CHANGE } from './operations';
@@ -90,8 +91,7 @@ export function PublishControls({
           onCancel={() => setConfirming(false)}
         >
           <p>
-            {changes.total === 1 ? t('ehr.publish.count.one') : t('ehr.publish.count', { count: changes.total })}{' '}
-            {t('ehr.publish.breakdown', changes)}
+            {plural(t, 'ehr.publish.count', changes.total)} {t('ehr.publish.breakdown', changes)}
           </p>
           <p>{note === '' ? t('ehr.publish.noNote') : t('ehr.publish.note', { note })}</p>
         </ConfirmPanel>

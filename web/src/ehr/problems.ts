@@ -1,5 +1,4 @@
-import { CombinedGraphQLErrors } from '@apollo/client';
-import type { FieldProblem } from '../auth/session';
+import { errorWithCode, listItemOf, type FieldProblem } from '../lib/graphqlErrors';
 import type { DraftRow } from './draft';
 
 /** The editable columns of a mapping row a problem can be about. */
@@ -19,23 +18,8 @@ export interface MappingProblems {
   general: FieldProblem[];
 }
 
-/** Every `extensions.problems` entry of a BAD_USER_INPUT error; null for any other error. */
-export function serverProblems(error: unknown): FieldProblem[] | null {
-  if (!CombinedGraphQLErrors.is(error)) return null;
-  const found: FieldProblem[] = [];
-  for (const graphQLError of error.errors) {
-    const problems: unknown = graphQLError.extensions?.['problems'];
-    if (graphQLError.extensions?.['code'] !== 'BAD_USER_INPUT' || !Array.isArray(problems)) continue;
-    for (const problem of problems as unknown[]) {
-      const { field, message } = (problem ?? {}) as Partial<Record<keyof FieldProblem, unknown>>;
-      if (typeof field === 'string' && typeof message === 'string') found.push({ field, message });
-    }
-  }
-  return found.length > 0 ? found : null;
-}
-
-/** `fields[3].target`, possibly under a prefix (the preview's `draft.`). */
-const ROW_PATH = /(?:^|\.)fields\[(\d+)\](?:\.(\w+))?/;
+/** The first name inside a row's path: `target` of `fields[3].target.kind`. */
+const COLUMN = /^\w+/;
 
 /**
  * Ties each problem to the row it names (by the rows as they were sent, so later edits do not
@@ -48,13 +32,14 @@ export function tieToRows(
 ): MappingProblems {
   const tied: MappingProblems = { origin, rows: [], general: [] };
   for (const problem of problems) {
-    const match = ROW_PATH.exec(problem.field);
-    const row = match ? rows[Number(match[1])] : undefined;
-    if (!match || !row) {
+    // `fields[3].target`, possibly under a prefix (the preview's `draft.`).
+    const item = listItemOf(problem.field, 'fields', { nested: true });
+    const row = item && rows[item.index];
+    if (!item || !row) {
       tied.general.push(problem);
       continue;
     }
-    const part = match[2];
+    const part = COLUMN.exec(item.inner)?.[0];
     const column: Column = part === 'endpoint' || part === 'target' || part === 'transform' ? part : 'source';
     tied.rows.push({ rowId: row.id, column, message: problem.message });
   }
@@ -75,8 +60,7 @@ export function problemsOfRow(problems: MappingProblems | null, rowId: string): 
  * current, as the server names it (null when it does not). Undefined for any other error.
  */
 export function conflictVersion(error: unknown): { current: number | null } | undefined {
-  if (!CombinedGraphQLErrors.is(error)) return undefined;
-  const conflict = error.errors.find((e) => e.extensions?.['code'] === 'VERSION_CONFLICT');
+  const conflict = errorWithCode(error, 'VERSION_CONFLICT');
   if (!conflict) return undefined;
   const current: unknown = conflict.extensions?.['currentVersion'];
   return { current: typeof current === 'number' && Number.isInteger(current) ? current : null };

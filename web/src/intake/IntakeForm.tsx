@@ -6,8 +6,9 @@ import type { IntakeQuestionnaireQueryQuery } from '../__generated__/graphql';
 import { bearer, isUnauthenticated } from '../apollo/client';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/en';
-import { inLanguage } from '../patientDetail/format';
-import { hasErrorCode, problemsOf } from '../patientDetail/graphqlErrors';
+import { plural } from '../i18n/plural';
+import { inLanguage } from '../lib/format';
+import { hasErrorCode, problemsOf } from '../lib/graphqlErrors';
 import { isAnswered, serverErrors, toAnswers, validateDraft, type Draft, type Errors } from './answers';
 import { IntakeMessage } from './IntakeMessage';
 import { focusId, QuestionField, type Item } from './QuestionField';
@@ -147,7 +148,7 @@ export function IntakeForm({
       )}
       {invalid.length > 0 && (
         <div className="error-summary" role="alert">
-          <h2>{invalid.length === 1 ? t('intake.summary.one') : t('intake.summary', { count: invalid.length })}</h2>
+          <h2>{plural(t, 'intake.summary', invalid.length)}</h2>
           <ul>
             {invalid.map(({ item, index, message }) => {
               const target = focusId(base(index), item);

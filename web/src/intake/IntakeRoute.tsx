@@ -5,7 +5,7 @@ import { graphql } from '../__generated__';
 import { bearer, isUnauthenticated } from '../apollo/client';
 import { useDocumentTitle } from '../components/useRouteAnnouncement';
 import { LANGUAGES, useI18n } from '../i18n/I18nProvider';
-import { hasErrorCode } from '../patientDetail/graphqlErrors';
+import { hasErrorCode } from '../lib/graphqlErrors';
 import { IntakeForm } from './IntakeForm';
 import { IntakeMessage } from './IntakeMessage';
 import { decodeIntakeToken } from './token';

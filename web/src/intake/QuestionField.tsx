@@ -1,7 +1,7 @@
 import type { ChangeEvent } from 'react';
 import type { IntakeQuestionnaireQueryQuery } from '../__generated__/graphql';
 import { useI18n } from '../i18n/I18nProvider';
-import { inLanguage } from '../patientDetail/format';
+import { inLanguage } from '../lib/format';
 import { MAX_TEXT_LENGTH, type Draft } from './answers';
 
 export type Item = NonNullable<IntakeQuestionnaireQueryQuery['questionnaire']>['items'][number];

@@ -1,7 +1,7 @@
 import type { AnswerInput, QuestionType } from '../__generated__/graphql';
 import type { MessageKey } from '../i18n/en';
-import type { Problem } from '../patientDetail/graphqlErrors';
-import { dateOfBirthError } from '../patients/validation';
+import { listItemOf, type FieldProblem } from '../lib/graphqlErrors';
+import { dateOfBirthError } from '../lib/validation';
 
 /** What a question needs for its control, its validation and its answer. */
 export interface Question {
@@ -103,15 +103,15 @@ export function toAnswers(questions: readonly Question[], draft: Draft): AnswerI
  * patient or questionnaire) is `general`. Server texts are English; patients see ours.
  */
 export function serverErrors(
-  problems: readonly Problem[],
+  problems: readonly FieldProblem[],
   sent: readonly AnswerInput[],
 ): { errors: Errors; general: boolean } {
   const errors: Errors = {};
   let general = false;
   for (const { field, message } of problems) {
-    const index = /^answers\[(\d+)\]/.exec(field)?.[1];
+    const index = listItemOf(field, 'answers')?.index;
     const required = field === 'answers' ? /required question (\S+)$/.exec(message)?.[1] : undefined;
-    const linkId = index !== undefined ? sent[Number(index)]?.linkId : required;
+    const linkId = index !== undefined ? sent[index]?.linkId : required;
     if (linkId) errors[linkId] ??= required ? 'intake.error.required' : 'intake.error.rejected';
     else general = true;
   }

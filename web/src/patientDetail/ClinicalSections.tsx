@@ -5,7 +5,7 @@ import type {
 } from '../__generated__/graphql';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/en';
-import { inLanguage, useFormatters } from './format';
+import { inLanguage, useFormatters } from '../lib/format';
 
 export const PatientDetailHistory_history = graphql(`
   fragment PatientDetailHistory_history on ClinicalHistory {

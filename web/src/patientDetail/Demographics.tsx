@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { PatientDetailQueryQuery } from '../__generated__/graphql';
 import { useI18n } from '../i18n/I18nProvider';
-import { useFormatters } from './format';
+import { useFormatters } from '../lib/format';
 
 type Patient = NonNullable<PatientDetailQueryQuery['patient']>;
 

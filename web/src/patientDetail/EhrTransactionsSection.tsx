@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { graphql } from '../__generated__';
 import type { PatientDetailTransactions_TransactionFragment } from '../__generated__/graphql';
 import { useI18n } from '../i18n/I18nProvider';
+import { plural } from '../i18n/plural';
+import { useFormatters } from '../lib/format';
 import { Unavailable } from './ClinicalSections';
-import { useFormatters } from './format';
 
 export const PatientDetailTransactions_transaction = graphql(`
   fragment PatientDetailTransactions_transaction on EhrTransaction {
@@ -86,9 +87,7 @@ export function EhrTransactionsSection({
           <p className="notice notice--success">
             {outcome.count === 0
               ? t('patientDetail.resend.none')
-              : outcome.count === 1
-                ? t('patientDetail.resend.one')
-                : t('patientDetail.resend.done', { count: outcome.count })}
+              : plural(t, { one: 'patientDetail.resend.one', other: 'patientDetail.resend.done' }, outcome.count)}
           </p>
         )}
       </div>

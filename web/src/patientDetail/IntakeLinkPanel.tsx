@@ -4,7 +4,7 @@ import { graphql } from '../__generated__';
 import { useAuth } from '../auth/AuthProvider';
 import type { IntakeLinkResult } from '../auth/session';
 import { useI18n } from '../i18n/I18nProvider';
-import { inLanguage, useFormatters } from './format';
+import { inLanguage, useFormatters } from '../lib/format';
 
 /** Its own request: `questionnaires` is a non-null root field, so its failure must not take the page. */
 export const PatientDetailQuestionnairesQuery = graphql(`

@@ -3,11 +3,11 @@ import { Link, useParams } from 'react-router';
 import { graphql } from '../__generated__';
 import { useAuth } from '../auth/AuthProvider';
 import { useT } from '../i18n/I18nProvider';
+import { graphQLErrors, hasErrorCode } from '../lib/graphqlErrors';
 import { ClinicalHistorySection, ResponsesSection } from './ClinicalSections';
 import { Demographics } from './Demographics';
 import { EhrPreviewSection } from './EhrPreviewSection';
 import { EhrTransactionsSection } from './EhrTransactionsSection';
-import { graphQLErrors, hasErrorCode } from './graphqlErrors';
 import { IntakeLinkPanel } from './IntakeLinkPanel';
 import './patientDetail.css';
 

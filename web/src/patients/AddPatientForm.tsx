@@ -1,6 +1,6 @@
 import { useT } from '../i18n/I18nProvider';
+import { problemsByField } from '../lib/graphqlErrors';
 import { toPatientInput } from './draft';
-import { fieldProblems } from './errors';
 import { PatientForm } from './PatientForm';
 import { useCreatePatientMutation } from './useCreatePatientMutation';
 import { EMPTY_DRAFT } from './validation';
@@ -35,7 +35,7 @@ export function AddPatientForm({
           if (data) onDone(`${data.createPatient.firstName} ${data.createPatient.lastName}`);
           return undefined;
         } catch (error) {
-          const problems = fieldProblems(error as Error);
+          const problems = problemsByField(error);
           return Object.keys(problems).length > 0 ? { problems } : { alert: t('common.unexpectedError') };
         }
       }}

@@ -1,11 +1,11 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Gender, Language } from '../__generated__/graphql';
-import type { MessageKey } from '../i18n/en';
-import { useI18n, useT, type Translate } from '../i18n/I18nProvider';
+import { useI18n, useT } from '../i18n/I18nProvider';
+import { plural } from '../i18n/plural';
+import { formatDate } from '../lib/format';
+import { listItemOf, problemsByField } from '../lib/graphqlErrors';
 import { toPatientInput } from './draft';
-import { fieldProblems } from './errors';
-import { formatDate } from './format';
 import { PatientFields } from './PatientFields';
 import { PatientsFilterProvidersQuery } from './PatientFilters';
 import './patients.css';
@@ -32,7 +32,11 @@ interface Row {
 type FocusTarget = { kind: 'heading' } | { kind: 'review' } | { kind: 'invalid' } | { kind: 'row'; key: number };
 
 const newRow = (key: number): Row => ({ key, draft: EMPTY_DRAFT, errors: {}, server: {} });
-const INPUT_PROBLEM = /^inputs\[(\d+)\]\.(.+)$/;
+/** The row and field a server problem names (`inputs[i].field`, i the position in the list sent). */
+const inputProblem = (path: string) => {
+  const item = listItemOf(path, 'inputs');
+  return item && item.inner !== '' ? item : undefined;
+};
 /** The fields a row shows: not the optional groups (`address.city`…), whose problems go to the row's message. */
 const isRowField = (field: string): field is PatientField => isPatientField(field) && !field.includes('.');
 
@@ -55,20 +59,15 @@ function validateRows(rows: readonly Row[], today: string): Row[] {
 function withServerProblems(rows: readonly Row[], sent: readonly number[], problems: Record<string, string>): Row[] {
   const byKey = new Map<number, Record<string, string>>();
   for (const [path, message] of Object.entries(problems)) {
-    const match = INPUT_PROBLEM.exec(path);
-    const key = match ? sent[Number(match[1])] : undefined;
-    if (key === undefined || !match?.[2]) continue;
-    const field = isRowField(match[2]) ? match[2] : '';
+    const item = inputProblem(path);
+    const key = item && sent[item.index];
+    if (!item || key === undefined) continue;
+    const field = isRowField(item.inner) ? item.inner : '';
     const rowProblems = byKey.get(key) ?? {};
-    rowProblems[field] ??= field === '' ? `${match[2]}: ${message}` : message;
+    rowProblems[field] ??= field === '' ? `${item.inner}: ${message}` : message;
     byKey.set(key, rowProblems);
   }
   return rows.map((row) => ({ ...row, server: byKey.get(row.key) ?? {} }));
-}
-
-/** A count in words: the `one` message for 1, else `many` with `{count}`. */
-export function countMessage(t: Translate, count: number, one: MessageKey, many: MessageKey): string {
-  return count === 1 ? t(one) : t(many, { count });
 }
 
 /**
@@ -160,14 +159,14 @@ export function BulkAddPatients({
       await createPatients({ variables: { inputs: filled.map((row) => toPatientInput(row.draft)) } });
       onDone(sent.length);
     } catch (error) {
-      const problems = fieldProblems(error as Error);
+      const problems = problemsByField(error);
       if (Object.keys(problems).length === 0) {
         // Not about the input (the network, a refusal): stay on the review, the list intact.
         setAlert(t('common.unexpectedError'));
         return;
       }
       setRows((all) => withServerProblems(all, sent, problems));
-      const general = Object.entries(problems).filter(([path]) => !INPUT_PROBLEM.test(path));
+      const general = Object.entries(problems).filter(([path]) => !inputProblem(path));
       setAlert([t('bulkAdd.refused'), ...general.map(([path, message]) => `${path}: ${message}`)].join(' '));
       setStep('edit');
       setFocus({ kind: 'invalid' });
@@ -237,7 +236,7 @@ export function BulkAddPatients({
       ) : (
         <>
           <h3 ref={reviewRef} tabIndex={-1}>
-            {countMessage(t, filled.length, 'bulkAdd.reviewTitle.one', 'bulkAdd.reviewTitle')}
+            {plural(t, 'bulkAdd.reviewTitle', filled.length)}
           </h3>
           <p>{t('bulkAdd.reviewIntro')}</p>
           {alertBox}
@@ -249,9 +248,7 @@ export function BulkAddPatients({
               aria-disabled={loading || undefined}
               onClick={() => void (loading || submit())}
             >
-              {loading
-                ? t('bulkAdd.submitting')
-                : countMessage(t, filled.length, 'bulkAdd.submit.one', 'bulkAdd.submit')}
+              {loading ? t('bulkAdd.submitting') : plural(t, 'bulkAdd.submit', filled.length)}
             </button>
             <button
               type="button"

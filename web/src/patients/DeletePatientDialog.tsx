@@ -3,8 +3,8 @@ import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { graphql } from '../__generated__';
 import { useT } from '../i18n/I18nProvider';
+import { errorCode } from '../lib/graphqlErrors';
 import { ConfirmDialog } from './ConfirmDialog';
-import { errorCode } from './errors';
 
 export const PatientsDeleteMutation = graphql(`
   mutation PatientsDeleteMutation($id: ID!) {
@@ -64,7 +64,7 @@ export function DeletePatientDialog({ patient, onDone }: DeletePatientDialogProp
       await deletePatient();
       onDone(name);
     } catch (failure) {
-      const code = errorCode(failure as Error);
+      const code = errorCode(failure);
       if (code === 'NOT_FOUND') {
         // Already gone: the list should not keep showing it.
         removePatientFromCache(cache, patient.id);

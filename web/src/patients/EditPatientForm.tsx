@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { graphql } from '../__generated__';
 import type { PatientsEdit_PatientFragment } from '../__generated__/graphql';
 import { useT } from '../i18n/I18nProvider';
+import { errorCode, problemsByField } from '../lib/graphqlErrors';
 import { changedFields, draftOf } from './draft';
-import { errorCode, fieldProblems } from './errors';
 import { useFocusOnMount } from './focus';
 import { PatientForm, type SubmitOutcome } from './PatientForm';
 import './patients.css';
@@ -201,11 +201,11 @@ function EditPatientBody({
       if (data) onDone(`${data.updatePatient.firstName} ${data.updatePatient.lastName}`);
       return undefined;
     } catch (error) {
-      const code = errorCode(error as Error);
+      const code = errorCode(error);
       if (code === 'VERSION_CONFLICT') return { alert: <VersionConflict onReload={onReload} /> };
       if (code === 'NOT_FOUND') return { alert: t('editPatient.notFound') };
       if (code === 'FORBIDDEN') return { alert: t('editPatient.forbidden') };
-      const problems = fieldProblems(error as Error);
+      const problems = problemsByField(error);
       return Object.keys(problems).length > 0 ? { problems } : { alert: t('common.unexpectedError') };
     }
   };

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { graphql } from '../__generated__';
 import type { PatientTable_PatientFragment } from '../__generated__/graphql';
 import { useI18n } from '../i18n/I18nProvider';
-import { formatDate } from './format';
+import { formatDate } from '../lib/format';
 import './patients.css';
 
 export const PatientTable_patient = graphql(`

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { dateOfBirthError, emailError } from '../lib/validation';
 import {
   countryError,
-  dateOfBirthError,
   EMPTY_DRAFT,
-  emailError,
   isBlankDraft,
   mrnError,
   nameError,

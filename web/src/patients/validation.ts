@@ -1,4 +1,5 @@
 import type { MessageKey } from '../i18n/en';
+import { dateOfBirthError, emailError } from '../lib/validation';
 import { ISO_COUNTRY_CODES } from './countries';
 
 /**
@@ -91,28 +92,12 @@ export type DraftErrors = Partial<Record<PatientField, MessageKey>>;
 
 const MAX_NAME = 100;
 const MAX_TEXT = 200;
-const MAX_AGE_YEARS = 130;
-export const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const PHONE_CHARS = /^\+?[\d\s\-.()]+$/;
 const MRN = /^[A-Za-z0-9-]{1,32}$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function isCalendarDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
 
 export function nameError(value: string): MessageKey | undefined {
   const length = value.trim().length;
   return length < 1 || length > MAX_NAME ? 'validation.name' : undefined;
-}
-
-export function emailError(value: string): MessageKey | undefined {
-  const email = value.trim();
-  return email.length > 254 || !EMAIL.test(email) ? 'validation.email' : undefined;
 }
 
 export function phoneError(value: string): MessageKey | undefined {
@@ -123,15 +108,6 @@ export function phoneError(value: string): MessageKey | undefined {
 
 export function mrnError(value: string): MessageKey | undefined {
   return MRN.test(value.trim()) ? undefined : 'patients.validation.mrn';
-}
-
-/** `today` is YYYY-MM-DD (the server's rule is in UTC); ISO dates compare as strings. */
-export function dateOfBirthError(value: string, today: string): MessageKey | undefined {
-  if (value.trim() === '') return 'validation.required';
-  if (!isCalendarDate(value)) return 'validation.date';
-  if (value > today) return 'validation.dateFuture';
-  const earliest = `${String(Number(today.slice(0, 4)) - MAX_AGE_YEARS).padStart(4, '0')}${today.slice(4)}`;
-  return value < earliest ? 'validation.dateTooOld' : undefined;
 }
 
 export function todayUtc(now: Date = new Date()): string {

@@ -6,7 +6,7 @@ import { TextField } from '../components/Field';
 import { useDocumentTitle } from '../components/useRouteAnnouncement';
 import { useT } from '../i18n/I18nProvider';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
-import { emailError } from '../patients/validation';
+import { emailError } from '../lib/validation';
 import type { MessageKey } from '../i18n/en';
 
 interface Errors {

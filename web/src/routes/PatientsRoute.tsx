@@ -4,15 +4,16 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { graphql } from '../__generated__';
 import type { PatientFilter, PatientTable_PatientFragment } from '../__generated__/graphql';
 import { useT } from '../i18n/I18nProvider';
+import { plural } from '../i18n/plural';
+import { useDebouncedValue } from '../lib/useDebouncedValue';
 import { AddPatientForm } from '../patients/AddPatientForm';
-import { BulkAddPatients, countMessage } from '../patients/BulkAddPatients';
+import { BulkAddPatients } from '../patients/BulkAddPatients';
 import { ConfirmDialog } from '../patients/ConfirmDialog';
 import { DeletePatientDialog } from '../patients/DeletePatientDialog';
 import { EditPatientForm } from '../patients/EditPatientForm';
 import { PatientFilters } from '../patients/PatientFilters';
 import { PatientTable } from '../patients/PatientTable';
 import '../patients/patients.css';
-import { useDebouncedValue } from '../patients/useDebouncedValue';
 
 export const PAGE_SIZE = 25;
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -165,7 +166,7 @@ export function PatientsRoute() {
       const result = await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
       const count = result.data?.patients.nodes.length ?? 0;
       if (count === 0) focusRowAfterLoad.current = null;
-      setLoadedMessage(countMessage(t, count, 'patients.loadedMore.one', 'patients.loadedMore'));
+      setLoadedMessage(plural(t, 'patients.loadedMore', count));
     } catch {
       focusRowAfterLoad.current = null;
       setLoadMoreFailed(true);
@@ -220,9 +221,7 @@ export function PatientsRoute() {
       {panel?.kind === 'bulk' && (
         <BulkAddPatients
           onDirtyChange={setDirty}
-          onDone={(count) =>
-            closePanel(count === null ? null : countMessage(t, count, 'bulkAdd.added.one', 'bulkAdd.added'))
-          }
+          onDone={(count) => closePanel(count === null ? null : plural(t, 'bulkAdd.added', count))}
         />
       )}
       {panel?.kind === 'edit' && (
@@ -275,7 +274,7 @@ export function PatientsRoute() {
         </div>
         {connection && (
           <p className="toolbar__count" aria-live="polite">
-            {countMessage(t, connection.totalCount, 'patients.count.one', 'patients.count')}
+            {plural(t, 'patients.count', connection.totalCount)}
           </p>
         )}
       </div>

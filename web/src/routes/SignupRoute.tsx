@@ -2,13 +2,14 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthProvider';
 import type { LoginLocationState } from '../auth/RequireAuth';
-import type { FieldProblem, SignupBody } from '../auth/session';
+import type { SignupBody } from '../auth/session';
 import { SelectField, TextField } from '../components/Field';
 import type { MessageKey } from '../i18n/en';
 import { useDocumentTitle } from '../components/useRouteAnnouncement';
 import { useT } from '../i18n/I18nProvider';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
-import { emailError } from '../patients/validation';
+import type { FieldProblem } from '../lib/graphqlErrors';
+import { emailError } from '../lib/validation';
 
 type Mode = 'register' | 'invite';
 type Kind = 'CLINIC' | 'HOSPITAL';
