@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { MockLink } from '@apollo/client/testing';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
@@ -184,7 +184,7 @@ describe('intake page', () => {
     await user.click(screen.getByRole('button', { name: 'Send answers' }));
 
     const thanks = await screen.findByRole('heading', { level: 1, name: 'Thank you' });
-    expect(thanks).toHaveFocus();
+    await waitFor(() => expect(thanks).toHaveFocus());
     expect(screen.queryByRole('button', { name: 'Send answers' })).not.toBeInTheDocument();
   });
 
@@ -209,7 +209,7 @@ describe('intake page', () => {
     const pain = screen.getByRole('group', { name: 'How bad is the pain? (required)' });
     expect(await screen.findByRole('alert')).toHaveTextContent('1 answer needs your attention');
     expect(pain).toHaveAccessibleDescription('Error: This answer was not accepted. Please check it.');
-    expect(within(pain).getByRole('radio', { name: 'Mild' })).toHaveFocus();
+    await waitFor(() => expect(within(pain).getByRole('radio', { name: 'Mild' })).toHaveFocus());
   });
 
   it('keeps the answers when the network fails, and sends them on retry', async () => {
@@ -245,7 +245,7 @@ describe('intake page', () => {
     setup({ route: '/intake/not-a-token', user: null, mocks: [] });
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('This link does not work');
-    expect(within(alert).getByRole('heading', { level: 1 })).toHaveFocus();
+    await waitFor(() => expect(within(alert).getByRole('heading', { level: 1 })).toHaveFocus());
     expect(screen.getByRole('group', { name: 'Language' })).toBeInTheDocument();
   });
 });

@@ -23,10 +23,7 @@ export function patient(overrides: Partial<PatientTable_PatientFragment> = {}): 
     email: 'ana@example.com',
     primaryCarePhysician: { __typename: 'Provider', id: 'prov-1', displayName: 'Dr. Maya Okafor' },
     ehrSystem: { __typename: 'EhrSystem', id: 'ehr-athena', name: 'Athena' },
-    ehrTransactions: [
-      { __typename: 'EhrTransaction', id: 'tx-2', status: 'DELIVERED' },
-      { __typename: 'EhrTransaction', id: 'tx-1', status: 'DEAD' },
-    ],
+    lastEhrTransaction: { __typename: 'EhrTransaction', id: 'tx-2', status: 'DELIVERED' },
     ...overrides,
   };
 }
@@ -39,15 +36,19 @@ export function patientsMock(
     hasNextPage = false,
     endCursor = patients.length > 0 ? `cursor-${patients.length}` : null,
     totalCount = patients.length,
+    delay,
   }: {
     filter?: PatientFilter;
     after?: string;
     hasNextPage?: boolean;
     endCursor?: string | null;
     totalCount?: number;
+    /** Milliseconds before the answer, to see the page while it waits. */
+    delay?: number;
   } = {},
 ): MockLink.MockedResponse {
   return {
+    ...(delay === undefined ? {} : { delay }),
     request: {
       query: PatientsQuery,
       variables: { first: PAGE_SIZE, filter, ...(after === undefined ? {} : { after }) },
@@ -79,7 +80,10 @@ export function providersMock(providers = PROVIDERS): MockLink.MockedResponse {
   };
 }
 
-/** What the edit form reads (and `updatePatient` answers): Ana García of `patient()`, at a version. */
+/**
+ * What the edit form reads (and `updatePatient` answers): Ana García of `patient()`, at a version,
+ * with her physician, English, and no address, emergency contact or insurance.
+ */
 export function editablePatient(overrides: Partial<PatientsEdit_PatientFragment> = {}): PatientsEdit_PatientFragment {
   const { id, firstName, lastName, gender, dateOfBirth, mrn, phone, email } = patient();
   return {
@@ -93,9 +97,34 @@ export function editablePatient(overrides: Partial<PatientsEdit_PatientFragment>
     mrn,
     phone: phone ?? null,
     email: email ?? null,
+    preferredLanguage: 'EN',
+    primaryCarePhysician: { __typename: 'Provider', id: 'prov-1', displayName: 'Dr. Maya Okafor' },
+    address: null,
+    emergencyContact: null,
+    insurance: null,
     ...overrides,
   };
 }
+
+/** A complete address, emergency contact and insurance, as the server answers them. */
+export const PATIENT_DETAILS = {
+  address: {
+    __typename: 'Address' as const,
+    line1: '12 Elm Street',
+    line2: 'Apt 4',
+    city: 'Springfield',
+    state: 'IL',
+    postalCode: '62701',
+    country: 'US',
+  },
+  emergencyContact: {
+    __typename: 'EmergencyContact' as const,
+    name: 'Luis García',
+    relationship: 'Spouse',
+    phone: '+15550102031',
+  },
+  insurance: { __typename: 'Insurance' as const, provider: 'Blue Shield', policyNumber: 'BS-123456' },
+};
 
 export function editPatientQueryMock(value: PatientsEdit_PatientFragment = editablePatient()): MockLink.MockedResponse {
   return {

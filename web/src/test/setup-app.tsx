@@ -18,6 +18,9 @@ export const CLINICIAN: User = {
   role: 'CLINICIAN',
 };
 
+/** How long every GraphQL mock takes to answer, unless it sets its own `delay`. */
+const MOCK_DELAY_MS = 20;
+
 /** Answers one auth endpoint: a status and a JSON body (and headers). */
 export interface FakeResponse {
   status: number;
@@ -55,17 +58,32 @@ export function setup({ route = '/', mocks = [], user = CLINICIAN, auth = defaul
     );
   });
   const session = new AuthSession(fetch, user ? { accessToken: 'test-token', user } : undefined);
+  const organization = (organizationId: string) => ({
+    organization: { __typename: 'Organization' as const, id: organizationId, name: 'Riverside Hospital' },
+  });
   const layout: MockLink.MockedResponse[] = [CLINICIAN, ...(user && user !== CLINICIAN ? [user] : [])].map((u) => ({
     request: { query: LayoutQuery, variables: { organizationId: u.organizationId } },
-    result: {
-      data: { organization: { __typename: 'Organization', id: u.organizationId, name: 'Riverside Hospital' } },
-    },
+    result: { data: organization(u.organizationId) },
     maxUsageCount: Number.POSITIVE_INFINITY,
   }));
   const cache = createCache();
+  // A signed-in user's header has its organization already, as on any page after the first: were
+  // it fetched alongside the page, its cache write could land just before a page query fails, and
+  // Apollo's deferred cache notification would then refetch the failed (incomplete) query by itself.
+  if (user)
+    cache.writeQuery({
+      query: LayoutQuery,
+      variables: { organizationId: user.organizationId },
+      data: organization(user.organizationId),
+    });
   const view = render(
     <MemoryRouter initialEntries={[route]}>
-      <MockedProvider mocks={[...layout, ...mocks, providersMock()]} cache={cache}>
+      {/* A fixed delay, not MockLink's random 20-50 ms: responses come in the order they were asked for. */}
+      <MockedProvider
+        mocks={[...layout, ...mocks, providersMock()]}
+        cache={cache}
+        mockLinkDefaultOptions={{ delay: MOCK_DELAY_MS }}
+      >
         <AppProviders session={session}>
           <AppRoutes />
         </AppProviders>
