@@ -39,7 +39,8 @@ beforeAll(() => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('pnpm audit:verify', () => {
+// Each test runs the script itself (node + tsx): slow on a busy machine, not racy.
+describe('pnpm audit:verify', { timeout: 30_000 }, () => {
   it('accepts an untouched log (default key) and refuses it under another key', () => {
     expect(verify(file)).toEqual({ status: 0, output: 'ok: 3 records' });
     const other = verify(file, '--key', 'another-key');

@@ -16,7 +16,8 @@ const CLEAN = [
   line({ event: 'auth.rejected', reason: 'expired' }),
 ].join('\n');
 
-describe('check-logs', () => {
+// The last test runs the script itself (node + tsx, three times): slow on a busy machine, not racy.
+describe('check-logs', { timeout: 30_000 }, () => {
   const patient = seedPatients().find((p) => p.email && p.phone)!;
 
   it('passes operational log lines', () => {
