@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { graphql } from '../__generated__';
 import type { EhrTransactionStatus } from '../__generated__/graphql';
+import { ErrorState, LoadingState } from '../components/States';
 import { useT } from '../i18n/I18nProvider';
 import { plural } from '../i18n/plural';
 import { usePatientNames } from './patientNames';
@@ -167,18 +168,9 @@ export function TransactionsPanel() {
       </div>
 
       {error && !connection ? (
-        <div className="state state--error" role="alert">
-          <h2>{t('deliveryMonitor.error.title')}</h2>
-          <p>{t('common.unexpectedError')}</p>
-          <button type="button" className="button" onClick={refresh}>
-            {t('common.retry')}
-          </button>
-        </div>
+        <ErrorState title={t('deliveryMonitor.error.title')} message={t('common.unexpectedError')} onRetry={refresh} />
       ) : !connection ? (
-        <div className="state state--loading" role="status" aria-busy="true">
-          <span className="spinner" aria-hidden="true" />
-          {t('common.loading')}
-        </div>
+        <LoadingState />
       ) : connection.nodes.length === 0 ? (
         <div className="state state--empty">
           <h2>

@@ -2,7 +2,7 @@ import { useT } from '../i18n/I18nProvider';
 import { QUESTION_PREFIX, type DraftRow } from './draft';
 import type { CanonicalField, Questionnaire } from './operations';
 import type { SourceCatalog } from './sources';
-import { ErrorState } from './ui';
+import { ErrorState } from '../components/States';
 
 interface Coverage {
   fields: readonly CanonicalField[];

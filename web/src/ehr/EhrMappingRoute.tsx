@@ -6,7 +6,7 @@ import { useT } from '../i18n/I18nProvider';
 import type { Draft } from './draft';
 import { MappingWorkspace } from './MappingWorkspace';
 import { EhrMappingToolQuery } from './operations';
-import { ErrorState, LoadingState } from './ui';
+import { ErrorState, LoadingState } from '../components/States';
 import './ehr.css';
 
 /** /ehr-mappings (ADMIN): edit, preview, publish, compare and roll back each EHR system's mapping. */

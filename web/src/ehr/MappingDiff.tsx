@@ -2,7 +2,8 @@ import { useQuery } from '@apollo/client/react';
 import type { EhrFieldMappingFieldsFragment } from '../__generated__/graphql';
 import { useT } from '../i18n/I18nProvider';
 import { EhrMappingDiffQuery } from './operations';
-import { ErrorState, LoadingState, ScrollTable } from './ui';
+import { ErrorState, LoadingState } from '../components/States';
+import { ScrollTable } from './ui';
 
 /** One side of a change: endpoint, target and transform, as text. */
 function Entry({ entry }: { entry: EhrFieldMappingFieldsFragment | null | undefined }) {

@@ -12,7 +12,7 @@ import { tieToRows, type Column, type MappingProblems } from './problems';
 import { PublishControls } from './PublishControls';
 import { sourceCatalog } from './sources';
 import { StaleDraft } from './StaleDraft';
-import { ErrorState, LoadingState } from './ui';
+import { ErrorState, LoadingState } from '../components/States';
 import { VersionsPanel } from './VersionsPanel';
 
 /** Moves the focus to an element by id once the render that creates it is on screen. */

@@ -3,6 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { graphql } from '../__generated__';
 import type { PatientFilter, PatientTable_PatientFragment } from '../__generated__/graphql';
+import { ErrorState, LoadingState } from '../components/States';
 import { useT } from '../i18n/I18nProvider';
 import { plural } from '../i18n/plural';
 import { useDebouncedValue } from '../lib/useDebouncedValue';
@@ -280,18 +281,13 @@ export function PatientsRoute() {
       </div>
 
       {error && !connection ? (
-        <div className="state state--error" role="alert">
-          <h2>{t('patients.error.title')}</h2>
-          <p>{t('common.unexpectedError')}</p>
-          <button type="button" className="button" onClick={() => void refetch()}>
-            {t('common.retry')}
-          </button>
-        </div>
+        <ErrorState
+          title={t('patients.error.title')}
+          message={t('common.unexpectedError')}
+          onRetry={() => void refetch()}
+        />
       ) : !connection ? (
-        <div className="state state--loading" role="status" aria-busy="true">
-          <span className="spinner" aria-hidden="true" />
-          {t('common.loading')}
-        </div>
+        <LoadingState />
       ) : connection.nodes.length === 0 ? (
         <div className="state state--empty">
           {narrowed || term ? (
