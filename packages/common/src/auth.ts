@@ -9,7 +9,6 @@ import {
 import { GraphQLError } from 'graphql';
 import type { IncomingHttpHeaders } from 'node:http';
 import { ErrorCode } from './errors';
-import type { LogFields, Logger } from './logger';
 
 /**
  * Who is calling, as proven by a token the gateway signed. Every service (the gateway and each
@@ -111,10 +110,6 @@ export function unauthenticated(message = 'Sign in: this request needs a valid a
   return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
 }
 
-export function forbidden(message = 'You are not allowed to do this.'): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
-}
-
 /** Where a service finds the gateway's public keys and what its tokens must say. */
 export function readAuthConfig(env: Record<string, string | undefined>) {
   return {
@@ -122,52 +117,4 @@ export function readAuthConfig(env: Record<string, string | undefined>) {
     issuer: env['AUTH_ISSUER'] || DEFAULT_ISSUER,
     audience: env['AUTH_AUDIENCE'] || DEFAULT_AUDIENCE,
   };
-}
-
-/** What access checks need of a request context. */
-export interface AccessContext {
-  viewer: Viewer;
-  logger: Logger;
-}
-
-/** The viewer as log fields: ids only. */
-export function viewerLogFields(viewer: Viewer): LogFields {
-  return viewer.kind === 'staff'
-    ? { viewerKind: 'staff', userId: viewer.userId, viewerOrganizationId: viewer.organizationId, role: viewer.role }
-    : { viewerKind: 'intake', linkId: viewer.linkId, viewerOrganizationId: viewer.organizationId };
-}
-
-/**
- * Logs a refused access as `auth.denied` (ids and a reason only, never PHI) and answers the
- * FORBIDDEN error to throw. On a nullable field GraphQL turns it into null plus the error.
- */
-export function denyAccess(
-  context: AccessContext,
-  fields: LogFields & { reason: string },
-  message?: string,
-): GraphQLError {
-  context.logger.warn('auth.denied', { ...viewerLogFields(context.viewer), ...fields });
-  return forbidden(message);
-}
-
-/** The staff viewer of a request, or (logged) FORBIDDEN for an intake link or a role not allowed. */
-export function requireStaff(context: AccessContext, roles: readonly Role[] = ['ADMIN', 'CLINICIAN']): StaffViewer {
-  const { viewer } = context;
-  if (viewer.kind !== 'staff') {
-    throw denyAccess(context, { reason: 'not staff' }, 'An intake link only allows answering its questionnaire.');
-  }
-  if (!roles.includes(viewer.role)) {
-    throw denyAccess(context, { reason: 'role' }, `This needs the ${roles.join(' or ')} role.`);
-  }
-  return viewer;
-}
-
-/** (Logged) FORBIDDEN unless the record belongs to the caller's organization. */
-export function requireSameOrganization(context: AccessContext, organizationId: string, what = 'This record'): void {
-  if (context.viewer.organizationId === organizationId) return;
-  throw denyAccess(
-    context,
-    { reason: 'other organization', organizationId },
-    `${what} belongs to another organization.`,
-  );
 }

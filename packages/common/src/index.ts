@@ -10,6 +10,7 @@ export * from './scalars';
 export * from './subgraph';
 export * from './service';
 export * from './auth';
+export * from './access';
 export * from './events';
 export * from './outbox';
 export * from './audit';

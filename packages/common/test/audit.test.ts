@@ -10,13 +10,12 @@ import {
   canonicalJson,
   ConfigError,
   DEV_AUDIT_HMAC_KEY,
-  forbidden,
   InMemoryAuditLog,
   MAX_AUDIT_PATIENT_IDS,
   readAuditConfig,
   readAuditFile,
   verifyAuditChain,
-  withDenialReason,
+  forbiddenBecause,
   type AuditEntry,
   type AuditRecord,
 } from '../src';
@@ -193,7 +192,7 @@ describe('audit files', () => {
     const file = join(dir, 'patient.audit.jsonl');
     const first = new InMemoryAuditLog({ service: 'patient', key: KEY, filePath: file });
     first.append(entry());
-    first.append(entry({ outcome: 'DENIED', detail: 'other organization' }));
+    first.append(entry({ outcome: 'DENIED', detail: 'OTHER_ORGANIZATION' }));
     expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(2);
     expect(readAuditFile(file)).toEqual(first.all());
 
@@ -237,10 +236,12 @@ describe('audited', () => {
   it('records DENIED for FORBIDDEN (with its reason when tagged) and FAILED for other errors, and rethrows', async () => {
     const ctx = context();
     const spec = { action: 'patient.update', patientIds: ['pt-1'] };
-    await expect(audited(ctx, spec, () => Promise.reject(forbidden()))).rejects.toThrow();
+    await expect(
+      audited(ctx, spec, () => Promise.reject(new GraphQLError('no', { extensions: { code: 'FORBIDDEN' } }))),
+    ).rejects.toThrow();
     await expect(
       audited(ctx, spec, () => {
-        throw withDenialReason(forbidden(), 'other organization');
+        throw forbiddenBecause('OTHER_ORGANIZATION');
       }),
     ).rejects.toThrow();
     await expect(
@@ -255,7 +256,7 @@ describe('audited', () => {
     ).rejects.toThrow('boom');
     expect(summary(ctx.audit)).toEqual([
       ['patient.update', 'DENIED', ['pt-1'], 'FORBIDDEN'],
-      ['patient.update', 'DENIED', ['pt-1'], 'other organization'],
+      ['patient.update', 'DENIED', ['pt-1'], 'OTHER_ORGANIZATION'],
       ['patient.update', 'FAILED', ['pt-1'], 'BAD_USER_INPUT'],
       ['patient.update', 'FAILED', ['pt-1'], 'INTERNAL_ERROR'],
     ]);

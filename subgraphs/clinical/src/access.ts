@@ -1,42 +1,31 @@
 import {
-  denyAccess,
-  withDenialReason,
+  deny,
+  requireIntakeScope,
+  requireOrganization,
+  requireStaff,
   type AuditSpec,
-  type LogFields,
   type StaffViewer,
   type Viewer,
 } from '@carebridge/common';
-import type { GraphQLError } from 'graphql';
 import type { Context } from './context';
+import { QUESTIONNAIRE_OF_OTHER_ORGANIZATION } from './data/commands';
 import type { QuestionnaireRecord, QuestionnaireResponseRecord } from './data/records';
 
 /**
- * Who may read and write what in the clinical subgraph. Every rule is here, so resolvers only say
- * which one applies:
+ * Who may read and write what in the clinical subgraph, built from the guards of
+ * `@carebridge/common`. Every rule is here, so resolvers only say which one applies:
  *
  * - Staff (ADMIN or CLINICIAN) read shared questionnaires (organizationId null) and their own
  *   organization's, and only their own organization's responses and patients.
  * - An intake link reads only its questionnaire, and answers it once for its patient.
  *
  * A denial is logged as `auth.denied` with ids only (never answers or other PHI) and answered
- * FORBIDDEN; on a nullable field GraphQL turns that into null plus the error at its path.
+ * FORBIDDEN with its reason code; on a nullable field GraphQL turns that into null plus the error
+ * at its path.
  */
 
-export type Denied = LogFields & { reason: string };
-
-/** Logs the denial and returns the FORBIDDEN error to throw. */
-export function deny(context: Pick<Context, 'logger' | 'viewer'>, fields: Denied, message?: string): GraphQLError {
-  // The reason travels with the error into the DENIED audit record (see `audited`).
-  return withDenialReason(denyAccess(context, fields, message), fields.reason);
-}
-
-/** The staff viewer (ADMIN or CLINICIAN), or (logged) FORBIDDEN for an intake link. */
-export function staffOnly(context: Pick<Context, 'logger' | 'viewer'>, fields: Denied): StaffViewer {
-  if (context.viewer.kind !== 'staff') {
-    throw deny(context, fields, 'An intake link only allows reading and answering its own questionnaire.');
-  }
-  return context.viewer;
-}
+/** What `requireStaff` answers an intake link here, where it may read its questionnaire too. */
+export const INTAKE_ONLY_MESSAGE = 'An intake link only allows reading and answering its own questionnaire.';
 
 /** Whether `viewer` may read `questionnaire`. */
 export function canReadQuestionnaire(viewer: Viewer, questionnaire: QuestionnaireRecord): boolean {
@@ -50,20 +39,16 @@ export function readableQuestionnaire(
   questionnaire: QuestionnaireRecord | undefined,
   requestedId: string,
 ): QuestionnaireRecord | undefined {
-  if (context.viewer.kind === 'intake' && requestedId !== context.viewer.questionnaireId) {
-    // An intake link learns nothing about other ids, not even whether they exist.
-    throw deny(
-      context,
-      { reason: 'intake_other_questionnaire', questionnaireId: requestedId },
-      'An intake link only allows reading its own questionnaire.',
-    );
-  }
-  if (!questionnaire || canReadQuestionnaire(context.viewer, questionnaire)) return questionnaire;
-  throw deny(
+  requireIntakeScope(
     context,
-    { reason: 'other_organization_questionnaire', questionnaireId: questionnaire.id },
-    'This questionnaire belongs to another organization.',
+    { questionnaireId: requestedId },
+    { message: 'An intake link only allows reading its own questionnaire.', log: { questionnaireId: requestedId } },
   );
+  if (!questionnaire || canReadQuestionnaire(context.viewer, questionnaire)) return questionnaire;
+  throw deny(context, 'OTHER_ORGANIZATION', {
+    message: QUESTIONNAIRE_OF_OTHER_ORGANIZATION,
+    log: { questionnaireId: questionnaire.id },
+  });
 }
 
 /** Whether a staff member may read `response`: only their organization's. */
@@ -77,13 +62,13 @@ export function readableResponse(
   response: QuestionnaireResponseRecord | undefined,
   requestedId: string,
 ): QuestionnaireResponseRecord | undefined {
-  const viewer = staffOnly(context, { reason: 'intake_reads_response', responseId: requestedId });
-  if (!response || canReadResponse(viewer, response)) return response;
-  throw deny(
-    context,
-    { reason: 'other_organization_response', responseId: response.id },
-    'This questionnaire response belongs to another organization.',
-  );
+  requireStaff(context, { message: INTAKE_ONLY_MESSAGE, log: { responseId: requestedId } });
+  if (!response) return response;
+  requireOrganization(context, response.organizationId, {
+    message: 'This questionnaire response belongs to another organization.',
+    log: { responseId: response.id },
+  });
+  return response;
 }
 
 /** A patient's responses the viewer may read: staff only, their organization's. */
@@ -91,7 +76,7 @@ export function readableResponsesOf(
   context: Pick<Context, 'logger' | 'viewer' | 'store'>,
   patientId: string,
 ): QuestionnaireResponseRecord[] {
-  const viewer = staffOnly(context, { reason: 'intake_reads_patient', patientId });
+  const viewer = requireStaff(context, { message: INTAKE_ONLY_MESSAGE, log: { patientId } });
   return context.store.responsesOfPatient(patientId).filter((r) => canReadResponse(viewer, r));
 }
 
@@ -100,13 +85,12 @@ export function readableResponsesOf(
  * organization, which it does when any of the patient's responses is another organization's.
  */
 export function assertPatientReadable(context: Pick<Context, 'logger' | 'viewer' | 'store'>, patientId: string): void {
-  const viewer = staffOnly(context, { reason: 'intake_reads_patient', patientId });
+  const viewer = requireStaff(context, { message: INTAKE_ONLY_MESSAGE, log: { patientId } });
   if (context.store.responsesOfPatient(patientId).every((r) => canReadResponse(viewer, r))) return;
-  throw deny(
-    context,
-    { reason: 'other_organization_patient', patientId },
-    'This patient belongs to another organization.',
-  );
+  throw deny(context, 'OTHER_ORGANIZATION', {
+    message: 'This patient belongs to another organization.',
+    log: { patientId },
+  });
 }
 
 /**

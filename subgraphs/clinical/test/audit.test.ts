@@ -145,9 +145,9 @@ describe('clinical subgraph audit records', () => {
     );
     const denied = { ...riverside, outcome: 'DENIED', patientIds: ['pt-00004'] };
     expect(recorded(log)).toEqual([
-      { ...denied, action: 'response.read', detail: 'other_organization_response' },
-      { ...denied, action: 'response.submit', detail: 'patient_not_visible' },
-      { ...denied, action: 'history.read', detail: 'other_organization_patient' },
+      { ...denied, action: 'response.read', detail: 'OTHER_ORGANIZATION' },
+      { ...denied, action: 'response.submit', detail: 'OTHER_ORGANIZATION' },
+      { ...denied, action: 'history.read', detail: 'OTHER_ORGANIZATION' },
     ]);
   });
 
@@ -163,8 +163,8 @@ describe('clinical subgraph audit records', () => {
     };
     expect(recorded(log)).toEqual([
       { ...intake, action: 'response.submit', outcome: 'ALLOWED' },
-      { ...intake, action: 'response.submit', outcome: 'DENIED', detail: 'intake_link_used' },
-      { ...intake, action: 'response.read', outcome: 'DENIED', detail: 'intake_reads_response' },
+      { ...intake, action: 'response.submit', outcome: 'DENIED', detail: 'INTAKE_LINK_USED' },
+      { ...intake, action: 'response.read', outcome: 'DENIED', detail: 'NOT_STAFF' },
     ]);
   });
 
@@ -253,8 +253,8 @@ describe('the clinical audit trail in the graph', () => {
     const orgLog = await run(CLINICIAN, '{ clinicalAuditLog { nodes { seq } } }');
     expect(orgLog.errors?.map((e) => e.extensions?.['code'])).toEqual(['FORBIDDEN']);
     expect(recorded(log)).toEqual([
-      { ...riverside, action: 'audit.read', outcome: 'DENIED', patientIds: ['pt-00001'], detail: 'FORBIDDEN' },
-      { ...riverside, action: 'audit.read', outcome: 'DENIED', patientIds: [], detail: 'FORBIDDEN' },
+      { ...riverside, action: 'audit.read', outcome: 'DENIED', patientIds: ['pt-00001'], detail: 'ROLE_REQUIRED' },
+      { ...riverside, action: 'audit.read', outcome: 'DENIED', patientIds: [], detail: 'ROLE_REQUIRED' },
     ]);
   });
 });

@@ -301,9 +301,9 @@ describe('staff submissions', () => {
       { patientId: 'pt-unknown', organizationId: 'org-riverside' },
     ]);
     expect(logs.filter((l) => l['event'] === 'auth.denied').map((l) => [l['reason'], l['patientId']])).toEqual([
-      ['patient_not_visible', LAKESIDE_PATIENT],
-      ['patient_not_visible', 'pt-elsewhere'],
-      ['patient_not_visible', 'pt-unknown'],
+      ['OTHER_ORGANIZATION', LAKESIDE_PATIENT],
+      ['OTHER_ORGANIZATION', 'pt-elsewhere'],
+      ['OTHER_ORGANIZATION', 'pt-unknown'],
     ]);
 
     const ours = await run(RIVERSIDE, SUBMIT, submission('pt-ours'));
@@ -485,7 +485,7 @@ describe('intake links', () => {
     expect(logs.filter((l) => l['event'] === 'auth.denied')).toEqual([
       expect.objectContaining({
         level: 'warn',
-        reason: 'intake_link_used',
+        reason: 'INTAKE_LINK_USED',
         viewerKind: 'intake',
         linkId: 'link-1',
         patientId: RIVERSIDE_PATIENT,

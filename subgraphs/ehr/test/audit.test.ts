@@ -153,7 +153,7 @@ describe('ehr subgraph audit records', () => {
       outcome: 'DENIED',
       patientIds: ['pt-d1'],
       patientCount: 1,
-      detail: 'FORBIDDEN',
+      detail: 'OTHER_ORGANIZATION',
     };
     expect(recorded(log)).toEqual([
       { ...denied, action: 'ehr.resend' },
@@ -168,9 +168,9 @@ describe('ehr subgraph audit records', () => {
     await run(INTAKE, PATIENT_TRANSACTIONS, ref('pt-d1', 'org-lakeside'));
     const intake = { actor: { kind: 'intake', id: 'link-1' }, organizationId: 'org-lakeside', outcome: 'DENIED' };
     expect(recorded(log)).toEqual([
-      { ...intake, action: 'ehr.transactions.read', patientIds: [], patientCount: 0, detail: 'FORBIDDEN' },
+      { ...intake, action: 'ehr.transactions.read', patientIds: [], patientCount: 0, detail: 'NOT_STAFF' },
       // Refused at the reference, before any field ran: one record, not one per field.
-      { ...intake, action: 'ehr.read', patientIds: ['pt-d1'], patientCount: 1, detail: 'FORBIDDEN' },
+      { ...intake, action: 'ehr.read', patientIds: ['pt-d1'], patientCount: 1, detail: 'NOT_STAFF' },
     ]);
   });
 });

@@ -143,7 +143,7 @@ describe('patient subgraph audit records', () => {
       organizationId: 'org-riverside',
       patientIds: ['pt-00004'],
       patientCount: 1,
-      detail: 'other organization',
+      detail: 'OTHER_ORGANIZATION',
     };
     const [byId, ...entities] = recorded(log);
     expect(byId).toEqual(denied);
@@ -164,7 +164,7 @@ describe('patient subgraph audit records', () => {
         organizationId: 'org-riverside',
         patientIds: ['pt-00001'],
         patientCount: 1,
-        detail: 'not staff',
+        detail: 'NOT_STAFF',
       },
     ]);
   });
@@ -271,8 +271,8 @@ describe('the audit trail in the graph', () => {
         .filter((r) => r.action === 'audit.read')
         .map((r) => [r.outcome, r.actor.kind, r.detail]),
     ).toEqual([
-      ['DENIED', 'staff', 'FORBIDDEN'],
-      ['DENIED', 'intake', 'FORBIDDEN'],
+      ['DENIED', 'staff', 'ROLE_REQUIRED'],
+      ['DENIED', 'intake', 'NOT_STAFF'],
     ]);
   });
 

@@ -331,7 +331,7 @@ describe('patients of another organization', () => {
         service: 'patient',
         event: 'auth.denied',
         action: 'patient',
-        reason: 'other organization',
+        reason: 'OTHER_ORGANIZATION',
         viewerKind: 'staff',
         userId: 'user-clinician-org-riverside',
         viewerOrganizationId: 'org-riverside',

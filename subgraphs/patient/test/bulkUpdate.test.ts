@@ -234,7 +234,7 @@ describe('updatePatients', () => {
       ['patient.update', 'ALLOWED', 24, 'dry-run'],
       ['patient.update', 'ALLOWED', 24, undefined],
       ['patient.update', 'FAILED', 0, 'BAD_USER_INPUT'],
-      ['patient.update', 'DENIED', 0, 'other organization'],
+      ['patient.update', 'DENIED', 0, 'OTHER_ORGANIZATION'],
     ]);
     const changedIds = seeded(
       (p) => p.primaryCarePhysicianId === 'prov-riverside-1' && p.preferredLanguage === 'EN',

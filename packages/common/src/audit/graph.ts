@@ -1,4 +1,5 @@
-import { requireStaff, type Viewer } from '../auth';
+import { denialReason, requireRole } from '../access';
+import type { Viewer } from '../auth';
 import { badUserInput } from '../errors';
 import type { Logger } from '../logger';
 import { decodeCursor, encodeCursor, pageSize } from '../pagination';
@@ -35,17 +36,6 @@ export function audit(context: AuditContext, event: AuditEvent): AuditRecord {
     requestId: context.requestId,
     ...event,
   });
-}
-
-const denialReasons = new WeakMap<object, string>();
-
-/**
- * Tags a FORBIDDEN error with its reason code, so the DENIED record says why (the error's message
- * is for people; the code is what an auditor filters on). Answers the same error.
- */
-export function withDenialReason<E extends object>(error: E, reason: string): E {
-  denialReasons.set(error, reason);
-  return error;
 }
 
 /** What to record about one resolver call. */
@@ -87,12 +77,12 @@ export async function audited<T>(context: AuditContext, spec: AuditSpec<T>, run:
   } catch (error) {
     const code = errorCode(error);
     const denied = code === 'FORBIDDEN';
-    const reason = typeof error === 'object' && error !== null ? denialReasons.get(error) : undefined;
     audit(context, {
       action: spec.action,
       outcome: denied ? 'DENIED' : 'FAILED',
       patientIds: typeof spec.patientIds === 'function' ? [] : spec.patientIds,
-      detail: (denied ? reason : undefined) ?? code ?? 'INTERNAL_ERROR',
+      // A guard's reason code says why it was denied (see access.ts); the error code otherwise.
+      detail: (denied ? denialReason(error) : undefined) ?? code ?? 'INTERNAL_ERROR',
     });
     throw error;
   }
@@ -164,7 +154,7 @@ export function readAuditTrail(
 ): Promise<AuditRecordPage> {
   const patientIds = args.patientId === undefined ? [] : [args.patientId];
   return audited(context, { action: 'audit.read', patientIds }, () => {
-    const admin = requireStaff(context, ['ADMIN']);
+    const admin = requireRole(context, ['ADMIN']);
     const first = pageSize(args.first);
     let after: number | undefined;
     if (args.after != null) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { forbidden, notFound } from '@carebridge/common';
+import { forbiddenBecause, notFound } from '@carebridge/common';
 import type { QuestionnaireInput, QuestionnaireResponseInput } from '../__generated__/resolvers-types';
 import type { QuestionnaireRecord, QuestionnaireResponseRecord } from './records';
 import { LinkAlreadyUsedError, type ClinicalStore } from './store';
@@ -17,6 +17,7 @@ import { validateQuestionnaireInput, validateResponseInput } from './validation'
 export const LINK_USED_MESSAGE = 'This intake link was already used.';
 export const SHARED_QUESTIONNAIRE_MESSAGE =
   'This questionnaire is shared by every organization and managed by the platform: it cannot be revised.';
+export const QUESTIONNAIRE_OF_OTHER_ORGANIZATION = 'This questionnaire belongs to another organization.';
 
 export function createQuestionnaire(
   store: ClinicalStore,
@@ -40,8 +41,10 @@ export function createQuestionnaire(
 
 /** Throws FORBIDDEN unless `organizationId` owns the questionnaire (a shared one is owned by none). */
 export function assertCanRevise(latest: QuestionnaireRecord, organizationId: string): void {
-  if (latest.organizationId === null) throw forbidden(SHARED_QUESTIONNAIRE_MESSAGE);
-  if (latest.organizationId !== organizationId) throw forbidden('This questionnaire belongs to another organization.');
+  if (latest.organizationId === null) throw forbiddenBecause('SHARED_RECORD', SHARED_QUESTIONNAIRE_MESSAGE);
+  if (latest.organizationId !== organizationId) {
+    throw forbiddenBecause('OTHER_ORGANIZATION', QUESTIONNAIRE_OF_OTHER_ORGANIZATION);
+  }
 }
 
 export function publishQuestionnaireVersion(
@@ -96,7 +99,8 @@ export function submitQuestionnaireResponse(
   try {
     return store.addResponse(record, linkId === undefined ? {} : { linkId });
   } catch (error) {
-    if (error instanceof LinkAlreadyUsedError) throw forbidden(LINK_USED_MESSAGE);
+    // The store's own refusal of a second answer through a link: the same reason as the resolver's check.
+    if (error instanceof LinkAlreadyUsedError) throw forbiddenBecause('INTAKE_LINK_USED', LINK_USED_MESSAGE);
     throw error;
   }
 }

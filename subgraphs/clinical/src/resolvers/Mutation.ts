@@ -1,12 +1,21 @@
-import { audited, notFound } from '@carebridge/common';
+import {
+  audited,
+  deny,
+  notFound,
+  requireIntakeScope,
+  requireOrganization,
+  requireStaff,
+  requireUnusedLink,
+} from '@carebridge/common';
 import type { MutationResolvers, QuestionnaireResponseInput } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
 import type { QuestionnaireResponseRecord } from '../data/records';
-import { deny, readableQuestionnaire, staffOnly } from '../access';
+import { INTAKE_ONLY_MESSAGE, readableQuestionnaire } from '../access';
 import {
   createQuestionnaire,
   LINK_USED_MESSAGE,
   publishQuestionnaireVersion,
+  QUESTIONNAIRE_OF_OTHER_ORGANIZATION,
   SHARED_QUESTIONNAIRE_MESSAGE,
   submitQuestionnaireResponse,
   type Submission,
@@ -16,7 +25,7 @@ export const PATIENT_NOT_VISIBLE_MESSAGE = "This patient is not one of your orga
 
 export const Mutation: MutationResolvers = {
   createQuestionnaire: (_parent, { input }, context) => {
-    const viewer = staffOnly(context, { reason: 'intake_creates_questionnaire' });
+    const viewer = requireStaff(context, { message: INTAKE_ONLY_MESSAGE, log: { action: 'createQuestionnaire' } });
     const created = createQuestionnaire(context.store, input, {
       now: new Date(),
       organizationId: viewer.organizationId,
@@ -25,15 +34,15 @@ export const Mutation: MutationResolvers = {
     return created;
   },
   publishQuestionnaireVersion: (_parent, { input }, context) => {
-    const viewer = staffOnly(context, { reason: 'intake_publishes_questionnaire' });
+    const log = { action: 'publishQuestionnaireVersion' };
+    const viewer = requireStaff(context, { message: INTAKE_ONLY_MESSAGE, log });
     const latest = context.store.questionnaireVersions(input.name).at(-1);
-    if (latest && latest.organizationId !== viewer.organizationId) {
-      const shared = latest.organizationId === null;
-      throw deny(
-        context,
-        { reason: shared ? 'shared_questionnaire' : 'other_organization_questionnaire', questionnaireId: latest.id },
-        shared ? SHARED_QUESTIONNAIRE_MESSAGE : 'This questionnaire belongs to another organization.',
-      );
+    if (latest) {
+      const denial = { log: { ...log, questionnaireId: latest.id } };
+      if (latest.organizationId === null) {
+        throw deny(context, 'SHARED_RECORD', { ...denial, message: SHARED_QUESTIONNAIRE_MESSAGE });
+      }
+      requireOrganization(context, latest.organizationId, { ...denial, message: QUESTIONNAIRE_OF_OTHER_ORGANIZATION });
     }
     const published = publishQuestionnaireVersion(context.store, input, {
       now: new Date(),
@@ -55,21 +64,17 @@ async function submit(input: QuestionnaireResponseInput, context: Context): Prom
   if (viewer.kind === 'intake') {
     // The link, signed by the gateway, binds the patient, organization and questionnaire: the
     // patient directory is not asked, and nothing else may be answered through it.
-    if (input.patientId !== viewer.patientId) {
-      throw deny(
-        context,
-        { reason: 'intake_other_patient', ...ids },
-        'An intake link only allows answering for its own patient.',
-      );
-    }
-    if (input.questionnaireId !== viewer.questionnaireId) {
-      throw deny(
-        context,
-        { reason: 'intake_other_questionnaire', ...ids },
-        'An intake link only allows answering its own questionnaire.',
-      );
-    }
-    if (store.isLinkUsed(viewer.linkId)) throw deny(context, { reason: 'intake_link_used', ...ids }, LINK_USED_MESSAGE);
+    requireIntakeScope(
+      context,
+      { patientId: input.patientId },
+      { message: 'An intake link only allows answering for its own patient.', log: ids },
+    );
+    requireIntakeScope(
+      context,
+      { questionnaireId: input.questionnaireId },
+      { message: 'An intake link only allows answering its own questionnaire.', log: ids },
+    );
+    requireUnusedLink(context, (link) => store.isLinkUsed(link.linkId), { message: LINK_USED_MESSAGE, log: ids });
     readableQuestionnaire(context, store.questionnaire(input.questionnaireId), input.questionnaireId);
     submission = { submittedBy: 'patient', organizationId: viewer.organizationId, linkId: viewer.linkId };
   } else {
@@ -83,7 +88,7 @@ async function submit(input: QuestionnaireResponseInput, context: Context): Prom
     // graph, as the caller, whether the patient is theirs.
     const known = store.responsesOfPatient(input.patientId).every((r) => r.organizationId === viewer.organizationId);
     if (!known || !(await context.patients.isVisible(input.patientId, context.authorization))) {
-      throw deny(context, { reason: 'patient_not_visible', ...ids }, PATIENT_NOT_VISIBLE_MESSAGE);
+      throw deny(context, 'OTHER_ORGANIZATION', { message: PATIENT_NOT_VISIBLE_MESSAGE, log: ids });
     }
     submission = { submittedBy: viewer.userId, organizationId: viewer.organizationId };
   }

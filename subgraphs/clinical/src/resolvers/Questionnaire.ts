@@ -1,7 +1,7 @@
-import { perEntity } from '@carebridge/common';
+import { perEntity, requireStaff } from '@carebridge/common';
 import { localize } from '@carebridge/common';
 import type { QuestionnaireResolvers } from '../__generated__/resolvers-types';
-import { canReadQuestionnaire, readableQuestionnaire, staffOnly } from '../access';
+import { canReadQuestionnaire, readableQuestionnaire, INTAKE_ONLY_MESSAGE } from '../access';
 
 export const Questionnaire: QuestionnaireResolvers = {
   __resolveReference: ({ id }, context) =>
@@ -10,7 +10,10 @@ export const Questionnaire: QuestionnaireResolvers = {
   items: (questionnaire) => [...questionnaire.items],
   versions: (questionnaire, _args, context) => {
     // Other versions are other questionnaires, which an intake link may not read.
-    const viewer = staffOnly(context, { reason: 'intake_reads_versions', questionnaireId: questionnaire.id });
+    const viewer = requireStaff(context, {
+      message: INTAKE_ONLY_MESSAGE,
+      log: { action: 'Questionnaire.versions', questionnaireId: questionnaire.id },
+    });
     return context.store.questionnaireVersions(questionnaire.name).filter((q) => canReadQuestionnaire(viewer, q));
   },
 };

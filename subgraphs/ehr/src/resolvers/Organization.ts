@@ -1,7 +1,8 @@
-import { notFound, perEntity, requireSameOrganization, requireStaff } from '@carebridge/common';
+import { notFound, perEntity, requireOrganization, requireStaff } from '@carebridge/common';
 import type { OrganizationResolvers } from '../__generated__/resolvers-types';
 import type { EhrStore } from '../data/store';
 import type { EhrSystemRecord } from '../data/records';
+import { OTHER_ORGANIZATION } from '../access';
 
 /** The EHR system of an organization; its absence is a data error, never a client's. */
 export function ehrSystemOf(store: EhrStore, organizationId: string): EhrSystemRecord {
@@ -17,7 +18,7 @@ export const Organization: OrganizationResolvers = {
     perEntity(() => {
       requireStaff(context);
       const organization = context.store.organization(id);
-      if (organization) requireSameOrganization(context, organization.id, 'This organization');
+      if (organization) requireOrganization(context, organization.id, OTHER_ORGANIZATION.organization);
       return organization ?? null;
     }),
   ehrSystem: (organization, _args, { store }) => ehrSystemOf(store, organization.id),

@@ -1,11 +1,4 @@
-import {
-  audited,
-  badUserInput,
-  notFound,
-  readAuditTrail,
-  requireSameOrganization,
-  requireStaff,
-} from '@carebridge/common';
+import { audited, badUserInput, notFound, readAuditTrail, requireOrganization, requireStaff } from '@carebridge/common';
 import { GraphQLError } from 'graphql';
 import type { EhrMappingInput, Maybe, PatientResolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
@@ -17,6 +10,7 @@ import { validateMapping } from '../mapping/validate';
 import { requestTarget } from '../delivery/paths';
 import { knownSystem } from './mappingMutations';
 import { ehrSystemOf } from './Organization';
+import { OTHER_ORGANIZATION } from '../access';
 
 /**
  * The mapping a preview builds with: the draft, validated as `publishEhrMapping` validates it and
@@ -58,7 +52,7 @@ export const Patient: PatientResolvers = {
     }
     // The patient subgraph already refuses other organizations' patients; this subgraph checks
     // again, since it can be called with any representation.
-    requireSameOrganization(context, organizationId, 'This patient');
+    requireOrganization(context, organizationId, OTHER_ORGANIZATION.patient);
     return ehrSystemOf(context.store, organizationId);
   },
   // The gateway hands this field the patient's demographics and answers: a read of both, audited.
@@ -71,7 +65,7 @@ export const Patient: PatientResolvers = {
           extensions: { code: 'BAD_USER_INPUT' },
         });
       }
-      requireSameOrganization(context, organizationId, 'This patient');
+      requireOrganization(context, organizationId, OTHER_ORGANIZATION.patient);
       if (draft != null && mappingVersion != null) {
         throw badUserInput([{ field: 'draft', message: 'cannot be combined with mappingVersion' }]);
       }
@@ -94,7 +88,7 @@ export const Patient: PatientResolvers = {
     audited(context, { action: 'ehr.transactions.read', patientIds: [patient.id] }, () => {
       requireStaff(context);
       const transactions = context.transactions.byPatient(patient.id);
-      for (const t of transactions) requireSameOrganization(context, t.organizationId, 'This patient');
+      for (const t of transactions) requireOrganization(context, t.organizationId, OTHER_ORGANIZATION.patient);
       return transactions;
     }),
   // The first of `ehrTransactions`, read from the store's per-patient index instead of the whole
@@ -103,7 +97,7 @@ export const Patient: PatientResolvers = {
     audited(context, { action: 'ehr.transactions.read', patientIds: [patient.id] }, () => {
       requireStaff(context);
       const last = context.transactions.latestOfPatient(patient.id);
-      if (last) requireSameOrganization(context, last.organizationId, 'This patient');
+      if (last) requireOrganization(context, last.organizationId, OTHER_ORGANIZATION.patient);
       return last ?? null;
     }),
   ehrAuditTrail: (patient, { first, after }, context) =>

@@ -1,7 +1,8 @@
-import { requireSameOrganization, requireStaff } from '@carebridge/common';
+import { requireOrganization, requireStaff } from '@carebridge/common';
 import type { QueryResolvers } from '../__generated__/resolvers-types';
 import { CANONICAL_FIELDS } from '../data/canonical';
 import { deliveryQueries } from './deliveryQueries';
+import { OTHER_ORGANIZATION } from '../access';
 
 export const Query: QueryResolvers = {
   ...deliveryQueries,
@@ -20,7 +21,7 @@ export const Query: QueryResolvers = {
   organization: (_parent, { id }, context) => {
     requireStaff(context);
     const organization = context.store.organization(id);
-    if (organization) requireSameOrganization(context, organization.id, 'This organization');
+    if (organization) requireOrganization(context, organization.id, OTHER_ORGANIZATION.organization);
     return organization ?? null;
   },
   canonicalFields: (_parent, _args, context) => {

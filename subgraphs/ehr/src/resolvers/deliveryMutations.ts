@@ -1,5 +1,6 @@
-import { audited, badUserInput, notFound, requireSameOrganization, requireStaff } from '@carebridge/common';
+import { audited, badUserInput, notFound, requireOrganization, requireStaff } from '@carebridge/common';
 import type { MutationResolvers } from '../__generated__/resolvers-types';
+import { OTHER_ORGANIZATION } from '../access';
 
 // Each sends patient data to an EHR again: audited as ehr.resend / ehr.replay with the patients.
 export const deliveryMutations: MutationResolvers = {
@@ -8,7 +9,7 @@ export const deliveryMutations: MutationResolvers = {
       const viewer = requireStaff(context);
       const copy = context.snapshots.get(patientId);
       if (!copy?.record || copy.deleted) throw notFound('Patient', patientId);
-      requireSameOrganization(context, copy.organizationId, 'This patient');
+      requireOrganization(context, copy.organizationId, OTHER_ORGANIZATION.patient);
       const queued = context.delivery.resend(patientId);
       context.logger.info('delivery.resent', { patientId, userId: viewer.userId, count: queued.length });
       return queued;
@@ -56,7 +57,7 @@ export const deliveryMutations: MutationResolvers = {
       // concurrent replays of one transaction, the second sees the first's replay and is refused.
       const dead = context.transactions.get(id);
       if (!dead) throw notFound('EhrTransaction', id);
-      requireSameOrganization(context, dead.organizationId, 'This transaction');
+      requireOrganization(context, dead.organizationId, OTHER_ORGANIZATION.transaction);
       if (dead.status !== 'DEAD')
         throw badUserInput([{ field: 'id', message: 'only a DEAD transaction can be replayed' }]);
       // A second replay would send the same data again under a new idempotency key.

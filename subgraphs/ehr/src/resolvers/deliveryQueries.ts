@@ -4,12 +4,13 @@ import {
   encodeCursor,
   pageSize,
   readAuditTrail,
-  requireSameOrganization,
+  requireOrganization,
   requireStaff,
 } from '@carebridge/common';
 import type { EhrTransactionRecord } from '../data/records';
 import type { Context } from '../context';
 import type { QueryResolvers } from '../__generated__/resolvers-types';
+import { OTHER_ORGANIZATION } from '../access';
 
 export const deliveryQueries: QueryResolvers = {
   // Transactions carry payloads built from PHI: a page is a read of the patients it shows.
@@ -64,7 +65,7 @@ export function readTransaction(context: Context, id: string): Promise<EhrTransa
     },
     () => {
       requireStaff(context);
-      if (transaction) requireSameOrganization(context, transaction.organizationId, 'This transaction');
+      if (transaction) requireOrganization(context, transaction.organizationId, OTHER_ORGANIZATION.transaction);
       return transaction ?? null;
     },
   );

@@ -1,17 +1,10 @@
-import { badUserInput, forbidden, notFound, requireStaff, type StaffViewer } from '@carebridge/common';
+import { badUserInput, notFound, type StaffViewer } from '@carebridge/common';
 import type { MutationResolvers } from '../__generated__/resolvers-types';
+import { requireAdmin } from '../access';
 import type { Context } from '../context';
 import type { EhrSystemRecord } from '../data/records';
 import { copyField, requireCurrentVersion } from '../mapping/store';
 import { endpointRecords, validateEhrSystem, validateMapping } from '../mapping/validate';
-
-/** An ADMIN of a registered organization: only they change what their organization sends. */
-function requireAdmin(context: Context): StaffViewer {
-  const admin = requireStaff(context, ['ADMIN']);
-  // A sign-up token names an organization not registered yet; it has no mapping to change.
-  if (!context.store.organization(admin.organizationId)) throw forbidden('Your organization is not registered.');
-  return admin;
-}
 
 /** The EHR system `ehrSystemId` names, or BAD_USER_INPUT: the id is the caller's input. */
 export function knownSystem(context: Context, ehrSystemId: string): EhrSystemRecord {

@@ -1,5 +1,6 @@
-import { forbidden, Problems, requireStaff } from '@carebridge/common';
+import { deny, Problems, requireRole } from '@carebridge/common';
 import type { MutationResolvers } from '../__generated__/resolvers-types';
+import { requireRegistered } from '../access';
 import type { EhrStore } from '../data/store';
 
 function checkEhrSystem(store: EhrStore, ehrSystemId: string, field: string, problems: Problems): void {
@@ -10,10 +11,12 @@ function checkEhrSystem(store: EhrStore, ehrSystemId: string, field: string, pro
 export const organizationMutations: Pick<MutationResolvers, 'registerOrganization' | 'setOrganizationEhrSystem'> = {
   registerOrganization: (_parent, { input }, context) => {
     const { store, logger } = context;
-    const admin = requireStaff(context, ['ADMIN']);
+    const admin = requireRole(context, ['ADMIN']);
     // Only the gateway's sign-up mints an ADMIN token for an organization that does not exist yet;
     // any other token names an existing organization and cannot create one.
-    if (store.organization(admin.organizationId)) throw forbidden('Your organization is already registered.');
+    if (store.organization(admin.organizationId)) {
+      throw deny(context, 'ORGANIZATION_EXISTS', { message: 'Your organization is already registered.' });
+    }
     const problems = new Problems();
     const name = input.name.trim();
     if (name.length < 2 || name.length > 120) problems.add('name', 'must be 2 to 120 characters');
@@ -27,11 +30,11 @@ export const organizationMutations: Pick<MutationResolvers, 'registerOrganizatio
 
   setOrganizationEhrSystem: (_parent, { ehrSystemId }, context) => {
     const { store, logger } = context;
-    const admin = requireStaff(context, ['ADMIN']);
+    const admin = requireRole(context, ['ADMIN']);
     const problems = new Problems();
     checkEhrSystem(store, ehrSystemId, 'ehrSystemId', problems);
     problems.throwIfAny();
-    if (!store.organization(admin.organizationId)) throw forbidden('Your organization is not registered.');
+    requireRegistered(context, admin);
     const organization = store.setEhrSystem(admin.organizationId, ehrSystemId);
     logger.info('organization.ehrSystemChanged', { organizationId: organization.id, ehrSystemId });
     return organization;

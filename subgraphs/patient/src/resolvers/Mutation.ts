@@ -1,6 +1,12 @@
-import { audited, notFound, versionConflict, type StaffViewer } from '@carebridge/common';
+import {
+  audited,
+  notFound,
+  requireOrganization,
+  requireStaff,
+  versionConflict,
+  type StaffViewer,
+} from '@carebridge/common';
 import type { MutationResolvers, PatientInput } from '../__generated__/resolvers-types';
-import { requireOwnOrganization, requireStaffViewer } from '../access';
 import type { Context } from '../context';
 import { toNewPatient, toPatientPatch } from '../data/normalize';
 import type { PatientRecord } from '../data/records';
@@ -35,30 +41,22 @@ function inOwnOrganization(
 ): OwnedPatientInput[] {
   return inputs.map((input) => {
     const organizationId = input.organizationId ?? viewer.organizationId;
-    requireOwnOrganization(
-      context,
-      viewer,
-      action,
-      organizationId,
-      {},
-      'Patients can only be registered in your own organization.',
-    );
+    requireOrganization(context, organizationId, {
+      message: 'Patients can only be registered in your own organization.',
+      log: { action },
+    });
     return { ...input, organizationId };
   });
 }
 
 /** The patient `id` when it belongs to the viewer's organization; NOT_FOUND or FORBIDDEN otherwise. */
-function ownPatient(context: Context, viewer: StaffViewer, action: string, id: string): PatientRecord {
+function ownPatient(context: Context, action: string, id: string): PatientRecord {
   const patient = context.store.findById(id);
   if (patient === undefined) throw notFound('Patient', id);
-  requireOwnOrganization(
-    context,
-    viewer,
-    action,
-    patient.organizationId,
-    { patientId: id },
-    'This patient belongs to another organization.',
-  );
+  requireOrganization(context, patient.organizationId, {
+    message: 'This patient belongs to another organization.',
+    log: { action, patientId: id },
+  });
   return patient;
 }
 
@@ -68,7 +66,7 @@ function ownPatient(context: Context, viewer: StaffViewer, action: string, id: s
 export const Mutation: MutationResolvers = {
   createPatient: (_parent, { input }, context) =>
     audited(context, { action: 'patient.create', patientIds: (patient) => [patient.id] }, () => {
-      const viewer = requireStaffViewer(context, 'createPatient');
+      const viewer = requireStaff(context, { log: { action: 'createPatient' } });
       const [owned] = inOwnOrganization(context, viewer, 'createPatient', [input]);
       if (owned === undefined) throw new Error('no input');
       validatePatientInput(owned, lookups(context)).throwIfAny();
@@ -80,7 +78,7 @@ export const Mutation: MutationResolvers = {
 
   createPatients: (_parent, { inputs }, context) =>
     audited(context, { action: 'patient.create', patientIds: (patients) => patients.map((p) => p.id) }, () => {
-      const viewer = requireStaffViewer(context, 'createPatients');
+      const viewer = requireStaff(context, { log: { action: 'createPatients' } });
       const owned = inOwnOrganization(context, viewer, 'createPatients', inputs);
       validatePatientInputs(owned, lookups(context)).throwIfAny();
       const patients = context.store.create(owned.map(toNewPatient));
@@ -90,9 +88,9 @@ export const Mutation: MutationResolvers = {
 
   updatePatient: (_parent, { id, input, expectedVersion }, context) =>
     audited(context, { action: 'patient.update', patientIds: [id] }, () => {
-      const viewer = requireStaffViewer(context, 'updatePatient');
+      const viewer = requireStaff(context, { log: { action: 'updatePatient' } });
       // Ownership first: another organization's patient reveals neither its version nor its data.
-      const current = ownPatient(context, viewer, 'updatePatient', id);
+      const current = ownPatient(context, 'updatePatient', id);
       // A stale edit is refused before validation: its author must reload before anything else matters.
       if (current.version !== expectedVersion) throw versionConflict('Patient', id, expectedVersion, current.version);
       validatePatientUpdate(input, current, lookups(context)).throwIfAny();
@@ -114,16 +112,12 @@ export const Mutation: MutationResolvers = {
         detail: (result) => (result.dryRun ? 'dry-run' : undefined),
       },
       () => {
-        const viewer = requireStaffViewer(context, 'updatePatients');
+        const viewer = requireStaff(context, { log: { action: 'updatePatients' } });
         if (filter.organizationId != null) {
-          requireOwnOrganization(
-            context,
-            viewer,
-            'updatePatients',
-            filter.organizationId,
-            {},
-            'Only patients of your own organization can be changed.',
-          );
+          requireOrganization(context, filter.organizationId, {
+            message: 'Only patients of your own organization can be changed.',
+            log: { action: 'updatePatients' },
+          });
         }
         validateBulkPatientUpdate(filter, input, viewer.organizationId, lookups(context)).throwIfAny();
         // Always narrowed to the viewer's organization, whatever physician the filter names.
@@ -149,8 +143,8 @@ export const Mutation: MutationResolvers = {
 
   deletePatient: (_parent, { id }, context) =>
     audited(context, { action: 'patient.delete', patientIds: [id] }, () => {
-      const viewer = requireStaffViewer(context, 'deletePatient');
-      ownPatient(context, viewer, 'deletePatient', id);
+      const viewer = requireStaff(context, { log: { action: 'deletePatient' } });
+      ownPatient(context, 'deletePatient', id);
       if (!context.store.delete(id)) throw notFound('Patient', id);
       context.logger.info('patient.deleted', { patientId: id, userId: viewer.userId });
       return id;

@@ -1,6 +1,5 @@
-import { audited, readAuditTrail } from '@carebridge/common';
+import { audited, readAuditTrail, requireOrganization, requireStaff } from '@carebridge/common';
 import type { PatientResolvers } from '../__generated__/resolvers-types';
-import { requireOwnOrganization, requireStaffViewer } from '../access';
 
 export const Patient: PatientResolvers = {
   // References from other subgraphs (a questionnaire response's patient, …) come through here, so
@@ -12,17 +11,13 @@ export const Patient: PatientResolvers = {
       context,
       { action: 'patient.read', patientIds: [reference.id], detail: (p) => (p === null ? 'NOT_FOUND' : undefined) },
       () => {
-        const viewer = requireStaffViewer(context, 'Patient.reference');
+        requireStaff(context, { log: { action: 'Patient.reference' } });
         const patient = context.store.findById(reference.id);
         if (patient === undefined) return null;
-        requireOwnOrganization(
-          context,
-          viewer,
-          'Patient.reference',
-          patient.organizationId,
-          { patientId: patient.id },
-          'This patient belongs to another organization.',
-        );
+        requireOrganization(context, patient.organizationId, {
+          message: 'This patient belongs to another organization.',
+          log: { action: 'Patient.reference', patientId: patient.id },
+        });
         return patient;
       },
     ),

@@ -1,39 +1,38 @@
-import { audited, decodeCursor, encodeCursor, pageSize, readAuditTrail } from '@carebridge/common';
+import {
+  audited,
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+  readAuditTrail,
+  requireOrganization,
+  requireStaff,
+} from '@carebridge/common';
 import type { QueryResolvers } from '../__generated__/resolvers-types';
-import { requireOwnOrganization, requireStaffViewer } from '../access';
 
-// Every field: staff only, and only the viewer's organization (see access.ts). Patient reads are
+// Every field: staff only, and only the viewer's organization (the guards of @carebridge/common). Patient reads are
 // audited: the record is written, ALLOWED or DENIED, before any data is answered.
 export const Query: QueryResolvers = {
   patient: (_parent, { id }, context) =>
     audited(context, { action: 'patient.read', patientIds: [id], detail: notFoundWhenNull }, () => {
-      const viewer = requireStaffViewer(context, 'patient');
+      requireStaff(context, { log: { action: 'patient' } });
       const patient = context.store.findById(id);
       if (patient === undefined) return null;
-      requireOwnOrganization(
-        context,
-        viewer,
-        'patient',
-        patient.organizationId,
-        { patientId: id },
-        'This patient belongs to another organization.',
-      );
+      requireOrganization(context, patient.organizationId, {
+        message: 'This patient belongs to another organization.',
+        log: { action: 'patient', patientId: id },
+      });
       return patient;
     }),
 
   // The ids returned are recorded (a page holds at most 100), not the whole filter's matches.
   patients: (_parent, { first, after, filter }, context) =>
     audited(context, { action: 'patient.list', patientIds: (page) => page.nodes.map((p) => p.id) }, () => {
-      const viewer = requireStaffViewer(context, 'patients');
+      const viewer = requireStaff(context, { log: { action: 'patients' } });
       if (filter?.organizationId != null) {
-        requireOwnOrganization(
-          context,
-          viewer,
-          'patients',
-          filter.organizationId,
-          {},
-          'Only patients of your own organization can be listed.',
-        );
+        requireOrganization(context, filter.organizationId, {
+          message: 'Only patients of your own organization can be listed.',
+          log: { action: 'patients' },
+        });
       }
       const page = context.store.list({
         first: pageSize(first),
@@ -49,31 +48,23 @@ export const Query: QueryResolvers = {
     }),
 
   provider: (_parent, { id }, context) => {
-    const viewer = requireStaffViewer(context, 'provider');
+    requireStaff(context, { log: { action: 'provider' } });
     const provider = context.store.findProviderById(id);
     if (provider === undefined) return null;
-    requireOwnOrganization(
-      context,
-      viewer,
-      'provider',
-      provider.organizationId,
-      { providerId: id },
-      'This provider belongs to another organization.',
-    );
+    requireOrganization(context, provider.organizationId, {
+      message: 'This provider belongs to another organization.',
+      log: { action: 'provider', providerId: id },
+    });
     return provider;
   },
 
   providers: (_parent, { organizationId }, context) => {
-    const viewer = requireStaffViewer(context, 'providers');
+    const viewer = requireStaff(context, { log: { action: 'providers' } });
     if (organizationId != null) {
-      requireOwnOrganization(
-        context,
-        viewer,
-        'providers',
-        organizationId,
-        {},
-        'Only providers of your own organization can be listed.',
-      );
+      requireOrganization(context, organizationId, {
+        message: 'Only providers of your own organization can be listed.',
+        log: { action: 'providers' },
+      });
     }
     return context.store.listProviders(viewer.organizationId);
   },
