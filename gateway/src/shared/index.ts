@@ -69,7 +69,11 @@ export async function createSharedState(options: SharedStateOptions): Promise<Sh
     );
   }
 
-  const redis = await openRedis({ url: options.redisUrl, keyPrefix: options.keyPrefix ?? 'carebridge:gateway:', logger });
+  const redis = await openRedis({
+    url: options.redisUrl,
+    keyPrefix: options.keyPrefix ?? 'carebridge:gateway:',
+    logger,
+  });
   const counterOutage = (component: string) => new OutageLog(logger, component, 'counting per replica');
   return assemble(
     'redis',

@@ -48,7 +48,8 @@ export class MemoryRateLimiter implements RateLimiter {
     const { limit, windowMs } = this.options;
     const next = Math.max(this.fullAt.get(key) ?? now, now) + windowMs / limit;
     const allowedAt = next - windowMs;
-    if (allowedAt - now > EPSILON_MS) return Promise.resolve({ allowed: false, retryAfterMs: Math.ceil(allowedAt - now) });
+    if (allowedAt - now > EPSILON_MS)
+      return Promise.resolve({ allowed: false, retryAfterMs: Math.ceil(allowedAt - now) });
     this.fullAt.delete(key);
     this.fullAt.set(key, next);
     if (this.fullAt.size > this.maxTracked) {
