@@ -3,7 +3,7 @@ import { MemoryLoginThrottle } from '../../src/shared';
 import { backends, expectWait, useSharedState } from '../support/sharedState';
 
 // Delays of tens of milliseconds: real time for the Redis run, moved by hand in-process.
-const OPTIONS = { freeAttempts: 3, baseDelayMs: 60, maxDelayMs: 240, forgetAfterMs: 5_000 };
+const OPTIONS = { freeAttempts: 3, baseDelayMs: 100, maxDelayMs: 400, forgetAfterMs: 5_000 };
 const MARGIN = 25;
 
 describe.each(backends('throttle'))('LoginThrottle ($name)', (backend) => {
@@ -14,22 +14,24 @@ describe.each(backends('throttle'))('LoginThrottle ($name)', (backend) => {
 
   it('lets the free attempts through, then asks to wait the base delay', async () => {
     const t = throttle();
+    const since = backend.now();
     for (let i = 0; i < 3; i++) expect(await t.attempt('a@x.test')).toEqual({ allowed: true, retryAfterMs: 0 });
     const refused = await t.attempt('a@x.test');
     expect(refused.allowed).toBe(false);
-    expectWait(backend, refused.retryAfterMs, 60);
+    expectWait(backend, refused.retryAfterMs, 100, since);
   });
 
   it('doubles the delay for each further failure, up to the cap, and always lets one through after it', async () => {
     const t = throttle();
     for (let i = 0; i < 3; i++) await t.attempt('a');
     let wait = (await t.attempt('a')).retryAfterMs;
-    for (const delay of [120, 240, 240]) {
+    for (const delay of [200, 400, 400]) {
       await backend.advance(wait + MARGIN);
+      const since = backend.now();
       expect((await t.attempt('a')).allowed).toBe(true);
       const refused = await t.attempt('a');
       expect(refused.allowed).toBe(false);
-      expectWait(backend, refused.retryAfterMs, delay);
+      expectWait(backend, refused.retryAfterMs, delay, since);
       wait = refused.retryAfterMs;
     }
   });
@@ -54,25 +56,28 @@ describe.each(backends('throttle'))('LoginThrottle ($name)', (backend) => {
   it('forgets a key that saw no attempt for forgetAfterMs after its delay', async () => {
     const t = throttle({ ...OPTIONS, forgetAfterMs: 100 });
     for (let i = 0; i < 3; i++) await t.attempt('a');
-    await backend.advance(60 + 100 + MARGIN);
+    await backend.advance(100 + 100 + MARGIN);
+    const since = backend.now();
     for (let i = 0; i < 3; i++) expect((await t.attempt('a')).allowed).toBe(true);
     // The base delay again, not the doubled one that a remembered fourth failure would bring.
-    expectWait(backend, (await t.attempt('a')).retryAfterMs, 60);
+    expectWait(backend, (await t.attempt('a')).retryAfterMs, 100, since);
   });
 
   it('does not forget a key while it waits out its delay, so waiting does not reset the count', async () => {
     const t = throttle({ ...OPTIONS, forgetAfterMs: 100 });
     for (let i = 0; i < 3; i++) await t.attempt('a');
-    await backend.advance(60 + MARGIN);
+    await backend.advance(100 + MARGIN);
+    const since = backend.now();
     expect((await t.attempt('a')).allowed).toBe(true);
-    expectWait(backend, (await t.attempt('a')).retryAfterMs, 120);
+    expectWait(backend, (await t.attempt('a')).retryAfterMs, 200, since);
   });
 
   it('counts before the password is checked: of 100 concurrent attempts only the free ones pass', async () => {
     const t = throttle({ freeAttempts: 5, baseDelayMs: 10_000 });
+    const since = backend.now();
     const results = await Promise.all(Array.from({ length: 100 }, () => t.attempt('victim@x.test')));
     expect(results.filter((r) => r.allowed)).toHaveLength(5);
-    for (const r of results.filter((r) => !r.allowed)) expectWait(backend, r.retryAfterMs, 10_000);
+    for (const r of results.filter((r) => !r.allowed)) expectWait(backend, r.retryAfterMs, 10_000, since);
   });
 
   describe('LoginGuard (per email and source, then per email)', () => {
