@@ -19,6 +19,8 @@ import {
   type TokenVerifier,
 } from '@carebridge/common';
 import { InMemoryAccountStore } from './auth/accounts';
+import { InMemoryInviteStore } from './auth/invites';
+import { InMemorySessionStore } from './auth/sessions';
 import { addDemoUsers } from './auth/demo';
 import { EhrSystemDirectory, type EhrSystemDirectoryOptions } from './auth/ehrSystems';
 import { graphEhrSystems, graphOperation, graphOrganizationRegistry, intakeLinks } from './auth/graph';
@@ -134,7 +136,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
   const run = graphOperation(server, verify);
   const auth = new AuthService({
-    store: new InMemoryAccountStore(),
+    accounts: new InMemoryAccountStore(),
+    sessions: new InMemorySessionStore(),
+    invites: new InMemoryInviteStore(),
     tokens,
     throttle: new LoginThrottle(),
     organizations: graphOrganizationRegistry(run, tokens),
