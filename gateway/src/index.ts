@@ -1,15 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createLogger, stopOnSignals } from '@carebridge/common';
-import { generateSigningJwk, keyRingFromJwks } from './auth/keys';
+import { signingKeyRing } from './auth/keys';
 import { readConfig } from './config';
 import { subgraphReadiness, subgraphRoutingUrls } from './readiness';
 import { serveGateway } from './server';
 
 const config = readConfig();
 const logger = createLogger('gateway');
-if (!config.auth.signingKeys)
-  logger.warn('auth.developmentKey', { note: 'generated a signing key; tokens end with this process' });
-const keys = await keyRingFromJwks(config.auth.signingKeys ?? [await generateSigningJwk()]);
+const keys = await signingKeyRing(config.auth.signingKeys, logger);
 const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
 const options = {
   supergraphSdl,

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createTokenVerifier } from '@carebridge/common';
 import { InMemoryAccountStore } from '../src/auth/accounts';
+import { InMemoryInviteStore } from '../src/auth/invites';
 import { generateSigningJwk, keyRingFromJwks } from '../src/auth/keys';
 import { hashPassword, OWASP_SCRYPT, verifyPassword } from '../src/auth/passwords';
 import { AuthService, type OrganizationRegistry } from '../src/auth/service';
+import { InMemorySessionStore } from '../src/auth/sessions';
 import { LoginThrottle } from '../src/auth/throttle';
 import { createTokenIssuer } from '../src/auth/tokens';
 import { TEST_PASSWORD_PARAMS } from './support/inProcess';
@@ -16,7 +18,9 @@ async function setup(options: { organizations?: OrganizationRegistry; now?: () =
   const calls = { hash: 0, verify: 0 };
   const registered: string[] = [];
   const auth = new AuthService({
-    store: new InMemoryAccountStore(),
+    accounts: new InMemoryAccountStore(),
+    sessions: new InMemorySessionStore(),
+    invites: new InMemoryInviteStore(),
     tokens,
     throttle: new LoginThrottle({ now: options.now ?? Date.now }),
     organizations: options.organizations ?? {

@@ -7,7 +7,7 @@ import {
   type JSONWebKeySet,
   type JWK,
 } from 'jose';
-import { TOKEN_ALGORITHM } from '@carebridge/common';
+import { TOKEN_ALGORITHM, type Logger } from '@carebridge/common';
 
 /**
  * The gateway's signing keys. The first key signs; every key verifies, so after a rotation the
@@ -42,4 +42,15 @@ export async function generateSigningJwk(): Promise<JWK> {
   const { privateKey } = await generateKeyPair(TOKEN_ALGORITHM, { extractable: true });
   const jwk = await exportJWK(privateKey);
   return { ...jwk, kid: await calculateJwkThumbprint(jwk), alg: TOKEN_ALGORITHM };
+}
+
+/**
+ * The gateway's key ring at start-up: the configured keys (AUTH_SIGNING_KEYS, required in
+ * production), or else one generated for this process, said in the log because every token then
+ * ends with the process.
+ */
+export async function signingKeyRing(configured: readonly JWK[] | undefined, logger: Logger): Promise<KeyRing> {
+  if (configured) return keyRingFromJwks(configured);
+  logger.warn('auth.developmentKey', { note: 'generated a signing key; tokens end with this process' });
+  return keyRingFromJwks([await generateSigningJwk()]);
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { sendJson, type RouteHandler, type StaffViewer, type TokenVerifier } from '@carebridge/common';
+import { bearerToken, sendJson, type RouteHandler, type StaffViewer, type TokenVerifier } from '@carebridge/common';
 import { EHR_SYSTEMS_TTL_MS, type EhrSystemDirectory } from './ehrSystems';
 import type { AuthResult, AuthService } from './service';
 import type { KeyRing } from './keys';
@@ -50,10 +50,10 @@ export function authRoutes(options: AuthRoutesOptions): RouteHandler {
   };
 
   const staffFrom = async (request: IncomingMessage): Promise<{ viewer: StaffViewer; token: string } | undefined> => {
-    const match = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '');
-    if (!match?.[1]) return undefined;
-    const result = await options.verify(match[1]);
-    return result.ok && result.viewer.kind === 'staff' ? { viewer: result.viewer, token: match[1] } : undefined;
+    const token = bearerToken(request.headers);
+    if (!token) return undefined;
+    const result = await options.verify(token);
+    return result.ok && result.viewer.kind === 'staff' ? { viewer: result.viewer, token } : undefined;
   };
 
   return async (route) => {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { FieldProblem, Role, StaffViewer } from '@carebridge/common';
-import type { AccountStore, SessionRecord } from './accounts';
+import type { AccountStore } from './accounts';
+import type { InviteStore } from './invites';
 import {
   hashPassword,
   OWASP_SCRYPT,
@@ -9,6 +10,7 @@ import {
   verifyPassword,
   type ScryptParams,
 } from './passwords';
+import type { SessionRecord, SessionStore } from './sessions';
 import type { LoginThrottle } from './throttle';
 import { ACCESS_TOKEN_SECONDS, type TokenIssuer } from './tokens';
 
@@ -33,7 +35,9 @@ export interface OrganizationRegistry {
 }
 
 export interface AuthServiceOptions {
-  store: AccountStore;
+  accounts: AccountStore;
+  sessions: SessionStore;
+  invites: InviteStore;
   tokens: TokenIssuer;
   throttle: LoginThrottle;
   organizations: OrganizationRegistry;
@@ -95,7 +99,7 @@ export class AuthService {
     organizationId: string;
     role: Role;
   }): Promise<void> {
-    this.options.store.addUser({
+    this.options.accounts.addUser({
       id: randomUUID(),
       email: user.email.toLowerCase(),
       name: user.name,
@@ -132,12 +136,12 @@ export class AuthService {
     }
     if (problems.length > 0) return invalid(problems);
 
-    const invite = inviteCode === undefined ? undefined : this.options.store.invite(inviteCode);
+    const invite = inviteCode === undefined ? undefined : this.options.invites.invite(inviteCode);
     if (inviteCode !== undefined && (!invite || invite.usedAt !== null || invite.expiresAt <= this.now())) {
       return invalid([{ field: 'inviteCode', message: 'is not a valid invite code, or it was used or has expired' }]);
     }
     const passwordHash = await this.passwords.hash(password, this.params);
-    if (this.options.store.userByEmail(email)) return { status: 201, body: SIGNED_UP };
+    if (this.options.accounts.userByEmail(email)) return { status: 201, body: SIGNED_UP };
 
     const userId = randomUUID();
     let organizationId: string;
@@ -145,14 +149,14 @@ export class AuthService {
     if (invite) {
       organizationId = invite.organizationId;
       role = invite.role;
-      invite.usedAt = this.now();
+      this.options.invites.markUsed(invite.code, this.now());
     } else {
       organizationId = `org-${randomUUID()}`;
       role = 'ADMIN';
       const orgProblems = await this.options.organizations.register(newOrganization!, { userId, organizationId });
       if (orgProblems.length > 0) return invalid(orgProblems.map((p) => ({ ...p, field: `organization.${p.field}` })));
     }
-    this.options.store.addUser({
+    this.options.accounts.addUser({
       id: userId,
       email,
       name,
@@ -202,7 +206,7 @@ export class AuthService {
         retryAfterSeconds,
       };
     }
-    const user = this.options.store.userByEmail(email);
+    const user = this.options.accounts.userByEmail(email);
     const matches = await this.passwords.verify(password, user?.passwordHash ?? (await this.dummyHash));
     if (!user || !matches) {
       this.options.throttle.recordFailure(email);
@@ -219,7 +223,7 @@ export class AuthService {
       lastUsedAt: this.now(),
       revoked: false,
     };
-    this.options.store.addSession(session);
+    this.options.sessions.addSession(session);
     return this.issue(user.id, `${session.id}.${secret}`);
   }
 
@@ -236,7 +240,7 @@ export class AuthService {
     if (session.usedSecretHashes.has(secretHash)) {
       // Someone replayed a refresh token that was already exchanged: whoever holds the newer one
       // may be an attacker, so neither keeps the session.
-      session.revoked = true;
+      this.options.sessions.revoke(session.id);
       return {
         status: 401,
         body: { error: 'This session was ended for your safety: sign in again.', code: 'UNAUTHENTICATED' },
@@ -251,15 +255,17 @@ export class AuthService {
       };
     }
     const secret = randomBytes(32).toString('base64url');
-    session.usedSecretHashes.add(secretHash);
-    session.currentSecretHash = sha256(secret);
-    session.lastUsedAt = this.now();
+    this.options.sessions.rotate(session.id, {
+      usedSecretHash: secretHash,
+      currentSecretHash: sha256(secret),
+      lastUsedAt: this.now(),
+    });
     return this.issue(session.userId, `${session.id}.${secret}`);
   }
 
   logout(cookie: string | undefined): AuthResult {
     const session = this.sessionOf(cookie);
-    if (session) session.revoked = true;
+    if (session) this.options.sessions.revoke(session.id);
     return { status: 200, body: { status: 'ok' }, refreshCookie: '' };
   }
 
@@ -279,7 +285,7 @@ export class AuthService {
       expiresAt: this.now() + this.inviteLifetimeMs,
       usedAt: null,
     };
-    this.options.store.addInvite(invite);
+    this.options.invites.addInvite(invite);
     return {
       status: 201,
       body: { code: invite.code, role: invite.role, expiresAt: new Date(invite.expiresAt).toISOString() },
@@ -288,7 +294,7 @@ export class AuthService {
 
   private sessionOf(cookie: string | undefined): SessionRecord | undefined {
     const [id] = (cookie ?? '').split('.');
-    const session = id ? this.options.store.session(id) : undefined;
+    const session = id ? this.options.sessions.session(id) : undefined;
     if (!session || session.revoked) return undefined;
     const now = this.now();
     if (session.expiresAt <= now || now - session.lastUsedAt > this.idleTimeoutMs) return undefined;
@@ -296,7 +302,7 @@ export class AuthService {
   }
 
   private async issue(userId: string, refreshCookie: string): Promise<AuthResult> {
-    const user = this.options.store.userById(userId);
+    const user = this.options.accounts.userById(userId);
     if (!user) return { status: 401, body: LOGIN_FAILED, refreshCookie: '' };
     const accessToken = await this.options.tokens.accessToken(user);
     return {
