@@ -20,6 +20,19 @@ type Row = Selectable<EhrTables['ehr_transaction']>;
 /** The advisory-lock class of "a patient's transactions are being added" (two-key form). */
 const PATIENT_LOCK = 1100;
 const OPEN = sql`('PENDING', 'FAILED')`;
+/**
+ * Of an open row `t`: it heads its lane (no older open row of the lane, claimed or not), and no older
+ * open request of its patient to a creating endpoint is pending.
+ */
+const SENDABLE = sql`
+  NOT EXISTS (
+    SELECT 1 FROM ehr_transaction o
+    WHERE o.status IN ${OPEN} AND o.ehr_system_id = t.ehr_system_id AND o.patient_id = t.patient_id
+      AND o.endpoint = t.endpoint AND o.seq < t.seq)
+  AND NOT EXISTS (
+    SELECT 1 FROM ehr_transaction c
+    WHERE c.status IN ${OPEN} AND c.creates_patient AND c.ehr_system_id = t.ehr_system_id
+      AND c.patient_id = t.patient_id AND c.seq < t.seq)`;
 
 /**
  * The transaction store and delivery queue on PostgreSQL, shared by every replica.
@@ -135,26 +148,22 @@ export class PostgresTransactionStore implements TransactionStore {
   }
 
   async byPatient(patientId: string): Promise<EhrTransactionRecord[]> {
-    const rows = await this.db
-      .selectFrom('ehr_transaction')
-      .selectAll()
-      .where('patient_id', '=', patientId)
-      .orderBy('created_at', 'desc')
-      .orderBy('seq', 'desc')
-      .execute();
-    return rows.map(toRecord);
+    return (await this.newestOfPatient(patientId).execute()).map(toRecord);
   }
 
   async latestOfPatient(patientId: string): Promise<EhrTransactionRecord | undefined> {
-    const row = await this.db
+    const row = await this.newestOfPatient(patientId).limit(1).executeTakeFirst();
+    return row && toRecord(row);
+  }
+
+  /** A patient's transactions, newest first (the patient index's order). */
+  private newestOfPatient(patientId: string) {
+    return this.db
       .selectFrom('ehr_transaction')
       .selectAll()
       .where('patient_id', '=', patientId)
       .orderBy('created_at', 'desc')
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return row && toRecord(row);
+      .orderBy('seq', 'desc');
   }
 
   async replayedBy(id: string): Promise<EhrTransactionRecord | undefined> {
@@ -232,14 +241,7 @@ export class PostgresTransactionStore implements TransactionStore {
           AND (t.next_attempt_at IS NULL OR t.next_attempt_at <= ${now})
           AND (t.locked_until IS NULL OR t.locked_until <= ${now})
           AND NOT (t.ehr_system_id = ANY(${full}::text[]))
-          AND NOT EXISTS (
-            SELECT 1 FROM ehr_transaction o
-            WHERE o.status IN ${OPEN} AND o.ehr_system_id = t.ehr_system_id AND o.patient_id = t.patient_id
-              AND o.endpoint = t.endpoint AND o.seq < t.seq)
-          AND NOT EXISTS (
-            SELECT 1 FROM ehr_transaction c
-            WHERE c.status IN ${OPEN} AND c.creates_patient AND c.ehr_system_id = t.ehr_system_id
-              AND c.patient_id = t.patient_id AND c.seq < t.seq)
+          AND ${SENDABLE}
         ORDER BY t.seq
         LIMIT ${options.limit}
         FOR UPDATE OF t SKIP LOCKED
@@ -297,14 +299,7 @@ export class PostgresTransactionStore implements TransactionStore {
       ))) * 1000)::float8 AS next
       FROM ehr_transaction t
       WHERE t.status IN ${OPEN}
-        AND NOT EXISTS (
-          SELECT 1 FROM ehr_transaction o
-          WHERE o.status IN ${OPEN} AND o.ehr_system_id = t.ehr_system_id AND o.patient_id = t.patient_id
-            AND o.endpoint = t.endpoint AND o.seq < t.seq)
-        AND NOT EXISTS (
-          SELECT 1 FROM ehr_transaction c
-          WHERE c.status IN ${OPEN} AND c.creates_patient AND c.ehr_system_id = t.ehr_system_id
-            AND c.patient_id = t.patient_id AND c.seq < t.seq)
+        AND ${SENDABLE}
     `.execute(this.db);
     return rows[0]?.next ?? null;
   }
