@@ -54,9 +54,9 @@ describe('delivery to the EHRs through the real stack', () => {
     const riverside = await stack.login('clinician@riverside.test');
     const lakeside = await stack.login('clinician@lakeside.test');
     const invariant: boolean[] = [];
-    const sample = () => {
-      const c = stack!.transactions.counts();
-      const all = stack!.transactions.open().length + c.DELIVERED + c.DEAD;
+    const sample = async () => {
+      const c = await stack!.transactions.counts();
+      const all = (await stack!.transactions.open()).length + c.DELIVERED + c.DEAD;
       invariant.push(all === c.PENDING + c.FAILED + c.DELIVERED + c.DEAD);
     };
 
@@ -67,17 +67,17 @@ describe('delivery to the EHRs through the real stack', () => {
     ] as const) {
       const data = await stack.graphql(token, CREATE, { inputs: [0, 1, 2, 3, 4].map((i) => person(offset + i)) });
       created[name] = data.createPatients;
-      sample();
+      await sample();
       for (const patient of created[name]!.slice(0, 2)) {
         await stack.graphql(token, UPDATE, { id: patient.id, input: { lastName: 'Renamed' }, v: patient.version });
       }
       await answerIntake(stack, token, created[name]![4]!.id);
-      sample();
+      await sample();
     }
     await stack.settled();
-    sample();
+    await sample();
 
-    const counts = stack.transactions.counts();
+    const counts = await stack.transactions.counts();
     expect(counts).toMatchObject({ PENDING: 0, FAILED: 0, DEAD: 0 });
     expect(invariant.every(Boolean)).toBe(true);
     const stats = stack.sandbox.store.stats();
@@ -87,7 +87,9 @@ describe('delivery to the EHRs through the real stack', () => {
     expect([stats['athena']!.patients, stats['allscripts']!.patients]).toEqual([5, 5]);
     // Every change made one transaction per endpoint it touched: 10 creations and 4 updates
     // (demographics), and the two responses' clinical endpoints.
-    const triggers = stack.transactions.list('org-riverside', {}).concat(stack.transactions.list('org-lakeside', {}));
+    const triggers = (await stack.transactions.list('org-riverside', {})).concat(
+      await stack.transactions.list('org-lakeside', {}),
+    );
     const byTrigger = (t: string) => triggers.filter((x) => x.trigger === t).length;
     expect([byTrigger('PATIENT_CREATED'), byTrigger('PATIENT_UPDATED')]).toEqual([10, 4]);
     expect(byTrigger('RESPONSE_SUBMITTED')).toBeGreaterThanOrEqual(2);
@@ -124,7 +126,7 @@ describe('delivery to the EHRs through the real stack', () => {
     expect(stack.patientOutbox.size()).toBe(4);
     await stack.startEhr();
     await stack.settled();
-    expect(stack.transactions.counts()).toMatchObject({ DELIVERED: 5, DEAD: 0, PENDING: 0, FAILED: 0 });
+    expect(await stack.transactions.counts()).toMatchObject({ DELIVERED: 5, DEAD: 0, PENDING: 0, FAILED: 0 });
     const names = stack.sandbox.store
       .listPatients('athena')
       .map((p) => p.demographics['PATIENT_IDENT_NAME'])
@@ -291,7 +293,7 @@ describe('delivery to the EHRs through the real stack', () => {
     const dry = await stack.graphql(token, MOVE);
     expect(dry.updatePatients).toEqual({ dryRun: true, matchedCount: moved.length, changedCount: moved.length });
     await stack.settled();
-    expect(stack.transactions.counts().DELIVERED).toBe(0);
+    expect((await stack.transactions.counts()).DELIVERED).toBe(0);
 
     const done = await stack.graphql(token, MOVE, { dryRun: false });
     expect(done.updatePatients).toEqual({ dryRun: false, matchedCount: moved.length, changedCount: moved.length });
@@ -316,14 +318,14 @@ describe('delivery to the EHRs through the real stack', () => {
     await stack.settled();
     const dry = await stack.graphql(token, 'mutation { resendToEhr { dryRun patientCount requestCount } }');
     expect(dry.resendToEhr).toEqual({ dryRun: true, patientCount: 2, requestCount: 2 });
-    const before = stack.transactions.counts().DELIVERED;
+    const before = (await stack.transactions.counts()).DELIVERED;
     const done = await stack.graphql(
       token,
       'mutation { resendToEhr(dryRun: false) { dryRun patientCount requestCount } }',
     );
     expect(done.resendToEhr).toEqual({ dryRun: false, patientCount: 2, requestCount: 2 });
     await stack.settled();
-    expect(stack.transactions.counts().DELIVERED - before).toBe(2);
+    expect((await stack.transactions.counts()).DELIVERED - before).toBe(2);
     expect(stack.sandbox.store.stats()['allscripts']!.patients).toBe(2);
   });
 });

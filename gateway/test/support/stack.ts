@@ -17,7 +17,7 @@ import { seedEhrSystems, seedOrganizations } from '@carebridge/ehr-subgraph/src/
 import { InMemoryEhrStore } from '@carebridge/ehr-subgraph/src/data/store';
 import { eventsRoute } from '@carebridge/ehr-subgraph/src/delivery/events';
 import { InMemorySnapshotStore } from '@carebridge/ehr-subgraph/src/delivery/snapshots';
-import { InMemoryTransactionStore } from '@carebridge/ehr-subgraph/src/delivery/transactions';
+import { createsPatientIn, InMemoryTransactionStore } from '@carebridge/ehr-subgraph/src/delivery/transactions';
 import type { DeliveryWorker, RetryPolicy } from '@carebridge/ehr-subgraph/src/delivery/worker';
 import { InMemoryMappingStore } from '@carebridge/ehr-subgraph/src/mapping/store';
 import { createService as createEhr } from '@carebridge/ehr-subgraph/src/server';
@@ -59,7 +59,7 @@ export async function startStack(options: { faults?: Partial<FaultSettings>; pol
     store: ehrStore,
     mappings: new InMemoryMappingStore(ehrStore),
     snapshots: new InMemorySnapshotStore(),
-    transactions: new InMemoryTransactionStore(),
+    transactions: new InMemoryTransactionStore({ createsPatient: createsPatientIn(ehrStore) }),
   };
   const ehrPort = await freePort();
   let ehr: { running: RunningService; worker: DeliveryWorker } | undefined;
@@ -144,11 +144,11 @@ export async function startStack(options: { faults?: Partial<FaultSettings>; pol
         const idle =
           patientStore.outbox.size() === 0 &&
           clinicalStore.outbox.size() === 0 &&
-          ehrData.transactions.open().length === 0;
+          (await ehrData.transactions.open()).length === 0;
         if (idle) return;
         await new Promise((r) => setTimeout(r, 50));
       }
-      throw new Error(`not settled after ${timeoutMs} ms: ${JSON.stringify(ehrData.transactions.counts())}`);
+      throw new Error(`not settled after ${timeoutMs} ms: ${JSON.stringify(await ehrData.transactions.counts())}`);
     },
     stop: async () => {
       await Promise.all(relays.map((r) => r.stop()));

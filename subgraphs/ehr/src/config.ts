@@ -1,4 +1,5 @@
 import { envInt, envUrl, readEventDeliveryConfig, readSubgraphConfig, type Env } from '@carebridge/common';
+import { databaseUrl, schemaName } from '@carebridge/db';
 
 /** The ehr subgraph's whole configuration; nothing else reads the environment. */
 export function readConfig(env: Env = process.env) {
@@ -8,6 +9,13 @@ export function readConfig(env: Env = process.env) {
     eventsSecret: readEventDeliveryConfig(env).secret,
     /** When set, the seeded Athena and Allscripts systems point at this EHR sandbox. */
     sandboxUrl: env['EHR_SANDBOX_URL'] ? envUrl(env, 'EHR_SANDBOX_URL', '').replace(/\/$/, '') : null,
+    /** PostgreSQL for delivery's queue when `DATABASE_URL` is set; otherwise everything stays in memory. */
+    database: readDatabase(env),
+    /** Requests in flight at once, in all and per EHR system. */
+    worker: {
+      concurrency: envInt(env, 'DELIVERY_CONCURRENCY', 32, { min: 1, max: 1_000 }),
+      perSystemConcurrency: envInt(env, 'DELIVERY_CONCURRENCY_PER_SYSTEM', 16, { min: 1, max: 1_000 }),
+    },
     delivery: {
       maxAttempts: envInt(env, 'DELIVERY_MAX_ATTEMPTS', 8, { min: 1, max: 100 }),
       baseDelayMs: envInt(env, 'DELIVERY_BASE_DELAY_MS', 500, { min: 1 }),
@@ -15,4 +23,9 @@ export function readConfig(env: Env = process.env) {
       timeoutMs: envInt(env, 'DELIVERY_TIMEOUT_MS', 10_000, { min: 1 }),
     },
   };
+}
+
+function readDatabase(env: Env): { url: string; schema: string } | null {
+  const url = databaseUrl(env);
+  return url === undefined ? null : { url, schema: schemaName('ehr', env) };
 }

@@ -3,6 +3,7 @@ import { readConfig } from './config';
 import { InMemoryEhrStore } from './data/store';
 import { seedEhrSystems, seedOrganizations } from './data/seed';
 import { eventsRoute } from './delivery/events';
+import { openTransactionStore } from './delivery/storage';
 import { createService } from './server';
 
 const config = readConfig();
@@ -12,13 +13,15 @@ const store = new InMemoryEhrStore(
   seedEhrSystems(sandbox ? { athena: `${sandbox}/athena`, allscripts: `${sandbox}/allscripts` } : {}),
   seedOrganizations(),
 );
+const storage = await openTransactionStore({ database: config.database, ehr: store, logger });
 const service = createService({
   logger,
   store,
   audit,
   verifier,
+  transactions: storage.transactions,
 });
-const worker = service.createWorker({ policy: config.delivery });
+const worker = service.createWorker({ policy: config.delivery, ...config.worker });
 const running = await serveService(service, {
   port: config.port,
   host: config.host,
@@ -28,4 +31,5 @@ worker.start();
 stopOnSignals(logger, async () => {
   await running.close();
   await worker.stop();
+  await storage.close();
 });

@@ -12,7 +12,7 @@ import type { Context } from './context';
 import { createSeededStore, type EhrStore } from './data/store';
 import { DeliveryEngine } from './delivery/engine';
 import { InMemorySnapshotStore, type SnapshotStore } from './delivery/snapshots';
-import { InMemoryTransactionStore, type TransactionStore } from './delivery/transactions';
+import { createsPatientIn, InMemoryTransactionStore, type TransactionStore } from './delivery/transactions';
 import { DeliveryWorker, type DeliveryWorkerOptions } from './delivery/worker';
 import { InMemoryMappingStore, type MappingStore } from './mapping/store';
 import { resolvers } from './resolvers';
@@ -44,7 +44,8 @@ export function createService(options: {
   // Delivery must read the same mapping versions the API publishes, hence one instance for both.
   const mappings = options.mappings ?? new InMemoryMappingStore(store);
   const snapshots = options.snapshots ?? new InMemorySnapshotStore();
-  const transactions = options.transactions ?? new InMemoryTransactionStore();
+  const transactions =
+    options.transactions ?? new InMemoryTransactionStore({ createsPatient: createsPatientIn(store) });
   // Tests get a fresh in-memory log each; no file, the development key.
   const audit = options.audit ?? new InMemoryAuditLog({ service: 'ehr', key: DEV_AUDIT_HMAC_KEY });
   const delivery = new DeliveryEngine({

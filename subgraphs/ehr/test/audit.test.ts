@@ -33,11 +33,11 @@ const lakeside = {
 };
 
 /** A service with one Lakeside patient (pt-d1) whose change queued one transaction. */
-function setup() {
+async function setup() {
   const log = new InMemoryAuditLog({ service: 'ehr', key: DEV_AUDIT_HMAC_KEY });
   const service = createService({ verifier: auth.verifier, audit: log });
-  service.shared.delivery.ingest([upserted(patientSnapshot())]);
-  const transactionId = service.shared.transactions.byPatient('pt-d1')[0]!.id;
+  await service.shared.delivery.ingest([upserted(patientSnapshot())]);
+  const transactionId = (await service.shared.transactions.byPatient('pt-d1'))[0]!.id;
   const run = async (viewer: Viewer, query: string, variables: Record<string, unknown> = {}) =>
     execute<Record<string, any>>(service, query, variables, await auth.headers(viewer));
   return { log, run, transactionId };
@@ -69,7 +69,7 @@ function previewRepresentation() {
 
 describe('ehr subgraph audit records', () => {
   it('a read: a patient’s transactions, and a preview built from their demographics and answers', async () => {
-    const { log, run } = setup();
+    const { log, run } = await setup();
     expect((await run(CLINICIAN, PATIENT_TRANSACTIONS, ref('pt-d1', 'org-lakeside'))).errors).toBeUndefined();
     const preview = await run(
       RIVERSIDE,
@@ -99,7 +99,7 @@ describe('ehr subgraph audit records', () => {
   });
 
   it('a preview with a draft mapping or another EHR system, and a refused draft, like any preview', async () => {
-    const { log, run } = setup();
+    const { log, run } = await setup();
     const PREVIEW = `query ($r: [_Any!]!, $draft: EhrMappingInput, $system: ID) { _entities(representations: $r) {
       ... on Patient { ehrPreview(draft: $draft, ehrSystemId: $system) { endpoint } } } }`;
     const draft = { fields: [{ source: 'name', target: 'NOPE', endpoint: '/v1/nowhere' }], note: 'secret plan' };
@@ -121,7 +121,7 @@ describe('ehr subgraph audit records', () => {
   });
 
   it('a list: the delivery monitor records the patients on the page', async () => {
-    const { log, run } = setup();
+    const { log, run } = await setup();
     await run(CLINICIAN, '{ ehrTransactions { nodes { id } } }');
     expect(recorded(log)).toEqual([
       { ...lakeside, action: 'ehr.transactions.read', outcome: 'ALLOWED', patientIds: ['pt-d1'], patientCount: 1 },
@@ -129,7 +129,7 @@ describe('ehr subgraph audit records', () => {
   });
 
   it('changes: resend, bulk resend (dry run) and a refused replay', async () => {
-    const { log, run, transactionId } = setup();
+    const { log, run, transactionId } = await setup();
     expect((await run(CLINICIAN, 'mutation { resendPatientToEhr(patientId: "pt-d1") { id } }')).errors).toBeUndefined();
     await run(CLINICIAN, 'mutation { resendToEhr { patientCount } }');
     await run(CLINICIAN, `mutation { replayEhrTransaction(id: "${transactionId}") { id } }`);
@@ -143,7 +143,7 @@ describe('ehr subgraph audit records', () => {
   });
 
   it('denied cross-organization attempts', async () => {
-    const { log, run, transactionId } = setup();
+    const { log, run, transactionId } = await setup();
     await run(RIVERSIDE, 'mutation { resendPatientToEhr(patientId: "pt-d1") { id } }');
     await run(RIVERSIDE, `{ ehrTransaction(id: "${transactionId}") { id } }`);
     await run(RIVERSIDE, PATIENT_TRANSACTIONS, ref('pt-d1', 'org-lakeside'));
@@ -163,7 +163,7 @@ describe('ehr subgraph audit records', () => {
   });
 
   it('an intake link’s denial', async () => {
-    const { log, run } = setup();
+    const { log, run } = await setup();
     await run(INTAKE, '{ ehrTransactions { nodes { id } } }');
     await run(INTAKE, PATIENT_TRANSACTIONS, ref('pt-d1', 'org-lakeside'));
     const intake = { actor: { kind: 'intake', id: 'link-1' }, organizationId: 'org-lakeside', outcome: 'DENIED' };
@@ -180,7 +180,7 @@ describe('the ehr audit trail in the graph', () => {
     ehrAuditTrail { nodes { seq service organizationId action outcome patientIds actor { kind id role } } pageInfo { hasNextPage } } } } }`;
 
   it('gives an ADMIN their organization’s records for a patient; a CLINICIAN is refused', async () => {
-    const { log, run } = setup();
+    const { log, run } = await setup();
     await run(CLINICIAN, PATIENT_TRANSACTIONS, ref('pt-d1', 'org-lakeside'));
     await run(RIVERSIDE, PATIENT_TRANSACTIONS, ref('pt-d1', 'org-lakeside'));
     const result = await run(ADMIN, TRAIL, ref('pt-d1', 'org-lakeside'));

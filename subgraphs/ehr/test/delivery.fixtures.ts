@@ -4,7 +4,7 @@ import { createSeededStore } from '../src/data/store';
 import type { MappingVersionRecord } from '../src/data/records';
 import { DeliveryEngine, type MappingSource } from '../src/delivery/engine';
 import { InMemorySnapshotStore } from '../src/delivery/snapshots';
-import { InMemoryTransactionStore } from '../src/delivery/transactions';
+import { createsPatientIn, InMemoryTransactionStore, type TransactionStore } from '../src/delivery/transactions';
 import { DeliveryWorker, type RetryPolicy } from '../src/delivery/worker';
 
 /** A fictional patient of Lakeside Clinic (Allscripts). */
@@ -108,13 +108,20 @@ export function scriptedEhr(script: Reply[] = []) {
 
 export const FAST_POLICY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 10, maxDelayMs: 100, timeoutMs: 1_000 };
 
-export function deliveryRig(options: { fetch?: typeof fetch; policy?: RetryPolicy } = {}) {
+export function deliveryRig(
+  options: {
+    fetch?: typeof fetch;
+    policy?: RetryPolicy;
+    transactions?: (ehr: ReturnType<typeof createSeededStore>) => TransactionStore;
+  } = {},
+) {
   let now = Date.parse('2026-03-01T10:00:00.000Z');
   const clock = { now: () => now, advance: (ms: number) => (now += ms) };
   const ehr = createSeededStore();
   const mappings = seededMappings(ehr);
   const snapshots = new InMemorySnapshotStore();
-  const transactions = new InMemoryTransactionStore();
+  const transactions =
+    options.transactions?.(ehr) ?? new InMemoryTransactionStore({ createsPatient: createsPatientIn(ehr) });
   const engine = new DeliveryEngine({ ehr, mappings, snapshots, transactions, logger: silentLogger, now: clock.now });
   const worker = new DeliveryWorker({
     ehr,
@@ -127,7 +134,7 @@ export function deliveryRig(options: { fetch?: typeof fetch; policy?: RetryPolic
   });
   /** Runs worker passes, moving the clock past every retry, until nothing is open or `max` passes. */
   const drain = async (max = 50) => {
-    for (let i = 0; i < max && transactions.open().length > 0; i++) {
+    for (let i = 0; i < max && (await transactions.open()).length > 0; i++) {
       await worker.tick();
       clock.advance(1_000);
     }

@@ -24,33 +24,37 @@ describe('retry policy', () => {
 });
 
 describe('delivery engine', () => {
-  it('queues one transaction per endpoint with data when a patient is created, built with the current mapping', () => {
+  it('queues one transaction per endpoint with data when a patient is created, built with the current mapping', async () => {
     const rig = deliveryRig();
-    rig.engine.ingest([answered(), upserted()]);
-    const queued = rig.transactions
-      .byPatient('pt-d1')
-      .map((t) => [t.trigger, t.endpoint, t.method, t.mappingVersion, t.status]);
+    await rig.engine.ingest([answered(), upserted()]);
+    const queued = (await rig.transactions.byPatient('pt-d1')).map((t) => [
+      t.trigger,
+      t.endpoint,
+      t.method,
+      t.mappingVersion,
+      t.status,
+    ]);
     expect(queued.sort()).toEqual([
       ['PATIENT_CREATED', '/api/patient', 'POST', 1, 'PENDING'],
       ['PATIENT_CREATED', '/api/patient/{ehrPatientId}/allergies', 'POST', 1, 'PENDING'],
     ]);
   });
 
-  it('ignores a redelivered event', () => {
+  it('ignores a redelivered event', async () => {
     const rig = deliveryRig();
     const event = upserted();
-    expect([rig.engine.ingest([event]), rig.engine.ingest([event])]).toEqual([
+    expect([await rig.engine.ingest([event]), await rig.engine.ingest([event])]).toEqual([
       { applied: 1, duplicates: 0 },
       { applied: 0, duplicates: 1 },
     ]);
-    expect(rig.transactions.byPatient('pt-d1')).toHaveLength(1);
+    expect(await rig.transactions.byPatient('pt-d1')).toHaveLength(1);
   });
 
-  it('sends only demographics for a patient change and only clinical endpoints for new answers', () => {
+  it('sends only demographics for a patient change and only clinical endpoints for new answers', async () => {
     const rig = deliveryRig();
-    rig.engine.ingest([upserted()]);
-    rig.engine.ingest([upserted(patientSnapshot({ lastName: 'Vega Ruiz' })), answered()]);
-    const triggers = rig.transactions.byPatient('pt-d1').map((t) => `${t.trigger} ${t.endpoint}`);
+    await rig.engine.ingest([upserted()]);
+    await rig.engine.ingest([upserted(patientSnapshot({ lastName: 'Vega Ruiz' })), answered()]);
+    const triggers = (await rig.transactions.byPatient('pt-d1')).map((t) => `${t.trigger} ${t.endpoint}`);
     expect(triggers.sort()).toEqual([
       'PATIENT_CREATED /api/patient',
       'PATIENT_UPDATED /api/patient',
@@ -58,10 +62,10 @@ describe('delivery engine', () => {
     ]);
   });
 
-  it('gives up on a deleted patient’s unsent transactions', () => {
+  it('gives up on a deleted patient’s unsent transactions', async () => {
     const rig = deliveryRig();
-    rig.engine.ingest([upserted()]);
-    rig.engine.ingest([
+    await rig.engine.ingest([upserted()]);
+    await rig.engine.ingest([
       {
         id: 'ev-del',
         type: 'patient.deleted',
@@ -70,7 +74,7 @@ describe('delivery engine', () => {
         occurredAt: new Date().toISOString(),
       },
     ]);
-    expect(rig.transactions.byPatient('pt-d1').map((t) => t.status)).toEqual(['DEAD']);
+    expect((await rig.transactions.byPatient('pt-d1')).map((t) => t.status)).toEqual(['DEAD']);
   });
 });
 
@@ -78,13 +82,13 @@ describe('delivery worker', () => {
   it('creates the patient in the EHR, learns its id, then sends the rest with it, each once', async () => {
     const ehr = scriptedEhr();
     const rig = deliveryRig({ fetch: ehr.fetch });
-    rig.engine.ingest([upserted(), answered()]);
+    await rig.engine.ingest([upserted(), answered()]);
     await rig.drain();
     expect(ehr.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
       'POST https://allscripts.ehr.example/api/patient',
       'POST https://allscripts.ehr.example/api/patient/EHR-1/allergies',
     ]);
-    expect(rig.transactions.byPatient('pt-d1').map((t) => [t.status, t.ehrPatientId])).toEqual([
+    expect((await rig.transactions.byPatient('pt-d1')).map((t) => [t.status, t.ehrPatientId])).toEqual([
       ['DELIVERED', 'EHR-1'],
       ['DELIVERED', 'EHR-1'],
     ]);
@@ -93,9 +97,9 @@ describe('delivery worker', () => {
   it('updates (PUT) rather than creates once the EHR knows the patient, so no second record appears', async () => {
     const ehr = scriptedEhr();
     const rig = deliveryRig({ fetch: ehr.fetch });
-    rig.engine.ingest([upserted()]);
+    await rig.engine.ingest([upserted()]);
     await rig.drain();
-    rig.engine.ingest([upserted(patientSnapshot({ phone: '+15125550199' }))]);
+    await rig.engine.ingest([upserted(patientSnapshot({ phone: '+15125550199' }))]);
     await rig.drain();
     expect(ehr.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
       'POST https://allscripts.ehr.example/api/patient',
@@ -106,9 +110,9 @@ describe('delivery worker', () => {
   it('retries a 5xx and a network error with the same idempotency key, then delivers', async () => {
     const ehr = scriptedEhr([{ status: 500 }, 'network-error']);
     const rig = deliveryRig({ fetch: ehr.fetch });
-    rig.engine.ingest([upserted()]);
+    await rig.engine.ingest([upserted()]);
     await rig.drain();
-    const [transaction] = rig.transactions.byPatient('pt-d1');
+    const [transaction] = await rig.transactions.byPatient('pt-d1');
     expect([transaction?.status, transaction?.attempts]).toEqual(['DELIVERED', 3]);
     expect(new Set(ehr.requests.map((r) => r.key))).toEqual(new Set([transaction?.idempotencyKey]));
   });
@@ -116,31 +120,31 @@ describe('delivery worker', () => {
   it('waits at least as long as a 503’s Retry-After', async () => {
     const ehr = scriptedEhr([{ status: 503, headers: { 'retry-after': '120' } }]);
     const rig = deliveryRig({ fetch: ehr.fetch });
-    rig.engine.ingest([upserted()]);
+    await rig.engine.ingest([upserted()]);
     await rig.worker.tick();
-    const [waiting] = rig.transactions.byPatient('pt-d1');
+    const [waiting] = await rig.transactions.byPatient('pt-d1');
     expect([waiting?.status, Date.parse(waiting!.nextAttemptAt!) - rig.clock.now()]).toEqual(['FAILED', 120_000]);
   });
 
   it('makes a 4xx DEAD at once with the EHR’s reason, without holding back other patients', async () => {
     const ehr = scriptedEhr([{ status: 422, body: { error: 'Unknown key FOO' } }]);
     const rig = deliveryRig({ fetch: ehr.fetch });
-    rig.engine.ingest([upserted()]);
+    await rig.engine.ingest([upserted()]);
     rig.clock.advance(1);
-    rig.engine.ingest([upserted(patientSnapshot({ id: 'pt-d2' }))]);
+    await rig.engine.ingest([upserted(patientSnapshot({ id: 'pt-d2' }))]);
     await rig.drain();
-    expect(rig.transactions.byPatient('pt-d1').map((t) => [t.status, t.attempts, t.lastError])).toEqual([
+    expect((await rig.transactions.byPatient('pt-d1')).map((t) => [t.status, t.attempts, t.lastError])).toEqual([
       ['DEAD', 1, 'The EHR refused the request: HTTP 422: Unknown key FOO'],
     ]);
-    expect(rig.transactions.byPatient('pt-d2').map((t) => t.status)).toEqual(['DELIVERED']);
+    expect((await rig.transactions.byPatient('pt-d2')).map((t) => t.status)).toEqual(['DELIVERED']);
   });
 
   it('gives up after the configured number of attempts, saying why', async () => {
     const ehr = scriptedEhr(Array(10).fill({ status: 502 }));
     const rig = deliveryRig({ fetch: ehr.fetch });
-    rig.engine.ingest([upserted()]);
+    await rig.engine.ingest([upserted()]);
     await rig.drain();
-    expect(rig.transactions.byPatient('pt-d1').map((t) => [t.status, t.attempts, t.lastError])).toEqual([
+    expect((await rig.transactions.byPatient('pt-d1')).map((t) => [t.status, t.attempts, t.lastError])).toEqual([
       ['DEAD', 4, 'Gave up after 4 attempts. Last error: HTTP 502'],
     ]);
   });
@@ -151,11 +155,11 @@ describe('delivery worker', () => {
       { status: 503, headers: { 'retry-after': '5' } },
     ]);
     const rig = deliveryRig({ fetch: ehr.fetch });
-    rig.engine.ingest([upserted()]);
+    await rig.engine.ingest([upserted()]);
     await rig.drain();
-    rig.engine.ingest([upserted(patientSnapshot({ lastName: 'Older' }))]);
+    await rig.engine.ingest([upserted(patientSnapshot({ lastName: 'Older' }))]);
     await rig.worker.tick();
-    rig.engine.ingest([upserted(patientSnapshot({ lastName: 'Newer' }))]);
+    await rig.engine.ingest([upserted(patientSnapshot({ lastName: 'Newer' }))]);
     await rig.drain();
     expect(ehr.requests.slice(1).map((r) => (r.body as Record<string, string>)['NAME_OF_PAT'])).toEqual([
       'Marisol Older',
@@ -167,14 +171,14 @@ describe('delivery worker', () => {
   it('replays a DEAD transaction under the current mapping after the mapping is fixed', async () => {
     const ehr = scriptedEhr([{ status: 422, body: { error: 'bad' } }]);
     const rig = deliveryRig({ fetch: ehr.fetch });
-    rig.engine.ingest([upserted()]);
+    await rig.engine.ingest([upserted()]);
     await rig.drain();
-    const [dead] = rig.transactions.byPatient('pt-d1');
+    const [dead] = await rig.transactions.byPatient('pt-d1');
     const fields = rig.mappings.current('ehr-allscripts', 'org-lakeside').fields.filter((f) => f.source !== 'email');
     rig.mappings.publish('ehr-allscripts', fields);
-    const replay = rig.engine.replay(dead!, 'CURRENT');
+    const replay = await rig.engine.replay(dead!, 'CURRENT');
     await rig.drain();
-    expect([replay.mappingVersion, replay.replayOf, rig.transactions.get(replay.id)?.status]).toEqual([
+    expect([replay.mappingVersion, replay.replayOf, (await rig.transactions.get(replay.id))?.status]).toEqual([
       2,
       dead!.id,
       'DELIVERED',

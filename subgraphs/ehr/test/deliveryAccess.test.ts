@@ -11,8 +11,8 @@ beforeAll(async () => {
   auth = await createTestAuth();
   service = createService({ verifier: auth.verifier });
   // A Lakeside patient's change, as the patient subgraph's outbox would deliver it.
-  service.shared.delivery.ingest([upserted(patientSnapshot())]);
-  transactionId = service.shared.transactions.byPatient('pt-d1')[0]!.id;
+  await service.shared.delivery.ingest([upserted(patientSnapshot())]);
+  transactionId = (await service.shared.transactions.byPatient('pt-d1'))[0]!.id;
 });
 
 const codes = (result: { errors?: readonly { extensions?: Record<string, unknown> }[] }) =>
@@ -67,7 +67,7 @@ describe('EHR transactions are their organization’s alone', () => {
       headers,
     );
     expect([codes(resend), codes(replay)]).toEqual([['FORBIDDEN'], ['FORBIDDEN']]);
-    expect(service.shared.transactions.byPatient('pt-d1')).toHaveLength(1);
+    expect(await service.shared.transactions.byPatient('pt-d1')).toHaveLength(1);
   });
 
   it('replays only a DEAD transaction', async () => {

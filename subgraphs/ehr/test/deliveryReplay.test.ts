@@ -13,13 +13,13 @@ const LAKESIDE = staff('org-lakeside');
 const RIVERSIDE = staff('org-riverside');
 
 /** A service with one Lakeside patient (pt-d1) whose creation was given up on (DEAD). */
-function setup() {
+async function setup() {
   const log = new InMemoryAuditLog({ service: 'ehr', key: DEV_AUDIT_HMAC_KEY });
   const service = createService({ verifier: auth.verifier, audit: log });
   const { transactions } = service.shared;
-  service.shared.delivery.ingest([upserted(patientSnapshot())]);
-  const created = transactions.byPatient('pt-d1')[0]!;
-  transactions.save({ ...created, status: 'DEAD', lastError: 'The EHR refused the request: HTTP 422' });
+  await service.shared.delivery.ingest([upserted(patientSnapshot())]);
+  const created = (await transactions.byPatient('pt-d1'))[0]!;
+  await transactions.save({ ...created, status: 'DEAD', lastError: 'The EHR refused the request: HTTP 422' });
   const run = async (viewer: Viewer, query: string, variables: Record<string, unknown> = {}) =>
     execute<Record<string, any>>(service, query, variables, await auth.headers(viewer));
   return { service, transactions, log, run, deadId: created.id };
@@ -36,7 +36,7 @@ const codes = (result: { errors?: readonly { extensions?: Record<string, unknown
 
 describe('replaying a DEAD transaction at most once', () => {
   it('links the DEAD transaction to its replay, and a transaction not replayed to nothing', async () => {
-    const { run, deadId } = setup();
+    const { run, deadId } = await setup();
     expect((await run(LAKESIDE, READ, { id: deadId })).data?.['ehrTransaction']).toEqual({
       id: deadId,
       status: 'DEAD',
@@ -54,7 +54,7 @@ describe('replaying a DEAD transaction at most once', () => {
   });
 
   it('refuses a second replay, naming the first, and queues nothing', async () => {
-    const { run, transactions, deadId, log } = setup();
+    const { run, transactions, deadId, log } = await setup();
     const first = (await run(LAKESIDE, REPLAY, { id: deadId })).data?.['replayEhrTransaction'];
     const second = await run(LAKESIDE, REPLAY, { id: deadId });
 
@@ -65,7 +65,7 @@ describe('replaying a DEAD transaction at most once', () => {
     );
     // Ids only: nothing of the patient's data in the message.
     expect(second.errors?.[0]?.message).not.toMatch(/Marisol|Vega|LC-000901/);
-    expect(transactions.byPatient('pt-d1').map((t) => t.trigger)).toEqual(['REPLAY', 'PATIENT_CREATED']);
+    expect((await transactions.byPatient('pt-d1')).map((t) => t.trigger)).toEqual(['REPLAY', 'PATIENT_CREATED']);
     expect(log.all().map((r: AuditRecord) => [r.action, r.outcome, r.detail ?? null])).toEqual([
       ['ehr.replay', 'ALLOWED', null],
       ['ehr.replay', 'FAILED', 'BAD_USER_INPUT'],
@@ -73,19 +73,19 @@ describe('replaying a DEAD transaction at most once', () => {
   });
 
   it('queues exactly one replay when two replays of one transaction run at the same time', async () => {
-    const { run, transactions, deadId } = setup();
+    const { run, transactions, deadId } = await setup();
     const results = await Promise.all([run(LAKESIDE, REPLAY, { id: deadId }), run(LAKESIDE, REPLAY, { id: deadId })]);
 
     expect(results.map((r) => (r.errors ? codes(r)![0] : 'OK')).sort()).toEqual(['BAD_USER_INPUT', 'OK']);
-    const replays = transactions.byPatient('pt-d1').filter((t) => t.trigger === 'REPLAY');
+    const replays = (await transactions.byPatient('pt-d1')).filter((t) => t.trigger === 'REPLAY');
     expect(replays).toHaveLength(1);
-    expect(transactions.replayedBy(deadId)?.id).toBe(replays[0]!.id);
+    expect((await transactions.replayedBy(deadId))?.id).toBe(replays[0]!.id);
   });
 
   it('lets a replay that died too be replayed in turn', async () => {
-    const { run, transactions, deadId } = setup();
+    const { run, transactions, deadId } = await setup();
     const first = (await run(LAKESIDE, REPLAY, { id: deadId })).data?.['replayEhrTransaction'];
-    transactions.save({ ...transactions.get(first.id)!, status: 'DEAD' });
+    await transactions.save({ ...(await transactions.get(first.id))!, status: 'DEAD' });
     const second = await run(LAKESIDE, REPLAY, { id: first.id });
     expect(second.errors).toBeUndefined();
     expect(second.data?.['replayEhrTransaction'].replayOf).toBe(first.id);
@@ -94,24 +94,24 @@ describe('replaying a DEAD transaction at most once', () => {
 
 describe('a patient’s last transaction', () => {
   it('is the first of ehrTransactions, and follows new transactions', async () => {
-    const { service, run, deadId } = setup();
+    const { service, run, deadId } = await setup();
     const before = (await run(LAKESIDE, LAST, patientRef())).data?.['_entities'][0];
     expect(before.lastEhrTransaction).toEqual({ id: deadId, trigger: 'PATIENT_CREATED' });
 
-    service.shared.delivery.ingest([answered()]);
+    await service.shared.delivery.ingest([answered()]);
     const after = (await run(LAKESIDE, LAST, patientRef())).data?.['_entities'][0];
     expect(after.lastEhrTransaction.trigger).toBe('RESPONSE_SUBMITTED');
     expect(after.lastEhrTransaction.id).toBe(after.ehrTransactions[0].id);
   });
 
   it('is null for a patient with no transaction', async () => {
-    const { run } = setup();
+    const { run } = await setup();
     const result = await run(LAKESIDE, LAST_ONLY, patientRef('pt-none'));
     expect([result.errors, result.data?.['_entities'][0].lastEhrTransaction]).toEqual([undefined, null]);
   });
 
   it('is refused to another organization, and recorded like ehrTransactions', async () => {
-    const { run, log } = setup();
+    const { run, log } = await setup();
     const result = await run(RIVERSIDE, LAST_ONLY, patientRef());
     expect([result.data?.['_entities'][0].lastEhrTransaction, codes(result)]).toEqual([null, ['FORBIDDEN']]);
     await run(LAKESIDE, LAST_ONLY, patientRef());

@@ -5,7 +5,7 @@ import type { CanonicalRecord, EhrSystemRecord, EhrTransactionRecord, MappingVer
 import type { EhrStore } from '../data/store';
 import { buildRequests } from '../mapping/build';
 import type { SnapshotStore } from './snapshots';
-import type { TransactionStore } from './transactions';
+import type { EventChange, TransactionStore } from './transactions';
 
 /** The mapping versions delivery reads: an organization's current one, or a given one. */
 export interface MappingSource {
@@ -42,52 +42,88 @@ export class DeliveryEngine {
     this.now = options.now ?? Date.now;
   }
 
-  /** Applies change events (a redelivered event is ignored) and queues what they change. */
-  ingest(events: readonly ChangeEvent[]): { applied: number; duplicates: number } {
-    let applied = 0;
+  /**
+   * Applies change events and queues what they change. An event is applied at most once: the
+   * transaction store records its id with the transactions it made, in one step, so a redelivered
+   * event (to this replica or another) adds nothing.
+   */
+  async ingest(events: readonly ChangeEvent[]): Promise<{ applied: number; duplicates: number }> {
+    const unseen = await this.options.transactions.unseenEvents(events.map((e) => e.id));
+    const changes: EventChange[] = [];
     for (const event of events) {
+      if (!unseen.has(event.id)) continue;
+      unseen.delete(event.id);
       const known = Boolean(this.options.snapshots.get(event.patientId)?.record);
-      if (!this.options.snapshots.apply(event)) continue;
-      applied += 1;
+      // The snapshot may have this event already, from an attempt whose write failed: applying it
+      // again changes nothing, and its transactions are made now.
+      this.options.snapshots.apply(event);
       switch (event.type) {
         case 'patient.upserted':
-          this.enqueue(event.patientId, known ? 'PATIENT_UPDATED' : 'PATIENT_CREATED', 'demographics');
+          changes.push({
+            eventId: event.id,
+            add: await this.plan(event.patientId, known ? 'PATIENT_UPDATED' : 'PATIENT_CREATED', 'demographics'),
+          });
           break;
         case 'clinical.answered':
-          this.enqueue(event.patientId, 'RESPONSE_SUBMITTED', 'clinical');
+          changes.push({ eventId: event.id, add: await this.plan(event.patientId, 'RESPONSE_SUBMITTED', 'clinical') });
           break;
         case 'patient.deleted':
-          this.cancelOpen(event.patientId);
+          changes.push({
+            eventId: event.id,
+            add: [],
+            // A deleted patient's unsent transactions are given up on: nothing must reach the EHR after it.
+            cancel: {
+              patientId: event.patientId,
+              reason: 'The patient was deleted before delivery.',
+              at: new Date(this.now()).toISOString(),
+            },
+          });
           break;
       }
     }
-    this.options.logger.info('delivery.ingested', { applied, duplicates: events.length - applied });
-    return { applied, duplicates: events.length - applied };
+    const applied = await this.options.transactions.recordEvents(changes);
+    for (const change of changes) {
+      if (applied.has(change.eventId) && change.add.length > 0) {
+        const [first] = change.add;
+        this.options.logger.info('delivery.queued', {
+          patientId: first!.patientId,
+          trigger: first!.trigger,
+          count: change.add.length,
+        });
+      }
+    }
+    const duplicates = events.length - applied.size;
+    this.options.logger.info('delivery.ingested', { applied: applied.size, duplicates });
+    return { applied: applied.size, duplicates };
   }
 
   /** Queues every request of a patient again; the patient must be known here and not deleted. */
-  resend(patientId: string): EhrTransactionRecord[] {
-    return this.enqueue(patientId, 'RESEND', 'all');
+  async resend(patientId: string): Promise<EhrTransactionRecord[]> {
+    const created = await this.plan(patientId, 'RESEND', 'all');
+    await this.options.transactions.add(...created);
+    if (created.length > 0)
+      this.options.logger.info('delivery.queued', { patientId, trigger: 'RESEND', count: created.length });
+    return created;
   }
 
   /** How many requests a resend of these patients would make, without queuing anything. */
-  countRequests(patientIds: readonly string[]): number {
+  async countRequests(patientIds: readonly string[]): Promise<number> {
     let count = 0;
-    for (const id of patientIds) count += this.plan(id, 'all')?.requests.length ?? 0;
+    for (const id of patientIds) count += (await this.requests(id, 'all'))?.requests.length ?? 0;
     return count;
   }
 
   /** Queues a DEAD transaction again as a new one, built under its own or the current mapping. */
-  replay(dead: EhrTransactionRecord, mapping: 'ORIGINAL' | 'CURRENT'): EhrTransactionRecord {
+  async replay(dead: EhrTransactionRecord, mapping: 'ORIGINAL' | 'CURRENT'): Promise<EhrTransactionRecord> {
     const system = this.system(dead.ehrSystemId);
     const version =
       mapping === 'ORIGINAL'
         ? this.options.mappings.version(dead.ehrSystemId, dead.organizationId, dead.mappingVersion)
         : this.options.mappings.current(dead.ehrSystemId, dead.organizationId);
     if (!version) throw new Error(`mapping version ${dead.mappingVersion} is gone`);
-    const ehrPatientId = this.options.transactions.ehrPatientId(dead.ehrSystemId, dead.patientId);
+    const ehrPatientId = await this.options.transactions.ehrPatientId(dead.ehrSystemId, dead.patientId);
     const request = buildRequests(dead.source, version, system, ehrPatientId).find((r) => r.endpoint === dead.endpoint);
-    const transaction = this.create(dead, {
+    const transaction = this.create(dead, ehrPatientId, {
       trigger: 'REPLAY',
       endpoint: dead.endpoint,
       method: request?.method ?? dead.method,
@@ -96,22 +132,24 @@ export class DeliveryEngine {
       source: dead.source,
       replayOf: dead.id,
     });
-    this.options.transactions.add(transaction);
+    await this.options.transactions.add(transaction);
     return transaction;
   }
 
-  private plan(
+  private async requests(
     patientId: string,
     scope: 'demographics' | 'clinical' | 'all',
-  ):
+  ): Promise<
     | {
         record: CanonicalRecord;
         organizationId: string;
         system: EhrSystemRecord;
         mapping: MappingVersionRecord;
+        ehrPatientId: string | null;
         requests: ReturnType<typeof buildRequests>;
       }
-    | undefined {
+    | undefined
+  > {
     const copy = this.options.snapshots.get(patientId);
     // Answers can arrive before the patient's demographics; they go out with the first patient event.
     if (!copy?.record || copy.deleted) return undefined;
@@ -119,44 +157,40 @@ export class DeliveryEngine {
     if (!organization) return undefined;
     const system = this.system(organization.ehrSystemId);
     const mapping = this.options.mappings.current(system.id, organization.id);
-    const ehrPatientId = this.options.transactions.ehrPatientId(system.id, patientId);
+    const ehrPatientId = await this.options.transactions.ehrPatientId(system.id, patientId);
     const requests = buildRequests(copy.record, mapping, system, ehrPatientId).filter((request) => {
       const endpoint = system.endpoints.find((e) => e.path === request.endpoint);
       return endpoint !== undefined && concerns(endpoint.categories, scope);
     });
-    return { record: copy.record, organizationId: organization.id, system, mapping, requests };
+    return { record: copy.record, organizationId: organization.id, system, mapping, ehrPatientId, requests };
   }
 
-  private enqueue(
+  /** The transactions a change makes, not yet added. */
+  private async plan(
     patientId: string,
     trigger: EhrTransactionTrigger,
     scope: 'demographics' | 'clinical' | 'all',
-  ): EhrTransactionRecord[] {
+  ): Promise<EhrTransactionRecord[]> {
     // A new patient's first event also sends any answers that came before it.
     const effective = trigger === 'PATIENT_CREATED' ? 'all' : scope;
-    const plan = this.plan(patientId, effective);
+    const plan = await this.requests(patientId, effective);
     if (!plan) return [];
-    const created = plan.requests.map((request) =>
-      this.create(
-        { organizationId: plan.organizationId, patientId, ehrSystemId: plan.system.id },
-        {
-          trigger,
-          endpoint: request.endpoint,
-          method: request.method,
-          payload: request.payload,
-          mappingVersion: plan.mapping.version,
-          source: plan.record,
-          replayOf: null,
-        },
-      ),
+    return plan.requests.map((request) =>
+      this.create({ organizationId: plan.organizationId, patientId, ehrSystemId: plan.system.id }, plan.ehrPatientId, {
+        trigger,
+        endpoint: request.endpoint,
+        method: request.method,
+        payload: request.payload,
+        mappingVersion: plan.mapping.version,
+        source: plan.record,
+        replayOf: null,
+      }),
     );
-    for (const transaction of created) this.options.transactions.add(transaction);
-    this.options.logger.info('delivery.queued', { patientId, trigger, count: created.length });
-    return created;
   }
 
   private create(
     about: { organizationId: string; patientId: string; ehrSystemId: string },
+    ehrPatientId: string | null,
     what: Pick<
       EhrTransactionRecord,
       'trigger' | 'endpoint' | 'method' | 'payload' | 'mappingVersion' | 'source' | 'replayOf'
@@ -175,28 +209,12 @@ export class DeliveryEngine {
       lastError: null,
       // One key per transaction: its retries repeat it, so the EHR applies it at most once.
       idempotencyKey: id,
-      ehrPatientId: this.options.transactions.ehrPatientId(about.ehrSystemId, about.patientId),
+      ehrPatientId,
       createdAt: at,
       updatedAt: at,
       deliveredAt: null,
       ...what,
     };
-  }
-
-  /** A deleted patient's unsent transactions are given up on: nothing must reach the EHR after it. */
-  private cancelOpen(patientId: string): void {
-    const at = new Date(this.now()).toISOString();
-    for (const t of this.options.transactions.byPatient(patientId)) {
-      if (t.status === 'PENDING' || t.status === 'FAILED') {
-        this.options.transactions.save({
-          ...t,
-          status: 'DEAD',
-          lastError: 'The patient was deleted before delivery.',
-          nextAttemptAt: null,
-          updatedAt: at,
-        });
-      }
-    }
   }
 
   private system(id: string): EhrSystemRecord {

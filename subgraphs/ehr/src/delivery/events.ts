@@ -62,7 +62,7 @@ export function eventsRoute(engine: DeliveryEngine, secret: string, logger: Logg
       sendJson(response, 400, { error: 'Expected { "events": [ChangeEvent, …] }.' });
       return true;
     }
-    sendJson(response, 200, engine.ingest(events));
+    sendJson(response, 200, await engine.ingest(events));
     return true;
   };
 }

@@ -1,126 +1,512 @@
 import type { EhrTransactionStatus } from '../__generated__/resolvers-types';
 import type { EhrTransactionRecord } from '../data/records';
+import type { EhrStore } from '../data/store';
+import { MinHeap } from './heap';
 
-/** Where transactions are kept; a database (with an index per query below) can replace it. */
+/** Whether a transaction is still to be sent (PENDING, or FAILED and waiting for its retry). */
+export function isOpen(transaction: Pick<EhrTransactionRecord, 'status'>): boolean {
+  return transaction.status === 'PENDING' || transaction.status === 'FAILED';
+}
+
+/**
+ * Whether an endpoint of an EHR system creates the patient there. The queue needs it for the rule
+ * "nothing else goes to a patient while an earlier request to its creating endpoint is open"; it
+ * is fixed per transaction when the transaction is added.
+ */
+export type CreatesPatient = (ehrSystemId: string, endpoint: string) => boolean;
+
+export function createsPatientIn(ehr: Pick<EhrStore, 'ehrSystem'>): CreatesPatient {
+  return (ehrSystemId, endpoint) =>
+    ehr.ehrSystem(ehrSystemId)?.endpoints.find((e) => e.path === endpoint)?.createsPatient ?? false;
+}
+
+export interface ClaimOptions {
+  /** Transactions to claim at most. */
+  limit: number;
+  /** Epoch milliseconds: what is due by then can be claimed. */
+  now: number;
+  /** Claims of one EHR system held at once by this store (this replica), counting earlier claims. */
+  perSystemLimit: number;
+  /** How long a claim lasts: after it, a claimer that crashed or hung loses it to the others. */
+  leaseMs: number;
+}
+
+export interface ClaimedTransaction {
+  transaction: EhrTransactionRecord;
+  /** The EHR's id for the patient as known at claim time (what the request is addressed with). */
+  ehrPatientId: string | null;
+}
+
+/** A claimed transaction's new state after an attempt. */
+export interface Completion {
+  status: EhrTransactionStatus;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+  ehrPatientId: string | null;
+  updatedAt: string;
+  /** The EHR's id for the patient when this attempt learnt it; recorded together with the completion. */
+  learnedEhrPatientId?: string | null;
+}
+
+/** What one change event does to the queue, applied at most once per event id. */
+export interface EventChange {
+  eventId: string;
+  add: readonly EhrTransactionRecord[];
+  /** A deleted patient: their open transactions are DEAD with this reason. */
+  cancel?: { patientId: string; reason: string; at: string };
+}
+
+/**
+ * Where transactions are kept, and the delivery queue over them. Per lane (EHR system, patient,
+ * endpoint) transactions are claimed one at a time in the order they were added; a claim is a lease,
+ * so a claimer that disappears gives its transactions back once the lease ends.
+ */
 export interface TransactionStore {
   /**
-   * Records a new transaction. Refuses (throws, adding nothing) a second replay of the same
-   * transaction: a transaction is replayed at most once.
+   * Records new transactions. Refuses (throws, adding none of them) a second replay of the same
+   * transaction (a transaction is replayed at most once) or an id that exists.
    */
-  add(transaction: EhrTransactionRecord): void;
-  get(id: string): EhrTransactionRecord | undefined;
-  /** Saves a changed transaction (records are replaced, never edited in place by readers). */
-  save(transaction: EhrTransactionRecord): void;
+  add(...transactions: EhrTransactionRecord[]): Promise<void>;
+  /** Of these change-event ids, those not recorded yet. */
+  unseenEvents(eventIds: readonly string[]): Promise<Set<string>>;
+  /**
+   * Applies each change whose event was not recorded before, recording its id with it atomically
+   * (so a redelivered event, even to another replica, adds nothing); answers the ids applied now.
+   */
+  recordEvents(changes: readonly EventChange[]): Promise<Set<string>>;
+  get(id: string): Promise<EhrTransactionRecord | undefined>;
+  /** Saves a changed transaction as it is (staff tools and tests; the worker uses `complete`). */
+  save(transaction: EhrTransactionRecord): Promise<void>;
+  /** Makes a patient's open transactions DEAD with `reason`; answers how many. */
+  cancelOpen(patientId: string, reason: string, at: string): Promise<number>;
   /** A patient's transactions, newest first. */
-  byPatient(patientId: string): EhrTransactionRecord[];
+  byPatient(patientId: string): Promise<EhrTransactionRecord[]>;
   /** A patient's most recent transaction (the first of `byPatient`), without reading the others. */
-  latestOfPatient(patientId: string): EhrTransactionRecord | undefined;
+  latestOfPatient(patientId: string): Promise<EhrTransactionRecord | undefined>;
   /** The replay of a transaction (the transaction whose `replayOf` is `id`), if it was replayed. */
-  replayedBy(id: string): EhrTransactionRecord | undefined;
+  replayedBy(id: string): Promise<EhrTransactionRecord | undefined>;
   /** An organization's transactions, newest first, optionally in one status or of one patient. */
   list(
     organizationId: string,
     filter: { status?: EhrTransactionStatus | null; patientId?: string | null },
-  ): EhrTransactionRecord[];
-  /** PENDING or FAILED transactions, oldest first: what the worker still has to send. */
-  open(): EhrTransactionRecord[];
+  ): Promise<EhrTransactionRecord[]>;
+  /** PENDING or FAILED transactions, oldest first (for monitors and tests; the worker claims). */
+  open(): Promise<EhrTransactionRecord[]>;
   /** Counts by status, over every organization: the delivery invariant's figures. */
-  counts(): Record<EhrTransactionStatus, number>;
+  counts(): Promise<Record<EhrTransactionStatus, number>>;
   /** The EHR's id for a patient, once an EHR answered it. */
-  ehrPatientId(ehrSystemId: string, patientId: string): string | null;
-  setEhrPatientId(ehrSystemId: string, patientId: string, ehrPatientId: string): void;
+  ehrPatientId(ehrSystemId: string, patientId: string): Promise<string | null>;
+  setEhrPatientId(ehrSystemId: string, patientId: string, ehrPatientId: string): Promise<void>;
+  /**
+   * Claims due transactions that head their lane, are not claimed, and come after no open request
+   * of their patient to a creating endpoint; oldest first.
+   */
+  claim(options: ClaimOptions): Promise<ClaimedTransaction[]>;
+  /**
+   * Ends a claim with the attempt's outcome. False (nothing changed) when the claim was lost (its
+   * lease ran out and another claimer took it) or the transaction was closed meanwhile.
+   */
+  complete(id: string, completion: Completion): Promise<boolean>;
+  /** When the next unclaimed transaction becomes due (or a lease ends), epoch ms; null if never. */
+  nextDueAt(): Promise<number | null>;
+  /** Calls `listener` when transactions are added (on PostgreSQL, by any replica). Answers an unsubscribe. */
+  onWork(listener: () => void): () => void;
+  close(): Promise<void>;
 }
 
+const EMPTY_COUNTS = (): Record<EhrTransactionStatus, number> => ({ PENDING: 0, FAILED: 0, DELIVERED: 0, DEAD: 0 });
+
+interface Entry {
+  record: EhrTransactionRecord;
+  /** Insertion order: lane order, and ties between transactions created in the same millisecond. */
+  seq: number;
+  creates: boolean;
+  lane: Lane;
+}
+
+interface Lane {
+  key: string;
+  ehrSystemId: string;
+  patientKey: string;
+  /** Open transactions, oldest first. */
+  entries: Entry[];
+  claim: { id: string; token: number; until: number } | null;
+}
+
+interface Ready {
+  id: string;
+  due: number;
+  seq: number;
+}
+
+const dueOf = (record: EhrTransactionRecord): number =>
+  record.nextAttemptAt === null ? 0 : Date.parse(record.nextAttemptAt);
+
+const readyFirst = (a: Ready, b: Ready): boolean => a.due < b.due || (a.due === b.due && a.seq < b.seq);
+
+/**
+ * The embedded store. The queue is per-lane FIFO arrays plus, per EHR system, a heap of lane heads by
+ * due time: a claim pops what it takes (O(claimed log n)) instead of scanning every open transaction.
+ * Heap entries are hints, checked when popped, so changes never have to search the heap.
+ */
 export class InMemoryTransactionStore implements TransactionStore {
-  private readonly byId = new Map<string, EhrTransactionRecord>();
+  private readonly byId = new Map<string, Entry>();
   private readonly patients = new Map<string, string[]>();
   private readonly organizations = new Map<string, string[]>();
-  /** Ids that are PENDING or FAILED: the only ones the worker looks at. */
-  private readonly openIds = new Set<string>();
   private readonly ehrPatientIds = new Map<string, string>();
-  /** Insertion order: breaks ties between transactions created in the same millisecond. */
-  private readonly sequence = new Map<string, number>();
   /** Each patient's newest transaction id, kept up to date by `add` (creation times never change). */
   private readonly latest = new Map<string, string>();
   /** The replay's id of each replayed transaction. */
   private readonly replays = new Map<string, string>();
+  private readonly processedEvents = new Set<string>();
+  private readonly statusCounts = EMPTY_COUNTS();
+
+  private readonly lanes = new Map<string, Lane>();
+  /** Per patient (system and patient), the lanes of endpoints that create the patient. */
+  private readonly createLanes = new Map<string, Set<Lane>>();
+  /** Lanes whose head waits for an older request of the same patient's creating lane (the key). */
+  private readonly waitingOn = new Map<Lane, Set<Lane>>();
+  private readonly ready = new Map<string, MinHeap<Ready>>();
+  private readonly leases = new MinHeap<{ until: number; lane: Lane; token: number }>((a, b) => a.until < b.until);
+  private readonly claimedBySystem = new Map<string, number>();
+  private readonly listeners = new Set<() => void>();
+  private sequence = 0;
+  private tokens = 0;
+  private readonly createsPatient: CreatesPatient;
+
+  constructor(options: { createsPatient?: CreatesPatient } = {}) {
+    this.createsPatient = options.createsPatient ?? (() => false);
+  }
 
   private readonly oldestFirst = (a: EhrTransactionRecord, b: EhrTransactionRecord): number =>
-    a.createdAt.localeCompare(b.createdAt) || (this.sequence.get(a.id) ?? 0) - (this.sequence.get(b.id) ?? 0);
+    a.createdAt.localeCompare(b.createdAt) || (this.byId.get(a.id)?.seq ?? 0) - (this.byId.get(b.id)?.seq ?? 0);
 
   private readonly newestFirst = (a: EhrTransactionRecord, b: EhrTransactionRecord): number => this.oldestFirst(b, a);
 
-  add(transaction: EhrTransactionRecord): void {
-    const { replayOf } = transaction;
-    if (replayOf !== null && this.replays.has(replayOf)) {
-      throw new Error(`transaction ${replayOf} was already replayed as ${this.replays.get(replayOf)}`);
+  add(...transactions: EhrTransactionRecord[]): Promise<void> {
+    const refused = this.check(transactions);
+    if (refused) return Promise.reject(refused);
+    for (const t of transactions) this.insert(t);
+    if (transactions.length > 0) this.notify();
+    return Promise.resolve();
+  }
+
+  unseenEvents(eventIds: readonly string[]): Promise<Set<string>> {
+    return Promise.resolve(new Set(eventIds.filter((id) => !this.processedEvents.has(id))));
+  }
+
+  recordEvents(changes: readonly EventChange[]): Promise<Set<string>> {
+    const fresh = changes.filter((c) => !this.processedEvents.has(c.eventId));
+    // All or nothing, as in one database transaction: check every addition before applying any.
+    const refused = this.check(fresh.flatMap((c) => c.add));
+    if (refused) return Promise.reject(refused);
+    const applied = new Set<string>();
+    for (const change of fresh) {
+      if (applied.has(change.eventId)) continue;
+      applied.add(change.eventId);
+      this.processedEvents.add(change.eventId);
+      for (const t of change.add) this.insert(t);
+      if (change.cancel) this.cancel(change.cancel.patientId, change.cancel.reason, change.cancel.at);
     }
-    if (this.byId.has(transaction.id)) throw new Error(`transaction ${transaction.id} already exists`);
-    this.sequence.set(transaction.id, this.sequence.size);
-    this.byId.set(transaction.id, transaction);
-    this.index(this.patients, transaction.patientId, transaction.id);
-    this.index(this.organizations, transaction.organizationId, transaction.id);
-    if (replayOf !== null) this.replays.set(replayOf, transaction.id);
-    // The newest has the latest creation time; among equal times, the last added (see `oldestFirst`).
-    const newest = this.byId.get(this.latest.get(transaction.patientId) ?? '');
-    if (!newest || this.oldestFirst(newest, transaction) < 0) this.latest.set(transaction.patientId, transaction.id);
-    this.track(transaction);
+    if (fresh.some((c) => c.add.length > 0)) this.notify();
+    return Promise.resolve(applied);
   }
 
-  get(id: string): EhrTransactionRecord | undefined {
-    return this.byId.get(id);
+  get(id: string): Promise<EhrTransactionRecord | undefined> {
+    return Promise.resolve(this.byId.get(id)?.record);
   }
 
-  save(transaction: EhrTransactionRecord): void {
-    this.byId.set(transaction.id, transaction);
-    this.track(transaction);
+  save(transaction: EhrTransactionRecord): Promise<void> {
+    const entry = this.byId.get(transaction.id);
+    if (!entry) return this.add(transaction);
+    const wasOpen = isOpen(entry.record);
+    const wasDue = dueOf(entry.record);
+    this.setRecord(entry, transaction);
+    if (wasOpen && !isOpen(transaction)) this.removeFromLane(entry);
+    else if (!wasOpen && isOpen(transaction)) this.reopen(entry);
+    else if (isOpen(transaction) && wasDue !== dueOf(transaction) && entry.lane.entries[0] === entry) {
+      this.pushHead(entry.lane);
+      this.notify();
+    }
+    return Promise.resolve();
   }
 
-  byPatient(patientId: string): EhrTransactionRecord[] {
-    return this.resolve(this.patients.get(patientId)).sort(this.newestFirst);
+  cancelOpen(patientId: string, reason: string, at: string): Promise<number> {
+    return Promise.resolve(this.cancel(patientId, reason, at));
   }
 
-  latestOfPatient(patientId: string): EhrTransactionRecord | undefined {
+  byPatient(patientId: string): Promise<EhrTransactionRecord[]> {
+    return Promise.resolve(this.resolve(this.patients.get(patientId)).sort(this.newestFirst));
+  }
+
+  latestOfPatient(patientId: string): Promise<EhrTransactionRecord | undefined> {
     const id = this.latest.get(patientId);
-    return id === undefined ? undefined : this.byId.get(id);
+    return Promise.resolve(id === undefined ? undefined : this.byId.get(id)?.record);
   }
 
-  replayedBy(id: string): EhrTransactionRecord | undefined {
+  replayedBy(id: string): Promise<EhrTransactionRecord | undefined> {
     const replayId = this.replays.get(id);
-    return replayId === undefined ? undefined : this.byId.get(replayId);
+    return Promise.resolve(replayId === undefined ? undefined : this.byId.get(replayId)?.record);
   }
 
   list(
     organizationId: string,
     filter: { status?: EhrTransactionStatus | null; patientId?: string | null },
-  ): EhrTransactionRecord[] {
+  ): Promise<EhrTransactionRecord[]> {
     const ids = filter.patientId ? this.patients.get(filter.patientId) : this.organizations.get(organizationId);
-    return this.resolve(ids)
-      .filter((t) => t.organizationId === organizationId && (!filter.status || t.status === filter.status))
-      .sort(this.newestFirst);
+    return Promise.resolve(
+      this.resolve(ids)
+        .filter((t) => t.organizationId === organizationId && (!filter.status || t.status === filter.status))
+        .sort(this.newestFirst),
+    );
   }
 
-  open(): EhrTransactionRecord[] {
-    return this.resolve([...this.openIds]).sort(this.oldestFirst);
+  open(): Promise<EhrTransactionRecord[]> {
+    const open: Entry[] = [];
+    for (const lane of this.lanes.values()) open.push(...lane.entries);
+    return Promise.resolve(open.sort((a, b) => a.seq - b.seq).map((e) => e.record));
   }
 
-  counts(): Record<EhrTransactionStatus, number> {
-    const counts: Record<EhrTransactionStatus, number> = { PENDING: 0, FAILED: 0, DELIVERED: 0, DEAD: 0 };
-    for (const t of this.byId.values()) counts[t.status] += 1;
-    return counts;
+  counts(): Promise<Record<EhrTransactionStatus, number>> {
+    return Promise.resolve({ ...this.statusCounts });
   }
 
-  ehrPatientId(ehrSystemId: string, patientId: string): string | null {
-    return this.ehrPatientIds.get(`${ehrSystemId}:${patientId}`) ?? null;
+  ehrPatientId(ehrSystemId: string, patientId: string): Promise<string | null> {
+    return Promise.resolve(this.ehrPatientIds.get(`${ehrSystemId}:${patientId}`) ?? null);
   }
 
-  setEhrPatientId(ehrSystemId: string, patientId: string, ehrPatientId: string): void {
+  setEhrPatientId(ehrSystemId: string, patientId: string, ehrPatientId: string): Promise<void> {
     this.ehrPatientIds.set(`${ehrSystemId}:${patientId}`, ehrPatientId);
+    return Promise.resolve();
   }
 
-  private track(transaction: EhrTransactionRecord): void {
-    if (transaction.status === 'PENDING' || transaction.status === 'FAILED') this.openIds.add(transaction.id);
-    else this.openIds.delete(transaction.id);
+  claim(options: ClaimOptions): Promise<ClaimedTransaction[]> {
+    this.expireLeases(options.now);
+    const claimed: ClaimedTransaction[] = [];
+    while (claimed.length < options.limit) {
+      // The oldest due head over the systems that still have room.
+      let best: { system: string; heap: MinHeap<Ready>; top: Ready } | undefined;
+      for (const [system, heap] of this.ready) {
+        if ((this.claimedBySystem.get(system) ?? 0) >= options.perSystemLimit) continue;
+        const top = this.validTop(heap);
+        if (top && top.due <= options.now && (!best || readyFirst(top, best.top))) best = { system, heap, top };
+      }
+      if (!best) break;
+      best.heap.pop();
+      const entry = this.byId.get(best.top.id)!;
+      const blocker = this.blockingCreate(entry);
+      if (blocker) {
+        // Woken again when the creating lane's head changes (see `headChanged`).
+        let waiting = this.waitingOn.get(blocker);
+        if (!waiting) this.waitingOn.set(blocker, (waiting = new Set()));
+        waiting.add(entry.lane);
+        continue;
+      }
+      const token = ++this.tokens;
+      const until = options.now + options.leaseMs;
+      entry.lane.claim = { id: entry.record.id, token, until };
+      this.leases.push({ until, lane: entry.lane, token });
+      this.claimedBySystem.set(best.system, (this.claimedBySystem.get(best.system) ?? 0) + 1);
+      claimed.push({
+        transaction: entry.record,
+        ehrPatientId: this.ehrPatientIds.get(`${entry.record.ehrSystemId}:${entry.record.patientId}`) ?? null,
+      });
+    }
+    return Promise.resolve(claimed);
+  }
+
+  complete(id: string, completion: Completion): Promise<boolean> {
+    const entry = this.byId.get(id);
+    const lane = entry?.lane;
+    if (!entry || lane?.claim?.id !== id) return Promise.resolve(false);
+    this.releaseClaim(lane);
+    if (!isOpen(entry.record)) {
+      // Closed while in flight (its patient deleted): the lane moves on without it.
+      this.headChanged(lane);
+      return Promise.resolve(false);
+    }
+    const { learnedEhrPatientId, ...fields } = completion;
+    if (learnedEhrPatientId) {
+      this.ehrPatientIds.set(`${entry.record.ehrSystemId}:${entry.record.patientId}`, learnedEhrPatientId);
+    }
+    this.setRecord(entry, { ...entry.record, ...fields });
+    if (isOpen(entry.record)) this.pushHead(lane);
+    else this.removeFromLane(entry);
+    return Promise.resolve(true);
+  }
+
+  nextDueAt(): Promise<number | null> {
+    let next: number | null = this.leases.peek()?.until ?? null;
+    for (const heap of this.ready.values()) {
+      const top = this.validTop(heap);
+      if (top && (next === null || top.due < next)) next = top.due;
+    }
+    return Promise.resolve(next);
+  }
+
+  onWork(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  close(): Promise<void> {
+    this.listeners.clear();
+    return Promise.resolve();
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Why these transactions cannot be added, if they cannot. */
+  private check(transactions: readonly EhrTransactionRecord[]): Error | undefined {
+    const ids = new Set<string>();
+    const replayed = new Set<string>();
+    for (const { id, replayOf } of transactions) {
+      if (replayOf !== null && (this.replays.has(replayOf) || replayed.has(replayOf))) {
+        return new Error(`transaction ${replayOf} was already replayed as ${this.replays.get(replayOf) ?? id}`);
+      }
+      if (this.byId.has(id) || ids.has(id)) return new Error(`transaction ${id} already exists`);
+      ids.add(id);
+      if (replayOf !== null) replayed.add(replayOf);
+    }
+    return undefined;
+  }
+
+  private laneOf(transaction: EhrTransactionRecord, creates: boolean): Lane {
+    const { ehrSystemId, patientId, endpoint } = transaction;
+    const patientKey = `${ehrSystemId}\u0000${patientId}`;
+    const laneKey = `${patientKey}\u0000${endpoint}`;
+    let lane = this.lanes.get(laneKey);
+    if (!lane) {
+      lane = { key: laneKey, ehrSystemId, patientKey, entries: [], claim: null };
+      this.lanes.set(laneKey, lane);
+    }
+    if (creates) {
+      let lanes = this.createLanes.get(patientKey);
+      if (!lanes) this.createLanes.set(patientKey, (lanes = new Set()));
+      lanes.add(lane);
+    }
+    return lane;
+  }
+
+  private insert(transaction: EhrTransactionRecord): void {
+    const { replayOf, ehrSystemId, patientId, endpoint } = transaction;
+    const creates = this.createsPatient(ehrSystemId, endpoint);
+    const lane = this.laneOf(transaction, creates);
+    const entry: Entry = { record: transaction, seq: this.sequence++, creates, lane };
+    this.byId.set(transaction.id, entry);
+    this.statusCounts[transaction.status] += 1;
+    this.index(this.patients, patientId, transaction.id);
+    this.index(this.organizations, transaction.organizationId, transaction.id);
+    if (replayOf !== null) this.replays.set(replayOf, transaction.id);
+    // The newest has the latest creation time; among equal times, the last added (see `oldestFirst`).
+    const newest = this.byId.get(this.latest.get(patientId) ?? '');
+    if (!newest || this.oldestFirst(newest.record, transaction) < 0) this.latest.set(patientId, transaction.id);
+    if (isOpen(transaction)) {
+      lane.entries.push(entry);
+      if (lane.entries.length === 1) this.pushHead(lane);
+    }
+  }
+
+  private cancel(patientId: string, reason: string, at: string): number {
+    let count = 0;
+    for (const id of this.patients.get(patientId) ?? []) {
+      const entry = this.byId.get(id)!;
+      if (!isOpen(entry.record)) continue;
+      this.setRecord(entry, { ...entry.record, status: 'DEAD', lastError: reason, nextAttemptAt: null, updatedAt: at });
+      this.removeFromLane(entry);
+      count += 1;
+    }
+    return count;
+  }
+
+  private setRecord(entry: Entry, record: EhrTransactionRecord): void {
+    this.statusCounts[entry.record.status] -= 1;
+    this.statusCounts[record.status] += 1;
+    entry.record = record;
+  }
+
+  /** An entry that was closed and is open again (only `save` does that): back into its lane, in order. */
+  private reopen(entry: Entry): void {
+    // Its lane may have been dropped when it emptied.
+    entry.lane = this.laneOf(entry.record, entry.creates);
+    const { entries } = entry.lane;
+    const at = entries.findIndex((e) => e.seq > entry.seq);
+    entries.splice(at === -1 ? entries.length : at, 0, entry);
+    if (entries[0] === entry) this.headChanged(entry.lane);
+    this.notify();
+  }
+
+  private removeFromLane(entry: Entry): void {
+    const { entries } = entry.lane;
+    const at = entries.indexOf(entry);
+    if (at === -1) return;
+    entries.splice(at, 1);
+    if (at === 0) this.headChanged(entry.lane);
+  }
+
+  private headChanged(lane: Lane): void {
+    this.pushHead(lane);
+    if (lane.entries.length === 0 && !lane.claim) {
+      this.lanes.delete(lane.key);
+      this.createLanes.get(lane.patientKey)?.delete(lane);
+    }
+    const waiting = this.waitingOn.get(lane);
+    if (waiting) {
+      this.waitingOn.delete(lane);
+      for (const other of waiting) this.pushHead(other);
+    }
+  }
+
+  private pushHead(lane: Lane): void {
+    const head = lane.entries[0];
+    if (!head || lane.claim) return;
+    let heap = this.ready.get(lane.ehrSystemId);
+    if (!heap) this.ready.set(lane.ehrSystemId, (heap = new MinHeap(readyFirst)));
+    heap.push({ id: head.record.id, due: dueOf(head.record), seq: head.seq });
+  }
+
+  /** The heap's top once stale hints (no longer a head, claimed, or rescheduled) are dropped. */
+  private validTop(heap: MinHeap<Ready>): Ready | undefined {
+    for (;;) {
+      const top = heap.peek();
+      if (!top) return undefined;
+      const entry = this.byId.get(top.id);
+      const valid =
+        entry !== undefined &&
+        entry.lane.entries[0] === entry &&
+        entry.lane.claim === null &&
+        dueOf(entry.record) === top.due;
+      if (valid) return top;
+      heap.pop();
+    }
+  }
+
+  /** The creating lane of the same patient whose head is older than `entry`, if any. */
+  private blockingCreate(entry: Entry): Lane | undefined {
+    for (const lane of this.createLanes.get(entry.lane.patientKey) ?? []) {
+      if (lane === entry.lane) continue;
+      const head = lane.entries[0];
+      if (head && head.seq < entry.seq) return lane;
+    }
+    return undefined;
+  }
+
+  private releaseClaim(lane: Lane): void {
+    lane.claim = null;
+    this.claimedBySystem.set(lane.ehrSystemId, (this.claimedBySystem.get(lane.ehrSystemId) ?? 1) - 1);
+  }
+
+  private expireLeases(now: number): void {
+    for (let lease = this.leases.peek(); lease && lease.until <= now; lease = this.leases.peek()) {
+      this.leases.pop();
+      if (lease.lane.claim?.token !== lease.token) continue;
+      this.releaseClaim(lease.lane);
+      this.pushHead(lease.lane);
+    }
   }
 
   private index(map: Map<string, string[]>, key: string, id: string): void {
@@ -130,6 +516,6 @@ export class InMemoryTransactionStore implements TransactionStore {
   }
 
   private resolve(ids: readonly string[] | undefined): EhrTransactionRecord[] {
-    return (ids ?? []).map((id) => this.byId.get(id)).filter((t): t is EhrTransactionRecord => t !== undefined);
+    return (ids ?? []).map((id) => this.byId.get(id)?.record).filter((t): t is EhrTransactionRecord => t !== undefined);
   }
 }

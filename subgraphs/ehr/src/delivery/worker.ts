@@ -2,7 +2,7 @@ import type { Logger } from '@carebridge/common';
 import type { EhrStore } from '../data/store';
 import type { EhrTransactionRecord } from '../data/records';
 import { requestTarget } from './paths';
-import type { TransactionStore } from './transactions';
+import type { ClaimedTransaction, Completion, TransactionStore } from './transactions';
 
 export interface RetryPolicy {
   /** Attempts before a transaction is DEAD. */
@@ -49,113 +49,176 @@ export interface DeliveryWorkerOptions {
   transactions: TransactionStore;
   logger: Logger;
   policy?: RetryPolicy;
-  /** How often due transactions are looked for. */
+  /**
+   * The longest the worker sleeps without looking for work. It is woken when transactions are added
+   * and when the next retry is due; this only bounds the effect of a lost wake-up.
+   */
   intervalMs?: number;
   /** Requests in flight at once. */
   concurrency?: number;
+  /** Requests in flight at once to one EHR system. */
+  perSystemConcurrency?: number;
+  /** How long a claim lasts; another replica may take a transaction whose claim ran out. */
+  leaseMs?: number;
   fetch?: typeof fetch;
   now?: () => number;
   random?: () => number;
 }
 
 type Outcome =
-  | { kind: 'delivered'; ehrPatientId: string | null }
+  | { kind: 'delivered'; ehrPatientId: string | null; learned: string | null }
   | { kind: 'retry'; error: string; retryAfterMs: number | null }
   | { kind: 'dead'; error: string }
   | { kind: 'wait'; error: string };
 
+/** When the patient's id is not known yet, how long before the transaction is looked at again. */
+const WAIT_MS = 500;
+
 /**
- * Sends due transactions to their EHRs, after the user's request is long gone. Per patient and
- * endpoint, transactions go out in the order they were made, one at a time, so a later change
- * never overtakes an earlier one; an EHR's validation error (4xx) is DEAD at once and does not
- * hold back the rest of the queue.
+ * Sends due transactions to their EHRs, after the user's request is long gone. The store's queue
+ * decides what may go (per patient and endpoint in the order they were made, one at a time, so a
+ * later change never overtakes an earlier one); the worker keeps up to `concurrency` requests in
+ * flight, claiming more as each one ends rather than in batches, and sleeps until it is woken by new
+ * work or the next retry is due. An EHR's validation error (4xx) is DEAD at once and does not hold
+ * back the rest of the queue.
  */
 export class DeliveryWorker {
   private readonly policy: RetryPolicy;
   private readonly fetch: typeof fetch;
   private readonly now: () => number;
   private readonly random: () => number;
-  private readonly inFlight = new Set<string>();
+  private readonly concurrency: number;
+  private readonly perSystem: number;
+  private readonly leaseMs: number;
+  private readonly pollMs: number;
+  private readonly inFlight = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | undefined;
   private running = false;
-  private active: Promise<void> = Promise.resolve();
+  private pumping: Promise<void> | undefined;
+  private again = false;
+  private unsubscribe: (() => void) | undefined;
 
   constructor(private readonly options: DeliveryWorkerOptions) {
     this.policy = options.policy ?? DEFAULT_RETRY_POLICY;
     this.fetch = options.fetch ?? fetch;
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
+    this.concurrency = options.concurrency ?? 32;
+    this.perSystem = options.perSystemConcurrency ?? 16;
+    // Longer than any request can take (it is aborted at the timeout), so a live claim never lapses.
+    this.leaseMs = options.leaseMs ?? Math.max(60_000, 3 * this.policy.timeoutMs);
+    this.pollMs = options.intervalMs ?? 5_000;
   }
 
   start(): void {
     this.running = true;
-    this.schedule(0);
+    this.unsubscribe = this.options.transactions.onWork(() => this.wake());
+    this.wake();
   }
 
   async stop(): Promise<void> {
     this.running = false;
+    this.unsubscribe?.();
     clearTimeout(this.timer);
-    await this.active;
+    await this.pumping;
+    await Promise.all(this.inFlight);
   }
 
-  /** One pass: sends what is due (respecting per-patient order and the concurrency limit). */
+  /**
+   * Claims what is due now (up to the concurrency) and waits for those attempts to end. The
+   * running worker never calls it; tests drive delivery step by step with it.
+   */
   async tick(): Promise<number> {
-    const now = this.now();
-    const busy = new Set<string>();
-    const batch: EhrTransactionRecord[] = [];
-    for (const transaction of this.options.transactions.open()) {
-      const lane = `${transaction.ehrSystemId}:${transaction.patientId}:${transaction.endpoint}`;
-      const patientLane = `${transaction.ehrSystemId}:${transaction.patientId}`;
-      // One at a time per lane, oldest first: an older transaction waiting for its retry holds back
-      // the newer ones of its lane, so stale data never lands after fresh data. Nothing else goes to
-      // a patient while the request that creates it in the EHR is open.
-      const blocked = busy.has(lane) || busy.has(patientLane) || this.inFlight.has(transaction.id);
-      busy.add(lane);
-      if (this.createsPatient(transaction)) busy.add(patientLane);
-      const due = transaction.nextAttemptAt === null || Date.parse(transaction.nextAttemptAt) <= now;
-      if (blocked || !due) continue;
-      batch.push(transaction);
-      if (batch.length >= (this.options.concurrency ?? 8)) break;
-    }
-    await Promise.all(batch.map((t) => this.attempt(t)));
-    return batch.length;
+    const claimed = await this.claim(this.concurrency);
+    await Promise.all(claimed.map((c) => this.attempt(c)));
+    return claimed.length;
   }
 
-  private schedule(delayMs: number): void {
+  private claim(limit: number): Promise<ClaimedTransaction[]> {
+    return this.options.transactions.claim({
+      limit,
+      now: this.now(),
+      perSystemLimit: this.perSystem,
+      leaseMs: this.leaseMs,
+    });
+  }
+
+  private wake(): void {
     if (!this.running) return;
-    this.timer = setTimeout(() => {
-      this.active = this.tick()
-        .catch((error: unknown) =>
-          this.options.logger.error('delivery.tick_failed', { error: error instanceof Error ? error.name : 'unknown' }),
-        )
-        .then(() => this.schedule(this.options.intervalMs ?? 100));
-    }, delayMs);
+    if (this.pumping) {
+      this.again = true;
+      return;
+    }
+    this.pumping = this.pump()
+      .catch((error: unknown) => {
+        this.options.logger.error('delivery.tick_failed', { error: error instanceof Error ? error.name : 'unknown' });
+        this.sleep(Math.min(this.pollMs, 1_000));
+      })
+      .finally(() => {
+        this.pumping = undefined;
+        if (this.again) this.wake();
+      });
+  }
+
+  /** Fills the free slots, then sleeps until the next due time (or until woken). */
+  private async pump(): Promise<void> {
+    this.again = false;
+    clearTimeout(this.timer);
+    while (this.running && this.inFlight.size < this.concurrency) {
+      const free = this.concurrency - this.inFlight.size;
+      const claimed = await this.claim(free);
+      for (const c of claimed) this.track(this.attempt(c));
+      if (claimed.length < free) break;
+    }
+    if (!this.running || this.again) return;
+    if (this.inFlight.size > 0) {
+      // Each attempt that ends wakes the worker; a retry falling due meanwhile waits a little at most.
+      this.sleep(Math.min(this.pollMs, 200));
+      return;
+    }
+    const next = await this.options.transactions.nextDueAt();
+    if (!this.running || this.again) return;
+    // Due but not claimed: another replica holds its rows for the moment.
+    const delay = next === null ? this.pollMs : Math.max(10, Math.min(this.pollMs, next - this.now()));
+    this.sleep(delay);
+  }
+
+  private sleep(delayMs: number): void {
+    if (!this.running) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.wake(), delayMs);
     this.timer.unref();
   }
 
-  private createsPatient(transaction: EhrTransactionRecord): boolean {
-    const system = this.options.ehr.ehrSystem(transaction.ehrSystemId);
-    return system?.endpoints.find((e) => e.path === transaction.endpoint)?.createsPatient ?? false;
+  private track(attempt: Promise<void>): void {
+    this.inFlight.add(attempt);
+    void attempt.finally(() => {
+      this.inFlight.delete(attempt);
+      this.wake();
+    });
   }
 
-  private async attempt(transaction: EhrTransactionRecord): Promise<void> {
-    this.inFlight.add(transaction.id);
+  private async attempt(claimed: ClaimedTransaction): Promise<void> {
     try {
-      const outcome = await this.send(transaction);
-      this.record(transaction, outcome);
-    } finally {
-      this.inFlight.delete(transaction.id);
+      const outcome = await this.send(claimed);
+      await this.record(claimed.transaction, outcome);
+    } catch (error) {
+      // The claim's lease runs out and the transaction is tried again (with the same idempotency key).
+      this.options.logger.error('delivery.record_failed', {
+        transactionId: claimed.transaction.id,
+        error: error instanceof Error ? error.name : 'unknown',
+      });
     }
   }
 
-  private async send(transaction: EhrTransactionRecord): Promise<Outcome> {
+  private async send({ transaction, ehrPatientId }: ClaimedTransaction): Promise<Outcome> {
     const system = this.options.ehr.ehrSystem(transaction.ehrSystemId);
     if (!system) return { kind: 'dead', error: 'The EHR system no longer exists.' };
     const endpoint = system.endpoints.find((e) => e.path === transaction.endpoint);
     if (!endpoint) return { kind: 'dead', error: 'The EHR endpoint no longer exists.' };
-    // The EHR's own patient id is looked up at send time: an earlier transaction may have just learnt
-    // it, and sending with it is what keeps data on the right patient and never creates a second one.
-    const ehrPatientId = this.options.transactions.ehrPatientId(system.id, transaction.patientId);
+    // The EHR's own patient id is the one known at claim time, just now: an earlier transaction may
+    // have just learnt it, and sending with it keeps data on the right patient and never creates a
+    // second one.
     const target = requestTarget(endpoint, ehrPatientId);
     if (!target) return { kind: 'wait', error: 'Waiting for the EHR to create the patient.' };
     try {
@@ -170,7 +233,7 @@ export class DeliveryWorker {
         // Only the endpoint that creates the patient tells us who the patient is in the EHR.
         const body = endpoint.createsPatient ? safeJson(text) : null;
         const id = typeof body?.['patientId'] === 'string' ? body['patientId'] : null;
-        return { kind: 'delivered', ehrPatientId: id ?? ehrPatientId };
+        return { kind: 'delivered', ehrPatientId: id ?? ehrPatientId, learned: id };
       }
       const reason = `HTTP ${response.status}${errorSummary(text)}`;
       if (response.status === 408 || response.status === 429 || response.status >= 500) {
@@ -191,81 +254,72 @@ export class DeliveryWorker {
     }
   }
 
-  private record(transaction: EhrTransactionRecord, outcome: Outcome): void {
+  private async record(transaction: EhrTransactionRecord, outcome: Outcome): Promise<void> {
     const now = this.now();
     const at = new Date(now).toISOString();
-    const current = this.options.transactions.get(transaction.id) ?? transaction;
-    // A transaction given up on meanwhile (its patient deleted) stays as it is.
-    if (current.status === 'DEAD' || current.status === 'DELIVERED') return;
     const log = {
       transactionId: transaction.id,
       patientId: transaction.patientId,
       ehrSystemId: transaction.ehrSystemId,
     };
+    const base = {
+      status: transaction.status,
+      attempts: transaction.attempts + 1,
+      lastError: null,
+      nextAttemptAt: null,
+      deliveredAt: transaction.deliveredAt,
+      ehrPatientId: transaction.ehrPatientId,
+      updatedAt: at,
+    };
+    // False when the transaction was given up on meanwhile (its patient deleted) or the claim lapsed:
+    // it then stays as the store has it.
+    const complete = (completion: Completion) => this.options.transactions.complete(transaction.id, completion);
     switch (outcome.kind) {
-      case 'delivered': {
-        if (outcome.ehrPatientId)
-          this.options.transactions.setEhrPatientId(
-            transaction.ehrSystemId,
-            transaction.patientId,
-            outcome.ehrPatientId,
-          );
-        this.options.transactions.save({
-          ...current,
-          status: 'DELIVERED',
-          attempts: current.attempts + 1,
-          ehrPatientId: outcome.ehrPatientId,
-          lastError: null,
-          nextAttemptAt: null,
-          deliveredAt: at,
-          updatedAt: at,
-        });
-        this.options.logger.info('delivery.delivered', { ...log, attempts: current.attempts + 1 });
+      case 'delivered':
+        if (
+          await complete({
+            ...base,
+            status: 'DELIVERED',
+            ehrPatientId: outcome.ehrPatientId,
+            deliveredAt: at,
+            learnedEhrPatientId: outcome.learned,
+          })
+        ) {
+          this.options.logger.info('delivery.delivered', { ...log, attempts: base.attempts });
+        }
         return;
-      }
       case 'wait':
-        this.options.transactions.save({
-          ...current,
+        await complete({
+          ...base,
+          attempts: transaction.attempts,
           lastError: outcome.error,
-          nextAttemptAt: new Date(now + 500).toISOString(),
-          updatedAt: at,
+          nextAttemptAt: new Date(now + WAIT_MS).toISOString(),
         });
         return;
       case 'dead':
-        this.options.transactions.save({
-          ...current,
-          status: 'DEAD',
-          attempts: current.attempts + 1,
-          lastError: outcome.error,
-          nextAttemptAt: null,
-          updatedAt: at,
-        });
-        this.options.logger.warn('delivery.dead', { ...log, reason: 'refused' });
+        if (await complete({ ...base, status: 'DEAD', lastError: outcome.error })) {
+          this.options.logger.warn('delivery.dead', { ...log, reason: 'refused' });
+        }
         return;
       case 'retry': {
-        const attempts = current.attempts + 1;
+        const { attempts } = base;
         if (attempts >= this.policy.maxAttempts) {
-          this.options.transactions.save({
-            ...current,
-            status: 'DEAD',
-            attempts,
-            lastError: `Gave up after ${attempts} attempts. Last error: ${outcome.error}`,
-            nextAttemptAt: null,
-            updatedAt: at,
-          });
-          this.options.logger.warn('delivery.dead', { ...log, reason: 'attempts exhausted', attempts });
+          const error = `Gave up after ${attempts} attempts. Last error: ${outcome.error}`;
+          if (await complete({ ...base, status: 'DEAD', lastError: error })) {
+            this.options.logger.warn('delivery.dead', { ...log, reason: 'attempts exhausted', attempts });
+          }
           return;
         }
         const delay = retryDelayMs(attempts, this.policy, outcome.retryAfterMs, this.random);
-        this.options.transactions.save({
-          ...current,
-          status: 'FAILED',
-          attempts,
+        const retry = {
+          ...base,
+          status: 'FAILED' as const,
           lastError: outcome.error,
           nextAttemptAt: new Date(now + delay).toISOString(),
-          updatedAt: at,
-        });
-        this.options.logger.warn('delivery.retrying', { ...log, attempts, delayMs: Math.round(delay) });
+        };
+        if (await complete(retry)) {
+          this.options.logger.warn('delivery.retrying', { ...log, attempts, delayMs: Math.round(delay) });
+        }
         return;
       }
     }

@@ -11,5 +11,5 @@ export const EhrTransaction: EhrTransactionResolvers = {
     return system;
   },
   // The replay shares its transaction's organization and patient: the parent's read covers it.
-  replayedBy: (transaction, _args, { transactions }) => transactions.replayedBy(transaction.id) ?? null,
+  replayedBy: async (transaction, _args, { transactions }) => (await transactions.replayedBy(transaction.id)) ?? null,
 };

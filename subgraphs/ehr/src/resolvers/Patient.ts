@@ -57,7 +57,7 @@ export const Patient: PatientResolvers = {
   },
   // The gateway hands this field the patient's demographics and answers: a read of both, audited.
   ehrPreview: (patient, { mappingVersion, draft, ehrSystemId }, context) =>
-    audited(context, { action: 'ehr.preview', patientIds: [patient.id] }, () => {
+    audited(context, { action: 'ehr.preview', patientIds: [patient.id] }, async () => {
       requireStaff(context);
       const organizationId = patient.organization?.id;
       if (!organizationId) {
@@ -73,7 +73,7 @@ export const Patient: PatientResolvers = {
         ehrSystemId == null ? ehrSystemOf(context.store, organizationId) : knownSystem(context, ehrSystemId);
       const mapping = previewMapping(context, system, organizationId, { mappingVersion, draft });
       // With the EHR's patient id as delivery knows it, so the preview shows where each request goes now.
-      const ehrPatientId = context.transactions.ehrPatientId(system.id, patient.id);
+      const ehrPatientId = await context.transactions.ehrPatientId(system.id, patient.id);
       return buildRequests(canonicalRecordOf(patient, organizationId), mapping, system, ehrPatientId).map((request) => {
         const endpoint = system.endpoints.find((e) => e.path === request.endpoint);
         const target = endpoint ? requestTarget(endpoint, ehrPatientId) : null;
@@ -85,18 +85,18 @@ export const Patient: PatientResolvers = {
       });
     }),
   ehrTransactions: (patient, _args, context) =>
-    audited(context, { action: 'ehr.transactions.read', patientIds: [patient.id] }, () => {
+    audited(context, { action: 'ehr.transactions.read', patientIds: [patient.id] }, async () => {
       requireStaff(context);
-      const transactions = context.transactions.byPatient(patient.id);
+      const transactions = await context.transactions.byPatient(patient.id);
       for (const t of transactions) requireOrganization(context, t.organizationId, OTHER_ORGANIZATION.patient);
       return transactions;
     }),
   // The first of `ehrTransactions`, read from the store's per-patient index instead of the whole
   // history; audited and authorized the same way.
   lastEhrTransaction: (patient, _args, context) =>
-    audited(context, { action: 'ehr.transactions.read', patientIds: [patient.id] }, () => {
+    audited(context, { action: 'ehr.transactions.read', patientIds: [patient.id] }, async () => {
       requireStaff(context);
-      const last = context.transactions.latestOfPatient(patient.id);
+      const last = await context.transactions.latestOfPatient(patient.id);
       if (last) requireOrganization(context, last.organizationId, OTHER_ORGANIZATION.patient);
       return last ?? null;
     }),

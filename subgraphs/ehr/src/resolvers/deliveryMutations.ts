@@ -5,12 +5,12 @@ import { OTHER_ORGANIZATION } from '../access';
 // Each sends patient data to an EHR again: audited as ehr.resend / ehr.replay with the patients.
 export const deliveryMutations: MutationResolvers = {
   resendPatientToEhr: (_parent, { patientId }, context) =>
-    audited(context, { action: 'ehr.resend', patientIds: [patientId] }, () => {
+    audited(context, { action: 'ehr.resend', patientIds: [patientId] }, async () => {
       const viewer = requireStaff(context);
       const copy = context.snapshots.get(patientId);
       if (!copy?.record || copy.deleted) throw notFound('Patient', patientId);
       requireOrganization(context, copy.organizationId, OTHER_ORGANIZATION.patient);
-      const queued = context.delivery.resend(patientId);
+      const queued = await context.delivery.resend(patientId);
       context.logger.info('delivery.resent', { patientId, userId: viewer.userId, count: queued.length });
       return queued;
     }),
@@ -26,18 +26,18 @@ export const deliveryMutations: MutationResolvers = {
         patientCount: (result) => result.patientCount,
         detail: (result) => (result.dryRun ? 'dry-run' : undefined),
       },
-      () => {
+      async () => {
         const viewer = requireStaff(context);
         patientIds = context.snapshots.patientsOf(viewer.organizationId, filter?.primaryCarePhysicianId ?? undefined);
         if (dryRun !== false) {
           return {
             dryRun: true,
             patientCount: patientIds.length,
-            requestCount: context.delivery.countRequests(patientIds),
+            requestCount: await context.delivery.countRequests(patientIds),
           };
         }
         let requestCount = 0;
-        for (const id of patientIds) requestCount += context.delivery.resend(id).length;
+        for (const id of patientIds) requestCount += (await context.delivery.resend(id)).length;
         context.logger.info('delivery.bulk_resent', {
           organizationId: viewer.organizationId,
           userId: viewer.userId,
@@ -49,19 +49,17 @@ export const deliveryMutations: MutationResolvers = {
     );
   },
 
-  replayEhrTransaction: (_parent, { id, mapping }, context) => {
-    const known = context.transactions.get(id);
-    return audited(context, { action: 'ehr.replay', patientIds: known ? [known.patientId] : [] }, () => {
+  replayEhrTransaction: async (_parent, { id, mapping }, context) => {
+    const known = await context.transactions.get(id);
+    return audited(context, { action: 'ehr.replay', patientIds: known ? [known.patientId] : [] }, async () => {
       requireStaff(context);
-      // From here to the replay being recorded, nothing awaits (the store is synchronous): of two
-      // concurrent replays of one transaction, the second sees the first's replay and is refused.
-      const dead = context.transactions.get(id);
+      const dead = await context.transactions.get(id);
       if (!dead) throw notFound('EhrTransaction', id);
       requireOrganization(context, dead.organizationId, OTHER_ORGANIZATION.transaction);
       if (dead.status !== 'DEAD')
         throw badUserInput([{ field: 'id', message: 'only a DEAD transaction can be replayed' }]);
       // A second replay would send the same data again under a new idempotency key.
-      const earlier = context.transactions.replayedBy(dead.id);
+      const earlier = await context.transactions.replayedBy(dead.id);
       if (earlier) {
         throw badUserInput([
           {
@@ -70,7 +68,9 @@ export const deliveryMutations: MutationResolvers = {
           },
         ]);
       }
-      const replay = context.delivery.replay(dead, mapping ?? 'CURRENT');
+      // Of two concurrent replays that both got here, the store refuses the second (one replay per
+      // transaction is a constraint there, not a check here).
+      const replay = await context.delivery.replay(dead, mapping ?? 'CURRENT');
       context.logger.info('delivery.replayed', { transactionId: id, replayId: replay.id });
       return replay;
     });

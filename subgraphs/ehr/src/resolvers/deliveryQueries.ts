@@ -18,10 +18,10 @@ export const deliveryQueries: QueryResolvers = {
     audited(
       context,
       { action: 'ehr.transactions.read', patientIds: (page) => page.nodes.map((t) => t.patientId) },
-      () => {
+      async () => {
         const viewer = requireStaff(context);
         const limit = pageSize(first);
-        const all = context.transactions.list(viewer.organizationId, {
+        const all = await context.transactions.list(viewer.organizationId, {
           status: filter?.status ?? null,
           patientId: filter?.patientId ?? null,
         });
@@ -54,8 +54,8 @@ export const deliveryQueries: QueryResolvers = {
  * One transaction by id for staff of its organization, audited as a read of its patient (looked
  * up first, so a refused attempt names the patient too). Shared by the root field and `_entities`.
  */
-export function readTransaction(context: Context, id: string): Promise<EhrTransactionRecord | null> {
-  const transaction = context.transactions.get(id);
+export async function readTransaction(context: Context, id: string): Promise<EhrTransactionRecord | null> {
+  const transaction = await context.transactions.get(id);
   return audited(
     context,
     {

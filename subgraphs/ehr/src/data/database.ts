@@ -1,0 +1,48 @@
+import { openDatabase, type Database } from '@carebridge/db';
+import type { Logger } from '@carebridge/common';
+import type { Generated } from 'kysely';
+import { ehrMigrations } from './migrations';
+
+/** The ehr schema's tables as Kysely sees them (timestamps read as ISO strings, see @carebridge/db). */
+export interface EhrTables {
+  ehr_transaction: {
+    seq: Generated<number>;
+    id: string;
+    organization_id: string;
+    patient_id: string;
+    ehr_system_id: string;
+    endpoint: string;
+    creates_patient: boolean;
+    method: string;
+    mapping_version: number;
+    status: string;
+    trigger: string;
+    attempts: number;
+    next_attempt_at: string | null;
+    last_error: string | null;
+    idempotency_key: string;
+    ehr_patient_id: string | null;
+    payload: unknown;
+    source: unknown;
+    replay_of: string | null;
+    created_at: string;
+    updated_at: string;
+    delivered_at: string | null;
+    claimed_by: string | null;
+    locked_until: string | null;
+  };
+  ehr_patient: { ehr_system_id: string; patient_id: string; ehr_patient_id: string };
+  processed_event: { event_id: string; processed_at: Generated<string> };
+}
+
+export type EhrDatabase = Database<EhrTables>;
+
+/** The ehr service's PostgreSQL: its own schema, migrated to the latest version before use. */
+export function openEhrDatabase(options: {
+  url: string;
+  schema: string;
+  logger?: Logger;
+  poolSize?: number;
+}): Promise<EhrDatabase> {
+  return openDatabase<EhrTables>({ ...options, migrations: ehrMigrations });
+}
