@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { createLogger, stopOnSignals } from '@carebridge/common';
 import { generateSigningJwk, keyRingFromJwks } from './auth/keys';
 import { readConfig } from './config';
@@ -10,7 +9,7 @@ const logger = createLogger('gateway');
 if (!config.auth.signingKeys)
   logger.warn('auth.developmentKey', { note: 'generated a signing key; tokens end with this process' });
 const keys = await keyRingFromJwks(config.auth.signingKeys ?? [await generateSigningJwk()]);
-const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
+const { supergraphSdl } = config;
 const options = {
   supergraphSdl,
   subgraphUrls: config.subgraphUrls,
