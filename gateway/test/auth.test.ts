@@ -6,7 +6,7 @@ import { hashPassword, OWASP_SCRYPT, verifyPassword } from '../src/auth/password
 import { AuthService, type OrganizationRegistry } from '../src/auth/service';
 import { LoginThrottle } from '../src/auth/throttle';
 import { createTokenIssuer } from '../src/auth/tokens';
-import { TEST_PASSWORD_PARAMS } from './support/inProcess';
+import { TEST_PASSWORD_PARAMS } from '../../scripts/lib/stack/inProcess';
 
 const PASSWORD = 'correct horse battery';
 

@@ -1,8 +1,7 @@
-import { subgraphRuntime, serveService, stopOnSignals } from '@carebridge/common';
+import { runService, subgraphRuntime } from '@carebridge/common';
 import { readConfig } from './config';
 import { InMemoryEhrStore } from './data/store';
 import { seedEhrSystems, seedOrganizations } from './data/seed';
-import { eventsRoute } from './delivery/events';
 import { createService } from './server';
 
 const config = readConfig();
@@ -12,20 +11,14 @@ const store = new InMemoryEhrStore(
   seedEhrSystems(sandbox ? { athena: `${sandbox}/athena`, allscripts: `${sandbox}/allscripts` } : {}),
   seedOrganizations(),
 );
-const service = createService({
-  logger,
-  store,
-  audit,
-  verifier,
-});
-const worker = service.createWorker({ policy: config.delivery });
-const running = await serveService(service, {
-  port: config.port,
-  host: config.host,
-  routes: eventsRoute(service.shared.delivery, config.eventsSecret, logger),
-});
-worker.start();
-stopOnSignals(logger, async () => {
-  await running.close();
-  await worker.stop();
-});
+await runService(
+  createService({
+    logger,
+    store,
+    audit,
+    verifier,
+    eventsSecret: config.eventsSecret,
+    delivery: { policy: config.delivery },
+  }),
+  config,
+);
