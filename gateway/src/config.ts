@@ -1,11 +1,11 @@
 import { ConfigError, DEFAULT_AUDIENCE, DEFAULT_ISSUER, envInt, envString, envUrl, type Env } from '@carebridge/common';
 import type { JWK } from 'jose';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ROOT_DIR, SUPERGRAPH_SDL } from './compose';
 import { DEFAULT_LIMITS, type OperationLimits } from './limits';
-
-/** The subgraphs the gateway can be pointed elsewhere for; names as in supergraph.yaml. */
-export const SUBGRAPH_NAMES = ['patient', 'clinical', 'ehr'] as const;
+import { subgraphRoutingUrls } from './readiness';
+import { subgraphUrlVariable } from './subgraphs';
 
 function signingKeys(env: Env, production: boolean): JWK[] | undefined {
   const raw = env['AUTH_SIGNING_KEYS'];
@@ -56,10 +56,13 @@ export function readProtection(env: Env = process.env) {
 /** The gateway's whole configuration; nothing else reads the environment. */
 export function readConfig(env: Env = process.env) {
   const production = env['NODE_ENV'] === 'production';
+  const supergraphPath = envString(env, 'SUPERGRAPH_PATH', SUPERGRAPH_SDL);
+  const supergraphSdl = readFileSync(supergraphPath, 'utf8');
   const subgraphUrls: Record<string, string> = {};
-  for (const name of SUBGRAPH_NAMES) {
-    // Overrides the routing URL composed into supergraph.graphql, e.g. for services on other ports.
-    const variable = `SUBGRAPH_${name.toUpperCase()}_URL`;
+  // The subgraphs of the supergraph served (composed from supergraph.yaml), so a new one needs no
+  // line here; each variable overrides the composed routing URL, e.g. for services on other ports.
+  for (const name of Object.keys(subgraphRoutingUrls(supergraphSdl))) {
+    const variable = subgraphUrlVariable(name);
     if (env[variable]) subgraphUrls[name] = envUrl(env, variable, '');
   }
   return {
@@ -67,7 +70,7 @@ export function readConfig(env: Env = process.env) {
     production,
     port: envInt(env, 'PORT', 4000, { max: 65535 }),
     host: envString(env, 'HOST', '127.0.0.1'),
-    supergraphPath: envString(env, 'SUPERGRAPH_PATH', SUPERGRAPH_SDL),
+    supergraphSdl,
     /** The built web app, served at / when present (`pnpm --filter @carebridge/web build`). */
     webDist: envString(env, 'WEB_DIST', resolve(ROOT_DIR, 'web/dist')),
     subgraphUrls,

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { createLogger, stopOnSignals } from '@carebridge/common';
 import { signingKeyRing } from './auth/keys';
 import { readConfig } from './config';
@@ -8,7 +7,7 @@ import { serveGateway } from './server';
 const config = readConfig();
 const logger = createLogger('gateway');
 const keys = await signingKeyRing(config.auth.signingKeys, logger);
-const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
+const { supergraphSdl } = config;
 const options = {
   supergraphSdl,
   subgraphUrls: config.subgraphUrls,

@@ -87,10 +87,5 @@ export function webAppRoutes(distDir: string): RouteHandler {
   };
 }
 
-/** Tries each handler in turn; the first that answers wins. */
-export function firstRoute(...handlers: RouteHandler[]): RouteHandler {
-  return async (route) => {
-    for (const handler of handlers) if (await handler(route)) return true;
-    return false;
-  };
-}
+// The gateway composes its routes with the helper every service uses.
+export { firstRoute } from '@carebridge/common';

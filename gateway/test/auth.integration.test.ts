@@ -5,7 +5,7 @@ import type { RunningService } from '@carebridge/common';
 import { createTestAuth } from '@carebridge/common/testing';
 import { generateSigningJwk, keyRingFromJwks } from '../src/auth/keys';
 import { DEMO_PASSWORD } from '../src/auth/demo';
-import { startLocalSupergraph, type LocalSupergraph } from './support/inProcess';
+import { startLocalSupergraph, type LocalSupergraph } from '../../scripts/lib/stack/inProcess';
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 

@@ -8,7 +8,7 @@ import { AuthService, type OrganizationRegistry } from '../src/auth/service';
 import { InMemorySessionStore } from '../src/auth/sessions';
 import { LoginThrottle } from '../src/auth/throttle';
 import { createTokenIssuer } from '../src/auth/tokens';
-import { TEST_PASSWORD_PARAMS } from './support/inProcess';
+import { TEST_PASSWORD_PARAMS } from '../../scripts/lib/stack/inProcess';
 
 const PASSWORD = 'correct horse battery';
 

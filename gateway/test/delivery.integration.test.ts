@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from './support/stack';
+import { startInProcessStack, type InProcessStack } from '../../scripts/lib/stack/inProcess';
 
 const CREATE = `mutation ($inputs: [PatientInput!]!) { createPatients(inputs: $inputs) { id version } }`;
 const UPDATE = `mutation ($id: ID!, $input: PatientUpdateInput!, $v: Int!) { updatePatient(id: $id, input: $input, expectedVersion: $v) { id version } }`;
@@ -14,7 +14,7 @@ const person = (i: number, lastName = `Tester${i}`) => ({
 });
 
 /** Answers every required question of the intake questionnaire, in Spanish. */
-async function answerIntake(stack: Stack, clinicianToken: string, patientId: string): Promise<void> {
+async function answerIntake(stack: InProcessStack, clinicianToken: string, patientId: string): Promise<void> {
   const link = await stack.intakeLink(clinicianToken, patientId, 'qn-intake-v1');
   const { questionnaire } = await stack.graphql(
     link,
@@ -43,14 +43,16 @@ async function answerIntake(stack: Stack, clinicianToken: string, patientId: str
 }
 
 describe('delivery to the EHRs through the real stack', () => {
-  let stack: Stack | undefined;
+  let stack: InProcessStack | undefined;
   afterEach(async () => {
     await stack?.stop();
     stack = undefined;
   });
 
   it('delivers every change exactly once while the EHRs fail a third of requests and answer 503s', async () => {
-    stack = await startStack({ faults: { failureRate: 0.33, retryAfterRate: 0.1, retryAfterSeconds: 0, seed: 7 } });
+    stack = await startInProcessStack({
+      faults: { failureRate: 0.33, retryAfterRate: 0.1, retryAfterSeconds: 0, seed: 7 },
+    });
     const riverside = await stack.login('clinician@riverside.test');
     const lakeside = await stack.login('clinician@lakeside.test');
     const invariant: boolean[] = [];
@@ -108,7 +110,7 @@ describe('delivery to the EHRs through the real stack', () => {
   });
 
   it('delivers the changes made while the ehr service was down once it is back', async () => {
-    stack = await startStack();
+    stack = await startInProcessStack();
     const token = await stack.login('clinician@riverside.test');
     const [first] = (await stack.graphql(token, CREATE, { inputs: [person(1)] })).createPatients as {
       id: string;
@@ -135,7 +137,7 @@ describe('delivery to the EHRs through the real stack', () => {
   });
 
   it('makes an EHR validation error DEAD at once, and delivers the replay after the mapping is fixed', async () => {
-    stack = await startStack();
+    stack = await startInProcessStack();
     const admin = await stack.login('admin@lakeside.test');
     const { ehrSystem } = await stack.graphql(
       admin,
@@ -203,7 +205,7 @@ describe('delivery to the EHRs through the real stack', () => {
   });
 
   it('delivers exactly what the preview showed', async () => {
-    stack = await startStack();
+    stack = await startInProcessStack();
     const token = await stack.login('clinician@riverside.test');
     const [patient] = (await stack.graphql(token, CREATE, { inputs: [person(4)] })).createPatients as { id: string }[];
     await answerIntake(stack, token, patient!.id);
@@ -231,7 +233,7 @@ describe('delivery to the EHRs through the real stack', () => {
   });
 
   it('previews a draft and another EHR system, and delivers what the draft showed once published', async () => {
-    stack = await startStack();
+    stack = await startInProcessStack();
     const admin = await stack.login('admin@riverside.test');
     const [patient] = (await stack.graphql(admin, CREATE, { inputs: [person(7)] })).createPatients as { id: string }[];
     await stack.settled();
@@ -279,7 +281,7 @@ describe('delivery to the EHRs through the real stack', () => {
   });
 
   it('sends to the EHR every patient a bulk change moves to another physician', async () => {
-    stack = await startStack();
+    stack = await startInProcessStack();
     const token = await stack.login('clinician@riverside.test');
     const MOVE = `mutation ($dryRun: Boolean) { updatePatients(filter: { primaryCarePhysicianId: "prov-riverside-1" },
       input: { primaryCarePhysicianId: "prov-riverside-2" }, dryRun: $dryRun) { dryRun matchedCount changedCount } }`;
@@ -312,7 +314,7 @@ describe('delivery to the EHRs through the real stack', () => {
   });
 
   it('counts a bulk resend before doing it, then queues exactly that many requests', async () => {
-    stack = await startStack();
+    stack = await startInProcessStack();
     const token = await stack.login('clinician@lakeside.test');
     await stack.graphql(token, CREATE, { inputs: [person(5), person(6)] });
     await stack.settled();

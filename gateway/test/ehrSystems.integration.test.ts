@@ -3,7 +3,7 @@ import { decodeJwt } from 'jose';
 import type { RunningService } from '@carebridge/common';
 import { EHR_SYSTEMS_READER } from '../src/auth/graph';
 import { CREATE_EHR_SYSTEM, newEhrSystemInput, RIVERSIDE_ADMIN, SEEDED_EHR_SYSTEMS } from './support/ehrSystems';
-import { startLocalSupergraph, type LocalSupergraph } from './support/inProcess';
+import { startLocalSupergraph, type LocalSupergraph } from '../../scripts/lib/stack/inProcess';
 
 /**
  * `GET /auth/ehr-systems`, the sign-up page's list, through the real gateway over HTTP with the

@@ -10,7 +10,7 @@ import {
   RIVERSIDE_ADMIN,
   SEEDED_EHR_SYSTEMS as SEEDED,
 } from './support/ehrSystems';
-import { startLocalSupergraph, type LocalSupergraph } from './support/inProcess';
+import { startLocalSupergraph, type LocalSupergraph } from '../../scripts/lib/stack/inProcess';
 
 /** A source whose answers the test decides, counting the reads. */
 function fakeSource() {

@@ -14,7 +14,7 @@ import {
   startLocalSupergraph,
   TEST_PASSWORD_PARAMS,
   type LocalSupergraph,
-} from './support/inProcess';
+} from '../../scripts/lib/stack/inProcess';
 
 type SubgraphName = 'patient' | 'clinical' | 'ehr';
 type GatewayServeOptions = Parameters<typeof serveGateway>[0];

@@ -21,7 +21,7 @@ import {
   startLocalSupergraph,
   TEST_PASSWORD_PARAMS,
   type LocalSupergraph,
-} from './support/inProcess';
+} from '../../scripts/lib/stack/inProcess';
 
 /** The README's patient list, at the largest page the patient subgraph serves. */
 const APP_PATIENT_LIST = /* GraphQL */ `

@@ -9,7 +9,7 @@ import { DEMO_PASSWORD } from '../src/auth/demo';
 import { generateSigningJwk, keyRingFromJwks } from '../src/auth/keys';
 import { SUPERGRAPH_SDL } from '../src/compose';
 import { serveGateway } from '../src/server';
-import { TEST_PASSWORD_PARAMS } from './support/inProcess';
+import { TEST_PASSWORD_PARAMS } from '../../scripts/lib/stack/inProcess';
 
 /** Every service on its own port, talking HTTP as in production, subgraphs fetching the gateway's JWKS. */
 describe('supergraph over HTTP', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from './support/stack';
+import { startInProcessStack, type InProcessStack } from '../../scripts/lib/stack/inProcess';
 
 const MAPPING =
   '{ ehrSystem(id: "ehr-athena") { mapping { version fields { source target endpoint transform { kind dateFormat codes { from to } } } } } }';
@@ -20,14 +20,14 @@ async function refusal(call: Promise<unknown>): Promise<{ message: string; exten
 }
 
 describe('mapping version conflicts through the gateway', () => {
-  let stack: Stack | undefined;
+  let stack: InProcessStack | undefined;
   afterEach(async () => {
     await stack?.stop();
     stack = undefined;
   });
 
   it('refuses a publication or a rollback from a stale version with VERSION_CONFLICT and its versions', async () => {
-    stack = await startStack();
+    stack = await startInProcessStack();
     const admin = await stack.login('admin@lakeside.test');
     const { ehrSystem } = await stack.graphql(admin, MAPPING);
     const { version, fields } = ehrSystem.mapping as { version: number; fields: { source: string }[] };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_PATIENT_COUNT, seedPatientOrganizationId } from '@carebridge/common';
 import { execute } from '@carebridge/common/testing';
-import { RIVERSIDE_CLINICIAN, startLocalSupergraph, type LocalSupergraph } from './support/inProcess';
+import { RIVERSIDE_CLINICIAN, startLocalSupergraph, type LocalSupergraph } from '../../scripts/lib/stack/inProcess';
 
 const LAKESIDE_ADMIN = { kind: 'staff', userId: 'user-la', organizationId: 'org-lakeside', role: 'ADMIN' } as const;
 

@@ -1,3 +1,4 @@
+import type { AuditSink } from './audit';
 import type { Viewer } from './auth';
 import type { Logger } from './logger';
 
@@ -10,4 +11,6 @@ export interface ServiceContext {
   viewer: Viewer;
   /** The caller's `authorization` header, for the rare call this service makes on their behalf. */
   authorization: string;
+  /** The PHI audit log: every read and change of patient data this service serves is recorded here. */
+  audit: AuditSink;
 }

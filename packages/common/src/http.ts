@@ -67,6 +67,14 @@ export interface RouteRequest {
 
 export type RouteHandler = (route: RouteRequest) => Promise<boolean>;
 
+/** Several route handlers as one: each is asked in turn until one answers. */
+export function firstRoute(...handlers: RouteHandler[]): RouteHandler {
+  return async (route) => {
+    for (const handler of handlers) if (await handler(route)) return true;
+    return false;
+  };
+}
+
 export interface RunningService {
   url: string;
   port: number;
@@ -82,7 +90,8 @@ export interface RunningService {
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
-class HttpError extends Error {
+/** An HTTP failure a route throws to answer with `status` and `message` (a 413 from `readBody`). */
+export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
@@ -91,17 +100,32 @@ class HttpError extends Error {
   }
 }
 
-async function readBody(request: IncomingMessage, limit: number): Promise<string> {
+/**
+ * A request's whole body as text, refused with `HttpError(413)` past `limit` bytes. A declared
+ * length over the limit is refused before a byte is read. Otherwise reading stops at the limit,
+ * which drops the connection; with `drain` the rest is read and thrown away instead, so the
+ * connection survives and the client reads the 413 (the EHR sandbox, whose callers retry on it).
+ */
+export async function readBody(
+  request: IncomingMessage,
+  limit: number,
+  { drain = false }: { drain?: boolean } = {},
+): Promise<string> {
+  const tooLarge = (): HttpError => new HttpError(413, 'Request body too large');
   const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > limit) throw new HttpError(413, 'Request body too large');
+  if (declared > limit && !drain) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     const buf = chunk as Buffer;
     size += buf.length;
-    if (size > limit) throw new HttpError(413, 'Request body too large');
+    if (size > limit) {
+      if (!drain) throw tooLarge();
+      continue;
+    }
     chunks.push(buf);
   }
+  if (size > limit) throw tooLarge();
   return Buffer.concat(chunks).toString('utf8');
 }
 

@@ -9,6 +9,7 @@ export * from './pagination';
 export * from './scalars';
 export * from './subgraph';
 export * from './service';
+export * from './runner';
 export * from './auth';
 export * from './access';
 export * from './events';

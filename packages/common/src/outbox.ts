@@ -1,9 +1,7 @@
 import { ConfigError, envString, envUrl, type Env } from './env';
 import { EVENT_SIGNATURE_HEADER, EVENTS_PATH, signEventBody, type ChangeEvent } from './events';
-import type { ServiceContext } from './context';
-import type { RunningService } from './http';
 import type { Logger } from './logger';
-import { serveService, stopOnSignals, type ServeServiceOptions, type SubgraphService } from './service';
+import type { Worker } from './service';
 
 /**
  * The transactional outbox: a store records each change event in the same operation as the change
@@ -258,28 +256,22 @@ function failureReason(error: unknown): string {
   return error.name;
 }
 
+/** How a service relays its outbox: `readEventDeliveryConfig`'s target and secret, and the relay's pace. */
+export type OutboxRelayConfig = EventDeliveryConfig &
+  Partial<Pick<OutboxRelayOptions, 'batchSize' | 'intervalMs' | 'maxBackoffMs' | 'timeoutMs'>>;
+
 /**
- * Serves a subgraph whose store records change events, relays its outbox to the ehr subgraph, and
- * on SIGINT/SIGTERM stops in the order that loses nothing: the server drains first (requests it
- * accepted finish within SHUTDOWN_GRACE_MS, so their changes and events are recorded), then one
- * last attempt delivers what is pending (the outbox lives in memory).
+ * An outbox relay as a service's worker. Its stop makes one last delivery attempt after the loop
+ * has ended: the runner stops workers once the server has drained, so every change the service
+ * answered has its event in the outbox by then, and an outbox in memory would lose the rest.
  */
-export async function runServiceWithOutbox<TContext extends ServiceContext>(
-  service: SubgraphService<TContext>,
-  options: ServeServiceOptions & { outbox: Outbox; events: EventDeliveryConfig },
-): Promise<RunningService> {
-  const { outbox, events, ...serve } = options;
-  const running = await serveService(service, serve);
-  const relay = new OutboxRelay({ outbox, logger: service.logger, ...events });
-  relay.start();
-  stopOnSignals(
-    service.logger,
-    async () => {
-      await running.close();
+export function outboxRelayWorker(options: OutboxRelayOptions): Worker {
+  const relay = new OutboxRelay(options);
+  return {
+    start: () => relay.start(),
+    stop: async () => {
       await relay.stop();
       await relay.flush();
     },
-    { graceMs: options.shutdownGraceMs },
-  );
-  return running;
+  };
 }

@@ -6,7 +6,7 @@ import { buildSchema } from 'graphql';
 import { readShutdownGraceMs, serveHttp, type ReadinessCheck, type RunningService } from '../src/http';
 import { createLogger } from '../src/logger';
 import { alsoToLogFile } from '../src/logFile';
-import { stopOnSignals } from '../src/service';
+import { stopOnSignals } from '../src/runner';
 
 /** A service whose `slow` mutation takes `delayMs`, and whose log lines are kept. */
 async function slowService(

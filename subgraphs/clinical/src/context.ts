@@ -1,4 +1,4 @@
-import type { AuditSink, ServiceContext } from '@carebridge/common';
+import type { ServiceContext } from '@carebridge/common';
 import type { PatientDirectory } from './data/patients';
 import type { ClinicalStore } from './data/store';
 
@@ -7,6 +7,4 @@ export interface Context extends ServiceContext {
   store: ClinicalStore;
   /** Asks the graph whether the caller may see a patient (this subgraph does not own patients). */
   patients: PatientDirectory;
-  /** The PHI audit log: every read and submission of answers is recorded here. */
-  audit: AuditSink;
 }

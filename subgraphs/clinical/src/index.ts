@@ -1,4 +1,4 @@
-import { subgraphRuntime, runServiceWithOutbox } from '@carebridge/common';
+import { runService, subgraphRuntime } from '@carebridge/common';
 import { readConfig } from './config';
 import { createHttpPatientDirectory } from './data/patients';
 import { createSeededStore, createService } from './server';
@@ -7,13 +7,5 @@ const config = readConfig();
 const { logger, verifier, audit } = subgraphRuntime('clinical', config);
 const store = createSeededStore();
 if (config.announceSeed) store.announceLoaded();
-await runServiceWithOutbox(
-  createService({
-    logger,
-    store,
-    audit,
-    verifier,
-    patients: createHttpPatientDirectory({ graphUrl: config.graphUrl, logger }),
-  }),
-  { ...config, outbox: store.outbox },
-);
+const patients = createHttpPatientDirectory({ graphUrl: config.graphUrl, logger });
+await runService(createService({ logger, store, audit, verifier, patients, events: config.events }), config);

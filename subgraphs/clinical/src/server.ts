@@ -1,9 +1,10 @@
 import {
   createSubgraphService,
-  DEV_AUDIT_HMAC_KEY,
-  InMemoryAuditLog,
+  outboxRelayWorker,
+  silentLogger,
   type AuditSink,
   type Logger,
+  type OutboxRelayConfig,
   type SubgraphService,
   type TokenVerifier,
 } from '@carebridge/common';
@@ -24,20 +25,26 @@ export interface ClinicalServiceOptions {
   logger?: Logger;
   /** Where reads and submissions of answers are recorded; `src/index.ts` passes one built from config. */
   audit?: AuditSink;
+  /**
+   * Where the store's change events are relayed (the ehr subgraph). Without it the events stay in
+   * the outbox: tests in-process read them there.
+   */
+  events?: OutboxRelayConfig;
 }
 
-/** Builds the clinical subgraph; tests pass their own verifier, directory and store and call it in-process. */
+/** Builds the clinical subgraph with its outbox relay; tests pass their own verifier, directory and store. */
 export function createService(options: ClinicalServiceOptions): SubgraphService<Context> {
   const store = options.store ?? createSeededStore();
+  const logger = options.logger ?? silentLogger;
   const { patients } = options;
-  // Tests get a fresh in-memory log each; no file, the development key.
-  const audit = options.audit ?? new InMemoryAuditLog({ service: 'clinical', key: DEV_AUDIT_HMAC_KEY });
   return createSubgraphService<Context>({
     name: 'clinical',
     schemaFile: new URL('../schema.graphql', import.meta.url),
     resolvers,
-    logger: options.logger,
+    logger,
     verifier: options.verifier,
-    context: () => ({ store, patients, audit }),
+    audit: options.audit,
+    workers: options.events ? [outboxRelayWorker({ outbox: store.outbox, logger, ...options.events })] : [],
+    context: () => ({ store, patients }),
   });
 }

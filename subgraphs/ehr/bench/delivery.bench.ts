@@ -32,7 +32,6 @@ import { testSchemas } from '@carebridge/db/testing';
 import { createSandbox } from '@carebridge/ehr-sandbox/src/server';
 import { seedEhrSystems, seedOrganizations } from '../src/data/seed';
 import { InMemoryEhrStore } from '../src/data/store';
-import { eventsRoute } from '../src/delivery/events';
 import { openTransactionStore } from '../src/delivery/storage';
 import { createService } from '../src/server';
 
@@ -140,19 +139,17 @@ async function bench(store: 'memory' | 'postgres'): Promise<Result[]> {
     verifier: createTokenVerifier({ jwks: 'http://127.0.0.1:9/.well-known/jwks.json' }),
     store: ehr,
     transactions: storage.transactions,
+    eventsSecret: SECRET,
+    delivery: {
+      logger: recorder,
+      ...(process.env['DELIVERY_CONCURRENCY'] ? { concurrency: Number(process.env['DELIVERY_CONCURRENCY']) } : {}),
+      ...(process.env['DELIVERY_CONCURRENCY_PER_SYSTEM']
+        ? { perSystemConcurrency: Number(process.env['DELIVERY_CONCURRENCY_PER_SYSTEM']) }
+        : {}),
+    },
   });
-  const running = await serveService(service, {
-    port: 0,
-    routes: eventsRoute(service.shared.delivery, SECRET, silentLogger),
-  });
-  const worker = service.createWorker({
-    logger: recorder,
-    ...(process.env['DELIVERY_CONCURRENCY'] ? { concurrency: Number(process.env['DELIVERY_CONCURRENCY']) } : {}),
-    ...(process.env['DELIVERY_CONCURRENCY_PER_SYSTEM']
-      ? { perSystemConcurrency: Number(process.env['DELIVERY_CONCURRENCY_PER_SYSTEM']) }
-      : {}),
-  });
-  worker.start();
+  // Serving starts the delivery worker; closing stops it after the server drains.
+  const running = await serveService(service, { port: 0 });
   const url = `${running.url.replace(/\/graphql$/, '')}${EVENTS_PATH}`;
   const post = async (batch: ChangeEvent[]) => {
     const body = JSON.stringify({ events: batch });
@@ -234,7 +231,6 @@ async function bench(store: 'memory' | 'postgres'): Promise<Result[]> {
       cpuMs: cpuMs(idleCpu) / IDLE,
     });
   } finally {
-    await worker.stop();
     await running.close();
     await storage.close();
     await sandboxRunning.close();

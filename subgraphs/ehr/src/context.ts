@@ -1,4 +1,4 @@
-import type { AuditSink, ServiceContext } from '@carebridge/common';
+import type { ServiceContext } from '@carebridge/common';
 import type { EhrStore } from './data/store';
 import type { DeliveryEngine } from './delivery/engine';
 import type { SnapshotStore } from './delivery/snapshots';
@@ -14,6 +14,4 @@ export interface Context extends ServiceContext {
   snapshots: SnapshotStore;
   transactions: TransactionStore;
   delivery: DeliveryEngine;
-  /** The PHI audit log: previews, transaction reads, resends and replays are recorded here. */
-  audit: AuditSink;
 }

@@ -1,8 +1,7 @@
-import { subgraphRuntime, serveService, stopOnSignals } from '@carebridge/common';
+import { runService, subgraphRuntime } from '@carebridge/common';
 import { readConfig } from './config';
 import { InMemoryEhrStore } from './data/store';
 import { seedEhrSystems, seedOrganizations } from './data/seed';
-import { eventsRoute } from './delivery/events';
 import { openTransactionStore } from './delivery/storage';
 import { createService } from './server';
 
@@ -14,22 +13,15 @@ const store = new InMemoryEhrStore(
   seedOrganizations(),
 );
 const storage = await openTransactionStore({ database: config.database, ehr: store, logger });
-const service = createService({
-  logger,
-  store,
-  audit,
-  verifier,
-  transactions: storage.transactions,
-});
-const worker = service.createWorker({ policy: config.delivery, ...config.worker });
-const running = await serveService(service, {
-  port: config.port,
-  host: config.host,
-  routes: eventsRoute(service.shared.delivery, config.eventsSecret, logger),
-});
-worker.start();
-stopOnSignals(logger, async () => {
-  await running.close();
-  await worker.stop();
-  await storage.close();
-});
+await runService(
+  createService({
+    logger,
+    store,
+    audit,
+    verifier,
+    transactions: storage.transactions,
+    eventsSecret: config.eventsSecret,
+    delivery: { policy: config.delivery, ...config.worker },
+  }),
+  { ...config, onClosed: () => storage.close() },
+);

@@ -1,7 +1,5 @@
 import {
   createSubgraphService,
-  DEV_AUDIT_HMAC_KEY,
-  InMemoryAuditLog,
   silentLogger,
   type AuditSink,
   type Logger,
@@ -11,6 +9,7 @@ import {
 import type { Context } from './context';
 import { createSeededStore, type EhrStore } from './data/store';
 import { DeliveryEngine } from './delivery/engine';
+import { eventsRoute } from './delivery/events';
 import { InMemorySnapshotStore, type SnapshotStore } from './delivery/snapshots';
 import { createsPatientIn, InMemoryTransactionStore, type TransactionStore } from './delivery/transactions';
 import { DeliveryWorker, type DeliveryWorkerOptions } from './delivery/worker';
@@ -20,14 +19,11 @@ import { resolvers } from './resolvers';
 export { createSeededStore };
 
 export interface EhrService extends SubgraphService<Context> {
-  /** The delivery engine and stores, shared by every request and by the worker. */
+  /** The delivery engine and stores, shared by every request and by the worker: tests feed events here. */
   shared: Pick<Context, 'delivery' | 'snapshots' | 'transactions'>;
-  /** A worker that sends this service's transactions; `start()` it where delivery should run. */
-  createWorker(options?: Partial<Omit<DeliveryWorkerOptions, 'ehr' | 'transactions'>>): DeliveryWorker;
 }
 
-/** Builds the ehr subgraph; tests pass their own store and verifier and call it in-process. */
-export function createService(options: {
+export interface EhrServiceOptions {
   verifier: TokenVerifier;
   store?: EhrStore;
   logger?: Logger;
@@ -38,7 +34,17 @@ export function createService(options: {
   transactions?: TransactionStore;
   /** Where reads and sends of patient data are recorded; `src/index.ts` passes one built from config. */
   audit?: AuditSink;
-}): EhrService {
+  /**
+   * The secret the patient and clinical subgraphs sign change events with. Without it the service
+   * serves no `/internal/events`: tests in-process hand events to `shared.delivery` instead.
+   */
+  eventsSecret?: string;
+  /** The delivery worker's retry policy and pace; it sends to the EHR base URLs in `store`. */
+  delivery?: Partial<Omit<DeliveryWorkerOptions, 'ehr' | 'transactions'>>;
+}
+
+/** Builds the ehr subgraph with its events route and delivery worker; tests pass their own store and verifier. */
+export function createService(options: EhrServiceOptions): EhrService {
   const store = options.store ?? createSeededStore();
   const logger = options.logger ?? silentLogger;
   // Delivery must read the same mapping versions the API publishes, hence one instance for both.
@@ -46,8 +52,6 @@ export function createService(options: {
   const snapshots = options.snapshots ?? new InMemorySnapshotStore();
   const transactions =
     options.transactions ?? new InMemoryTransactionStore({ createsPatient: createsPatientIn(store) });
-  // Tests get a fresh in-memory log each; no file, the development key.
-  const audit = options.audit ?? new InMemoryAuditLog({ service: 'ehr', key: DEV_AUDIT_HMAC_KEY });
   const delivery = new DeliveryEngine({
     ehr: store,
     mappings,
@@ -61,17 +65,17 @@ export function createService(options: {
     resolvers,
     logger,
     verifier: options.verifier,
-    context: () => ({ store, mappings, snapshots, transactions, delivery, audit }),
-  });
-  return {
-    ...service,
-    shared: { delivery, snapshots, transactions },
-    createWorker: (workerOptions = {}) =>
+    audit: options.audit,
+    routes: options.eventsSecret === undefined ? [] : [eventsRoute(delivery, options.eventsSecret, logger)],
+    workers: [
       new DeliveryWorker({
         logger: logger.child({ component: 'delivery' }),
-        ...workerOptions,
+        ...options.delivery,
         ehr: store,
         transactions,
       }),
-  };
+    ],
+    context: () => ({ store, mappings, snapshots, transactions, delivery }),
+  });
+  return { ...service, shared: { delivery, snapshots, transactions } };
 }

@@ -1,4 +1,4 @@
-import { subgraphRuntime, runServiceWithOutbox } from '@carebridge/common';
+import { runService, subgraphRuntime } from '@carebridge/common';
 import { readConfig } from './config';
 import { createSeededStore, createService } from './server';
 
@@ -6,12 +6,4 @@ const config = readConfig();
 const { logger, verifier, audit } = subgraphRuntime('patient', config);
 const store = createSeededStore();
 if (config.announceSeed) store.announceLoaded();
-await runServiceWithOutbox(
-  createService({
-    logger,
-    store,
-    audit,
-    verifier,
-  }),
-  { ...config, outbox: store.outbox },
-);
+await runService(createService({ logger, store, audit, verifier, events: config.events }), config);

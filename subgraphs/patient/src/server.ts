@@ -1,9 +1,10 @@
 import {
   createSubgraphService,
-  DEV_AUDIT_HMAC_KEY,
-  InMemoryAuditLog,
+  outboxRelayWorker,
+  silentLogger,
   type AuditSink,
   type Logger,
+  type OutboxRelayConfig,
   type SubgraphService,
   type TokenVerifier,
 } from '@carebridge/common';
@@ -14,26 +15,32 @@ import { resolvers } from './resolvers';
 
 export { createSeededStore };
 
-/**
- * Builds the patient subgraph; tests pass their own store and verifier and call it in-process.
- * Every request needs a token `verifier` accepts; what its viewer may do is in access.ts.
- */
-export function createService(options: {
+export interface PatientServiceOptions {
+  /** Every request needs a token it accepts; what its viewer may do is in access.ts. */
   verifier: TokenVerifier;
   store?: PatientStore;
   logger?: Logger;
   /** Where reads and changes of patients are recorded; `src/index.ts` passes one built from config. */
   audit?: AuditSink;
-}): SubgraphService<Context> {
+  /**
+   * Where the store's change events are relayed (the ehr subgraph). Without it the events stay in
+   * the outbox: tests in-process read them there.
+   */
+  events?: OutboxRelayConfig;
+}
+
+/** Builds the patient subgraph with its outbox relay; tests pass their own store and verifier. */
+export function createService(options: PatientServiceOptions): SubgraphService<Context> {
   const store = options.store ?? createSeededStore();
-  // Tests get a fresh in-memory log each; no file, the development key.
-  const audit = options.audit ?? new InMemoryAuditLog({ service: 'patient', key: DEV_AUDIT_HMAC_KEY });
+  const logger = options.logger ?? silentLogger;
   return createSubgraphService<Context>({
     name: 'patient',
     schemaFile: new URL('../schema.graphql', import.meta.url),
     resolvers,
-    logger: options.logger,
+    logger,
     verifier: options.verifier,
-    context: () => ({ store, audit }),
+    audit: options.audit,
+    workers: options.events ? [outboxRelayWorker({ outbox: store.outbox, logger, ...options.events })] : [],
+    context: () => ({ store }),
   });
 }

@@ -1,19 +1,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  EVENT_SIGNATURE_HEADER,
-  EVENTS_PATH,
-  OutboxRelay,
-  silentLogger,
-  verifyEventBody,
-  type ChangeEvent,
-} from '@carebridge/common';
+import { EVENT_SIGNATURE_HEADER, EVENTS_PATH, verifyEventBody, type ChangeEvent } from '@carebridge/common';
 import { createTestAuth, execute, staff } from '@carebridge/common/testing';
 import { createSeededStore, createService } from '../src/server';
 
-// From mutation to the ehr subgraph's door: the store's outbox, the relay as src/index.ts starts
-// it, and a stand-in events endpoint on a real port that checks the signature.
+// From mutation to the ehr subgraph's door: the store's outbox, the service's own relay worker (as
+// the runner starts it), and a stand-in events endpoint on a real port that checks the signature.
 
 const SECRET = 'delivery-test-secret';
 const received: { path: string | undefined; signed: boolean; events: ChangeEvent[] }[] = [];
@@ -38,15 +31,17 @@ describe('patient change delivery', () => {
   it('posts each change, signed, to the events endpoint and empties the outbox', async () => {
     const auth = await createTestAuth();
     const store = createSeededStore();
-    const service = createService({ verifier: auth.verifier, store });
-    const relay = new OutboxRelay({
-      outbox: store.outbox,
-      targetUrl: `http://127.0.0.1:${(ehr.address() as AddressInfo).port}${EVENTS_PATH}`,
-      secret: SECRET,
-      logger: silentLogger,
-      intervalMs: 10,
+    const service = createService({
+      verifier: auth.verifier,
+      store,
+      events: {
+        targetUrl: `http://127.0.0.1:${(ehr.address() as AddressInfo).port}${EVENTS_PATH}`,
+        secret: SECRET,
+        intervalMs: 10,
+      },
     });
-    relay.start();
+    expect(service.workers).toHaveLength(1);
+    for (const worker of service.workers) worker.start();
     try {
       const headers = await auth.headers(staff('org-riverside'));
       const created = await execute<{ createPatient: { id: string } }>(
@@ -63,7 +58,7 @@ describe('patient change delivery', () => {
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
     } finally {
-      await relay.stop();
+      for (const worker of service.workers) await worker.stop();
     }
     expect(received.every((r) => r.signed && r.path === EVENTS_PATH)).toBe(true);
     expect(received.flatMap((r) => r.events).map((e) => [e.type, e.organizationId])).toEqual([

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { silentLogger, type Logger } from '@carebridge/common';
+import { HttpError, readBody, silentLogger, type Logger } from '@carebridge/common';
 import { FaultInjector, validateFaultSettings, type FaultSettings } from './faults';
 import { defaultSpecs, findEhr, matchRoute, type EhrSpec } from './specs';
 import { SandboxStore } from './store';
@@ -51,18 +51,14 @@ function sendJson(response: ServerResponse, status: number, body: unknown, heade
   response.end(JSON.stringify(body));
 }
 
-/** Reads the whole body; past the limit it keeps draining (so the connection stays usable) but keeps nothing. */
-async function readBody(request: IncomingMessage, limit: number): Promise<{ text: string; tooLarge: boolean }> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const buf = chunk as Buffer;
-    size += buf.length;
-    if (size <= limit) chunks.push(buf);
+/** The body, or null past the limit: drained, so the connection stays usable for the 413. */
+async function bodyWithin(request: IncomingMessage, limit: number): Promise<string | null> {
+  try {
+    return await readBody(request, limit, { drain: true });
+  } catch (error) {
+    if (error instanceof HttpError && error.status === 413) return null;
+    throw error;
   }
-  return size > limit
-    ? { text: '', tooLarge: true }
-    : { text: Buffer.concat(chunks).toString('utf8'), tooLarge: false };
 }
 
 /** The parsed JSON, or undefined when the text is empty or not JSON (validation then says so). */
@@ -142,8 +138,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       return;
     }
 
-    const { text, tooLarge } = await readBody(request, maxBodyBytes);
-    if (tooLarge) {
+    const text = await bodyWithin(request, maxBodyBytes);
+    if (text === null) {
       store.count(ehr.id, 'rejected');
       finish(413, { error: 'Request body too large' }, { route: endpoint.path });
       return;
@@ -184,8 +180,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         return;
       }
       if (!only('PUT')) return;
-      const { text, tooLarge } = await readBody(request, maxBodyBytes);
-      if (tooLarge) {
+      const text = await bodyWithin(request, maxBodyBytes);
+      if (text === null) {
         sendJson(response, 413, { error: 'Request body too large' });
         return;
       }

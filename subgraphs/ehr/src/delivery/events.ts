@@ -1,6 +1,8 @@
 import {
   EVENT_SIGNATURE_HEADER,
   EVENTS_PATH,
+  HttpError,
+  readBody,
   sendJson,
   verifyEventBody,
   type ChangeEvent,
@@ -8,6 +10,9 @@ import {
   type RouteHandler,
 } from '@carebridge/common';
 import type { DeliveryEngine } from './engine';
+
+/** Far above a relay's batch (100 events by default): a larger body is not a relay's. */
+const MAX_EVENTS_BYTES = 5_000_000;
 
 const EVENT_TYPES: ReadonlySet<string> = new Set(['patient.upserted', 'patient.deleted', 'clinical.answered']);
 
@@ -35,17 +40,14 @@ export function eventsRoute(engine: DeliveryEngine, secret: string, logger: Logg
       sendJson(response, 405, { error: 'Use POST.' }, { allow: 'POST' });
       return true;
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of request) {
-      size += (chunk as Buffer).length;
-      if (size > 5_000_000) {
-        sendJson(response, 413, { error: 'Too many events in one request.' });
-        return true;
-      }
-      chunks.push(chunk as Buffer);
+    let body: string;
+    try {
+      body = await readBody(request, MAX_EVENTS_BYTES);
+    } catch (error) {
+      if (!(error instanceof HttpError) || error.status !== 413) throw error;
+      sendJson(response, 413, { error: 'Too many events in one request.' });
+      return true;
     }
-    const body = Buffer.concat(chunks).toString('utf8');
     const signature = request.headers[EVENT_SIGNATURE_HEADER];
     if (!verifyEventBody(body, typeof signature === 'string' ? signature : undefined, secret)) {
       logger.warn('events.rejected', { requestId, reason: 'signature' });

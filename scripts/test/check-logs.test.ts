@@ -3,10 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { seedPatients } from '../subgraphs/patient/src/data/seed';
-import { scanLogText } from './lib/logScan';
+import { seedPatients } from '../../subgraphs/patient/src/data/seed';
+import { scanLogText } from '../lib/logScan';
 
-const ROOT = resolve(import.meta.dirname, '..');
+const ROOT = resolve(import.meta.dirname, '../..');
 const line = (fields: Record<string, unknown>): string =>
   JSON.stringify({ time: '2026-01-05T00:00:00.000Z', level: 'info', service: 'patient', ...fields });
 const CLEAN = [

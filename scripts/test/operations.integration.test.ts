@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql, startStack, type RunningStack } from './lib/stack';
+import { graphql, startStack, type RunningStack } from '../lib/stack';
 
 /**
  * The operational contract of the running stack (`scripts/start.ts` on free ports): health

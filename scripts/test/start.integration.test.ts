@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startStack } from './lib/stack';
+import { startStack } from '../lib/stack';
 
 /** `pnpm start` as a user runs it, on free ports: everything starts, answers, and stops on Ctrl-C. */
 describe('pnpm start', () => {

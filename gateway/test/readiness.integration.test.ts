@@ -2,13 +2,10 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SUPERGRAPH_SDL } from '../gateway/src/compose';
-import { readinessUrl, subgraphReadiness, subgraphRoutingUrls } from '../gateway/src/readiness';
+import { SUPERGRAPH_SDL } from '../src/compose';
+import { readinessUrl, subgraphReadiness, subgraphRoutingUrls } from '../src/readiness';
 
-/**
- * The gateway's readiness check on its own, against local HTTP servers standing in for subgraphs.
- * (It lives here because gateway/test is being reworked; it needs nothing but the module.)
- */
+/** The gateway's readiness check on its own, against local HTTP servers standing in for subgraphs. */
 
 const servers: Server[] = [];
 afterEach(async () => {

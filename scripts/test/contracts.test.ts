@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakingChanges, readText, subgraphContracts } from './lib/contracts';
+import { breakingChanges, readText, subgraphContracts } from '../lib/contracts';
 
 const BASE = `
   type Query { patient(id: ID!): Patient }
