@@ -1,4 +1,5 @@
 import { audited, notFound, versionConflict, type StaffViewer } from '@carebridge/common';
+import { todayUtc } from '@carebridge/domain';
 import type { MutationResolvers, PatientInput } from '../__generated__/resolvers-types';
 import { requireOwnOrganization, requireStaffViewer } from '../access';
 import type { Context } from '../context';
@@ -6,7 +7,6 @@ import { toNewPatient, toPatientPatch } from '../data/normalize';
 import type { PatientRecord } from '../data/records';
 import { isChangedBy } from '../data/store';
 import {
-  todayUtc,
   validateBulkPatientUpdate,
   validatePatientInput,
   validatePatientInputs,
