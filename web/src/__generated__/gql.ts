@@ -48,9 +48,9 @@ type Documents = {
     "\n  mutation PatientsEditUpdateMutation($id: ID!, $input: PatientUpdateInput!, $expectedVersion: Int!) {\n    updatePatient(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      ...PatientsEdit_patient\n    }\n  }\n": typeof types.PatientsEditUpdateMutationDocument,
     "\n  query PatientsFilterProvidersQuery {\n    providers {\n      id\n      displayName\n    }\n  }\n": typeof types.PatientsFilterProvidersQueryDocument,
     "\n  fragment PatientTable_patient on Patient {\n    id\n    firstName\n    lastName\n    mrn\n    dateOfBirth\n    gender\n    phone\n    email\n    primaryCarePhysician {\n      id\n      displayName\n    }\n    ehrSystem {\n      id\n      name\n    }\n    lastEhrTransaction {\n      id\n      status\n    }\n  }\n": typeof types.PatientTable_PatientFragmentDoc,
+    "\n  query PatientsQuery($first: Int!, $after: String, $filter: PatientFilter!) {\n    patients(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...PatientTable_patient\n      }\n    }\n  }\n": typeof types.PatientsQueryDocument,
     "\n  mutation CreatePatientMutation($input: PatientInput!) {\n    createPatient(input: $input) {\n      id\n      firstName\n      lastName\n    }\n  }\n": typeof types.CreatePatientMutationDocument,
     "\n  mutation PatientsBulkCreateMutation($inputs: [PatientInput!]!) {\n    createPatients(inputs: $inputs) {\n      id\n    }\n  }\n": typeof types.PatientsBulkCreateMutationDocument,
-    "\n  query PatientsQuery($first: Int!, $after: String, $filter: PatientFilter!) {\n    patients(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...PatientTable_patient\n      }\n    }\n  }\n": typeof types.PatientsQueryDocument,
 };
 const documents: Documents = {
     "\n  query LayoutQuery($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      name\n    }\n  }\n": types.LayoutQueryDocument,
@@ -87,9 +87,9 @@ const documents: Documents = {
     "\n  mutation PatientsEditUpdateMutation($id: ID!, $input: PatientUpdateInput!, $expectedVersion: Int!) {\n    updatePatient(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      ...PatientsEdit_patient\n    }\n  }\n": types.PatientsEditUpdateMutationDocument,
     "\n  query PatientsFilterProvidersQuery {\n    providers {\n      id\n      displayName\n    }\n  }\n": types.PatientsFilterProvidersQueryDocument,
     "\n  fragment PatientTable_patient on Patient {\n    id\n    firstName\n    lastName\n    mrn\n    dateOfBirth\n    gender\n    phone\n    email\n    primaryCarePhysician {\n      id\n      displayName\n    }\n    ehrSystem {\n      id\n      name\n    }\n    lastEhrTransaction {\n      id\n      status\n    }\n  }\n": types.PatientTable_PatientFragmentDoc,
+    "\n  query PatientsQuery($first: Int!, $after: String, $filter: PatientFilter!) {\n    patients(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...PatientTable_patient\n      }\n    }\n  }\n": types.PatientsQueryDocument,
     "\n  mutation CreatePatientMutation($input: PatientInput!) {\n    createPatient(input: $input) {\n      id\n      firstName\n      lastName\n    }\n  }\n": types.CreatePatientMutationDocument,
     "\n  mutation PatientsBulkCreateMutation($inputs: [PatientInput!]!) {\n    createPatients(inputs: $inputs) {\n      id\n    }\n  }\n": types.PatientsBulkCreateMutationDocument,
-    "\n  query PatientsQuery($first: Int!, $after: String, $filter: PatientFilter!) {\n    patients(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...PatientTable_patient\n      }\n    }\n  }\n": types.PatientsQueryDocument,
 };
 
 /**
@@ -245,15 +245,15 @@ export function graphql(source: "\n  fragment PatientTable_patient on Patient {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query PatientsQuery($first: Int!, $after: String, $filter: PatientFilter!) {\n    patients(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...PatientTable_patient\n      }\n    }\n  }\n"): (typeof documents)["\n  query PatientsQuery($first: Int!, $after: String, $filter: PatientFilter!) {\n    patients(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...PatientTable_patient\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation CreatePatientMutation($input: PatientInput!) {\n    createPatient(input: $input) {\n      id\n      firstName\n      lastName\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePatientMutation($input: PatientInput!) {\n    createPatient(input: $input) {\n      id\n      firstName\n      lastName\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation PatientsBulkCreateMutation($inputs: [PatientInput!]!) {\n    createPatients(inputs: $inputs) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation PatientsBulkCreateMutation($inputs: [PatientInput!]!) {\n    createPatients(inputs: $inputs) {\n      id\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query PatientsQuery($first: Int!, $after: String, $filter: PatientFilter!) {\n    patients(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...PatientTable_patient\n      }\n    }\n  }\n"): (typeof documents)["\n  query PatientsQuery($first: Int!, $after: String, $filter: PatientFilter!) {\n    patients(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...PatientTable_patient\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

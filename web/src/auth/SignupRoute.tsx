@@ -1,9 +1,9 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@carebridge/domain';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useAuth } from '../auth/AuthProvider';
-import type { LoginLocationState } from '../auth/RequireAuth';
-import type { SignupBody } from '../auth/session';
+import { useAuth } from './AuthProvider';
+import type { LoginLocationState } from './RequireAuth';
+import type { SignupBody } from './session';
 import { SelectField, TextField } from '../components/Field';
 import type { MessageKey } from '../i18n/en';
 import { useDocumentTitle } from '../components/useRouteAnnouncement';
