@@ -129,7 +129,8 @@ export function isBlankDraft(draft: PatientDraft): boolean {
   return PATIENT_FIELDS.every((field) => draft[field].trim() === EMPTY_DRAFT[field]);
 }
 
-// Keyed by the limits themselves, so a limit changed in @carebridge/domain without its message is a type error.
+// A limit added to @carebridge/domain without a message here is a type error; the messages name the
+// numbers, so a changed limit needs its texts in both catalogues changed too.
 const TOO_LONG: Record<PatientTextLimit, MessageKey> = {
   [MAX_NAME]: 'patients.validation.max100',
   [MAX_TEXT]: 'patients.validation.max200',
