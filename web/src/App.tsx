@@ -3,15 +3,15 @@ import type { ApolloClient } from '@apollo/client';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { SessionProvider, StaffSession } from './auth/AuthProvider';
+import { LoginRoute } from './auth/LoginRoute';
 import { RequireAuth } from './auth/RequireAuth';
 import { RequireRole } from './auth/RequireRole';
 import type { AuthSession } from './auth/session';
+import { SignupRoute } from './auth/SignupRoute';
 import { Layout } from './components/Layout';
 import { PageLoading } from './components/PageLoading';
 import { I18nProvider } from './i18n/I18nProvider';
-import { LoginRoute } from './routes/LoginRoute';
-import { PatientsRoute } from './routes/PatientsRoute';
-import { SignupRoute } from './routes/SignupRoute';
+import { PatientsRoute } from './patients/PatientsRoute';
 
 // The patient page (the landing page) is in the initial bundle; the others load when first opened.
 const PatientRoute = lazy(() => import('./patientDetail/PatientRoute').then((m) => ({ default: m.PatientRoute })));

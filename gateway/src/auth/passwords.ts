@@ -1,3 +1,4 @@
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@carebridge/domain';
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 /**
@@ -13,9 +14,7 @@ export interface ScryptParams {
 
 export const OWASP_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
 
-export const PASSWORD_MIN_LENGTH = 12;
-/** Longer passwords are refused before hashing, so a huge one cannot cost us anything. */
-export const PASSWORD_MAX_LENGTH = 128;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 const KEY_LENGTH = 32;
 

@@ -5,7 +5,7 @@ import { seedEhrSystems } from '../src/data/seed';
 describe('seeded EHR mappings', () => {
   const systems = seedEhrSystems();
 
-  it('map every canonical field of both EHRs to the key that EHR expects (DOMAIN.md)', () => {
+  it('map every canonical field of both EHRs to the key that EHR expects (docs/domain.md)', () => {
     const table = Object.fromEntries(
       systems.map((s) => [s.name, Object.fromEntries(s.mappings[0]!.fields.map((f) => [f.source, f.target]))]),
     );

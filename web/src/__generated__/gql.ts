@@ -15,9 +15,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query LayoutQuery($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      name\n    }\n  }\n": typeof types.LayoutQueryDocument,
-    "\n  mutation BulkUpdatePatientsMutation($filter: BulkPatientFilter!, $input: BulkPatientUpdateInput!, $dryRun: Boolean!) {\n    updatePatients(filter: $filter, input: $input, dryRun: $dryRun) {\n      dryRun\n      matchedCount\n      changedCount\n    }\n  }\n": typeof types.BulkUpdatePatientsMutationDocument,
-    "\n  mutation BulkResendMutation($filter: ResendFilter!, $dryRun: Boolean!) {\n    resendToEhr(filter: $filter, dryRun: $dryRun) {\n      dryRun\n      patientCount\n      requestCount\n    }\n  }\n": typeof types.BulkResendMutationDocument,
-    "\n  query BulkProvidersQuery {\n    providers {\n      id\n      displayName\n      specialty\n    }\n  }\n": typeof types.BulkProvidersQueryDocument,
+    "\n  mutation DeliveryBulkUpdatePatientsMutation(\n    $filter: BulkPatientFilter!\n    $input: BulkPatientUpdateInput!\n    $dryRun: Boolean!\n  ) {\n    updatePatients(filter: $filter, input: $input, dryRun: $dryRun) {\n      dryRun\n      matchedCount\n      changedCount\n    }\n  }\n": typeof types.DeliveryBulkUpdatePatientsMutationDocument,
+    "\n  mutation DeliveryBulkResendMutation($filter: ResendFilter!, $dryRun: Boolean!) {\n    resendToEhr(filter: $filter, dryRun: $dryRun) {\n      dryRun\n      patientCount\n      requestCount\n    }\n  }\n": typeof types.DeliveryBulkResendMutationDocument,
+    "\n  query DeliveryBulkProvidersQuery {\n    providers {\n      id\n      displayName\n      specialty\n    }\n  }\n": typeof types.DeliveryBulkProvidersQueryDocument,
     "\n  mutation DeliveryReplayMutation($id: ID!, $mapping: ReplayMapping!) {\n    replayEhrTransaction(id: $id, mapping: $mapping) {\n      id\n      status\n    }\n  }\n": typeof types.DeliveryReplayMutationDocument,
     "\n  query DeliveryStatusCountsQuery {\n    pending: ehrTransactions(filter: { status: PENDING }, first: 1) {\n      totalCount\n    }\n    failed: ehrTransactions(filter: { status: FAILED }, first: 1) {\n      totalCount\n    }\n    delivered: ehrTransactions(filter: { status: DELIVERED }, first: 1) {\n      totalCount\n    }\n    dead: ehrTransactions(filter: { status: DEAD }, first: 1) {\n      totalCount\n    }\n  }\n": typeof types.DeliveryStatusCountsQueryDocument,
     "\n  fragment DeliveryTransactionRow_transaction on EhrTransaction {\n    id\n    createdAt\n    endpoint\n    trigger\n    attempts\n    mappingVersion\n    status\n    lastError\n    patient {\n      id\n    }\n    replayedBy {\n      id\n      status\n    }\n  }\n": typeof types.DeliveryTransactionRow_TransactionFragmentDoc,
@@ -48,15 +48,15 @@ type Documents = {
     "\n  mutation PatientsEditUpdateMutation($id: ID!, $input: PatientUpdateInput!, $expectedVersion: Int!) {\n    updatePatient(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      ...PatientsEdit_patient\n    }\n  }\n": typeof types.PatientsEditUpdateMutationDocument,
     "\n  query PatientsFilterProvidersQuery {\n    providers {\n      id\n      displayName\n    }\n  }\n": typeof types.PatientsFilterProvidersQueryDocument,
     "\n  fragment PatientTable_patient on Patient {\n    id\n    firstName\n    lastName\n    mrn\n    dateOfBirth\n    gender\n    phone\n    email\n    primaryCarePhysician {\n      id\n      displayName\n    }\n    ehrSystem {\n      id\n      name\n    }\n    lastEhrTransaction {\n      id\n      status\n    }\n  }\n": typeof types.PatientTable_PatientFragmentDoc,
-    "\n  mutation CreatePatientMutation($input: PatientInput!) {\n    createPatient(input: $input) {\n      id\n      firstName\n      lastName\n    }\n  }\n": typeof types.CreatePatientMutationDocument,
-    "\n  mutation PatientsBulkCreateMutation($inputs: [PatientInput!]!) {\n    createPatients(inputs: $inputs) {\n      id\n    }\n  }\n": typeof types.PatientsBulkCreateMutationDocument,
     "\n  query PatientsQuery($first: Int!, $after: String, $filter: PatientFilter!) {\n    patients(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...PatientTable_patient\n      }\n    }\n  }\n": typeof types.PatientsQueryDocument,
+    "\n  mutation PatientsCreateMutation($input: PatientInput!) {\n    createPatient(input: $input) {\n      id\n      firstName\n      lastName\n    }\n  }\n": typeof types.PatientsCreateMutationDocument,
+    "\n  mutation PatientsBulkCreateMutation($inputs: [PatientInput!]!) {\n    createPatients(inputs: $inputs) {\n      id\n    }\n  }\n": typeof types.PatientsBulkCreateMutationDocument,
 };
 const documents: Documents = {
     "\n  query LayoutQuery($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      name\n    }\n  }\n": types.LayoutQueryDocument,
-    "\n  mutation BulkUpdatePatientsMutation($filter: BulkPatientFilter!, $input: BulkPatientUpdateInput!, $dryRun: Boolean!) {\n    updatePatients(filter: $filter, input: $input, dryRun: $dryRun) {\n      dryRun\n      matchedCount\n      changedCount\n    }\n  }\n": types.BulkUpdatePatientsMutationDocument,
-    "\n  mutation BulkResendMutation($filter: ResendFilter!, $dryRun: Boolean!) {\n    resendToEhr(filter: $filter, dryRun: $dryRun) {\n      dryRun\n      patientCount\n      requestCount\n    }\n  }\n": types.BulkResendMutationDocument,
-    "\n  query BulkProvidersQuery {\n    providers {\n      id\n      displayName\n      specialty\n    }\n  }\n": types.BulkProvidersQueryDocument,
+    "\n  mutation DeliveryBulkUpdatePatientsMutation(\n    $filter: BulkPatientFilter!\n    $input: BulkPatientUpdateInput!\n    $dryRun: Boolean!\n  ) {\n    updatePatients(filter: $filter, input: $input, dryRun: $dryRun) {\n      dryRun\n      matchedCount\n      changedCount\n    }\n  }\n": types.DeliveryBulkUpdatePatientsMutationDocument,
+    "\n  mutation DeliveryBulkResendMutation($filter: ResendFilter!, $dryRun: Boolean!) {\n    resendToEhr(filter: $filter, dryRun: $dryRun) {\n      dryRun\n      patientCount\n      requestCount\n    }\n  }\n": types.DeliveryBulkResendMutationDocument,
+    "\n  query DeliveryBulkProvidersQuery {\n    providers {\n      id\n      displayName\n      specialty\n    }\n  }\n": types.DeliveryBulkProvidersQueryDocument,
     "\n  mutation DeliveryReplayMutation($id: ID!, $mapping: ReplayMapping!) {\n    replayEhrTransaction(id: $id, mapping: $mapping) {\n      id\n      status\n    }\n  }\n": types.DeliveryReplayMutationDocument,
     "\n  query DeliveryStatusCountsQuery {\n    pending: ehrTransactions(filter: { status: PENDING }, first: 1) {\n      totalCount\n    }\n    failed: ehrTransactions(filter: { status: FAILED }, first: 1) {\n      totalCount\n    }\n    delivered: ehrTransactions(filter: { status: DELIVERED }, first: 1) {\n      totalCount\n    }\n    dead: ehrTransactions(filter: { status: DEAD }, first: 1) {\n      totalCount\n    }\n  }\n": types.DeliveryStatusCountsQueryDocument,
     "\n  fragment DeliveryTransactionRow_transaction on EhrTransaction {\n    id\n    createdAt\n    endpoint\n    trigger\n    attempts\n    mappingVersion\n    status\n    lastError\n    patient {\n      id\n    }\n    replayedBy {\n      id\n      status\n    }\n  }\n": types.DeliveryTransactionRow_TransactionFragmentDoc,
@@ -87,9 +87,9 @@ const documents: Documents = {
     "\n  mutation PatientsEditUpdateMutation($id: ID!, $input: PatientUpdateInput!, $expectedVersion: Int!) {\n    updatePatient(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      ...PatientsEdit_patient\n    }\n  }\n": types.PatientsEditUpdateMutationDocument,
     "\n  query PatientsFilterProvidersQuery {\n    providers {\n      id\n      displayName\n    }\n  }\n": types.PatientsFilterProvidersQueryDocument,
     "\n  fragment PatientTable_patient on Patient {\n    id\n    firstName\n    lastName\n    mrn\n    dateOfBirth\n    gender\n    phone\n    email\n    primaryCarePhysician {\n      id\n      displayName\n    }\n    ehrSystem {\n      id\n      name\n    }\n    lastEhrTransaction {\n      id\n      status\n    }\n  }\n": types.PatientTable_PatientFragmentDoc,
-    "\n  mutation CreatePatientMutation($input: PatientInput!) {\n    createPatient(input: $input) {\n      id\n      firstName\n      lastName\n    }\n  }\n": types.CreatePatientMutationDocument,
-    "\n  mutation PatientsBulkCreateMutation($inputs: [PatientInput!]!) {\n    createPatients(inputs: $inputs) {\n      id\n    }\n  }\n": types.PatientsBulkCreateMutationDocument,
     "\n  query PatientsQuery($first: Int!, $after: String, $filter: PatientFilter!) {\n    patients(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...PatientTable_patient\n      }\n    }\n  }\n": types.PatientsQueryDocument,
+    "\n  mutation PatientsCreateMutation($input: PatientInput!) {\n    createPatient(input: $input) {\n      id\n      firstName\n      lastName\n    }\n  }\n": types.PatientsCreateMutationDocument,
+    "\n  mutation PatientsBulkCreateMutation($inputs: [PatientInput!]!) {\n    createPatients(inputs: $inputs) {\n      id\n    }\n  }\n": types.PatientsBulkCreateMutationDocument,
 };
 
 /**
@@ -113,15 +113,15 @@ export function graphql(source: "\n  query LayoutQuery($organizationId: ID!) {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation BulkUpdatePatientsMutation($filter: BulkPatientFilter!, $input: BulkPatientUpdateInput!, $dryRun: Boolean!) {\n    updatePatients(filter: $filter, input: $input, dryRun: $dryRun) {\n      dryRun\n      matchedCount\n      changedCount\n    }\n  }\n"): (typeof documents)["\n  mutation BulkUpdatePatientsMutation($filter: BulkPatientFilter!, $input: BulkPatientUpdateInput!, $dryRun: Boolean!) {\n    updatePatients(filter: $filter, input: $input, dryRun: $dryRun) {\n      dryRun\n      matchedCount\n      changedCount\n    }\n  }\n"];
+export function graphql(source: "\n  mutation DeliveryBulkUpdatePatientsMutation(\n    $filter: BulkPatientFilter!\n    $input: BulkPatientUpdateInput!\n    $dryRun: Boolean!\n  ) {\n    updatePatients(filter: $filter, input: $input, dryRun: $dryRun) {\n      dryRun\n      matchedCount\n      changedCount\n    }\n  }\n"): (typeof documents)["\n  mutation DeliveryBulkUpdatePatientsMutation(\n    $filter: BulkPatientFilter!\n    $input: BulkPatientUpdateInput!\n    $dryRun: Boolean!\n  ) {\n    updatePatients(filter: $filter, input: $input, dryRun: $dryRun) {\n      dryRun\n      matchedCount\n      changedCount\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation BulkResendMutation($filter: ResendFilter!, $dryRun: Boolean!) {\n    resendToEhr(filter: $filter, dryRun: $dryRun) {\n      dryRun\n      patientCount\n      requestCount\n    }\n  }\n"): (typeof documents)["\n  mutation BulkResendMutation($filter: ResendFilter!, $dryRun: Boolean!) {\n    resendToEhr(filter: $filter, dryRun: $dryRun) {\n      dryRun\n      patientCount\n      requestCount\n    }\n  }\n"];
+export function graphql(source: "\n  mutation DeliveryBulkResendMutation($filter: ResendFilter!, $dryRun: Boolean!) {\n    resendToEhr(filter: $filter, dryRun: $dryRun) {\n      dryRun\n      patientCount\n      requestCount\n    }\n  }\n"): (typeof documents)["\n  mutation DeliveryBulkResendMutation($filter: ResendFilter!, $dryRun: Boolean!) {\n    resendToEhr(filter: $filter, dryRun: $dryRun) {\n      dryRun\n      patientCount\n      requestCount\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query BulkProvidersQuery {\n    providers {\n      id\n      displayName\n      specialty\n    }\n  }\n"): (typeof documents)["\n  query BulkProvidersQuery {\n    providers {\n      id\n      displayName\n      specialty\n    }\n  }\n"];
+export function graphql(source: "\n  query DeliveryBulkProvidersQuery {\n    providers {\n      id\n      displayName\n      specialty\n    }\n  }\n"): (typeof documents)["\n  query DeliveryBulkProvidersQuery {\n    providers {\n      id\n      displayName\n      specialty\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -245,15 +245,15 @@ export function graphql(source: "\n  fragment PatientTable_patient on Patient {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreatePatientMutation($input: PatientInput!) {\n    createPatient(input: $input) {\n      id\n      firstName\n      lastName\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePatientMutation($input: PatientInput!) {\n    createPatient(input: $input) {\n      id\n      firstName\n      lastName\n    }\n  }\n"];
+export function graphql(source: "\n  query PatientsQuery($first: Int!, $after: String, $filter: PatientFilter!) {\n    patients(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...PatientTable_patient\n      }\n    }\n  }\n"): (typeof documents)["\n  query PatientsQuery($first: Int!, $after: String, $filter: PatientFilter!) {\n    patients(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...PatientTable_patient\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PatientsCreateMutation($input: PatientInput!) {\n    createPatient(input: $input) {\n      id\n      firstName\n      lastName\n    }\n  }\n"): (typeof documents)["\n  mutation PatientsCreateMutation($input: PatientInput!) {\n    createPatient(input: $input) {\n      id\n      firstName\n      lastName\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation PatientsBulkCreateMutation($inputs: [PatientInput!]!) {\n    createPatients(inputs: $inputs) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation PatientsBulkCreateMutation($inputs: [PatientInput!]!) {\n    createPatients(inputs: $inputs) {\n      id\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query PatientsQuery($first: Int!, $after: String, $filter: PatientFilter!) {\n    patients(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...PatientTable_patient\n      }\n    }\n  }\n"): (typeof documents)["\n  query PatientsQuery($first: Int!, $after: String, $filter: PatientFilter!) {\n    patients(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...PatientTable_patient\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -2,7 +2,7 @@ import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import { describe, expect, it, vi } from 'vitest';
 import { AuthSession } from '../auth/session';
 import { CLINICIAN } from '../test/setup-app';
-import { PatientsQuery } from '../routes/PatientsRoute';
+import { PatientsQuery } from '../patients/PatientsRoute';
 import { bearer, createLink } from './client';
 
 const ok = {

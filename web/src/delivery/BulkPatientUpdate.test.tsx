@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { BulkPatientFilter, BulkPatientUpdateInput } from '../__generated__/graphql';
 import { setup } from '../test/setup-app';
-import { BulkUpdatePatientsMutation } from './BulkPatientUpdate';
+import { DeliveryBulkUpdatePatientsMutation } from './BulkPatientUpdate';
 import { providersMock, seededCache } from './fixtures';
 
 const ORGANIZATION = { organizationId: 'org-riverside' };
@@ -16,7 +16,7 @@ function updateMock(
   result: { matchedCount: number; changedCount: number } | GraphQLError,
 ): MockLink.MockedResponse {
   return {
-    request: { query: BulkUpdatePatientsMutation, variables: { filter, input, dryRun } },
+    request: { query: DeliveryBulkUpdatePatientsMutation, variables: { filter, input, dryRun } },
     result:
       result instanceof GraphQLError
         ? { errors: [result] }

@@ -11,8 +11,12 @@ import { BulkForm, type FieldErrors } from './BulkForm';
 import { ProviderSelect } from './ProviderSelect';
 import { ORGANIZATION, ScopeFields, scopeError, type Scope } from './ScopeFields';
 
-export const BulkUpdatePatientsMutation = graphql(`
-  mutation BulkUpdatePatientsMutation($filter: BulkPatientFilter!, $input: BulkPatientUpdateInput!, $dryRun: Boolean!) {
+export const DeliveryBulkUpdatePatientsMutation = graphql(`
+  mutation DeliveryBulkUpdatePatientsMutation(
+    $filter: BulkPatientFilter!
+    $input: BulkPatientUpdateInput!
+    $dryRun: Boolean!
+  ) {
     updatePatients(filter: $filter, input: $input, dryRun: $dryRun) {
       dryRun
       matchedCount
@@ -38,7 +42,7 @@ export function BulkPatientUpdate() {
   const [scope, setScope] = useState<Scope>(ORGANIZATION);
   const [pcpId, setPcpId] = useState('');
   const [language, setLanguage] = useState<Language | ''>('');
-  const [update] = useMutation(BulkUpdatePatientsMutation);
+  const [update] = useMutation(DeliveryBulkUpdatePatientsMutation);
   const client = useApolloClient();
 
   const filter =

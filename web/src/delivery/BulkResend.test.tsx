@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import type { MockLink } from '@apollo/client/testing';
 import { describe, expect, it } from 'vitest';
 import { setup } from '../test/setup-app';
-import { BulkResendMutation } from './BulkResend';
+import { DeliveryBulkResendMutation } from './BulkResend';
 import { providersMock, seededCache } from './fixtures';
 
 function resendMock(
@@ -12,7 +12,7 @@ function resendMock(
   requestCount: number,
 ): MockLink.MockedResponse {
   return {
-    request: { query: BulkResendMutation, variables: { filter, dryRun } },
+    request: { query: DeliveryBulkResendMutation, variables: { filter, dryRun } },
     result: { data: { resendToEhr: { __typename: 'ResendResult', dryRun, patientCount, requestCount } } },
   };
 }

@@ -7,8 +7,8 @@ import { plural } from '../i18n/plural';
 import { BulkForm, type FieldErrors } from './BulkForm';
 import { ORGANIZATION, ScopeFields, scopeError, type Scope } from './ScopeFields';
 
-export const BulkResendMutation = graphql(`
-  mutation BulkResendMutation($filter: ResendFilter!, $dryRun: Boolean!) {
+export const DeliveryBulkResendMutation = graphql(`
+  mutation DeliveryBulkResendMutation($filter: ResendFilter!, $dryRun: Boolean!) {
     resendToEhr(filter: $filter, dryRun: $dryRun) {
       dryRun
       patientCount
@@ -21,7 +21,7 @@ export const BulkResendMutation = graphql(`
 export function BulkResend() {
   const t = useT();
   const [scope, setScope] = useState<Scope>(ORGANIZATION);
-  const [resend] = useMutation(BulkResendMutation);
+  const [resend] = useMutation(DeliveryBulkResendMutation);
   const client = useApolloClient();
   // Without a physician the resend covers the caller's whole organization.
   const filter = scope.kind === 'physician' ? { primaryCarePhysicianId: scope.physicianId } : {};

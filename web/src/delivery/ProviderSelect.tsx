@@ -3,8 +3,8 @@ import { graphql } from '../__generated__';
 import { SelectField } from '../components/Field';
 import { useT } from '../i18n/I18nProvider';
 
-export const BulkProvidersQuery = graphql(`
-  query BulkProvidersQuery {
+export const DeliveryBulkProvidersQuery = graphql(`
+  query DeliveryBulkProvidersQuery {
     providers {
       id
       displayName
@@ -25,7 +25,7 @@ interface ProviderSelectProps {
 /** A select of the organization's providers (one query, shared by every select through the cache). */
 export function ProviderSelect({ label, placeholder, value, onChange, error }: ProviderSelectProps) {
   const t = useT();
-  const { data, error: loadError } = useQuery(BulkProvidersQuery);
+  const { data, error: loadError } = useQuery(DeliveryBulkProvidersQuery);
   return (
     <SelectField
       label={label}

@@ -4,7 +4,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { DeliveryTransactionRow_TransactionFragment, EhrTransactionStatus } from '../__generated__/graphql';
 import { createCache } from '../apollo/cache';
 import { DeliveryPatientNamesQuery, NAMES_PER_QUERY } from './patientNames';
-import { BulkProvidersQuery } from './ProviderSelect';
+import { DeliveryBulkProvidersQuery } from './ProviderSelect';
 import { DeliveryStatusCountsQuery } from './StatusCounts';
 import { DeliveryTransactionsQuery, PAGE_SIZE } from './TransactionsPanel';
 
@@ -121,7 +121,7 @@ export const PROVIDERS = [
 
 export function providersMock(): MockLink.MockedResponse {
   return {
-    request: { query: BulkProvidersQuery },
+    request: { query: DeliveryBulkProvidersQuery },
     result: { data: { providers: PROVIDERS } },
     maxUsageCount: Number.POSITIVE_INFINITY,
   };

@@ -1,8 +1,9 @@
+import { MAX_ANSWER_TEXT_LENGTH } from '@carebridge/domain';
 import type { ChangeEvent } from 'react';
 import type { IntakeQuestionnaireQueryQuery } from '../__generated__/graphql';
 import { useI18n } from '../i18n/I18nProvider';
 import { inLanguage } from '../lib/format';
-import { MAX_TEXT_LENGTH, type Draft } from './answers';
+import type { Draft } from './answers';
 
 export type Item = NonNullable<IntakeQuestionnaireQueryQuery['questionnaire']>['items'][number];
 
@@ -111,7 +112,7 @@ export function QuestionField({ item, base, value, error, onChange, onBadNumber 
       )}
       {errorText}
       {item.type === 'TEXT' ? (
-        <textarea {...common} rows={4} maxLength={MAX_TEXT_LENGTH} onChange={(e) => onChange(e.target.value)} />
+        <textarea {...common} rows={4} maxLength={MAX_ANSWER_TEXT_LENGTH} onChange={(e) => onChange(e.target.value)} />
       ) : item.type === 'NUMBER' ? (
         <input
           {...common}

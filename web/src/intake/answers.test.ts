@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latestDateAnywhere, serverErrors, toAnswers, validateDraft, type Question } from './answers';
+import { serverErrors, toAnswers, validateDraft, type Question } from './answers';
 import { decodeIntakeToken } from './token';
 
 const questions: Question[] = [
@@ -38,11 +38,6 @@ describe('intake answers', () => {
     expect(errors({ lastVisit: '1850-01-01' })).toEqual({});
     expect(errors({ allergies: ['LATEX', 'NONE'] })).toEqual({ allergies: 'intake.error.none' });
     expect(errors({ notes: 'x'.repeat(2001) })).toEqual({ notes: 'intake.error.textLength' });
-  });
-
-  it('allows dates up to the latest "today" anywhere (UTC+14)', () => {
-    expect(latestDateAnywhere(new Date('2026-03-01T10:00:00Z'))).toBe('2026-03-02');
-    expect(latestDateAnywhere(new Date('2026-03-01T09:59:59Z'))).toBe('2026-03-01');
   });
 
   it('builds one answer per answered question with the value field of its type', () => {

@@ -1,7 +1,8 @@
+import { combinesNone, latestDateAnywhere, MAX_ANSWER_TEXT_LENGTH } from '@carebridge/domain';
 import type { AnswerInput, QuestionType } from '../__generated__/graphql';
 import type { MessageKey } from '../i18n/en';
 import { listItemOf, type FieldProblem } from '../lib/graphqlErrors';
-import { dateOfBirthError } from '../lib/validation';
+import { pastDateError } from '../lib/validation';
 
 /** What a question needs for its control, its validation and its answer. */
 export interface Question {
@@ -19,34 +20,23 @@ export interface Question {
 export type Draft = Record<string, string | readonly string[]>;
 export type Errors = Record<string, MessageKey>;
 
-/** The clinical subgraph's rules (subgraphs/clinical/src/data/validation.ts), checked here first. */
-export const MAX_TEXT_LENGTH = 2000;
-const NONE_CODE = 'NONE';
-
 export function isAnswered(value: Draft[string] | undefined): boolean {
   if (value === undefined) return false;
   return typeof value === 'string' ? value.trim() !== '' : value.length > 0;
 }
 
-/** The latest calendar date anywhere on Earth (UTC+14), as the server allows for "not in the future". */
-export function latestDateAnywhere(now: Date = new Date()): string {
-  return new Date(now.getTime() + 14 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}
-
+/** The clinical subgraph's rules (subgraphs/clinical/src/data/validation.ts), checked here first. */
 function questionError(question: Question, value: Draft[string] | undefined, today: string): MessageKey | undefined {
   if (!isAnswered(value)) return question.required ? 'intake.error.required' : undefined;
   switch (question.type) {
     case 'NUMBER':
       return Number.isFinite(Number(value)) ? undefined : 'intake.error.number';
-    case 'DATE': {
-      // The date-of-birth rule without its "at most 130 years ago": the server has no lower bound here.
-      const error = dateOfBirthError(value as string, today);
-      return error === 'validation.dateTooOld' ? undefined : error;
-    }
+    case 'DATE':
+      return pastDateError(value as string, today);
     case 'TEXT':
-      return (value as string).trim().length > MAX_TEXT_LENGTH ? 'intake.error.textLength' : undefined;
+      return (value as string).trim().length > MAX_ANSWER_TEXT_LENGTH ? 'intake.error.textLength' : undefined;
     case 'MULTIPLE_CHOICE':
-      return (value as readonly string[]).includes(NONE_CODE) && value!.length > 1 ? 'intake.error.none' : undefined;
+      return combinesNone(value as readonly string[]) ? 'intake.error.none' : undefined;
     case 'BOOLEAN':
     case 'SINGLE_CHOICE':
       return undefined;

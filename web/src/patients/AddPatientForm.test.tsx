@@ -5,7 +5,7 @@ import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { PatientInput } from '../__generated__/graphql';
 import { patient, patientsMock, showPatients } from '../test/fixtures';
-import { CreatePatientMutation } from './useCreatePatientMutation';
+import { PatientsCreateMutation } from './useCreatePatientMutation';
 
 async function openForm(mocks: MockLink.MockedResponse[] = []) {
   const view = await showPatients(mocks);
@@ -36,7 +36,7 @@ const submitButton = () =>
   within(screen.getByRole('form', { name: 'Add a patient' })).getByRole('button', { name: /^Add/ });
 
 function createMock(variables: PatientInput, result: MockLink.MockedResponse['result']): MockLink.MockedResponse {
-  return { request: { query: CreatePatientMutation, variables: { input: variables } }, result };
+  return { request: { query: PatientsCreateMutation, variables: { input: variables } }, result };
 }
 const created = {
   data: { createPatient: { __typename: 'Patient', id: 'pt-new', firstName: 'Lucía', lastName: 'Fernández' } },
@@ -67,7 +67,7 @@ describe('add-patient form', () => {
   it('shows the server’s problems next to their fields', async () => {
     const { user } = await openForm([
       {
-        request: { query: CreatePatientMutation, variables: { input } },
+        request: { query: PatientsCreateMutation, variables: { input } },
         result: {
           errors: [
             new GraphQLError('Invalid input. mrn: is already used by another patient of the organization', {
@@ -98,7 +98,7 @@ describe('add-patient form', () => {
     const created = { ...input, mrn: undefined };
     const { user } = await openForm([
       {
-        request: { query: CreatePatientMutation, variables: { input: created } },
+        request: { query: PatientsCreateMutation, variables: { input: created } },
         result: {
           data: { createPatient: { __typename: 'Patient', id: 'pt-new', firstName: 'Lucía', lastName: 'Fernández' } },
         },
@@ -253,7 +253,7 @@ describe('add-patient form', () => {
     let requests = 0;
     const { user } = await openForm([
       {
-        request: { query: CreatePatientMutation, variables: { input: { ...input, mrn: undefined } } },
+        request: { query: PatientsCreateMutation, variables: { input: { ...input, mrn: undefined } } },
         result: () => {
           requests += 1;
           return created;

@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { todayUtc } from '@carebridge/domain';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Gender, Language } from '../__generated__/graphql';
 import { useI18n, useT } from '../i18n/I18nProvider';
@@ -14,7 +15,6 @@ import {
   EMPTY_DRAFT,
   isBlankDraft,
   isPatientField,
-  todayUtc,
   validatePatientDraft,
   type DraftErrors,
   type PatientDraft,

@@ -1,3 +1,4 @@
+import { todayUtc } from '@carebridge/domain';
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useT } from '../i18n/I18nProvider';
 import { isDraftChanged } from './draft';
@@ -6,7 +7,6 @@ import { PatientFields, type PatientFieldsProps } from './PatientFields';
 import './patients.css';
 import {
   isPatientField,
-  todayUtc,
   validatePatientDraft,
   type DraftErrors,
   type PatientDraft,

@@ -2,8 +2,8 @@ import type { ApolloCache } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../__generated__';
 
-export const CreatePatientMutation = graphql(`
-  mutation CreatePatientMutation($input: PatientInput!) {
+export const PatientsCreateMutation = graphql(`
+  mutation PatientsCreateMutation($input: PatientInput!) {
     createPatient(input: $input) {
       id
       firstName
@@ -31,7 +31,7 @@ function dropPatientLists(cache: ApolloCache) {
 
 /** Creates a patient, then refetches the visible list. */
 export function useCreatePatientMutation() {
-  return useMutation(CreatePatientMutation, { update: dropPatientLists });
+  return useMutation(PatientsCreateMutation, { update: dropPatientLists });
 }
 
 /** Creates several patients at once (all or nothing), then refetches the visible list. */

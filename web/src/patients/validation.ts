@@ -1,10 +1,19 @@
+import {
+  isCountryCode,
+  isMrn,
+  isPersonName,
+  PATIENT_TEXT_LIMITS,
+  phoneProblem,
+  textProblem,
+  type PatientTextLimit,
+  type PhoneProblem,
+} from '@carebridge/domain';
 import type { MessageKey } from '../i18n/en';
 import { dateOfBirthError, emailError } from '../lib/validation';
-import { ISO_COUNTRY_CODES } from './countries';
 
 /**
- * The patient subgraph's input rules (subgraphs/patient/src/data/validation.ts), checked in the
- * browser so the user hears about a mistake at once. The server stays the authority: whatever it
+ * The patient subgraph's input rules (from @carebridge/domain, as subgraphs/patient/src/data/validation.ts
+ * applies them), checked in the browser so the user hears about a mistake at once. The server stays the authority: whatever it
  * still refuses comes back as `extensions.problems` and is shown next to the same fields.
  */
 export interface PatientDraft {
@@ -90,28 +99,29 @@ export function isGroupFilled(draft: PatientDraft, group: PatientGroup): boolean
 }
 export type DraftErrors = Partial<Record<PatientField, MessageKey>>;
 
-const MAX_NAME = 100;
-const MAX_TEXT = 200;
-const PHONE_CHARS = /^\+?[\d\s\-.()]+$/;
-const MRN = /^[A-Za-z0-9-]{1,32}$/;
+const {
+  name: MAX_NAME,
+  text: MAX_TEXT,
+  postalCode: MAX_POSTAL_CODE,
+  policyNumber: MAX_POLICY_NUMBER,
+} = PATIENT_TEXT_LIMITS;
 
 export function nameError(value: string): MessageKey | undefined {
-  const length = value.trim().length;
-  return length < 1 || length > MAX_NAME ? 'validation.name' : undefined;
+  return isPersonName(value) ? undefined : 'validation.name';
 }
 
+const PHONE_ERRORS: Record<PhoneProblem, MessageKey> = {
+  chars: 'validation.phoneChars',
+  digits: 'validation.phoneDigits',
+};
+
 export function phoneError(value: string): MessageKey | undefined {
-  if (!PHONE_CHARS.test(value.trim())) return 'validation.phoneChars';
-  const digits = value.replace(/\D/g, '').length;
-  return digits < 7 || digits > 15 ? 'validation.phoneDigits' : undefined;
+  const problem = phoneProblem(value);
+  return problem && PHONE_ERRORS[problem];
 }
 
 export function mrnError(value: string): MessageKey | undefined {
-  return MRN.test(value.trim()) ? undefined : 'patients.validation.mrn';
-}
-
-export function todayUtc(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
+  return isMrn(value) ? undefined : 'patients.validation.mrn';
 }
 
 /** Blank: every field empty (or spaces), or at its default (the preferred language). */
@@ -119,24 +129,25 @@ export function isBlankDraft(draft: PatientDraft): boolean {
   return PATIENT_FIELDS.every((field) => draft[field].trim() === EMPTY_DRAFT[field]);
 }
 
-type MaxLength = 100 | 200 | 64 | 20;
-const TOO_LONG: Record<MaxLength, MessageKey> = {
-  100: 'patients.validation.max100',
-  200: 'patients.validation.max200',
-  64: 'patients.validation.max64',
-  20: 'patients.validation.max20',
+// A limit added to @carebridge/domain without a message here is a type error; the messages name the
+// numbers, so a changed limit needs its texts in both catalogues changed too.
+const TOO_LONG: Record<PatientTextLimit, MessageKey> = {
+  [MAX_NAME]: 'patients.validation.max100',
+  [MAX_TEXT]: 'patients.validation.max200',
+  [MAX_POLICY_NUMBER]: 'patients.validation.max64',
+  [MAX_POSTAL_CODE]: 'patients.validation.max20',
 };
 
 /** A required text of a group: not empty, at most `max` characters once trimmed (the server's `checkText`). */
-export function textError(value: string, max: MaxLength): MessageKey | undefined {
-  const length = value.trim().length;
-  if (length === 0) return 'validation.required';
-  return length > max ? TOO_LONG[max] : undefined;
+export function textError(value: string, max: PatientTextLimit): MessageKey | undefined {
+  const problem = textProblem(value, max);
+  if (problem === 'empty') return 'validation.required';
+  return problem === 'tooLong' ? TOO_LONG[max] : undefined;
 }
 
 /** An ISO 3166-1 alpha-2 code the server knows, in any case. */
 export function countryError(value: string): MessageKey | undefined {
-  return ISO_COUNTRY_CODES.has(value.trim().toUpperCase()) ? undefined : 'patients.validation.country';
+  return isCountryCode(value) ? undefined : 'patients.validation.country';
 }
 
 /** The server's rules for a filled group (subgraphs/patient/src/data/validation.ts `checkAddress`…). */
@@ -149,7 +160,7 @@ function validateGroups(draft: PatientDraft, errors: DraftErrors): void {
     if (draft['address.line2'].trim().length > MAX_TEXT) errors['address.line2'] = TOO_LONG[MAX_TEXT];
     check('address.city', textError(draft['address.city'], MAX_TEXT));
     check('address.state', textError(draft['address.state'], MAX_TEXT));
-    check('address.postalCode', textError(draft['address.postalCode'], 20));
+    check('address.postalCode', textError(draft['address.postalCode'], MAX_POSTAL_CODE));
     // Optional: US when empty.
     if (draft['address.country'].trim() !== '') check('address.country', countryError(draft['address.country']));
   }
@@ -161,7 +172,7 @@ function validateGroups(draft: PatientDraft, errors: DraftErrors): void {
   }
   if (isGroupFilled(draft, 'insurance')) {
     check('insurance.provider', textError(draft['insurance.provider'], MAX_TEXT));
-    check('insurance.policyNumber', textError(draft['insurance.policyNumber'], 64));
+    check('insurance.policyNumber', textError(draft['insurance.policyNumber'], MAX_POLICY_NUMBER));
   }
 }
 

@@ -7,7 +7,7 @@ import type {
 } from '../__generated__/graphql';
 import { PatientsEditPatientQuery } from '../patients/EditPatientForm';
 import { PatientsFilterProvidersQuery } from '../patients/PatientFilters';
-import { PatientsQuery, PAGE_SIZE } from '../routes/PatientsRoute';
+import { PatientsQuery, PAGE_SIZE } from '../patients/PatientsRoute';
 import { setup } from './setup-app';
 
 export function patient(overrides: Partial<PatientTable_PatientFragment> = {}): PatientTable_PatientFragment {

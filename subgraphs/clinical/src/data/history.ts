@@ -1,4 +1,5 @@
 import type { AnswerSnapshot } from '@carebridge/common';
+import { NONE_CODE } from '@carebridge/domain';
 import type { QuestionCategory } from '../__generated__/resolvers-types';
 import { optionLabels, questionAndAnswer } from './display';
 import type {
@@ -8,7 +9,6 @@ import type {
   QuestionnaireResponseRecord,
   StoredAnswer,
 } from './records';
-import { NONE_CODE } from './validation';
 
 /**
  * Derives what a patient's answers say: for each question (by linkId, which stays the same across

@@ -1,4 +1,5 @@
 import { SEED_QUESTIONNAIRE_ID } from '@carebridge/common';
+import { NONE_CODE } from '@carebridge/domain';
 import type { AnswerOptionInput, LocalizedTextInput, QuestionnaireInput } from '../__generated__/resolvers-types';
 
 /**
@@ -13,7 +14,7 @@ export { SEED_QUESTIONNAIRE_ID };
 
 const t = (en: string, es: string): LocalizedTextInput => ({ en, es });
 const option = (code: string, en: string, es: string): AnswerOptionInput => ({ code, label: t(en, es) });
-const none = (en: string, es: string): AnswerOptionInput => option('NONE', en, es);
+const none = (en: string, es: string): AnswerOptionInput => option(NONE_CODE, en, es);
 
 export const SEED_QUESTIONNAIRE: QuestionnaireInput = {
   name: 'pre-visit-intake',

@@ -9,11 +9,12 @@ import {
   seedPatientOrganizationId,
   type Language,
 } from '@carebridge/common';
+import { NONE_CODE } from '@carebridge/domain';
 import type { AnswerInput, QuestionnaireResponseInput } from '../__generated__/resolvers-types';
 import type { QuestionnaireItemRecord, QuestionnaireRecord } from './records';
 import { SEED_QUESTIONNAIRE } from './seed-questionnaire';
 import { InMemoryClinicalStore } from './store';
-import { NONE_CODE, validateQuestionnaireInput, validateResponseInput } from './validation';
+import { validateQuestionnaireInput, validateResponseInput } from './validation';
 
 /**
  * Deterministic seed: the intake questionnaire and responses from about 60% of the seeded

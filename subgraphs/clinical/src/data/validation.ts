@@ -1,4 +1,12 @@
-import { isIsoDate, Problems, type LocalizedText } from '@carebridge/common';
+import { Problems, type LocalizedText } from '@carebridge/common';
+import {
+  combinesNone,
+  MAX_ANSWER_TEXT_LENGTH,
+  NONE_CODE,
+  latestDateAnywhere,
+  pastDateProblem,
+  type PastDateProblem,
+} from '@carebridge/domain';
 import type {
   AnswerInput,
   LocalizedTextInput,
@@ -28,9 +36,6 @@ export const CODE_PATTERN = /^[A-Z0-9_]{1,64}$/;
 export const MAX_TEXT_LENGTH = 500;
 export const MAX_ITEMS = 200;
 export const MAX_OPTIONS = 100;
-export const MAX_ANSWER_TEXT_LENGTH = 2000;
-/** The code of a "none of these" option: it means the absence of the others, so never with them. */
-export const NONE_CODE = 'NONE';
 
 const CHOICE_TYPES: ReadonlySet<QuestionType> = new Set(['SINGLE_CHOICE', 'MULTIPLE_CHOICE']);
 
@@ -124,13 +129,10 @@ export const VALUE_FIELD_OF_TYPE: Record<QuestionType, ValueField> = {
   DATE: 'valueDate',
 };
 
-/**
- * The latest calendar date anywhere on Earth at `now` (UTC+14), so a patient entering their own
- * local "today" is never told it is in the future, whatever their time zone.
- */
-export function latestDateAnywhere(now: Date): string {
-  return new Date(now.getTime() + 14 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}
+const DATE_PROBLEMS: Record<PastDateProblem, string> = {
+  format: 'must be a calendar date written YYYY-MM-DD',
+  future: 'must not be in the future',
+};
 
 function codes(given: readonly string[], item: QuestionnaireItemRecord, field: string, problems: Problems): string[] {
   const before = problems.list.length;
@@ -141,7 +143,7 @@ function codes(given: readonly string[], item: QuestionnaireItemRecord, field: s
   given.forEach((code, k) => {
     if (!allowed.has(code)) problems.add(`${field}[${k}]`, "is not one of this question's option codes");
   });
-  if (given.includes(NONE_CODE) && given.length > 1) {
+  if (combinesNone(given)) {
     problems.add(field, `must not combine ${NONE_CODE} with other codes`);
   }
   if (problems.list.length > before) return [];
@@ -182,8 +184,8 @@ function answerValue(
     if (!Number.isFinite(answer.valueNumber)) problems.add(path, 'must be a finite number');
     value = { valueNumber: answer.valueNumber };
   } else if (answer.valueDate !== null && answer.valueDate !== undefined) {
-    if (!isIsoDate(answer.valueDate)) problems.add(path, 'must be a calendar date written YYYY-MM-DD');
-    else if (answer.valueDate > latestDateAnywhere(now)) problems.add(path, 'must not be in the future');
+    const problem = pastDateProblem(answer.valueDate, latestDateAnywhere(now));
+    if (problem) problems.add(path, DATE_PROBLEMS[problem]);
     value = { valueDate: answer.valueDate };
   }
   return problems.list.length > before ? undefined : value;

@@ -11,7 +11,7 @@ import type {
 /**
  * The two EHR systems the platform starts with, and the organizations that use them.
  *
- * Target keys are the field names each EHR expects (see DOMAIN.md). Endpoints are ours to define
+ * Target keys are the field names each EHR expects (the table in docs/domain.md). Endpoints are ours to define
  * per EHR, and differ on purpose: Athena takes each history on its own endpoint, Allscripts groups
  * social and family history and files symptoms with the medical problems.
  */
@@ -26,7 +26,7 @@ const TARGETS: Record<string, { athena: string; allscripts: string }> = {
   insuranceProvider: { athena: 'INSURANCE_PROVIDER_PATIENT', allscripts: 'PROVIDER_INSURANCE_PAT' },
   insurancePolicyNumber: { athena: 'POLICY_NUMBER_INSURANCE_PATIENT', allscripts: 'POLICY_NUM_INSURANCE_PAT' },
   primaryCarePhysician: { athena: 'PRIMARY_CARE_DOCTOR_PATIENT', allscripts: 'PRIMARY_CARE_DOC_PAT' },
-  // Symptoms are not in the DOMAIN.md table; the names follow each EHR's own pattern.
+  // Neither EHR gave a symptoms key; these follow each EHR's own pattern (docs/domain.md).
   symptoms: { athena: 'SYMPTOMS_CURRENT_PATIENT', allscripts: 'CURRENT_SYMPTOMS_PAT' },
   allergies: { athena: 'ALLERGIES_PATIENT', allscripts: 'ALLERGIES_PAT' },
   currentMedications: { athena: 'PATIENT_MEDICATIONS_CURRENT', allscripts: 'CURRENT_MEDS_PAT' },

@@ -1,4 +1,5 @@
 import type { AnswerSnapshot, QuestionCategory } from '@carebridge/common';
+import { NONE_CODE } from '@carebridge/domain';
 import type {
   CanonicalRecord,
   EhrRequestRecord,
@@ -37,12 +38,10 @@ export const CATEGORY_FIELDS: Readonly<Record<QuestionCategory, string>> = {
 export const QUESTION_PREFIX = 'question:';
 
 /**
- * The "none of these" option code. It says the patient has nothing to report, which an EHR list
- * field expresses by being empty, so it is dropped rather than sent as if it were a condition.
+ * Every answer of a category as one flat list of codes (or values as text), in answer order.
+ * `NONE_CODE` says the patient has nothing to report, which an EHR list field expresses by being
+ * empty, so it is dropped rather than sent as if it were a condition.
  */
-const NONE_CODE = 'NONE';
-
-/** Every answer of a category as one flat list of codes (or values as text), in answer order. */
 function clinicalList(answers: readonly AnswerSnapshot[], category: QuestionCategory): string[] {
   return answers
     .filter((a) => a.category === category)

@@ -1,4 +1,18 @@
-import { isIsoDate, Problems } from '@carebridge/common';
+import { Problems } from '@carebridge/common';
+import {
+  dateOfBirthProblem,
+  isCountryCode,
+  isEmailAddress,
+  isMrn,
+  isPersonName,
+  MAX_AGE_YEARS,
+  PATIENT_TEXT_LIMITS,
+  phoneProblem,
+  textProblem,
+  type DateOfBirthProblem,
+  type PatientTextLimit,
+  type PhoneProblem,
+} from '@carebridge/domain';
 import type {
   AddressInput,
   BulkPatientFilter,
@@ -8,7 +22,6 @@ import type {
   PatientInput,
   PatientUpdateInput,
 } from '../__generated__/resolvers-types';
-import { ISO_COUNTRY_CODES } from './countries';
 import { mrnKey } from './mrn-index';
 import type { PatientRecord } from './records';
 import type { PatientStore } from './store';
@@ -29,51 +42,44 @@ export interface ValidationLookups extends Pick<PatientStore, 'findProviderById'
 }
 
 export const MAX_PATIENTS_PER_CALL = 500;
-const MAX_NAME = 100;
-const MAX_TEXT = 200;
-const MAX_AGE_YEARS = 130;
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
-const PHONE_CHARS = /^\+?[\d\s\-.()]+$/;
-const MRN = /^[A-Za-z0-9-]{1,32}$/;
+const { name: MAX_NAME, text: MAX_TEXT } = PATIENT_TEXT_LIMITS;
 
 const DUPLICATE_MRN = 'is already used by another patient of the organization';
 const REQUIRED = 'is required and cannot be cleared';
 
-function checkText(problems: Problems, field: string, value: string, max: number): void {
-  const length = value.trim().length;
-  if (length === 0) problems.add(field, 'must not be empty');
-  else if (length > max) problems.add(field, `must be at most ${max} characters long`);
+function checkText(problems: Problems, field: string, value: string, max: PatientTextLimit): void {
+  const problem = textProblem(value, max);
+  if (problem === 'empty') problems.add(field, 'must not be empty');
+  else if (problem === 'tooLong') problems.add(field, `must be at most ${max} characters long`);
 }
 
 function checkName(problems: Problems, field: string, value: string): void {
-  const length = value.trim().length;
-  if (length < 1 || length > MAX_NAME) problems.add(field, `must be 1 to ${MAX_NAME} characters long`);
+  if (!isPersonName(value)) problems.add(field, `must be 1 to ${MAX_NAME} characters long`);
 }
 
 function checkEmail(problems: Problems, field: string, value: string): void {
-  const email = value.trim();
-  if (email.length > 254 || !EMAIL.test(email))
-    problems.add(field, 'must be an email address such as name@example.com');
+  if (!isEmailAddress(value)) problems.add(field, 'must be an email address such as name@example.com');
 }
+
+const PHONE_PROBLEMS: Record<PhoneProblem, string> = {
+  chars: 'may contain only digits, a leading +, spaces, dashes, dots and parentheses',
+  digits: 'must have 7 to 15 digits',
+};
 
 function checkPhone(problems: Problems, field: string, value: string): void {
-  if (!PHONE_CHARS.test(value.trim())) {
-    problems.add(field, 'may contain only digits, a leading +, spaces, dashes, dots and parentheses');
-    return;
-  }
-  const digits = value.replace(/\D/g, '').length;
-  if (digits < 7 || digits > 15) problems.add(field, 'must have 7 to 15 digits');
+  const problem = phoneProblem(value);
+  if (problem) problems.add(field, PHONE_PROBLEMS[problem]);
 }
 
+const DATE_OF_BIRTH_PROBLEMS: Record<DateOfBirthProblem, string> = {
+  format: 'must be a calendar date written YYYY-MM-DD',
+  future: 'must not be in the future',
+  tooOld: `must be at most ${MAX_AGE_YEARS} years ago`,
+};
+
 function checkDateOfBirth(problems: Problems, field: string, value: string, today: string): void {
-  if (!isIsoDate(value)) {
-    problems.add(field, 'must be a calendar date written YYYY-MM-DD');
-    return;
-  }
-  // YYYY-MM-DD strings compare in date order, so no Date arithmetic (or time zone) is involved.
-  const earliest = `${String(Number(today.slice(0, 4)) - MAX_AGE_YEARS).padStart(4, '0')}${today.slice(4)}`;
-  if (value > today) problems.add(field, 'must not be in the future');
-  else if (value < earliest) problems.add(field, `must be at most ${MAX_AGE_YEARS} years ago`);
+  const problem = dateOfBirthProblem(value, today);
+  if (problem) problems.add(field, DATE_OF_BIRTH_PROBLEMS[problem]);
 }
 
 function checkAddress(problems: Problems, field: string, address: AddressInput): void {
@@ -83,8 +89,8 @@ function checkAddress(problems: Problems, field: string, address: AddressInput):
   }
   checkText(problems, `${field}.city`, address.city, MAX_TEXT);
   checkText(problems, `${field}.state`, address.state, MAX_TEXT);
-  checkText(problems, `${field}.postalCode`, address.postalCode, 20);
-  if (address.country != null && !ISO_COUNTRY_CODES.has(address.country.trim().toUpperCase())) {
+  checkText(problems, `${field}.postalCode`, address.postalCode, PATIENT_TEXT_LIMITS.postalCode);
+  if (address.country != null && !isCountryCode(address.country)) {
     problems.add(`${field}.country`, 'must be an ISO 3166-1 alpha-2 country code such as US');
   }
 }
@@ -97,7 +103,7 @@ function checkEmergencyContact(problems: Problems, field: string, contact: Emerg
 
 function checkInsurance(problems: Problems, field: string, insurance: InsuranceInput): void {
   checkText(problems, `${field}.provider`, insurance.provider, MAX_TEXT);
-  checkText(problems, `${field}.policyNumber`, insurance.policyNumber, 64);
+  checkText(problems, `${field}.policyNumber`, insurance.policyNumber, PATIENT_TEXT_LIMITS.policyNumber);
 }
 
 function checkPhysician(
@@ -120,7 +126,7 @@ function checkMrn(
   patientId: string | null,
   lookups: ValidationLookups,
 ): void {
-  if (!MRN.test(mrn.trim())) {
+  if (!isMrn(mrn)) {
     problems.add('mrn', 'must be 1 to 32 letters, digits or dashes');
     return;
   }
@@ -214,9 +220,4 @@ export function validateBulkPatientUpdate(
   if (Object.keys(input).length === 0) problems.add('input', 'must change at least one field');
   problems.merge('input', validatePatientUpdate(input, { id: null, organizationId }, lookups));
   return problems;
-}
-
-/** Today's date in UTC, the day the date-of-birth rule counts from. */
-export function todayUtc(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
 }

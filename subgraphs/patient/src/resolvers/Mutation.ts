@@ -6,13 +6,13 @@ import {
   versionConflict,
   type StaffViewer,
 } from '@carebridge/common';
+import { todayUtc } from '@carebridge/domain';
 import type { MutationResolvers, PatientInput } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
 import { toNewPatient, toPatientPatch } from '../data/normalize';
 import type { PatientRecord } from '../data/records';
 import { isChangedBy } from '../data/store';
 import {
-  todayUtc,
   validateBulkPatientUpdate,
   validatePatientInput,
   validatePatientInputs,

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
-import { useAuth } from '../auth/AuthProvider';
-import type { LoginLocationState } from '../auth/RequireAuth';
+import { useAuth } from './AuthProvider';
+import type { LoginLocationState } from './RequireAuth';
 import { TextField } from '../components/Field';
 import { useDocumentTitle } from '../components/useRouteAnnouncement';
 import { useT } from '../i18n/I18nProvider';

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { PatientsFilterProvidersQuery } from '../patients/PatientFilters';
+import { PatientsFilterProvidersQuery } from './PatientFilters';
 import { PAGE_SIZE, PatientsQuery } from './PatientsRoute';
 import { editPatientQueryMock, patient, patientsMock, providersMock, showPatients } from '../test/fixtures';
 import { setup } from '../test/setup-app';

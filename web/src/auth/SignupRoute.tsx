@@ -1,8 +1,9 @@
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@carebridge/domain';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useAuth } from '../auth/AuthProvider';
-import type { LoginLocationState } from '../auth/RequireAuth';
-import type { SignupBody } from '../auth/session';
+import { useAuth } from './AuthProvider';
+import type { LoginLocationState } from './RequireAuth';
+import type { SignupBody } from './session';
 import { SelectField, TextField } from '../components/Field';
 import type { MessageKey } from '../i18n/en';
 import { useDocumentTitle } from '../components/useRouteAnnouncement';
@@ -123,7 +124,8 @@ export function SignupRoute() {
     const name = values.name.trim().length;
     if (name < 1 || name > 100) next.name = 'validation.name';
     if (emailError(values.email)) next.email = 'validation.email';
-    if (values.password.length < 12 || values.password.length > 128) next.password = 'validation.password';
+    if (values.password.length < PASSWORD_MIN_LENGTH || values.password.length > PASSWORD_MAX_LENGTH)
+      next.password = 'validation.password';
     if (mode === 'register') {
       const org = values.organizationName.trim().length;
       if (org < 2 || org > 120) next.organizationName = 'validation.organizationName';

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { INACTIVITY_TIMEOUT_MS } from '../auth/useInactivityLogout';
+import { INACTIVITY_TIMEOUT_MS } from './useInactivityLogout';
 import { patientsMock, patient } from '../test/fixtures';
 import { CLINICIAN, setup } from '../test/setup-app';
 

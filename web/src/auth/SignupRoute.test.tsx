@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SignupResult } from '../auth/session';
+import type { SignupResult } from './session';
 import { setup, type AuthHandler, type FakeResponse } from '../test/setup-app';
 
 /** What the gateway lists: a system added with `createEhrSystem` (Apex EHR) among the seeded ones. */

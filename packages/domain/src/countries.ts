@@ -1,7 +1,4 @@
-/**
- * ISO 3166-1 alpha-2 codes officially assigned (249), as the patient subgraph accepts them: a copy
- * of subgraphs/patient/src/data/countries.ts (the browser cannot import the service's code).
- */
+/** ISO 3166-1 alpha-2 codes officially assigned (249), without reserved or withdrawn ones such as UK or EU. */
 export const ISO_COUNTRY_CODES: ReadonlySet<string> = new Set(
   (
     'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ ' +
@@ -13,3 +10,8 @@ export const ISO_COUNTRY_CODES: ReadonlySet<string> = new Set(
     'TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW'
   ).split(' '),
 );
+
+/** Whether `value` is an assigned ISO 3166-1 alpha-2 code, in any case and ignoring surrounding spaces. */
+export function isCountryCode(value: string): boolean {
+  return ISO_COUNTRY_CODES.has(value.trim().toUpperCase());
+}

@@ -1,0 +1,5 @@
+export * from './countries';
+export * from './dates';
+export * from './password';
+export * from './patient';
+export * from './questionnaire';

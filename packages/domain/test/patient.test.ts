@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import {
+  dateOfBirthProblem,
+  isCountryCode,
+  isEmailAddress,
+  isMrn,
+  isPersonName,
+  ISO_COUNTRY_CODES,
+  PATIENT_TEXT_LIMITS,
+  phoneProblem,
+  textProblem,
+} from '../src';
+
+describe('patient field rules', () => {
+  it('measures texts once trimmed', () => {
+    expect(textProblem('  ', PATIENT_TEXT_LIMITS.text)).toBe('empty');
+    expect(textProblem(` ${'x'.repeat(20)} `, PATIENT_TEXT_LIMITS.postalCode)).toBeUndefined();
+    expect(textProblem('x'.repeat(21), PATIENT_TEXT_LIMITS.postalCode)).toBe('tooLong');
+    expect(isPersonName(' Ana ')).toBe(true);
+    expect(isPersonName(' ')).toBe(false);
+    expect(isPersonName('x'.repeat(101))).toBe(false);
+  });
+
+  it('accepts an email address with a dotted domain, at most 254 characters', () => {
+    expect(isEmailAddress(' ana@example.com ')).toBe(true);
+    expect(isEmailAddress('ana@localhost')).toBe(false);
+    expect(isEmailAddress('ana example@example.com')).toBe(false);
+    expect(isEmailAddress(`${'a'.repeat(242)}@example.com`)).toBe(true);
+    expect(isEmailAddress(`${'a'.repeat(243)}@example.com`)).toBe(false);
+  });
+
+  it('checks a phone number for its characters, then its digits', () => {
+    expect(phoneProblem('+1 (555) 010-0199')).toBeUndefined();
+    expect(phoneProblem('555-CALL-NOW')).toBe('chars');
+    expect(phoneProblem('555 01')).toBe('digits');
+    expect(phoneProblem('1'.repeat(16))).toBe('digits');
+  });
+
+  it('accepts an MRN of 1 to 32 letters, digits or dashes', () => {
+    expect(isMrn('MRN-0001')).toBe(true);
+    expect(isMrn('MRN 0001')).toBe(false);
+    expect(isMrn('x'.repeat(33))).toBe(false);
+  });
+
+  it('accepts a date of birth from today back to 130 years', () => {
+    expect(dateOfBirthProblem('2026-03-01', '2026-03-01')).toBeUndefined();
+    expect(dateOfBirthProblem('1896-03-01', '2026-03-01')).toBeUndefined();
+    expect(dateOfBirthProblem('1896-02-29', '2026-03-01')).toBe('tooOld');
+    expect(dateOfBirthProblem('2026-03-02', '2026-03-01')).toBe('future');
+    expect(dateOfBirthProblem('01/02/1980', '2026-03-01')).toBe('format');
+  });
+
+  it('knows the 249 assigned country codes, in any case', () => {
+    expect(ISO_COUNTRY_CODES.size).toBe(249);
+    expect(isCountryCode(' us ')).toBe(true);
+    expect(isCountryCode('UK')).toBe(false);
+    expect(isCountryCode('EU')).toBe(false);
+  });
+});
