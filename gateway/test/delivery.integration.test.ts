@@ -125,7 +125,7 @@ describe('delivery to the EHRs through the real stack', () => {
     }
     await stack.graphql(token, CREATE, { inputs: [person(2)] });
     await new Promise((r) => setTimeout(r, 300));
-    expect(stack.patientOutbox.size()).toBe(4);
+    expect(await stack.patientOutbox.size()).toBe(4);
     await stack.startEhr();
     await stack.settled();
     expect(await stack.transactions.counts()).toMatchObject({ DELIVERED: 5, DEAD: 0, PENDING: 0, FAILED: 0 });

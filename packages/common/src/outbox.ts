@@ -14,11 +14,16 @@ import type { Worker } from './service';
 /** The events a store has recorded and not yet delivered. */
 export interface Outbox {
   /** Up to `limit` undelivered events, oldest first. */
-  pending(limit: number): ChangeEvent[];
+  pending(limit: number): Promise<ChangeEvent[]>;
   /** Forgets delivered events; unknown ids are ignored. */
-  markSent(ids: string[]): void;
+  markSent(ids: string[]): Promise<void>;
   /** How many events are undelivered. */
-  size(): number;
+  size(): Promise<number>;
+  /**
+   * Calls `listener` after new events are recorded, so the relay sends them at once instead of at
+   * its next look; answers the unsubscribe. An outbox without it is only polled.
+   */
+  subscribe?(listener: () => void): () => void;
 }
 
 /**
@@ -29,17 +34,31 @@ export interface Outbox {
 export class InMemoryOutbox implements Outbox {
   private events: ChangeEvent[] = [];
   private head = 0;
+  private readonly listeners = new Set<() => void>();
 
   /** Records events; call it in the same store operation as the change they describe. */
   append(...events: readonly ChangeEvent[]): void {
     this.events.push(...events);
+    // After the store operation has finished, as a database's commit notification would be.
+    if (events.length > 0 && this.listeners.size > 0) queueMicrotask(() => this.notify());
   }
 
-  pending(limit: number): ChangeEvent[] {
+  pending(limit: number): Promise<ChangeEvent[]> {
+    return Promise.resolve(this.pendingNow(limit));
+  }
+
+  /** `pending` without the promise, for tests that read what a store operation recorded. */
+  pendingNow(limit: number): ChangeEvent[] {
     return this.events.slice(this.head, this.head + Math.max(0, limit));
   }
 
-  markSent(ids: string[]): void {
+  markSent(ids: string[]): Promise<void> {
+    this.markSentNow(ids);
+    return Promise.resolve();
+  }
+
+  /** `markSent` without the promise. */
+  markSentNow(ids: string[]): void {
     const sent = new Set(ids);
     // The relay delivers the oldest events first, so they are normally a prefix: move the head.
     while (this.head < this.events.length && sent.delete(this.events[this.head]!.id)) this.head++;
@@ -54,7 +73,21 @@ export class InMemoryOutbox implements Outbox {
     }
   }
 
-  size(): number {
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  size(): Promise<number> {
+    return Promise.resolve(this.sizeNow());
+  }
+
+  /** `size` without the promise. */
+  sizeNow(): number {
     return this.events.length - this.head;
   }
 }
@@ -130,6 +163,9 @@ export class OutboxRelay {
   private retryDelayMs = 0;
   /** The latest post (or a resolved promise): each post starts after the one before it ended. */
   private chain: Promise<unknown> = Promise.resolve();
+  /** True while waiting out `intervalMs` after finding the outbox empty: a new event may cut it short. */
+  private idle = false;
+  private unsubscribe: (() => void) | undefined;
 
   constructor(options: OutboxRelayOptions) {
     this.outbox = options.outbox;
@@ -147,12 +183,22 @@ export class OutboxRelay {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.unsubscribe = this.outbox.subscribe?.(() => this.wake());
+    this.schedule(0);
+  }
+
+  /** New events while idle: look now. A relay backing off after a failure keeps its delay. */
+  private wake(): void {
+    if (!this.running || !this.idle || this.timer === undefined) return;
+    clearTimeout(this.timer);
     this.schedule(0);
   }
 
   /** Stops the loop and waits for a post in flight; undelivered events stay in the outbox. */
   async stop(): Promise<void> {
     this.running = false;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     await this.chain;
@@ -180,12 +226,16 @@ export class OutboxRelay {
 
   private async tick(): Promise<void> {
     this.timer = undefined;
+    this.idle = false;
     if (!this.running) return;
     const result = await this.attempt();
     if (!this.running) return;
     if (result === 'failed') this.schedule(this.retryDelayMs);
-    else if (result === 'sent' && this.outbox.size() > 0) this.schedule(0);
-    else this.schedule(this.intervalMs);
+    else if (result === 'sent' && (await this.outbox.size()) > 0) this.schedule(0);
+    else {
+      this.idle = true;
+      this.schedule(this.intervalMs);
+    }
   }
 
   /** Posts the oldest batch once the previous post has ended. */
@@ -204,7 +254,7 @@ export class OutboxRelay {
   }
 
   private async post(): Promise<Attempt> {
-    const events = this.outbox.pending(this.batchSize);
+    const events = await this.outbox.pending(this.batchSize);
     if (events.length === 0) return 'empty';
     const ids = events.map((event) => event.id);
     const body = JSON.stringify({ events });
@@ -233,14 +283,14 @@ export class OutboxRelay {
       });
       return 'failed';
     }
-    this.outbox.markSent(ids);
+    await this.outbox.markSent(ids);
     this.failures = 0;
     this.logger.info('outbox.sent', {
       count: ids.length,
       firstId: ids[0],
       lastId: ids.at(-1),
       status,
-      pending: this.outbox.size(),
+      pending: await this.outbox.size(),
     });
     return 'sent';
   }

@@ -142,21 +142,21 @@ async function setup(
 describe('InMemoryOutbox', () => {
   it('hands out the oldest events first and forgets only what was marked sent', () => {
     const outbox = outboxWith(5);
-    expect(outbox.pending(2).map((e) => e.id)).toEqual(ids(1, 2));
-    outbox.markSent(ids(1, 2));
-    expect(outbox.size()).toBe(3);
+    expect(outbox.pendingNow(2).map((e) => e.id)).toEqual(ids(1, 2));
+    outbox.markSentNow(ids(1, 2));
+    expect(outbox.sizeNow()).toBe(3);
     // Out of order (not a prefix) and unknown ids: only the known ones go.
-    outbox.markSent([deleted(4).id, 'ev-unknown']);
-    expect(outbox.pending(10).map((e) => e.id)).toEqual([deleted(3).id, deleted(5).id]);
-    expect(outbox.size()).toBe(2);
+    outbox.markSentNow([deleted(4).id, 'ev-unknown']);
+    expect(outbox.pendingNow(10).map((e) => e.id)).toEqual([deleted(3).id, deleted(5).id]);
+    expect(outbox.sizeNow()).toBe(2);
   });
 
   it('keeps its order across compaction of a long delivered prefix', () => {
     const outbox = outboxWith(3000);
-    for (let from = 1; from <= 2900; from += 100) outbox.markSent(ids(from, 100));
+    for (let from = 1; from <= 2900; from += 100) outbox.markSentNow(ids(from, 100));
     outbox.append(deleted(3001));
-    expect(outbox.size()).toBe(101);
-    expect(outbox.pending(200).map((e) => e.id)).toEqual(ids(2901, 101));
+    expect(outbox.sizeNow()).toBe(101);
+    expect(outbox.pendingNow(200).map((e) => e.id)).toEqual(ids(2901, 101));
   });
 });
 
@@ -168,7 +168,7 @@ describe('OutboxRelay', () => {
     expect(ehr.received.map((r) => r.ids.length)).toEqual([100, 100, 50]);
     expect(ehr.accepted).toEqual(ids(1, 250));
     expect(ehr.received.every((r) => r.signed && r.contentType === 'application/json')).toBe(true);
-    expect(outbox.size()).toBe(0);
+    expect(outbox.sizeNow()).toBe(0);
   });
 
   it('delivers events appended while it runs, without being asked', async () => {
@@ -176,9 +176,9 @@ describe('OutboxRelay', () => {
     const { ehr, relay } = await setup(outbox, { batchSize: 2 });
     relay.start();
     outbox.append(deleted(1), deleted(2), deleted(3));
-    await waitFor(() => outbox.size() === 0);
+    await waitFor(() => outbox.sizeNow() === 0);
     outbox.append(deleted(4));
-    await waitFor(() => outbox.size() === 0);
+    await waitFor(() => outbox.sizeNow() === 0);
     expect(ehr.accepted).toEqual(ids(1, 4));
   });
 
@@ -189,8 +189,8 @@ describe('OutboxRelay', () => {
     relay.start();
     await waitFor(() => ehr.received.length >= 2);
     // Nothing is marked sent while the target refuses: the same first batch is offered again.
-    expect(outbox.size()).toBe(5);
-    await waitFor(() => outbox.size() === 0);
+    expect(outbox.sizeNow()).toBe(5);
+    await waitFor(() => outbox.sizeNow() === 0);
     expect(ehr.received.slice(0, 4).map((r) => r.ids)).toEqual([ids(1, 2), ids(1, 2), ids(1, 2), ids(1, 2)]);
     expect(ehr.accepted).toEqual(ids(1, 5));
     expect(lines.filter((l) => l['event'] === 'outbox.failed').map((l) => l['status'])).toEqual([500, 500, 503]);
@@ -201,7 +201,7 @@ describe('OutboxRelay', () => {
     const { ehr, port, relay, lines } = await setup(outbox, { listening: false });
     relay.start();
     await waitFor(() => lines.filter((l) => l['event'] === 'outbox.failed').length >= 3);
-    expect(outbox.size()).toBe(3);
+    expect(outbox.sizeNow()).toBe(3);
     expect(lines.find((l) => l['event'] === 'outbox.failed')).toMatchObject({
       status: null,
       reason: 'ECONNREFUSED',
@@ -209,7 +209,7 @@ describe('OutboxRelay', () => {
     });
     outbox.append(deleted(4));
     await ehr.listen(port);
-    await waitFor(() => outbox.size() === 0);
+    await waitFor(() => outbox.sizeNow() === 0);
     expect(ehr.accepted).toEqual(ids(1, 4));
   });
 
@@ -218,10 +218,10 @@ describe('OutboxRelay', () => {
     const { ehr, relay, lines } = await setup(outbox, { timeoutMs: 100 });
     ehr.replies = ['hang'];
     await relay.flush();
-    expect(outbox.size()).toBe(2);
+    expect(outbox.sizeNow()).toBe(2);
     expect(lines.at(-1)).toMatchObject({ event: 'outbox.failed', status: null, reason: 'TimeoutError' });
     await relay.flush();
-    expect([outbox.size(), ehr.accepted]).toEqual([0, ids(1, 2)]);
+    expect([outbox.sizeNow(), ehr.accepted]).toEqual([0, ids(1, 2)]);
   });
 
   it('doubles the retry delay up to the cap, and starts over after a success', async () => {
@@ -229,10 +229,10 @@ describe('OutboxRelay', () => {
     const { ehr, relay, lines } = await setup(outbox);
     ehr.replies = [500, 500, 500, 500];
     relay.start();
-    await waitFor(() => outbox.size() === 0);
+    await waitFor(() => outbox.sizeNow() === 0);
     ehr.replies = [500, 500];
     outbox.append(deleted(2));
-    await waitFor(() => outbox.size() === 0);
+    await waitFor(() => outbox.sizeNow() === 0);
     const retries = lines.filter((l) => l['event'] === 'outbox.failed').map((l) => l['retryInMs']);
     // intervalMs 10, maxBackoffMs 40, jitter at its maximum.
     expect(retries).toEqual([10, 20, 40, 40, 10, 20]);
@@ -260,7 +260,7 @@ describe('OutboxRelay', () => {
     relay.start();
     await waitFor(() => ehr.received.length === 1);
     await relay.stop();
-    expect(outbox.size()).toBe(0);
+    expect(outbox.sizeNow()).toBe(0);
     outbox.append(deleted(3));
     await new Promise((resolve) => setTimeout(resolve, 60));
     expect(ehr.received).toHaveLength(1);

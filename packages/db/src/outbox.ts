@@ -1,4 +1,4 @@
-import type { ChangeEvent, Logger } from '@carebridge/common';
+import type { ChangeEvent, Logger, Outbox } from '@carebridge/common';
 import { sql, type ColumnType, type Kysely, type Migration } from 'kysely';
 import type pg from 'pg';
 import type { Database } from './postgres';
@@ -71,7 +71,7 @@ export interface PostgresOutboxOptions {
  * The relay's view of the outbox (the async `Outbox` the relay reads): pending events, oldest
  * first, while this replica is the one relaying; nothing otherwise.
  */
-export class PostgresOutbox {
+export class PostgresOutbox implements Outbox {
   private readonly database: Database<OutboxTable>;
   private readonly logger: Logger;
   private readonly lockKey: string;

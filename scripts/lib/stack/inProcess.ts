@@ -284,8 +284,8 @@ export async function startInProcessStack(options: InProcessStackOptions = {}) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
         const idle =
-          patientStore.outbox.size() === 0 &&
-          clinicalStore.outbox.size() === 0 &&
+          (await patientStore.outbox.size()) === 0 &&
+          (await clinicalStore.outbox.size()) === 0 &&
           (await ehrData.transactions.open()).length === 0;
         if (idle) return;
         await new Promise((r) => setTimeout(r, 50));
