@@ -1,5 +1,5 @@
 import type { AnswerSnapshot } from '@carebridge/common';
-import type { QuestionCategory } from '../__generated__/resolvers-types';
+import type { QuestionCategory } from '../__generated__/schema-types';
 import { optionLabels, questionAndAnswer } from './display';
 import type {
   HistoryEntry,

@@ -9,7 +9,7 @@ import {
   seedPatientOrganizationId,
   type Language,
 } from '@carebridge/common';
-import type { AnswerInput, QuestionnaireResponseInput } from '../__generated__/resolvers-types';
+import type { AnswerInput, QuestionnaireResponseInput } from '../__generated__/schema-types';
 import type { QuestionnaireItemRecord, QuestionnaireRecord } from './records';
 import { SEED_QUESTIONNAIRE } from './seed-questionnaire';
 import { InMemoryClinicalStore } from './store';

@@ -1,5 +1,6 @@
 import { audited, notFound } from '@carebridge/common';
-import type { MutationResolvers, QuestionnaireResponseInput } from '../__generated__/resolvers-types';
+import type { MutationResolvers } from '../__generated__/resolvers-types';
+import type { QuestionnaireResponseInput } from '../__generated__/schema-types';
 import type { Context } from '../context';
 import type { QuestionnaireResponseRecord } from '../data/records';
 import { deny, readableQuestionnaire, staffOnly } from '../access';

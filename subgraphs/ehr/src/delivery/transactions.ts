@@ -1,4 +1,4 @@
-import type { EhrTransactionStatus } from '../__generated__/resolvers-types';
+import type { EhrTransactionStatus } from '../__generated__/schema-types';
 import type { EhrTransactionRecord } from '../data/records';
 
 /** Where transactions are kept; a database (with an index per query below) can replace it. */

@@ -7,7 +7,7 @@ import type {
   InsuranceInput,
   PatientInput,
   PatientUpdateInput,
-} from '../__generated__/resolvers-types';
+} from '../__generated__/schema-types';
 import { ISO_COUNTRY_CODES } from './countries';
 import { mrnKey } from './mrn-index';
 import type { PatientRecord } from './records';

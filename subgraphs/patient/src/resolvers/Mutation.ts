@@ -1,5 +1,6 @@
 import { audited, notFound, versionConflict, type StaffViewer } from '@carebridge/common';
-import type { MutationResolvers, PatientInput } from '../__generated__/resolvers-types';
+import type { MutationResolvers } from '../__generated__/resolvers-types';
+import type { PatientInput } from '../__generated__/schema-types';
 import { requireOwnOrganization, requireStaffViewer } from '../access';
 import type { Context } from '../context';
 import { toNewPatient, toPatientPatch } from '../data/normalize';
