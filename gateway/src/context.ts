@@ -1,17 +1,8 @@
-import type { IncomingHttpHeaders } from 'node:http';
-import { bearerToken, unauthenticated, type Logger, type TokenVerifier, type Viewer } from '@carebridge/common';
+import { bearerToken, unauthenticated, type Logger, type TokenVerifier } from '@carebridge/common';
 import { errorCode, InternalError, isClientFacing } from './errors';
 
-/** The gateway's per-request context: who is calling, and what it forwards to the subgraphs. */
-export interface GatewayContext {
-  /** Sent to every subgraph as `x-request-id`, so one request can be followed through all logs. */
-  requestId: string;
-  /** The verified access token, forwarded to every subgraph, which verifies it again. */
-  token: string;
-  viewer: Viewer;
-}
-
-export type ContextBuilder = (headers: IncomingHttpHeaders, requestId: string) => Promise<GatewayContext>;
+export type { ContextBuilder, GatewayContext } from './contextTypes';
+import type { ContextBuilder } from './contextTypes';
 
 /** Builds a GraphQL request's context; refuses (401) a request without a valid token. */
 export function graphqlContext(verify: TokenVerifier, logger: Logger): ContextBuilder {

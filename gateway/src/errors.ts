@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import type { Logger } from '@carebridge/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { GatewayContext } from './context';
+import type { GatewayContext } from './contextTypes';
 import { OPERATION_LIMIT, tokenLimitFromParseError } from './limits';
 
 /**

@@ -17,7 +17,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import type { GatewayContext } from './context';
+import type { GatewayContext } from './contextTypes';
 
 /**
  * How much one operation may ask of the graph. A client (or a stolen token) can otherwise write a

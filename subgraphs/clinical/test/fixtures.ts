@@ -5,7 +5,7 @@ import {
   seedPatientOrganizationId,
   type TokenVerifier,
 } from '@carebridge/common';
-import type { QuestionnaireInput, QuestionnaireResponseInput } from '../src/__generated__/resolvers-types';
+import type { QuestionnaireInput, QuestionnaireResponseInput } from '../src/__generated__/schema-types';
 import type { PatientDirectory } from '../src/data/patients';
 import type { QuestionnaireRecord } from '../src/data/records';
 import { validateQuestionnaireInput } from '../src/data/validation';

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import type { QuestionnaireInput, QuestionnaireItemInput } from '../src/__generated__/resolvers-types';
+import type { QuestionnaireInput, QuestionnaireItemInput } from '../src/__generated__/schema-types';
 import { createQuestionnaire, publishQuestionnaireVersion, submitQuestionnaireResponse } from '../src/data/commands';
 import { InMemoryClinicalStore } from '../src/data/store';
 import { validateQuestionnaireInput, validateResponseInput } from '../src/data/validation';

@@ -3,8 +3,8 @@ import type { UserEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { PatientsFilterProvidersQuery } from './PatientFilters';
 import { PAGE_SIZE, PatientsQuery } from './PatientsRoute';
-import { editPatientQueryMock, patient, patientsMock, providersMock, showPatients } from '../test/fixtures';
-import { setup } from '../test/setup-app';
+import { editPatientQueryMock, patient, patientsMock, showPatients } from '../test/fixtures';
+import { providersMock, setup } from '../test/setup-app';
 
 /** The text of a row's cells, without the last one (its edit and delete buttons). */
 const cellsOf = (row: HTMLElement) =>

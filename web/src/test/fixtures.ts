@@ -6,9 +6,8 @@ import type {
   PatientTable_PatientFragment,
 } from '../__generated__/graphql';
 import { PatientsEditPatientQuery } from '../patients/EditPatientForm';
-import { PatientsFilterProvidersQuery } from '../patients/PatientFilters';
 import { PatientsQuery, PAGE_SIZE } from '../patients/PatientsRoute';
-import { setup } from './setup-app';
+import { providersMock, setup } from './setup-app';
 
 export function patient(overrides: Partial<PatientTable_PatientFragment> = {}): PatientTable_PatientFragment {
   return {
@@ -63,20 +62,6 @@ export function patientsMock(
         },
       },
     },
-  };
-}
-
-export const PROVIDERS = [
-  { __typename: 'Provider' as const, id: 'prov-1', displayName: 'Dr. Maya Okafor' },
-  { __typename: 'Provider' as const, id: 'prov-2', displayName: 'Dr. Samuel Reyes' },
-];
-
-/** The physicians of the filter, for as many renders as a test makes. */
-export function providersMock(providers = PROVIDERS): MockLink.MockedResponse {
-  return {
-    request: { query: PatientsFilterProvidersQuery },
-    result: { data: { providers } },
-    maxUsageCount: Number.POSITIVE_INFINITY,
   };
 }
 

@@ -8,7 +8,7 @@ import { AppProviders, AppRoutes } from '../App';
 import { createCache } from '../apollo/cache';
 import { AuthSession, type User } from '../auth/session';
 import { LayoutQuery } from '../components/Layout';
-import { providersMock } from './fixtures';
+import { PatientsFilterProvidersQuery } from '../patients/PatientFilters';
 
 export const CLINICIAN: User = {
   id: 'user-1',
@@ -17,6 +17,20 @@ export const CLINICIAN: User = {
   organizationId: 'org-riverside',
   role: 'CLINICIAN',
 };
+
+export const PROVIDERS = [
+  { __typename: 'Provider' as const, id: 'prov-1', displayName: 'Dr. Maya Okafor' },
+  { __typename: 'Provider' as const, id: 'prov-2', displayName: 'Dr. Samuel Reyes' },
+];
+
+/** The physicians of the filter, for as many renders as a test makes. */
+export function providersMock(providers = PROVIDERS): MockLink.MockedResponse {
+  return {
+    request: { query: PatientsFilterProvidersQuery },
+    result: { data: { providers } },
+    maxUsageCount: Number.POSITIVE_INFINITY,
+  };
+}
 
 /** How long every GraphQL mock takes to answer, unless it sets its own `delay`. */
 const MOCK_DELAY_MS = 20;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { forbiddenBecause, notFound } from '@carebridge/common';
-import type { QuestionnaireInput, QuestionnaireResponseInput } from '../__generated__/resolvers-types';
+import type { QuestionnaireInput, QuestionnaireResponseInput } from '../__generated__/schema-types';
 import type { QuestionnaireRecord, QuestionnaireResponseRecord } from './records';
 import { LinkAlreadyUsedError, type ClinicalStore } from './store';
 import { validateQuestionnaireInput, validateResponseInput } from './validation';

@@ -1,6 +1,6 @@
 import type { AnswerSnapshot } from '@carebridge/common';
 import { NONE_CODE } from '@carebridge/domain';
-import type { QuestionCategory } from '../__generated__/resolvers-types';
+import type { QuestionCategory } from '../__generated__/schema-types';
 import { optionLabels, questionAndAnswer } from './display';
 import type {
   HistoryEntry,

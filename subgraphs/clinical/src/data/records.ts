@@ -1,5 +1,5 @@
 import type { Language, LocalizedText } from '@carebridge/common';
-import type { QuestionCategory, QuestionType, QuestionnaireStatus } from '../__generated__/resolvers-types';
+import type { QuestionCategory, QuestionType, QuestionnaireStatus } from '../__generated__/schema-types';
 
 /**
  * What the store keeps. Every text a patient reads is stored in both languages and rendered per

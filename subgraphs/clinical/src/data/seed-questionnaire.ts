@@ -1,6 +1,6 @@
 import { SEED_QUESTIONNAIRE_ID } from '@carebridge/common';
 import { NONE_CODE } from '@carebridge/domain';
-import type { AnswerOptionInput, LocalizedTextInput, QuestionnaireInput } from '../__generated__/resolvers-types';
+import type { AnswerOptionInput, LocalizedTextInput, QuestionnaireInput } from '../__generated__/schema-types';
 
 /**
  * The seeded pre-visit intake questionnaire (`SEED_QUESTIONNAIRE_ID`, version 1), written as the

@@ -10,7 +10,7 @@ import {
   type Language,
 } from '@carebridge/common';
 import { NONE_CODE } from '@carebridge/domain';
-import type { AnswerInput, QuestionnaireResponseInput } from '../__generated__/resolvers-types';
+import type { AnswerInput, QuestionnaireResponseInput } from '../__generated__/schema-types';
 import type { QuestionnaireItemRecord, QuestionnaireRecord } from './records';
 import { SEED_QUESTIONNAIRE } from './seed-questionnaire';
 import { InMemoryClinicalStore } from './store';

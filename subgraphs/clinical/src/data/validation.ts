@@ -14,7 +14,7 @@ import type {
   QuestionnaireItemInput,
   QuestionnaireResponseInput,
   QuestionType,
-} from '../__generated__/resolvers-types';
+} from '../__generated__/schema-types';
 import type {
   AnswerOptionRecord,
   AnswerValue,

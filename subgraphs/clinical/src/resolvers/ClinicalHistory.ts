@@ -1,5 +1,6 @@
 import { localize } from '@carebridge/common';
-import type { ClinicalHistoryResolvers, QuestionCategory } from '../__generated__/resolvers-types';
+import type { ClinicalHistoryResolvers } from '../__generated__/resolvers-types';
+import type { QuestionCategory } from '../__generated__/schema-types';
 import type { ClinicalHistoryRecord } from '../data/records';
 
 const displays = (history: ClinicalHistoryRecord, category: QuestionCategory): string[] =>

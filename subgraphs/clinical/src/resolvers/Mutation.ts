@@ -7,7 +7,8 @@ import {
   requireStaff,
   requireUnusedLink,
 } from '@carebridge/common';
-import type { MutationResolvers, QuestionnaireResponseInput } from '../__generated__/resolvers-types';
+import type { MutationResolvers } from '../__generated__/resolvers-types';
+import type { QuestionnaireResponseInput } from '../__generated__/schema-types';
 import type { Context } from '../context';
 import type { QuestionnaireResponseRecord } from '../data/records';
 import { INTAKE_ONLY_MESSAGE, readableQuestionnaire } from '../access';

@@ -5,7 +5,7 @@ import type {
   EhrTransactionTrigger,
   OrganizationKind,
   TransformKind,
-} from '../__generated__/resolvers-types';
+} from '../__generated__/schema-types';
 
 /** A key an endpoint accepts. */
 export interface EhrKeyRecord {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ChangeEvent, Logger } from '@carebridge/common';
-import type { DataCategory, EhrTransactionTrigger } from '../__generated__/resolvers-types';
+import type { DataCategory, EhrTransactionTrigger } from '../__generated__/schema-types';
 import type { CanonicalRecord, EhrSystemRecord, EhrTransactionRecord, MappingVersionRecord } from '../data/records';
 import type { EhrStore } from '../data/store';
 import { buildRequests } from '../mapping/build';

@@ -3,7 +3,7 @@ import { isUniqueViolation } from '@carebridge/db';
 import { silentLogger, type Logger } from '@carebridge/common';
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { PoolClient } from 'pg';
-import type { EhrTransactionStatus, EhrTransactionTrigger } from '../__generated__/resolvers-types';
+import type { EhrTransactionStatus, EhrTransactionTrigger } from '../__generated__/schema-types';
 import type { CanonicalRecord, EhrTransactionRecord } from '../data/records';
 import type { EhrDatabase, EhrTables } from '../data/database';
 import type {

@@ -1,4 +1,4 @@
-import type { EhrTransactionStatus } from '../__generated__/resolvers-types';
+import type { EhrTransactionStatus } from '../__generated__/schema-types';
 import type { EhrTransactionRecord } from '../data/records';
 import type { EhrStore } from '../data/store';
 import { MinHeap } from './heap';

@@ -1,4 +1,4 @@
-import type { ChangeKind } from '../__generated__/resolvers-types';
+import type { ChangeKind } from '../__generated__/schema-types';
 import type { FieldMappingRecord, ValueTransformRecord } from '../data/records';
 
 export interface FieldMappingChangeRecord {

@@ -1,5 +1,5 @@
 import { versionConflict } from '@carebridge/common';
-import type { TransformKind } from '../__generated__/resolvers-types';
+import type { TransformKind } from '../__generated__/schema-types';
 import type { FieldMappingRecord, MappingVersionRecord } from '../data/records';
 import type { EhrStore } from '../data/store';
 

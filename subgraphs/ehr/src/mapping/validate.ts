@@ -1,5 +1,5 @@
 import { Problems } from '@carebridge/common';
-import type { DataCategory } from '../__generated__/resolvers-types';
+import type { DataCategory } from '../__generated__/schema-types';
 import { CANONICAL_FIELD_NAMES } from '../data/canonical';
 import type { EhrKeyRecord, EndpointRecord } from '../data/records';
 import { QUESTION_PREFIX } from './build';

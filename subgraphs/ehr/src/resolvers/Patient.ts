@@ -1,6 +1,7 @@
 import { audited, badUserInput, notFound, readAuditTrail, requireOrganization, requireStaff } from '@carebridge/common';
 import { GraphQLError } from 'graphql';
-import type { EhrMappingInput, Maybe, PatientResolvers } from '../__generated__/resolvers-types';
+import type { PatientResolvers } from '../__generated__/resolvers-types';
+import type { EhrMappingInput, Maybe } from '../__generated__/schema-types';
 import type { Context } from '../context';
 import type { EhrSystemRecord, MappingVersionRecord } from '../data/records';
 import { buildRequests } from '../mapping/build';

@@ -3,7 +3,7 @@ import type {
   EmergencyContactInput,
   InsuranceInput,
   PatientUpdateInput,
-} from '../__generated__/resolvers-types';
+} from '../__generated__/schema-types';
 import type { OwnedPatientInput } from './validation';
 import type { AddressRecord, EmergencyContactRecord, InsuranceRecord, NewPatient, PatientPatch } from './records';
 

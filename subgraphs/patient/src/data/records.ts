@@ -1,4 +1,4 @@
-import type { Gender, Language } from '../__generated__/resolvers-types';
+import type { Gender, Language } from '../__generated__/schema-types';
 
 /**
  * What the store keeps. Resolvers receive these records as parents (see the codegen mappers), so

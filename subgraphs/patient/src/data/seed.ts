@@ -8,7 +8,7 @@ import {
   seedPatientLanguage,
   seedPatientOrganizationId,
 } from '@carebridge/common';
-import type { Gender } from '../__generated__/resolvers-types';
+import type { Gender } from '../__generated__/schema-types';
 import { mrnPrefix } from './organizations';
 import type { PatientRecord, ProviderRecord } from './records';
 import { InMemoryPatientStore, type InMemoryPatientStoreOptions } from './store';

@@ -21,7 +21,7 @@ import type {
   InsuranceInput,
   PatientInput,
   PatientUpdateInput,
-} from '../__generated__/resolvers-types';
+} from '../__generated__/schema-types';
 import { mrnKey } from './mrn-index';
 import type { PatientRecord } from './records';
 import type { PatientStore } from './store';

@@ -7,7 +7,8 @@ import {
   type StaffViewer,
 } from '@carebridge/common';
 import { todayUtc } from '@carebridge/domain';
-import type { MutationResolvers, PatientInput } from '../__generated__/resolvers-types';
+import type { MutationResolvers } from '../__generated__/resolvers-types';
+import type { PatientInput } from '../__generated__/schema-types';
 import type { Context } from '../context';
 import { toNewPatient, toPatientPatch } from '../data/normalize';
 import type { PatientRecord } from '../data/records';
