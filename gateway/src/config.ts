@@ -1,7 +1,10 @@
 import { ConfigError, DEFAULT_AUDIENCE, DEFAULT_ISSUER, envInt, envString, envUrl, type Env } from '@carebridge/common';
+import { databaseUrl, redisUrl, schemaName } from '@carebridge/db';
 import type { JWK } from 'jose';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseTrustedProxies } from './auth/clientAddress';
+import { DEFAULT_RATE_LIMITS } from './auth';
 import { ROOT_DIR, SUPERGRAPH_SDL } from './compose';
 import { DEFAULT_LIMITS, type OperationLimits } from './limits';
 import { subgraphRoutingUrls } from './readiness';
@@ -83,8 +86,37 @@ export function readConfig(env: Env = process.env) {
       demoUsers: !production,
       /** The refresh cookie is `Secure` (HTTPS only) in production. */
       secureCookies: production,
+      /** Peers whose X-Forwarded-For names the client; none unless listed (comma-separated IPs). */
+      trustedProxies: parseTrustedProxies(envString(env, 'TRUSTED_PROXIES', '')),
+      /** Requests per minute per client address. */
+      rateLimits: {
+        login: perMinute(env, 'AUTH_LOGIN_PER_MINUTE', DEFAULT_RATE_LIMITS.login.limit),
+        signup: perMinute(env, 'AUTH_SIGNUP_PER_MINUTE', DEFAULT_RATE_LIMITS.signup.limit),
+        refresh: perMinute(env, 'AUTH_REFRESH_PER_MINUTE', DEFAULT_RATE_LIMITS.refresh.limit),
+      },
     },
+    /** Accounts, sessions, invites and generated signing keys in PostgreSQL; in memory when unset. */
+    database: gatewayDatabase(env),
+    /** Log-in throttles, rate limits and the deny-list shared by replicas; in-process when unset. */
+    redis: gatewayRedis(env),
   };
 }
 
 export type GatewayConfig = ReturnType<typeof readConfig>;
+
+function perMinute(env: Env, name: string, fallback: number) {
+  return { limit: envInt(env, name, fallback, { min: 1, max: 1_000_000 }), windowMs: 60_000 };
+}
+
+function gatewayDatabase(env: Env): { url: string; schema: string } | undefined {
+  const url = databaseUrl(env);
+  return url === undefined ? undefined : { url, schema: schemaName('gateway', env) };
+}
+
+function gatewayRedis(env: Env): { url: string; keyPrefix: string } | undefined {
+  const url = redisUrl(env);
+  // The prefix separates stacks (and test runs) sharing one server; `gateway:` separates services.
+  return url === undefined
+    ? undefined
+    : { url, keyPrefix: `${envString(env, 'REDIS_KEY_PREFIX', 'carebridge:')}gateway:` };
+}

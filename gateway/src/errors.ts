@@ -13,6 +13,8 @@ import { OPERATION_LIMIT, tokenLimitFromParseError } from './limits';
  */
 export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
 export const INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR';
+/** The gateway cannot tell whether the token was revoked (the deny-list is down): refused, 503. */
+export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
 
 export const CLIENT_ERROR_CODES: ReadonlySet<string> = new Set([
   'BAD_USER_INPUT',
@@ -27,6 +29,7 @@ export const CLIENT_ERROR_CODES: ReadonlySet<string> = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   SUBGRAPH_UNAVAILABLE,
   'TOO_MANY_ATTEMPTS',
+  SERVICE_UNAVAILABLE,
 ]);
 
 /**

@@ -1,18 +1,20 @@
 import { createLogger, stopOnSignals } from '@carebridge/common';
-import { signingKeyRing } from './auth/keys';
 import { readConfig } from './config';
 import { subgraphReadiness, subgraphRoutingUrls } from './readiness';
 import { serveGateway } from './server';
 
 const config = readConfig();
 const logger = createLogger('gateway');
-const keys = await signingKeyRing(config.auth.signingKeys, logger);
 const { supergraphSdl } = config;
 const options = {
   supergraphSdl,
   subgraphUrls: config.subgraphUrls,
   webDist: config.webDist,
-  keys,
+  ...(config.auth.signingKeys ? { signingKeys: config.auth.signingKeys } : {}),
+  ...(config.database ? { database: config.database } : {}),
+  ...(config.redis ? { redis: config.redis } : {}),
+  trustedProxies: config.auth.trustedProxies,
+  rateLimits: config.auth.rateLimits,
   issuer: config.auth.issuer,
   audience: config.auth.audience,
   demoUsers: config.auth.demoUsers,

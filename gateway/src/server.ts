@@ -8,16 +8,35 @@ import {
   type RunningService,
   type TokenVerifier,
 } from '@carebridge/common';
+import type { JWK } from 'jose';
 import { createAuth, type AuthOptions } from './auth';
+import { openGatewayDatabase, type GatewayDatabase } from './auth/database';
+import { signingKeyRing, type KeyRing } from './auth/keys';
+import { postgresStores } from './auth/postgresStores';
 import type { AuthService } from './auth/service';
 import type { TokenIssuer } from './auth/tokens';
 import { readProtection } from './config';
 import { graphqlContext, type ContextBuilder, type GatewayContext } from './context';
 import { createRouter, type RouterOptions } from './router';
+import { createSharedState, type SharedState } from './shared';
 import { firstRoute, webAppRoutes } from './web';
 
-export interface GatewayOptions extends Omit<AuthOptions, 'graph' | 'logger'>, Omit<RouterOptions, 'logger'> {
+export interface GatewayOptions extends Omit<AuthOptions, 'graph' | 'logger' | 'keys'>, Omit<RouterOptions, 'logger'> {
   logger?: Logger;
+  /**
+   * The signing keys. Left out: `signingKeys` (AUTH_SIGNING_KEYS) when given, else the key kept in
+   * the database when there is one, else a key generated for this process (keys.ts).
+   */
+  keys?: KeyRing;
+  signingKeys?: readonly JWK[];
+  /**
+   * PostgreSQL (DATABASE_URL, the schema `schemaName('gateway', env)`): accounts, sessions, invites
+   * and generated signing keys live there, migrated at start. Left out: in memory. Ignored for the
+   * stores when `stores` is given.
+   */
+  database?: { url: string; schema: string };
+  /** Redis (REDIS_URL, REDIS_KEY_PREFIX) for throttles, rate limits and the deny-list; in-process when left out. */
+  redis?: { url: string; keyPrefix?: string };
   /** The built web app (web/dist), served from this origin when it exists. */
   webDist?: string;
 }
@@ -31,6 +50,8 @@ export interface Gateway {
   context: ContextBuilder;
   /** The REST endpoints (auth, JWKS) and, when built, the web app. */
   routes: RouteHandler;
+  /** Closes what the gateway opened (database pool, Redis); after the server has stopped. */
+  close(): Promise<void>;
 }
 
 /**
@@ -40,17 +61,49 @@ export interface Gateway {
  */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const logger = options.logger ?? silentLogger;
-  const server = createRouter({ ...options, logger });
-  const auth = await createAuth({ ...options, logger, graph: server });
-  return {
-    server,
-    auth: auth.service,
-    tokens: auth.tokens,
-    verify: auth.verify,
-    context: graphqlContext(auth.verify, logger),
-    routes: firstRoute(auth.routes, ...(options.webDist ? [webAppRoutes(options.webDist)] : [])),
+  const opened: { close(): Promise<void> }[] = [];
+  const close = async () => {
+    for (const resource of opened.reverse()) await resource.close();
   };
+  try {
+    const database: GatewayDatabase | undefined = options.database
+      ? await openGatewayDatabase({ ...options.database, logger })
+      : undefined;
+    if (database) opened.push(database);
+    // Redis that does not answer stops the start (createSharedState): shared limits were asked for.
+    const sharedState: SharedState | undefined =
+      options.sharedState ??
+      (options.redis
+        ? await createSharedState({ redisUrl: options.redis.url, ...keyPrefix(options.redis), logger })
+        : undefined);
+    if (sharedState && !options.sharedState) opened.push(sharedState);
+    const keys = options.keys ?? (await signingKeyRing(options.signingKeys, logger, database));
+    const server = createRouter({ ...options, logger });
+    const auth = await createAuth({
+      ...options,
+      keys,
+      logger,
+      graph: server,
+      ...(sharedState ? { sharedState } : {}),
+      ...(options.stores ? {} : database ? { stores: postgresStores(database) } : {}),
+    });
+    return {
+      server,
+      auth: auth.service,
+      tokens: auth.tokens,
+      verify: auth.verify,
+      context: graphqlContext(auth.check, logger),
+      routes: firstRoute(auth.routes, ...(options.webDist ? [webAppRoutes(options.webDist)] : [])),
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }
+
+const keyPrefix = (redis: { keyPrefix?: string }) =>
+  redis.keyPrefix === undefined ? {} : { keyPrefix: redis.keyPrefix };
 
 /** Starts the gateway and serves it over HTTP (port 0 picks a free port). */
 export async function serveGateway(
@@ -65,7 +118,12 @@ export async function serveGateway(
   },
 ): Promise<RunningService & { gateway: Gateway }> {
   const gateway = await createGateway(options);
-  await gateway.server.start();
+  try {
+    await gateway.server.start();
+  } catch (error) {
+    await gateway.close();
+    throw error;
+  }
   const running = await serveHttp({
     server: gateway.server,
     logger: options.logger,
@@ -76,5 +134,15 @@ export async function serveGateway(
     routes: gateway.routes,
     context: (request, requestId) => gateway.context(request.headers, requestId),
   });
-  return { ...running, gateway };
+  return {
+    ...running,
+    gateway,
+    close: async () => {
+      try {
+        await running.close();
+      } finally {
+        await gateway.close();
+      }
+    },
+  };
 }

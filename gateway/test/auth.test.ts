@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createTokenVerifier } from '@carebridge/common';
+import { createTokenVerifier, silentLogger } from '@carebridge/common';
 import { InMemoryAccountStore } from '../src/auth/accounts';
 import { InMemoryInviteStore } from '../src/auth/invites';
 import { generateSigningJwk, keyRingFromJwks } from '../src/auth/keys';
 import { hashPassword, OWASP_SCRYPT, verifyPassword } from '../src/auth/passwords';
 import { AuthService, type OrganizationRegistry } from '../src/auth/service';
+import { Revocations } from '../src/auth/revocation';
 import { InMemorySessionStore } from '../src/auth/sessions';
-import { LoginThrottle } from '../src/auth/throttle';
 import { createTokenIssuer } from '../src/auth/tokens';
 import { TEST_PASSWORD_PARAMS } from '../../scripts/lib/stack/inProcess';
+import { createSharedState } from '../src/shared';
 
 const PASSWORD = 'correct horse battery';
 
@@ -17,12 +18,15 @@ async function setup(options: { organizations?: OrganizationRegistry; now?: () =
   const tokens = createTokenIssuer({ keys, issuer: 'carebridge-gateway', audience: 'carebridge-graph' });
   const calls = { hash: 0, verify: 0 };
   const registered: string[] = [];
+  const shared = await createSharedState({ logger: silentLogger, now: options.now ?? Date.now });
+  const revocations = new Revocations(shared.denyList, options.now ?? Date.now);
   const auth = new AuthService({
     accounts: new InMemoryAccountStore(),
     sessions: new InMemorySessionStore(),
     invites: new InMemoryInviteStore(),
     tokens,
-    throttle: new LoginThrottle({ now: options.now ?? Date.now }),
+    guard: shared.loginGuard(),
+    revocations,
     organizations: options.organizations ?? {
       register: (organization, admin) => {
         registered.push(`${admin.organizationId}:${organization.name}`);
@@ -50,7 +54,8 @@ async function setup(options: { organizations?: OrganizationRegistry; now?: () =
     role: 'CLINICIAN',
   });
   calls.hash = 0;
-  return { auth, keys, calls, registered, verify: createTokenVerifier({ jwks: keys.jwks }) };
+  const verify = createTokenVerifier({ jwks: keys.jwks });
+  return { auth, keys, calls, registered, verify, check: revocations.checking(verify) };
 }
 
 describe('passwords', () => {
@@ -137,11 +142,67 @@ describe('refresh', () => {
     let now = 5_000_000;
     const { auth } = await setup({ now: () => now });
     const a = await auth.login({ email: 'nurse@clinic.test', password: PASSWORD });
-    auth.logout(a.refreshCookie);
+    await auth.logout(a.refreshCookie);
     expect((await auth.refresh(a.refreshCookie)).status).toBe(401);
     const b = await auth.login({ email: 'nurse@clinic.test', password: PASSWORD });
     now += 31 * 60_000;
     expect((await auth.refresh(b.refreshCookie)).status).toBe(401);
+  });
+});
+
+describe('throttling and revocation', () => {
+  it('counts concurrent wrong passwords before checking them, so a burst gets 429s', async () => {
+    const { auth, calls } = await setup();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => auth.login({ email: 'nurse@clinic.test', password: 'wrong password!' }, 'a')),
+    );
+    const statuses = results.map((r) => r.status);
+    // Five free attempts per (email, source); every other one is refused before any scrypt.
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(15);
+    expect(calls.verify).toBe(5);
+  });
+
+  it('lets only one of two concurrent refreshes with one token through, and ends the session', async () => {
+    const { auth } = await setup();
+    const login = await auth.login({ email: 'nurse@clinic.test', password: PASSWORD });
+    const [a, b] = await Promise.all([auth.refresh(login.refreshCookie), auth.refresh(login.refreshCookie)]);
+    expect([a.status, b.status].sort()).toEqual([200, 401]);
+    const winner = a.status === 200 ? a : b;
+    expect((await auth.refresh(winner.refreshCookie)).status).toBe(401);
+  });
+
+  it('refuses the session’s access tokens after a replayed refresh token', async () => {
+    const { auth, check } = await setup();
+    const login = await auth.login({ email: 'nurse@clinic.test', password: PASSWORD });
+    const rotated = await auth.refresh(login.refreshCookie);
+    const tokens = [login.body['accessToken'] as string, rotated.body['accessToken'] as string];
+    expect((await Promise.all(tokens.map(check))).map((r) => r.ok)).toEqual([true, true]);
+    expect((await auth.refresh(login.refreshCookie)).status).toBe(401);
+    expect(await Promise.all(tokens.map(check))).toEqual([
+      { ok: false, reason: 'revoked' },
+      { ok: false, reason: 'revoked' },
+    ]);
+  });
+
+  it('refuses the presented access token and the session’s others after log-out, and no one else’s', async () => {
+    const { auth, check } = await setup();
+    const mine = await auth.login({ email: 'nurse@clinic.test', password: PASSWORD });
+    const other = await auth.login({ email: 'nurse@clinic.test', password: PASSWORD });
+    const token = mine.body['accessToken'] as string;
+    await auth.logout(mine.refreshCookie, Revocations.claims(token));
+    expect(await check(token)).toEqual({ ok: false, reason: 'revoked' });
+    expect((await auth.refresh(mine.refreshCookie)).status).toBe(401);
+    expect((await check(other.body['accessToken'] as string)).ok).toBe(true);
+  });
+
+  it('ends the session of an access token sent to log-out without its cookie', async () => {
+    const { auth, check } = await setup();
+    const login = await auth.login({ email: 'nurse@clinic.test', password: PASSWORD });
+    const token = login.body['accessToken'] as string;
+    await auth.logout(undefined, Revocations.claims(token));
+    expect(await check(token)).toEqual({ ok: false, reason: 'revoked' });
+    expect((await auth.refresh(login.refreshCookie)).status).toBe(401);
   });
 });
 
@@ -188,7 +249,7 @@ describe('sign-up', () => {
   it('joins an organization only with a valid, unused invite, with the invite’s role', async () => {
     const { auth, verify } = await setup();
     const admin = { kind: 'staff', userId: 'u-admin', organizationId: 'org-1', role: 'ADMIN' } as const;
-    const invite = auth.createInvite(admin, { role: 'CLINICIAN' });
+    const invite = await auth.createInvite(admin, { role: 'CLINICIAN' });
     const code = invite.body['code'] as string;
     const joined = await auth.signup({
       email: 'new.nurse@clinic.test',
@@ -213,7 +274,7 @@ describe('sign-up', () => {
   it('lets only an ADMIN create invites', async () => {
     const { auth } = await setup();
     const clinician = { kind: 'staff', userId: 'u', organizationId: 'org-1', role: 'CLINICIAN' } as const;
-    expect(auth.createInvite(clinician, { role: 'ADMIN' }).status).toBe(403);
+    expect((await auth.createInvite(clinician, { role: 'ADMIN' })).status).toBe(403);
   });
 
   it('names every invalid field, and refuses a short password', async () => {

@@ -11,6 +11,7 @@ export const DEMO_USERS: readonly { email: string; name: string; organizationId:
   { email: 'clinician@lakeside.test', name: 'Lee Clinician', organizationId: 'org-lakeside', role: 'CLINICIAN' },
 ];
 
+/** Idempotent: a database that already has them (a restart, another replica) keeps them as they are. */
 export async function addDemoUsers(auth: AuthService): Promise<void> {
-  await Promise.all(DEMO_USERS.map((user) => auth.addUser({ ...user, password: DEMO_PASSWORD })));
+  await Promise.all(DEMO_USERS.map((user) => auth.ensureUser({ ...user, password: DEMO_PASSWORD })));
 }

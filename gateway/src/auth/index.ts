@@ -9,18 +9,43 @@ import {
   type TokenVerifier,
 } from '@carebridge/common';
 import type { GatewayContext } from '../context';
-import { InMemoryAccountStore } from './accounts';
+import { createSharedState, type RateLimitOptions, type SharedState } from '../shared';
+import { InMemoryAccountStore, type AccountStore } from './accounts';
+import { parseTrustedProxies } from './clientAddress';
 import { addDemoUsers } from './demo';
 import { EhrSystemDirectory, type EhrSystemDirectoryOptions } from './ehrSystems';
 import { graphEhrSystems, graphOperation, graphOrganizationRegistry, intakeLinks } from './graph';
-import { InMemoryInviteStore } from './invites';
+import { InMemoryInviteStore, type InviteStore } from './invites';
 import type { KeyRing } from './keys';
 import type { ScryptParams } from './passwords';
+import { Revocations } from './revocation';
 import { authRoutes } from './routes';
 import { AuthService } from './service';
-import { InMemorySessionStore } from './sessions';
-import { LoginThrottle } from './throttle';
+import { InMemorySessionStore, type SessionStore } from './sessions';
 import { createTokenIssuer, type TokenIssuer } from './tokens';
+
+export interface AuthStores {
+  accounts: AccountStore;
+  sessions: SessionStore;
+  invites: InviteStore;
+}
+
+/** Per client address, on `/auth/login`, `/auth/signup` and `/auth/refresh`. */
+export interface AuthRateLimits {
+  login: RateLimitOptions;
+  signup: RateLimitOptions;
+  refresh: RateLimitOptions;
+}
+
+/**
+ * Generous for one person, and for a clinic's staff behind one address; they bound floods, and the
+ * log-in throttle (per email and source) is what stops password guessing.
+ */
+export const DEFAULT_RATE_LIMITS: AuthRateLimits = {
+  login: { limit: 60, windowMs: 60_000 },
+  signup: { limit: 20, windowMs: 60_000 },
+  refresh: { limit: 120, windowMs: 60_000 },
+};
 
 export interface AuthOptions {
   /** Signs and verifies every token (keys.ts `signingKeyRing`). */
@@ -41,6 +66,14 @@ export interface AuthOptions {
   logger?: Logger;
   /** The cache of `GET /auth/ehr-systems` (60 s); tests set its clock or TTL. */
   ehrSystemsCache?: Pick<EhrSystemDirectoryOptions, 'ttlMs' | 'failureBackoffMs' | 'now'>;
+  /** Accounts, sessions and invites; in memory unless given (the PostgreSQL ones: postgresStores.ts). */
+  stores?: AuthStores;
+  /** Throttles, rate limits and the deny-list (shared/); in-process unless given. The caller closes it. */
+  sharedState?: SharedState;
+  /** Each one left out is its DEFAULT_RATE_LIMITS value. */
+  rateLimits?: Partial<AuthRateLimits>;
+  /** Peers whose X-Forwarded-For names the client (TRUSTED_PROXIES); none by default. */
+  trustedProxies?: readonly string[];
 }
 
 /** The gateway's identity part, as the rest of the gateway sees it. */
@@ -48,15 +81,18 @@ export interface Auth {
   /** Accounts, passwords, the log-in throttle, sessions and invites. */
   service: AuthService;
   tokens: TokenIssuer;
-  /** Checks a token against this gateway's keys: the GraphQL context's check (context.ts). */
+  /** Checks a token's signature and claims against this gateway's keys. */
   verify: TokenVerifier;
+  /** `verify`, and refuses revoked tokens: the GraphQL context's check (context.ts). */
+  check: TokenVerifier;
   /** `/auth/*` and `/.well-known/jwks.json`. */
   routes: RouteHandler;
 }
 
 /**
  * Accounts and tokens: sign-up, log-in, refresh, log-out, invites, intake links and the JWKS,
- * over in-memory stores. Nothing to stop: no timer or connection outlives a request.
+ * over the stores and shared state it is given (in memory otherwise). It owns no connection:
+ * whoever opened the database and Redis closes them (createGateway).
  */
 export async function createAuth(options: AuthOptions): Promise<Auth> {
   const logger = options.logger ?? silentLogger;
@@ -65,14 +101,23 @@ export async function createAuth(options: AuthOptions): Promise<Auth> {
   const verify = createTokenVerifier({ jwks: options.keys.jwks, issuer, audience });
   const tokens = createTokenIssuer({ keys: options.keys, issuer, audience });
   const run = graphOperation(options.graph, verify);
-
-  const service = new AuthService({
+  const shared = options.sharedState ?? (await createSharedState({ logger }));
+  const revocations = new Revocations(shared.denyList);
+  const check = revocations.checking(verify);
+  const stores = options.stores ?? {
     accounts: new InMemoryAccountStore(),
     sessions: new InMemorySessionStore(),
     invites: new InMemoryInviteStore(),
+  };
+  const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
+
+  const service = new AuthService({
+    ...stores,
     tokens,
-    throttle: new LoginThrottle(),
+    guard: shared.loginGuard(),
+    revocations,
     organizations: graphOrganizationRegistry(run, tokens),
+    logger,
     ...(options.passwordParams ? { passwordParams: options.passwordParams } : {}),
   });
   if (options.demoUsers) await addDemoUsers(service);
@@ -80,10 +125,17 @@ export async function createAuth(options: AuthOptions): Promise<Auth> {
   const routes = authRoutes({
     auth: service,
     keys: options.keys,
+    check,
     verify,
+    rateLimits: {
+      login: shared.rateLimiter('auth-login', limits.login),
+      signup: shared.rateLimiter('auth-signup', limits.signup),
+      refresh: shared.rateLimiter('auth-refresh', limits.refresh),
+    },
+    trustedProxies: new Set(parseTrustedProxies((options.trustedProxies ?? []).join(','))),
     createIntakeLink: intakeLinks(run, tokens),
     ehrSystems: new EhrSystemDirectory(graphEhrSystems(run, tokens), { logger, ...options.ehrSystemsCache }),
     secureCookies: options.secureCookies ?? true,
   });
-  return { service, tokens, verify, routes };
+  return { service, tokens, verify, check, routes };
 }

@@ -10,28 +10,39 @@ export interface InviteRecord {
   usedAt: number | null;
 }
 
-/** Where the gateway keeps invite codes; changes go through its methods (see SessionStore). */
+/**
+ * Where the gateway keeps invite codes: in memory (invites.ts) or in PostgreSQL
+ * (postgresStores.ts); changes go through its methods (see SessionStore).
+ */
 export interface InviteStore {
-  invite(code: string): InviteRecord | undefined;
-  addInvite(invite: InviteRecord): void;
-  markUsed(code: string, at: number): void;
+  invite(code: string): Promise<InviteRecord | undefined>;
+  addInvite(invite: InviteRecord): Promise<void>;
+  /**
+   * Uses the invite up, as one conditional step: only when it is unused and has not expired at
+   * `at`. Resolves the invite as claimed, or undefined when this call did not claim it, so two
+   * concurrent sign-ups can never both use one invite.
+   */
+  claim(code: string, at: number): Promise<InviteRecord | undefined>;
 }
 
 export class InMemoryInviteStore implements InviteStore {
   private readonly invites = new Map<string, InviteRecord>();
 
   // Copies in and out, like InMemorySessionStore, so that only the store's methods change an invite.
-  invite(code: string): InviteRecord | undefined {
+  invite(code: string): Promise<InviteRecord | undefined> {
     const invite = this.invites.get(code);
-    return invite && { ...invite };
+    return Promise.resolve(invite && { ...invite });
   }
 
-  addInvite(invite: InviteRecord): void {
+  addInvite(invite: InviteRecord): Promise<void> {
     this.invites.set(invite.code, { ...invite });
+    return Promise.resolve();
   }
 
-  markUsed(code: string, at: number): void {
+  claim(code: string, at: number): Promise<InviteRecord | undefined> {
     const invite = this.invites.get(code);
-    if (invite) invite.usedAt = at;
+    if (!invite || invite.usedAt !== null || invite.expiresAt <= at) return Promise.resolve(undefined);
+    invite.usedAt = at;
+    return Promise.resolve({ ...invite });
   }
 }

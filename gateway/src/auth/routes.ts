@@ -1,15 +1,25 @@
 import type { IncomingMessage } from 'node:http';
 import { bearerToken, sendJson, type RouteHandler, type StaffViewer, type TokenVerifier } from '@carebridge/common';
+import { SharedStateUnavailableError, type RateLimiter } from '../shared';
+import { clientAddress } from './clientAddress';
 import { EHR_SYSTEMS_TTL_MS, type EhrSystemDirectory } from './ehrSystems';
-import type { AuthResult, AuthService } from './service';
 import type { KeyRing } from './keys';
+import { Revocations } from './revocation';
+import type { AuthResult, AuthService } from './service';
 
 export const REFRESH_COOKIE = 'cb_refresh';
 
 export interface AuthRoutesOptions {
   auth: AuthService;
   keys: KeyRing;
+  /** Signature, claims and revocation: what a request's access token is checked with. */
+  check: TokenVerifier;
+  /** Signature and claims only: log-out takes a revoked token too (revoking it again is harmless). */
   verify: TokenVerifier;
+  /** Per client address; a refused request answers 429 with Retry-After. */
+  rateLimits: { login: RateLimiter; signup: RateLimiter; refresh: RateLimiter };
+  /** Peers whose X-Forwarded-For is believed (clientAddress.ts). */
+  trustedProxies: ReadonlySet<string>;
   /** Creates an intake link after checking, through the graph, that the patient is the caller's. */
   createIntakeLink(viewer: StaffViewer, token: string, body: Record<string, unknown>): Promise<AuthResult>;
   /** The EHR systems a new clinic can choose, for the public `GET /auth/ehr-systems`. */
@@ -33,6 +43,13 @@ function refreshCookieHeader(value: string, secure: boolean): string {
     : [`${REFRESH_COOKIE}=${value}`, `Max-Age=${12 * 60 * 60}`, ...attributes].join('; ');
 }
 
+/** The deny-list could not be read: whether the token was revoked is unknown, so it is not accepted. */
+export const REVOCATION_UNKNOWN: AuthResult = {
+  status: 503,
+  body: { error: 'Sign-in checks are unavailable right now. Try again shortly.', code: 'SERVICE_UNAVAILABLE' },
+  retryAfterSeconds: 5,
+};
+
 /**
  * The gateway's REST endpoints: sign-up, log-in, refresh, log-out, invites, intake links, the EHR
  * systems to sign up with and the public keys. They take and give JSON; cookie-based calls
@@ -52,8 +69,27 @@ export function authRoutes(options: AuthRoutesOptions): RouteHandler {
   const staffFrom = async (request: IncomingMessage): Promise<{ viewer: StaffViewer; token: string } | undefined> => {
     const token = bearerToken(request.headers);
     if (!token) return undefined;
-    const result = await options.verify(token);
+    const result = await options.check(token);
     return result.ok && result.viewer.kind === 'staff' ? { viewer: result.viewer, token } : undefined;
+  };
+
+  /** The claims of the access token sent with a log-out, when it is a valid one of ours. */
+  const presentedToken = async (request: IncomingMessage) => {
+    const token = bearerToken(request.headers);
+    if (!token || !(await options.verify(token)).ok) return undefined;
+    return Revocations.claims(token);
+  };
+
+  /** Counts the request against its address; the answer to send when it is over the limit. */
+  const overLimit = async (limiter: RateLimiter, request: IncomingMessage): Promise<AuthResult | undefined> => {
+    const decision = await limiter.hit(clientAddress(request, options.trustedProxies));
+    if (decision.allowed) return undefined;
+    const retryAfterSeconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+    return {
+      status: 429,
+      body: { error: `Too many requests. Try again in ${retryAfterSeconds} s.`, code: 'RATE_LIMITED' },
+      retryAfterSeconds,
+    };
   };
 
   return async (route) => {
@@ -96,23 +132,40 @@ export function authRoutes(options: AuthRoutesOptions): RouteHandler {
       return true;
     }
     switch (url.pathname) {
-      case '/auth/signup':
-        return respond(route, await options.auth.signup(await route.readJson()));
-      case '/auth/login':
-        return respond(route, await options.auth.login(await route.readJson()));
-      case '/auth/refresh':
-        return respond(route, await options.auth.refresh(cookieValue(request, REFRESH_COOKIE)));
+      case '/auth/signup': {
+        const refused = await overLimit(options.rateLimits.signup, request);
+        return respond(route, refused ?? (await options.auth.signup(await route.readJson())));
+      }
+      case '/auth/login': {
+        const refused = await overLimit(options.rateLimits.login, request);
+        if (refused) return respond(route, refused);
+        const source = clientAddress(request, options.trustedProxies);
+        return respond(route, await options.auth.login(await route.readJson(), source));
+      }
+      case '/auth/refresh': {
+        const refused = await overLimit(options.rateLimits.refresh, request);
+        return respond(route, refused ?? (await options.auth.refresh(cookieValue(request, REFRESH_COOKIE))));
+      }
       case '/auth/logout':
-        return respond(route, options.auth.logout(cookieValue(request, REFRESH_COOKIE)));
+        return respond(
+          route,
+          await options.auth.logout(cookieValue(request, REFRESH_COOKIE), await presentedToken(request)),
+        );
       case '/auth/invites':
       case '/auth/intake-links': {
-        const staff = await staffFrom(request);
+        let staff: Awaited<ReturnType<typeof staffFrom>>;
+        try {
+          staff = await staffFrom(request);
+        } catch (error) {
+          if (!(error instanceof SharedStateUnavailableError)) throw error;
+          return respond(route, REVOCATION_UNKNOWN);
+        }
         if (!staff) return respond(route, { status: 401, body: { error: 'Sign in first.', code: 'UNAUTHENTICATED' } });
         const body = await route.readJson();
         return respond(
           route,
           url.pathname === '/auth/invites'
-            ? options.auth.createInvite(staff.viewer, body)
+            ? await options.auth.createInvite(staff.viewer, body)
             : await options.createIntakeLink(staff.viewer, staff.token, body),
         );
       }

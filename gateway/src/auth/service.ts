@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { FieldProblem, Role, StaffViewer } from '@carebridge/common';
-import type { AccountStore } from './accounts';
+import { silentLogger, type FieldProblem, type Logger, type Role, type StaffViewer } from '@carebridge/common';
+import type { LoginGuard } from '../shared';
+import { EmailTakenError, type AccountStore } from './accounts';
 import type { InviteStore } from './invites';
 import {
   hashPassword,
@@ -10,8 +11,8 @@ import {
   verifyPassword,
   type ScryptParams,
 } from './passwords';
+import type { Revocations, TokenClaims } from './revocation';
 import type { SessionRecord, SessionStore } from './sessions';
-import type { LoginThrottle } from './throttle';
 import { ACCESS_TOKEN_SECONDS, type TokenIssuer } from './tokens';
 
 /** What an auth endpoint answers; the HTTP layer turns it into a response. */
@@ -39,7 +40,10 @@ export interface AuthServiceOptions {
   sessions: SessionStore;
   invites: InviteStore;
   tokens: TokenIssuer;
-  throttle: LoginThrottle;
+  /** Log-in throttles per (email, source) and per email (shared/throttle.ts). */
+  guard: LoginGuard;
+  /** Where ended sessions and logged-out tokens are listed (revocation.ts). */
+  revocations: Revocations;
   organizations: OrganizationRegistry;
   passwordParams?: ScryptParams;
   /** Password hashing; tests count calls to show that every log-in costs the same. */
@@ -50,6 +54,7 @@ export interface AuthServiceOptions {
   sessionLifetimeMs?: number;
   inviteLifetimeMs?: number;
   now?: () => number;
+  logger?: Logger;
 }
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[A-Za-z]{2,}$/;
@@ -60,6 +65,7 @@ const SIGNED_UP = {
   message: 'If this email can be registered, the account is ready: sign in to continue.',
 };
 
+const errorName = (error: unknown): string => (error instanceof Error ? error.name : 'unknown');
 const sha256 = (value: string): string => createHash('sha256').update(value).digest('base64url');
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const invalid = (problems: FieldProblem[]): AuthResult => ({
@@ -80,6 +86,7 @@ export class AuthService {
   /** Verified against when an email is unknown, so both cases cost one scrypt. */
   private readonly dummyHash: Promise<string>;
   private readonly passwords: { hash: typeof hashPassword; verify: typeof verifyPassword };
+  private readonly logger: Logger;
 
   constructor(private readonly options: AuthServiceOptions) {
     this.params = options.passwordParams ?? OWASP_SCRYPT;
@@ -89,6 +96,7 @@ export class AuthService {
     this.sessionLifetimeMs = options.sessionLifetimeMs ?? 12 * 60 * 60_000;
     this.inviteLifetimeMs = options.inviteLifetimeMs ?? 7 * 24 * 60 * 60_000;
     this.dummyHash = this.passwords.hash(randomUUID(), this.params);
+    this.logger = options.logger ?? silentLogger;
   }
 
   /** Creates an account without the sign-up flow: seeded demo users. */
@@ -99,7 +107,7 @@ export class AuthService {
     organizationId: string;
     role: Role;
   }): Promise<void> {
-    this.options.accounts.addUser({
+    await this.options.accounts.addUser({
       id: randomUUID(),
       email: user.email.toLowerCase(),
       name: user.name,
@@ -108,6 +116,19 @@ export class AuthService {
       role: user.role,
       createdAt: new Date(this.now()).toISOString(),
     });
+  }
+
+  /**
+   * Creates the account unless its email is already registered: demo seeding, which must find
+   * the accounts a previous start (or another replica starting at once) stored in the database.
+   */
+  async ensureUser(user: Parameters<AuthService['addUser']>[0]): Promise<void> {
+    if (await this.options.accounts.userByEmail(user.email)) return;
+    try {
+      await this.addUser(user);
+    } catch (error) {
+      if (!(error instanceof EmailTakenError)) throw error;
+    }
   }
 
   /**
@@ -136,35 +157,46 @@ export class AuthService {
     }
     if (problems.length > 0) return invalid(problems);
 
-    const invite = inviteCode === undefined ? undefined : this.options.invites.invite(inviteCode);
+    const badInvite = invalid([
+      { field: 'inviteCode', message: 'is not a valid invite code, or it was used or has expired' },
+    ]);
+    const invite = inviteCode === undefined ? undefined : await this.options.invites.invite(inviteCode);
     if (inviteCode !== undefined && (!invite || invite.usedAt !== null || invite.expiresAt <= this.now())) {
-      return invalid([{ field: 'inviteCode', message: 'is not a valid invite code, or it was used or has expired' }]);
+      return badInvite;
     }
     const passwordHash = await this.passwords.hash(password, this.params);
-    if (this.options.accounts.userByEmail(email)) return { status: 201, body: SIGNED_UP };
+    if (await this.options.accounts.userByEmail(email)) return { status: 201, body: SIGNED_UP };
 
     const userId = randomUUID();
     let organizationId: string;
     let role: Role;
     if (invite) {
-      organizationId = invite.organizationId;
-      role = invite.role;
-      this.options.invites.markUsed(invite.code, this.now());
+      // The read above answers the common case early; this conditional claim is what decides
+      // between concurrent sign-ups with one code.
+      const claimed = await this.options.invites.claim(invite.code, this.now());
+      if (!claimed) return badInvite;
+      organizationId = claimed.organizationId;
+      role = claimed.role;
     } else {
       organizationId = `org-${randomUUID()}`;
       role = 'ADMIN';
       const orgProblems = await this.options.organizations.register(newOrganization!, { userId, organizationId });
       if (orgProblems.length > 0) return invalid(orgProblems.map((p) => ({ ...p, field: `organization.${p.field}` })));
     }
-    this.options.accounts.addUser({
-      id: userId,
-      email,
-      name,
-      passwordHash,
-      organizationId,
-      role,
-      createdAt: new Date(this.now()).toISOString(),
-    });
+    try {
+      await this.options.accounts.addUser({
+        id: userId,
+        email,
+        name,
+        passwordHash,
+        organizationId,
+        role,
+        createdAt: new Date(this.now()).toISOString(),
+      });
+    } catch (error) {
+      // A concurrent sign-up of the same email won: the same answer as for a registered email.
+      if (!(error instanceof EmailTakenError)) throw error;
+    }
     return { status: 201, body: SIGNED_UP };
   }
 
@@ -185,8 +217,11 @@ export class AuthService {
     return { name, kind: kind === 'HOSPITAL' ? 'HOSPITAL' : 'CLINIC', ehrSystemId };
   }
 
-  /** Checks a password and starts a session. Unknown email and wrong password answer alike. */
-  async login(body: Record<string, unknown>): Promise<AuthResult> {
+  /**
+   * Checks a password and starts a session. Unknown email and wrong password answer alike.
+   * `source` is the client's address (routes.ts `clientAddress`), for the per-source throttle.
+   */
+  async login(body: Record<string, unknown>, source = 'unknown'): Promise<AuthResult> {
     const email = text(body['email'])?.trim().toLowerCase() ?? '';
     const password = text(body['password']) ?? '';
     if (!email || !password || password.length > PASSWORD_MAX_LENGTH) {
@@ -197,22 +232,21 @@ export class AuthService {
         },
       ]);
     }
-    const waitMs = this.options.throttle.retryAfterMs(email);
-    if (waitMs > 0) {
-      const retryAfterSeconds = Math.ceil(waitMs / 1000);
+    // Counted before the password is checked, so concurrent guesses cannot all pass a check made
+    // before the first of them failed.
+    const decision = await this.options.guard.attempt(email, source);
+    if (!decision.allowed) {
+      const retryAfterSeconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
       return {
         status: 429,
         body: { error: `Too many failed attempts. Try again in ${retryAfterSeconds} s.`, code: 'TOO_MANY_ATTEMPTS' },
         retryAfterSeconds,
       };
     }
-    const user = this.options.accounts.userByEmail(email);
+    const user = await this.options.accounts.userByEmail(email);
     const matches = await this.passwords.verify(password, user?.passwordHash ?? (await this.dummyHash));
-    if (!user || !matches) {
-      this.options.throttle.recordFailure(email);
-      return { status: 401, body: LOGIN_FAILED };
-    }
-    this.options.throttle.recordSuccess(email);
+    if (!user || !matches) return { status: 401, body: LOGIN_FAILED };
+    await this.options.guard.succeed(email, source);
     const secret = randomBytes(32).toString('base64url');
     const session: SessionRecord = {
       id: randomUUID(),
@@ -223,13 +257,13 @@ export class AuthService {
       lastUsedAt: this.now(),
       revoked: false,
     };
-    this.options.sessions.addSession(session);
-    return this.issue(user.id, `${session.id}.${secret}`);
+    await this.options.sessions.addSession(session);
+    return this.issue(user.id, session.id, `${session.id}.${secret}`);
   }
 
   /** Rotates the refresh token. A token that was already used ends the whole session. */
   async refresh(cookie: string | undefined): Promise<AuthResult> {
-    const session = this.sessionOf(cookie);
+    const session = await this.sessionOf(cookie);
     const secretHash = sha256(cookie?.split('.')[1] ?? '');
     if (!session)
       return {
@@ -237,15 +271,16 @@ export class AuthService {
         body: { error: 'Your session has ended: sign in again.', code: 'UNAUTHENTICATED' },
         refreshCookie: '',
       };
+    const replayed = {
+      status: 401,
+      body: { error: 'This session was ended for your safety: sign in again.', code: 'UNAUTHENTICATED' },
+      refreshCookie: '',
+    };
     if (session.usedSecretHashes.has(secretHash)) {
       // Someone replayed a refresh token that was already exchanged: whoever holds the newer one
-      // may be an attacker, so neither keeps the session.
-      this.options.sessions.revoke(session.id);
-      return {
-        status: 401,
-        body: { error: 'This session was ended for your safety: sign in again.', code: 'UNAUTHENTICATED' },
-        refreshCookie: '',
-      };
+      // may be an attacker, so neither keeps the session, nor any access token issued for it.
+      await this.endSession(session.id);
+      return replayed;
     }
     if (session.currentSecretHash !== secretHash) {
       return {
@@ -255,22 +290,54 @@ export class AuthService {
       };
     }
     const secret = randomBytes(32).toString('base64url');
-    this.options.sessions.rotate(session.id, {
+    const rotated = await this.options.sessions.rotate(session.id, {
       usedSecretHash: secretHash,
       currentSecretHash: sha256(secret),
       lastUsedAt: this.now(),
     });
-    return this.issue(session.userId, `${session.id}.${secret}`);
+    if (!rotated) {
+      // Another refresh with this very token got there first, so it is a used token now: the
+      // same as a replay, as it always was when refreshes ran one after the other.
+      await this.endSession(session.id);
+      return replayed;
+    }
+    return this.issue(session.userId, session.id, `${session.id}.${secret}`);
   }
 
-  logout(cookie: string | undefined): AuthResult {
-    const session = this.sessionOf(cookie);
-    if (session) this.options.sessions.revoke(session.id);
+  /**
+   * Ends the cookie's session and the presented access token (`accessToken`, already verified,
+   * when the request carried one) with the session it was issued for. Answers 200 even when the
+   * deny-list is unavailable: the sessions have ended, and their access tokens then live out
+   * their 15 minutes.
+   */
+  async logout(cookie: string | undefined, accessToken?: TokenClaims): Promise<AuthResult> {
+    const sessionIds = new Set<string>();
+    const session = await this.sessionOf(cookie);
+    if (session) sessionIds.add(session.id);
+    if (accessToken?.sid) sessionIds.add(accessToken.sid);
+    for (const id of sessionIds) await this.endSession(id);
+    if (accessToken) {
+      try {
+        await this.options.revocations.revokeToken(accessToken);
+      } catch (error) {
+        this.logger.warn('auth.revocation_failed', { reason: errorName(error) });
+      }
+    }
     return { status: 200, body: { status: 'ok' }, refreshCookie: '' };
   }
 
+  /** The session cannot be refreshed any more, and its access tokens are refused from now on. */
+  private async endSession(sessionId: string): Promise<void> {
+    await this.options.sessions.revoke(sessionId);
+    try {
+      await this.options.revocations.revokeSession(sessionId);
+    } catch (error) {
+      this.logger.warn('auth.revocation_failed', { reason: errorName(error) });
+    }
+  }
+
   /** An ADMIN invites a colleague into their organization with a role. */
-  createInvite(viewer: StaffViewer, body: Record<string, unknown>): AuthResult {
+  async createInvite(viewer: StaffViewer, body: Record<string, unknown>): Promise<AuthResult> {
     if (viewer.role !== 'ADMIN')
       return { status: 403, body: { error: 'Only an ADMIN can invite people.', code: 'FORBIDDEN' } };
     const role = body['role'];
@@ -285,26 +352,26 @@ export class AuthService {
       expiresAt: this.now() + this.inviteLifetimeMs,
       usedAt: null,
     };
-    this.options.invites.addInvite(invite);
+    await this.options.invites.addInvite(invite);
     return {
       status: 201,
       body: { code: invite.code, role: invite.role, expiresAt: new Date(invite.expiresAt).toISOString() },
     };
   }
 
-  private sessionOf(cookie: string | undefined): SessionRecord | undefined {
+  private async sessionOf(cookie: string | undefined): Promise<SessionRecord | undefined> {
     const [id] = (cookie ?? '').split('.');
-    const session = id ? this.options.sessions.session(id) : undefined;
+    const session = id ? await this.options.sessions.session(id) : undefined;
     if (!session || session.revoked) return undefined;
     const now = this.now();
     if (session.expiresAt <= now || now - session.lastUsedAt > this.idleTimeoutMs) return undefined;
     return session;
   }
 
-  private async issue(userId: string, refreshCookie: string): Promise<AuthResult> {
-    const user = this.options.accounts.userById(userId);
+  private async issue(userId: string, sessionId: string, refreshCookie: string): Promise<AuthResult> {
+    const user = await this.options.accounts.userById(userId);
     if (!user) return { status: 401, body: LOGIN_FAILED, refreshCookie: '' };
-    const accessToken = await this.options.tokens.accessToken(user);
+    const accessToken = await this.options.tokens.accessToken({ ...user, sessionId });
     return {
       status: 200,
       body: {

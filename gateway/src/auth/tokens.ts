@@ -28,11 +28,21 @@ export function createTokenIssuer(options: TokenIssuerOptions) {
       .sign(options.keys.signing.key);
 
   return {
-    /** An access token; `seconds` shortens it for a token the gateway mints for one call of its own. */
+    /**
+     * An access token; `seconds` shortens it for a token the gateway mints for one call of its own.
+     * `sessionId` (the `sid` claim) ties it to the session it was issued for, so ending the session
+     * (log-out, a replayed refresh token) revokes it too (revocation.ts).
+     */
     accessToken: (
-      user: { id: string; organizationId: string; role: Role },
+      user: { id: string; organizationId: string; role: Role; sessionId?: string },
       seconds = options.accessTokenSeconds ?? ACCESS_TOKEN_SECONDS,
-    ) => sign(TOKEN_TYPES.access, { org: user.organizationId, role: user.role }, user.id, seconds),
+    ) =>
+      sign(
+        TOKEN_TYPES.access,
+        { org: user.organizationId, role: user.role, ...(user.sessionId ? { sid: user.sessionId } : {}) },
+        user.id,
+        seconds,
+      ),
     intakeToken: (
       link: { patientId: string; organizationId: string; questionnaireId: string },
       seconds = INTAKE_LINK_SECONDS,

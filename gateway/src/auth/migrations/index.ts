@@ -1,0 +1,7 @@
+import type { Migrations } from '@carebridge/db';
+import { authTables } from './0001_auth';
+
+/** The gateway schema's migrations, applied in name order at start-up (under Kysely's lock). */
+export const gatewayMigrations: Migrations = {
+  '0001_auth': authTables,
+};
