@@ -145,7 +145,7 @@ export class PostgresClinicalStore implements ClinicalStore {
   }
 }
 
-/** The outbox table of this schema's transaction (Kysely's types do not narrow a database to a subset of its tables). */
+/** The transaction as the outbox's tables: Kysely's types do not narrow a database to some of its tables. */
 function outboxOf(trx: Transaction<ClinicalTables>): Kysely<OutboxTable> {
   return trx as unknown as Kysely<OutboxTable>;
 }
