@@ -1,4 +1,5 @@
 import {
+  audited,
   deny,
   requireIntakeScope,
   requireOrganization,
@@ -72,21 +73,24 @@ export function readableResponse(
 }
 
 /** A patient's responses the viewer may read: staff only, their organization's. */
-export function readableResponsesOf(
+export async function readableResponsesOf(
   context: Pick<Context, 'logger' | 'viewer' | 'store'>,
   patientId: string,
-): QuestionnaireResponseRecord[] {
+): Promise<QuestionnaireResponseRecord[]> {
   const viewer = requireStaff(context, { message: INTAKE_ONLY_MESSAGE, log: { patientId } });
-  return context.store.responsesOfPatient(patientId).filter((r) => canReadResponse(viewer, r));
+  return (await context.store.responsesOfPatient(patientId)).filter((r) => canReadResponse(viewer, r));
 }
 
 /**
  * Staff may reference a patient unless this subgraph knows the patient belongs to another
  * organization, which it does when any of the patient's responses is another organization's.
  */
-export function assertPatientReadable(context: Pick<Context, 'logger' | 'viewer' | 'store'>, patientId: string): void {
+export async function assertPatientReadable(
+  context: Pick<Context, 'logger' | 'viewer' | 'store'>,
+  patientId: string,
+): Promise<void> {
   const viewer = requireStaff(context, { message: INTAKE_ONLY_MESSAGE, log: { patientId } });
-  if (context.store.responsesOfPatient(patientId).every((r) => canReadResponse(viewer, r))) return;
+  if ((await context.store.responsesOfPatient(patientId)).every((r) => canReadResponse(viewer, r))) return;
   throw deny(context, 'OTHER_ORGANIZATION', {
     message: 'This patient belongs to another organization.',
     log: { patientId },
@@ -94,10 +98,24 @@ export function assertPatientReadable(context: Pick<Context, 'logger' | 'viewer'
 }
 
 /**
- * The audit record of reading one response: its patient (looked up before the access check, so a
- * refused attempt names the patient too), and NOT_FOUND for an unknown id.
+ * Reads one response by id, audited as `response.read`. The response is looked up before the
+ * access check, so a refused attempt names its patient too; a lookup that fails (the database) is
+ * recorded as FAILED, without a patient.
  */
-export function responseRead(
+export async function auditedResponseRead(context: Context, id: string): Promise<QuestionnaireResponseRecord | null> {
+  let response: QuestionnaireResponseRecord | undefined;
+  try {
+    response = await context.store.response(id);
+  } catch (error) {
+    return audited(context, responseRead(undefined), () => {
+      throw error;
+    });
+  }
+  return audited(context, responseRead(response), () => readableResponse(context, response, id) ?? null);
+}
+
+/** The audit record of reading one response: its patient, and NOT_FOUND for an unknown id. */
+function responseRead(
   response: QuestionnaireResponseRecord | undefined,
 ): AuditSpec<QuestionnaireResponseRecord | null> {
   return {

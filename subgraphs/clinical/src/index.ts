@@ -1,11 +1,15 @@
 import { runService, subgraphRuntime } from '@carebridge/common';
 import { readConfig } from './config';
 import { createHttpPatientDirectory } from './data/patients';
-import { createSeededStore, createService } from './server';
+import { openClinicalStore } from './data/storage';
+import { createService } from './server';
 
 const config = readConfig();
 const { logger, verifier, audit } = subgraphRuntime('clinical', config);
-const store = createSeededStore();
-if (config.announceSeed) store.announceLoaded();
+const storage = await openClinicalStore({ database: config.database, announceSeed: config.announceSeed, logger });
 const patients = createHttpPatientDirectory({ graphUrl: config.graphUrl, logger });
-await runService(createService({ logger, store, audit, verifier, patients, events: config.events }), config);
+await runService(
+  createService({ logger, store: storage.store, audit, verifier, patients, events: config.events }),
+  // The pool closes last: the relay's final delivery (when workers stop) still reads the outbox.
+  { ...config, onClosed: () => storage.close() },
+);

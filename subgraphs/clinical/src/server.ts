@@ -21,6 +21,10 @@ export interface ClinicalServiceOptions {
   verifier: TokenVerifier;
   /** Says whether the caller may see a patient; `src/index.ts` passes the graph-backed one. */
   patients: PatientDirectory;
+  /**
+   * In memory and seeded unless given; `src/index.ts` passes the configured one (PostgreSQL with
+   * `DATABASE_URL`). The relay reads its outbox: with PostgreSQL, the replicas' shared one.
+   */
   store?: ClinicalStore;
   logger?: Logger;
   /** Where reads and submissions of answers are recorded; `src/index.ts` passes one built from config. */

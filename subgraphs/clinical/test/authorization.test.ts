@@ -64,10 +64,33 @@ function setup(extraPatients: Record<string, string> = {}) {
 }
 
 /** The result with each error reduced to what a client acts on: where, which code, what message. */
+/**
+ * The data and the errors in the order of their paths in the answer (as the query asks the
+ * fields): the store is async, so sibling resolvers finish, and GraphQL lists their errors, in
+ * the order their reads complete, which says nothing about access.
+ */
 const outcome = (result: FormattedExecutionResult) => ({
   data: result.data,
-  errors: result.errors?.map((e) => ({ path: e.path, code: e.extensions?.['code'], message: e.message })),
+  errors: result.errors
+    ?.map((e) => ({ path: e.path, code: e.extensions?.['code'], message: e.message }))
+    .sort((a, b) => compareRanks(pathRank(result.data, a.path ?? []), pathRank(result.data, b.path ?? []))),
 });
+
+/** Each step of `path` as its position: a list index, or the field's place among its siblings. */
+function pathRank(data: unknown, path: readonly (string | number)[]): number[] {
+  let node = data;
+  return path.map((key) => {
+    const rank =
+      typeof key === 'number' ? key : typeof node === 'object' && node !== null ? Object.keys(node).indexOf(key) : -1;
+    node = typeof node === 'object' && node !== null ? (node as Record<string | number, unknown>)[key] : undefined;
+    return rank;
+  });
+}
+
+function compareRanks(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}
 
 const forbiddenAt = (path: (string | number)[], message: string) => ({ path, code: 'FORBIDDEN', message });
 
@@ -112,7 +135,7 @@ describe('clinical subgraph authentication', () => {
 describe('clinical subgraph tenant isolation', () => {
   it('gives null and FORBIDDEN for another organization’s response by id, next to one’s own under an alias', async () => {
     const { store, run } = setup();
-    const lakesideResponse = store.responsesOfPatient(LAKESIDE_PATIENT)[0]!.id;
+    const lakesideResponse = (await store.responsesOfPatient(LAKESIDE_PATIENT))[0]!.id;
     const result = await run(
       RIVERSIDE,
       `query ($theirs: ID!) {
@@ -135,7 +158,7 @@ describe('clinical subgraph tenant isolation', () => {
   it('gives null and FORBIDDEN for another organization’s records through _entities, each at its index', async () => {
     const { store, run } = setup();
     const theirQuestionnaire = await lakesideQuestionnaire(run);
-    const lakesideResponse = store.responsesOfPatient(LAKESIDE_PATIENT)[0]!.id;
+    const lakesideResponse = (await store.responsesOfPatient(LAKESIDE_PATIENT))[0]!.id;
     const result = await run(
       RIVERSIDE,
       `query ($r: [_Any!]!) { _entities(representations: $r) {
@@ -209,14 +232,14 @@ describe('clinical subgraph tenant isolation', () => {
       language: 'EN' as const,
       submittedBy: 'patient',
     };
-    store.addResponse({
+    await store.addResponse({
       ...base,
       id: 'qr-ours',
       organizationId: 'org-riverside',
       answers: [{ linkId: 'allergies.known', valueCodes: ['PENICILLIN'] }],
       submittedAt: '2026-02-01T10:00:00.000Z',
     });
-    store.addResponse({
+    await store.addResponse({
       ...base,
       id: 'qr-theirs',
       organizationId: 'org-lakeside',
@@ -270,14 +293,14 @@ describe('questionnaire visibility', () => {
       data: null,
       errors: [forbiddenAt(['publishQuestionnaireVersion'], 'This questionnaire belongs to another organization.')],
     });
-    expect(store.questionnaireVersions('pre-visit-intake').map((q) => q.version)).toEqual([1]);
-    expect(store.questionnaireVersions('lakeside-intake').map((q) => q.version)).toEqual([1]);
+    expect((await store.questionnaireVersions('pre-visit-intake')).map((q) => q.version)).toEqual([1]);
+    expect((await store.questionnaireVersions('lakeside-intake')).map((q) => q.version)).toEqual([1]);
 
     const own = await run(LAKESIDE, PUBLISH, { input: { ...FIXTURE_INPUT, name: 'lakeside-intake' } });
     expect(own).toEqual({
       data: { publishQuestionnaireVersion: { id: expect.stringMatching(/^qn-/) as unknown, version: 2 } },
     });
-    expect(store.questionnaireVersions('lakeside-intake').map((q) => [q.version, q.organizationId])).toEqual([
+    expect((await store.questionnaireVersions('lakeside-intake')).map((q) => [q.version, q.organizationId])).toEqual([
       [1, 'org-lakeside'],
       [2, 'org-lakeside'],
     ]);
@@ -288,12 +311,12 @@ describe('staff submissions', () => {
   it('refuses answers for another organization’s patient, storing nothing', async () => {
     const { store, patients, run, logs } = setup({ 'pt-elsewhere': 'org-lakeside', 'pt-ours': 'org-riverside' });
     for (const patientId of [LAKESIDE_PATIENT, 'pt-elsewhere', 'pt-unknown']) {
-      const before = store.responsesOfPatient(patientId).length;
+      const before = (await store.responsesOfPatient(patientId)).length;
       expect(outcome(await run(RIVERSIDE, SUBMIT, submission(patientId)))).toEqual({
         data: null,
         errors: [forbiddenAt(['submitQuestionnaireResponse'], PATIENT_NOT_VISIBLE_MESSAGE)],
       });
-      expect(store.responsesOfPatient(patientId).length).toEqual(before);
+      expect((await store.responsesOfPatient(patientId)).length).toEqual(before);
     }
     // pt-00004 has Lakeside answers here, which settles it; the others were asked, with the caller's token.
     expect(patients.calls).toEqual([
@@ -316,7 +339,7 @@ describe('staff submissions', () => {
         },
       },
     });
-    expect(store.responsesOfPatient('pt-ours').map((r) => r.organizationId)).toEqual(['org-riverside']);
+    expect((await store.responsesOfPatient('pt-ours')).map((r) => r.organizationId)).toEqual(['org-riverside']);
   });
 
   it('refuses answers to another organization’s questionnaire', async () => {
@@ -331,7 +354,7 @@ describe('staff submissions', () => {
       data: null,
       errors: [forbiddenAt(['submitQuestionnaireResponse'], 'This questionnaire belongs to another organization.')],
     });
-    expect(store.responsesOfPatient(RIVERSIDE_PATIENT).map((r) => r.id)).toEqual(['qr-00001']);
+    expect((await store.responsesOfPatient(RIVERSIDE_PATIENT)).map((r) => r.id)).toEqual(['qr-00001']);
   });
 });
 
@@ -423,7 +446,7 @@ describe('intake links', () => {
       { data: null, errors: [forbiddenAt(['createQuestionnaire'], INTAKE_ONLY)] },
       { data: null, errors: [forbiddenAt(['publishQuestionnaireVersion'], INTAKE_ONLY)] },
     ]);
-    expect(store.questionnaires({ includeRetired: true }).map((q) => q.name)).toEqual(['pre-visit-intake']);
+    expect((await store.questionnaires({ includeRetired: true })).map((q) => q.name)).toEqual(['pre-visit-intake']);
   });
 
   it('answer only for their own patient and questionnaire', async () => {
@@ -447,10 +470,11 @@ describe('intake links', () => {
         forbiddenAt(['submitQuestionnaireResponse'], 'An intake link only allows answering its own questionnaire.'),
       ],
     });
-    expect([store.responsesOfPatient('pt-00002').length, store.responsesOfPatient(RIVERSIDE_PATIENT).length]).toEqual([
-      0, 1,
-    ]);
-    expect(store.isLinkUsed('link-1')).toEqual(false);
+    expect([
+      (await store.responsesOfPatient('pt-00002')).length,
+      (await store.responsesOfPatient(RIVERSIDE_PATIENT)).length,
+    ]).toEqual([0, 1]);
+    expect(await store.isLinkUsed('link-1')).toEqual(false);
   });
 
   it('answer once, as the patient, for the link’s organization, without asking the patient directory', async () => {
@@ -470,7 +494,7 @@ describe('intake links', () => {
       data: null,
       errors: [forbiddenAt(['submitQuestionnaireResponse'], LINK_USED_MESSAGE)],
     });
-    const stored = store.responsesOfPatient(RIVERSIDE_PATIENT);
+    const stored = await store.responsesOfPatient(RIVERSIDE_PATIENT);
     expect(stored.map((r) => [r.submittedBy, r.organizationId])).toEqual([
       ['patient', 'org-riverside'],
       ['patient', 'org-riverside'], // qr-00001, seeded
@@ -479,7 +503,7 @@ describe('intake links', () => {
     // Another link for the same patient answers again.
     const another = await run(intake({ linkId: 'link-2' }), SUBMIT, submission(RIVERSIDE_PATIENT));
     expect(another.errors).toBeUndefined();
-    expect(store.responsesOfPatient(RIVERSIDE_PATIENT)).toHaveLength(3);
+    expect(await store.responsesOfPatient(RIVERSIDE_PATIENT)).toHaveLength(3);
 
     // The denial is logged with ids only, and no log line carries an answer.
     expect(logs.filter((l) => l['event'] === 'auth.denied')).toEqual([
@@ -503,13 +527,13 @@ describe('intake links', () => {
       submission(RIVERSIDE_PATIENT, SEED_QUESTIONNAIRE_ID, [{ linkId: 'symptoms.current', valueCodes: ['NONE'] }]),
     );
     expect(invalid.errors?.map((e) => e.extensions?.['code'])).toEqual(['BAD_USER_INPUT']);
-    expect(store.isLinkUsed('link-1')).toEqual(false);
+    expect(await store.isLinkUsed('link-1')).toEqual(false);
     const valid = await run(intake(), SUBMIT, submission(RIVERSIDE_PATIENT));
     expect(valid.errors).toBeUndefined();
-    expect(store.isLinkUsed('link-1')).toEqual(true);
+    expect(await store.isLinkUsed('link-1')).toEqual(true);
   });
 
-  it('are used up by the store in the same step as the response is stored', () => {
+  it('are used up by the store in the same step as the response is stored', async () => {
     const store = createSeededStore();
     const record = {
       id: 'qr-link',
@@ -521,10 +545,10 @@ describe('intake links', () => {
       submittedAt: '2026-02-01T10:00:00.000Z',
       submittedBy: 'patient',
     };
-    store.addResponse(record, { linkId: 'link-x' });
-    expect(() => store.addResponse({ ...record, id: 'qr-link-again' }, { linkId: 'link-x' })).toThrow(
+    await store.addResponse(record, { linkId: 'link-x' });
+    await expect(store.addResponse({ ...record, id: 'qr-link-again' }, { linkId: 'link-x' })).rejects.toThrow(
       LinkAlreadyUsedError,
     );
-    expect([store.isLinkUsed('link-x'), store.response('qr-link-again')]).toEqual([true, undefined]);
+    expect([await store.isLinkUsed('link-x'), await store.response('qr-link-again')]).toEqual([true, undefined]);
   });
 });

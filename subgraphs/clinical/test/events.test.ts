@@ -125,7 +125,7 @@ const submittedId = (result: { data?: unknown }): string =>
 
 describe('clinical.answered events', () => {
   it('are not recorded for seeded responses', () => {
-    expect(createSeededStore().outbox.size()).toBe(0);
+    expect(createSeededStore().outbox.sizeNow()).toBe(0);
   });
 
   it('record, per submission, the patient’s latest answers with codes in stored order and English text', async () => {
@@ -133,13 +133,13 @@ describe('clinical.answered events', () => {
     const result = await run(RIVERSIDE, SUBMIT, submission());
     expect(result.errors).toBeUndefined();
     const responseId = submittedId(result);
-    expect(store.outbox.pending(10)).toEqual([
+    expect(store.outbox.pendingNow(10)).toEqual([
       {
         id: expect.stringMatching(UUID),
         type: 'clinical.answered',
         organizationId: 'org-riverside',
         patientId: PATIENT,
-        occurredAt: store.response(responseId)!.submittedAt,
+        occurredAt: (await store.response(responseId))!.submittedAt,
         responseId,
         questionnaireId: SEED_QUESTIONNAIRE_ID,
         answers: LATEST_AFTER_SUBMIT,
@@ -153,9 +153,9 @@ describe('clinical.answered events', () => {
     expect(first.errors).toBeUndefined();
     const again = await run(intake(), SUBMIT, submission());
     expect(again.errors?.map((e) => e.extensions?.['code'])).toEqual(['FORBIDDEN']);
-    expect(store.outbox.pending(10).map((e) => [e.type, e.type === 'clinical.answered' ? e.responseId : null])).toEqual(
-      [['clinical.answered', submittedId(first)]],
-    );
+    expect(
+      store.outbox.pendingNow(10).map((e) => [e.type, e.type === 'clinical.answered' ? e.responseId : null]),
+    ).toEqual([['clinical.answered', submittedId(first)]]);
   });
 
   it('are not recorded for an invalid or refused submission', async () => {
@@ -174,10 +174,10 @@ describe('clinical.answered events', () => {
       const result = await run(viewer, SUBMIT, variables);
       expect([variables, result.errors?.map((e) => e.extensions?.['code'])]).toEqual([variables, [code]]);
     }
-    expect(store.outbox.size()).toBe(0);
+    expect(store.outbox.sizeNow()).toBe(0);
   });
 
-  it('are recorded by the store with the response, only from the response’s organization, and not when it refuses', () => {
+  it('are recorded by the store with the response, only from the response’s organization, and not when it refuses', async () => {
     const store = createSeededStore();
     const record: QuestionnaireResponseRecord = {
       id: 'qr-lakeside',
@@ -189,12 +189,14 @@ describe('clinical.answered events', () => {
       submittedAt: '2026-02-01T10:00:00.000Z',
       submittedBy: 'patient',
     };
-    store.addResponse(record, { linkId: 'link-x' });
-    expect(() => store.addResponse({ ...record, id: 'qr-again' }, { linkId: 'link-x' })).toThrow(LinkAlreadyUsedError);
-    expect(() => store.addResponse(record)).toThrow();
-    expect(() => store.addResponse({ ...record, id: 'qr-x', questionnaireId: 'qn-missing' })).toThrow();
+    await store.addResponse(record, { linkId: 'link-x' });
+    await expect(store.addResponse({ ...record, id: 'qr-again' }, { linkId: 'link-x' })).rejects.toThrow(
+      LinkAlreadyUsedError,
+    );
+    await expect(store.addResponse(record)).rejects.toThrow();
+    await expect(store.addResponse({ ...record, id: 'qr-x', questionnaireId: 'qn-missing' })).rejects.toThrow();
     // Riverside's qr-00001 for the same patient stays out of what Lakeside's EHR receives.
-    expect(store.outbox.pending(10)).toEqual([
+    expect(store.outbox.pendingNow(10)).toEqual([
       {
         id: expect.stringMatching(UUID),
         type: 'clinical.answered',
@@ -227,7 +229,7 @@ describe('Patient.clinicalAnswers', () => {
     const { store, run } = setup();
     expect((await run(RIVERSIDE, SUBMIT, submission())).errors).toBeUndefined();
     const result = await run(RIVERSIDE, CLINICAL_ANSWERS, { r: [{ __typename: 'Patient', id: PATIENT }] });
-    const [event] = store.outbox.pending(1);
+    const [event] = store.outbox.pendingNow(1);
     expect(event?.type === 'clinical.answered' ? event.answers : null).toEqual(LATEST_AFTER_SUBMIT);
     expect(result).toEqual({ data: { _entities: [{ id: PATIENT, clinicalAnswers: LATEST_AFTER_SUBMIT }] } });
   });

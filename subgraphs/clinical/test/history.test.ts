@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { submitQuestionnaireResponse } from '../src/data/commands';
 import { deriveHistory } from '../src/data/history';
 import type { HistoryEntry, QuestionnaireResponseRecord, StoredAnswer } from '../src/data/records';
-import { InMemoryClinicalStore } from '../src/data/store';
+import { answeredVersions, InMemoryClinicalStore } from '../src/data/store';
 import { fixtureQuestionnaire, NOW, responseInput } from './fixtures';
 
 const questionnaire = fixtureQuestionnaire();
@@ -96,19 +96,19 @@ describe('clinical history derivation', () => {
     expect(entries).toEqual([]);
   });
 
-  it('stores the same codes whether the patient answered in Spanish or English, and renders either language', () => {
+  it('stores the same codes whether the patient answered in Spanish or English, and renders either language', async () => {
     const store = new InMemoryClinicalStore();
-    store.addQuestionnaireVersion(questionnaire);
+    await store.addQuestionnaireVersion(questionnaire);
     const answers = [
       { linkId: 'q.symptoms', valueCodes: ['FEVER', 'COUGH'] },
       { linkId: 'q.tobacco', valueCodes: ['NEVER'] },
     ];
-    const inSpanish = submitQuestionnaireResponse(
+    const inSpanish = await submitQuestionnaireResponse(
       store,
       { ...responseInput(answers), patientId: 'pt-es', language: 'ES' },
       { now: NOW, submittedBy: 'patient', organizationId: 'org-riverside' },
     );
-    const inEnglish = submitQuestionnaireResponse(
+    const inEnglish = await submitQuestionnaireResponse(
       store,
       { ...responseInput(answers), patientId: 'pt-en', language: 'EN' },
       { now: NOW, submittedBy: 'patient', organizationId: 'org-riverside' },
@@ -118,7 +118,8 @@ describe('clinical history derivation', () => {
       { linkId: 'q.symptoms', valueCodes: ['COUGH', 'FEVER'] },
       { linkId: 'q.tobacco', valueCodes: ['NEVER'] },
     ]);
-    const history = deriveHistory(store.responsesOfPatient('pt-es'), (id) => store.questionnaire(id));
+    const responses = await store.responsesOfPatient('pt-es');
+    const history = deriveHistory(responses, await answeredVersions(store, responses));
     expect(rendered(history, 'EN').map((e) => e.display)).toEqual(['Cough', 'Fever', 'Never used tobacco']);
     expect(rendered(history, 'ES').map((e) => e.display)).toEqual(['Tos', 'Fiebre', 'Nunca ha consumido tabaco']);
   });

@@ -13,11 +13,12 @@ import { validateQuestionnaireInput, validateResponseInput } from '../src/data/v
 describe('seed data', () => {
   const questionnaire = seedQuestionnaire();
 
-  it('builds the same data on every run', () => {
+  it('builds the same data on every run', async () => {
     expect(seedResponses(questionnaire)).toEqual(seedResponses(questionnaire));
     const [a, b] = [createSeededStore(), createSeededStore()];
     const patients = Array.from({ length: SEED_PATIENT_COUNT }, (_, i) => seedPatientId(i));
-    expect(patients.map((id) => a.responsesOfPatient(id))).toEqual(patients.map((id) => b.responsesOfPatient(id)));
+    const of = (store: typeof a) => Promise.all(patients.map((id) => store.responsesOfPatient(id)));
+    expect(await of(a)).toEqual(await of(b));
   });
 
   it('is the active version 1 of pre-visit-intake, shared by every organization, published at the seed epoch', () => {
@@ -68,33 +69,29 @@ describe('seed data', () => {
     expect(responses.every((r) => r.submittedAt > SEED_EPOCH)).toEqual(true);
   });
 
-  it('lists each patient newest first in the seeded store', () => {
+  it('lists each patient newest first in the seeded store', async () => {
     const store = createSeededStore();
     const patient = seedResponses(questionnaire).find(
       (r, i, all) => all.findIndex((o) => o.input.patientId === r.input.patientId) !== i,
     )!.input.patientId;
-    const times = store.responsesOfPatient(patient).map((r) => r.submittedAt);
+    const times = (await store.responsesOfPatient(patient)).map((r) => r.submittedAt);
     expect(times).toEqual([...times].sort().reverse());
     expect(times.length).toEqual(2);
   });
 
-  it("gives every seeded response its patient's seeded organization", () => {
+  it("gives every seeded response its patient's seeded organization", async () => {
     const store = createSeededStore();
     const seeded = Array.from({ length: SEED_PATIENT_COUNT }, (_, i) => ({
       patientId: seedPatientId(i),
       organizationId: seedPatientOrganizationId(i),
     }));
-    const mismatched = seeded.flatMap(({ patientId, organizationId }) =>
-      store
-        .responsesOfPatient(patientId)
-        .filter((r) => r.organizationId !== organizationId)
-        .map((r) => r.id),
+    const responses = await Promise.all(seeded.map(({ patientId }) => store.responsesOfPatient(patientId)));
+    const mismatched = seeded.flatMap(({ organizationId }, i) =>
+      responses[i]!.filter((r) => r.organizationId !== organizationId).map((r) => r.id),
     );
     expect(mismatched).toEqual([]);
     // The fixtures the other tests rely on: pt-00001 is Riverside's, pt-00004 Lakeside's, both answered.
-    expect(['pt-00001', 'pt-00004'].map((id) => store.responsesOfPatient(id).map((r) => r.organizationId))).toEqual([
-      ['org-riverside'],
-      ['org-lakeside'],
-    ]);
+    const fixtures = await Promise.all(['pt-00001', 'pt-00004'].map((id) => store.responsesOfPatient(id)));
+    expect(fixtures.map((list) => list.map((r) => r.organizationId))).toEqual([['org-riverside'], ['org-lakeside']]);
   });
 });

@@ -14,9 +14,9 @@ const two = [
   { code: 'B', label: { en: 'B', es: 'B' } },
 ];
 
-function thrown(run: () => unknown): GraphQLError {
+async function thrown(run: () => unknown): Promise<GraphQLError> {
   try {
-    run();
+    await run();
   } catch (error) {
     if (error instanceof GraphQLError) return error;
     throw error;
@@ -110,10 +110,10 @@ describe('questionnaire definitions', () => {
     ).toEqual([{ field: 'items[0].options', message: 'must be empty for a NUMBER question' }]);
   });
 
-  it('refuses to create a questionnaire whose name is in use, and creates nothing', () => {
+  it('refuses to create a questionnaire whose name is in use, and creates nothing', async () => {
     const store = new InMemoryClinicalStore();
-    createQuestionnaire(store, FIXTURE_INPUT, { now: NOW, organizationId: 'org-riverside' });
-    const error = thrown(() =>
+    await createQuestionnaire(store, FIXTURE_INPUT, { now: NOW, organizationId: 'org-riverside' });
+    const error = await thrown(() =>
       createQuestionnaire(store, FIXTURE_INPUT, { now: NOW, organizationId: 'org-riverside' }),
     );
     expect(error.extensions).toEqual({
@@ -122,11 +122,11 @@ describe('questionnaire definitions', () => {
         { field: 'name', message: 'is already used by another questionnaire; publish a new version of it instead' },
       ],
     });
-    expect(store.questionnaireVersions('fixture-intake').map((q) => q.version)).toEqual([1]);
+    expect((await store.questionnaireVersions('fixture-intake')).map((q) => q.version)).toEqual([1]);
   });
 
-  it('answers NOT_FOUND when publishing a version of an unknown questionnaire', () => {
-    const error = thrown(() =>
+  it('answers NOT_FOUND when publishing a version of an unknown questionnaire', async () => {
+    const error = await thrown(() =>
       publishQuestionnaireVersion(new InMemoryClinicalStore(), FIXTURE_INPUT, {
         now: NOW,
         organizationId: 'org-riverside',
@@ -241,20 +241,20 @@ describe('questionnaire responses', () => {
     ]);
   });
 
-  it('stores nothing when any answer is invalid', () => {
+  it('stores nothing when any answer is invalid', async () => {
     const store = new InMemoryClinicalStore();
-    store.addQuestionnaireVersion(questionnaire);
+    await store.addQuestionnaireVersion(questionnaire);
     const input = responseInput([symptoms, { linkId: 'q.pain', valueString: 'seven' }]);
-    const error = thrown(() =>
+    const error = await thrown(() =>
       submitQuestionnaireResponse(store, input, { now: NOW, submittedBy: 'user-1', organizationId: 'org-riverside' }),
     );
     expect(error.extensions?.code).toEqual('BAD_USER_INPUT');
-    expect(store.responsesOfPatient('pt-00001')).toEqual([]);
+    expect(await store.responsesOfPatient('pt-00001')).toEqual([]);
   });
 
-  it('answers NOT_FOUND for an unknown questionnaire version', () => {
+  it('answers NOT_FOUND for an unknown questionnaire version', async () => {
     const input = { ...responseInput([symptoms]), questionnaireId: 'qn-gone' };
-    const error = thrown(() =>
+    const error = await thrown(() =>
       submitQuestionnaireResponse(new InMemoryClinicalStore(), input, {
         now: NOW,
         submittedBy: 'user-1',
@@ -264,10 +264,10 @@ describe('questionnaire responses', () => {
     expect(error.extensions).toEqual({ code: 'NOT_FOUND', typename: 'Questionnaire', id: 'qn-gone' });
   });
 
-  it('never repeats a submitted value in an error message', () => {
+  it('never repeats a submitted value in an error message', async () => {
     const secrets = ['HIV_POSITIVE', 'Secret diagnosis text', '2099-12-31', '123456.789', 'PRIVATE_CODE'];
     const store = new InMemoryClinicalStore();
-    store.addQuestionnaireVersion(questionnaire);
+    await store.addQuestionnaireVersion(questionnaire);
     const input = responseInput([
       { linkId: 'q.symptoms', valueCodes: ['HIV_POSITIVE', 'PRIVATE_CODE'] },
       { linkId: 'q.tobacco', valueString: 'Secret diagnosis text' },
@@ -275,7 +275,7 @@ describe('questionnaire responses', () => {
       { linkId: 'q.other', valueNumber: 123456.789 },
       { linkId: 'q.travel', valueBoolean: true, valueString: 'Secret diagnosis text' },
     ]);
-    const error = thrown(() =>
+    const error = await thrown(() =>
       submitQuestionnaireResponse(store, input, { now: NOW, submittedBy: 'user-1', organizationId: 'org-riverside' }),
     );
     const texts = [error.message, JSON.stringify(error.extensions)];

@@ -19,13 +19,13 @@ export const SHARED_QUESTIONNAIRE_MESSAGE =
   'This questionnaire is shared by every organization and managed by the platform: it cannot be revised.';
 export const QUESTIONNAIRE_OF_OTHER_ORGANIZATION = 'This questionnaire belongs to another organization.';
 
-export function createQuestionnaire(
+export async function createQuestionnaire(
   store: ClinicalStore,
   input: QuestionnaireInput,
   { now, organizationId }: { now: Date; organizationId: string },
-): QuestionnaireRecord {
+): Promise<QuestionnaireRecord> {
   const { problems, definition } = validateQuestionnaireInput(input);
-  if (store.questionnaireVersions(input.name).length > 0) {
+  if ((await store.questionnaireVersions(input.name)).length > 0) {
     problems.add('name', 'is already used by another questionnaire; publish a new version of it instead');
   }
   problems.throwIfAny();
@@ -47,14 +47,14 @@ export function assertCanRevise(latest: QuestionnaireRecord, organizationId: str
   }
 }
 
-export function publishQuestionnaireVersion(
+export async function publishQuestionnaireVersion(
   store: ClinicalStore,
   input: QuestionnaireInput,
   { now, organizationId }: { now: Date; organizationId: string },
-): QuestionnaireRecord {
+): Promise<QuestionnaireRecord> {
   const { problems, definition } = validateQuestionnaireInput(input);
   problems.throwIfAny();
-  const latest = store.questionnaireVersions(input.name).at(-1);
+  const latest = (await store.questionnaireVersions(input.name)).at(-1);
   if (!latest) throw notFound('Questionnaire', input.name);
   assertCanRevise(latest, organizationId);
   return store.addQuestionnaireVersion({
@@ -77,12 +77,12 @@ export interface Submission {
   linkId?: string;
 }
 
-export function submitQuestionnaireResponse(
+export async function submitQuestionnaireResponse(
   store: ClinicalStore,
   input: QuestionnaireResponseInput,
   { now, submittedBy, organizationId, linkId }: Submission,
-): QuestionnaireResponseRecord {
-  const questionnaire = store.questionnaire(input.questionnaireId);
+): Promise<QuestionnaireResponseRecord> {
+  const questionnaire = await store.questionnaire(input.questionnaireId);
   if (!questionnaire) throw notFound('Questionnaire', input.questionnaireId);
   const { problems, answers } = validateResponseInput(input, questionnaire, now);
   problems.throwIfAny();
@@ -97,7 +97,7 @@ export function submitQuestionnaireResponse(
     submittedBy,
   };
   try {
-    return store.addResponse(record, linkId === undefined ? {} : { linkId });
+    return await store.addResponse(record, linkId === undefined ? {} : { linkId });
   } catch (error) {
     // The store's own refusal of a second answer through a link: the same reason as the resolver's check.
     if (error instanceof LinkAlreadyUsedError) throw forbiddenBecause('INTAKE_LINK_USED', LINK_USED_MESSAGE);

@@ -11,9 +11,9 @@ import {
 } from '@carebridge/common';
 import { NONE_CODE } from '@carebridge/domain';
 import type { AnswerInput, QuestionnaireResponseInput } from '../__generated__/schema-types';
-import type { QuestionnaireItemRecord, QuestionnaireRecord } from './records';
+import type { QuestionnaireItemRecord, QuestionnaireRecord, QuestionnaireResponseRecord } from './records';
 import { SEED_QUESTIONNAIRE } from './seed-questionnaire';
-import { InMemoryClinicalStore } from './store';
+import { InMemoryClinicalStore, type SeedData } from './store';
 import { validateQuestionnaireInput, validateResponseInput } from './validation';
 
 /**
@@ -21,6 +21,8 @@ import { validateQuestionnaireInput, validateResponseInput } from './validation'
  * patients, some of whom answered twice (two weeks apart) so "latest answer wins" shows. Times
  * derive from SEED_EPOCH and choices from seededRandom, so every run builds the same data. All of
  * it goes through the same validation as the mutations; the store refuses to start otherwise.
+ * A store loads it only while empty (`ClinicalStore.loadSeed`), so a restart over a database
+ * neither reseeds nor duplicates it.
  */
 
 export interface SeedResponse {
@@ -145,13 +147,13 @@ export function seedQuestionnaire(): QuestionnaireRecord {
   };
 }
 
-export function createSeededStore(): InMemoryClinicalStore {
-  const store = new InMemoryClinicalStore();
-  const questionnaire = store.addQuestionnaireVersion(seedQuestionnaire());
-  for (const seed of seedResponses(questionnaire)) {
+/** The seed as records, every response validated against the questionnaire; throws if any is invalid. */
+export function seedData(): SeedData {
+  const questionnaire = seedQuestionnaire();
+  const responses = seedResponses(questionnaire).map((seed): QuestionnaireResponseRecord => {
     const { problems, answers: stored } = validateResponseInput(seed.input, questionnaire, new Date(seed.submittedAt));
     if (!problems.empty) throw new Error(`seed response ${seed.id} is invalid: ${JSON.stringify(problems.list)}`);
-    store.loadResponse({
+    return {
       id: seed.id,
       patientId: seed.input.patientId,
       organizationId: seed.organizationId,
@@ -160,7 +162,14 @@ export function createSeededStore(): InMemoryClinicalStore {
       answers: stored,
       submittedAt: seed.submittedAt,
       submittedBy: 'patient',
-    });
-  }
+    };
+  });
+  return { questionnaire, responses };
+}
+
+/** A new in-memory store holding the seed (no events: see `announceLoaded`). */
+export function createSeededStore(): InMemoryClinicalStore {
+  const store = new InMemoryClinicalStore();
+  store.loadSeedNow(seedData());
   return store;
 }

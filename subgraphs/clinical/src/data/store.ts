@@ -1,31 +1,33 @@
-import { randomUUID } from 'node:crypto';
-import { InMemoryOutbox, type ChangeEvent, type Outbox } from '@carebridge/common';
-import { deriveAnswers } from './history';
+import { InMemoryOutbox, type Outbox } from '@carebridge/common';
+import { announcedEvents, answeredEvent } from './events';
 import type { QuestionnaireRecord, QuestionnaireResponseRecord } from './records';
 
 /**
  * Where the clinical subgraph keeps questionnaires and responses. Resolvers and commands see only
- * this interface, so a database-backed store can replace the in-memory one. Every method that
- * serves one entity is an index lookup, never a scan.
+ * this interface, implemented in memory (below, the default) and on PostgreSQL
+ * (`postgresStore.ts`, with `DATABASE_URL`); `test/store.test.ts` holds both to one contract.
+ * Every method that serves one entity is an index lookup, never a scan.
  */
 export interface ClinicalStore {
   /** Change events not yet delivered to the ehr subgraph, oldest first. */
   readonly outbox: Outbox;
   /** One version by id. */
-  questionnaire(id: string): QuestionnaireRecord | undefined;
+  questionnaire(id: string): Promise<QuestionnaireRecord | undefined>;
+  /** The versions among `ids` that exist, by id: what deriving a patient's history needs at once. */
+  questionnairesById(ids: readonly string[]): Promise<Map<string, QuestionnaireRecord>>;
   /** Every version sharing `name`, oldest first; empty when the name is unknown. */
-  questionnaireVersions(name: string): readonly QuestionnaireRecord[];
+  questionnaireVersions(name: string): Promise<readonly QuestionnaireRecord[]>;
   /** The ACTIVE version of each questionnaire (or every version), ordered by name then version. */
-  questionnaires(options: { includeRetired: boolean }): QuestionnaireRecord[];
+  questionnaires(options: { includeRetired: boolean }): Promise<QuestionnaireRecord[]>;
   /**
    * Adds the next version of `record.name`: version 1 for a new name, otherwise the latest
    * version + 1, which becomes ACTIVE while the previous one becomes RETIRED, in one step.
    * Throws when `record.version` is not the next one, so two concurrent publishes cannot both win.
    */
-  addQuestionnaireVersion(record: QuestionnaireRecord): QuestionnaireRecord;
-  response(id: string): QuestionnaireResponseRecord | undefined;
+  addQuestionnaireVersion(record: QuestionnaireRecord): Promise<QuestionnaireRecord>;
+  response(id: string): Promise<QuestionnaireResponseRecord | undefined>;
   /** A patient's responses, newest first; empty for a patient without responses. */
-  responsesOfPatient(patientId: string): readonly QuestionnaireResponseRecord[];
+  responsesOfPatient(patientId: string): Promise<readonly QuestionnaireResponseRecord[]>;
   /**
    * Stores a response. With `linkId` (a submission through an intake link) it also records the
    * link as used, in the same step, and throws `LinkAlreadyUsedError` without storing anything
@@ -35,9 +37,30 @@ export interface ClinicalStore {
    * latest answers for the response's organization, so an EHR never misses a response and never
    * hears of one that was not stored.
    */
-  addResponse(record: QuestionnaireResponseRecord, options?: { linkId?: string }): QuestionnaireResponseRecord;
+  addResponse(record: QuestionnaireResponseRecord, options?: { linkId?: string }): Promise<QuestionnaireResponseRecord>;
   /** Whether a response was already stored through the intake link `linkId`. */
-  isLinkUsed(linkId: string): boolean;
+  isLinkUsed(linkId: string): Promise<boolean>;
+  /**
+   * Loads seed data (a questionnaire and responses already validated, see `seed.ts`) into an empty
+   * store only, recording no event per response; with `announce`, one `clinical.answered` event
+   * per patient's latest response, in the same step. Answers whether it loaded: a store that holds
+   * any questionnaire (a restarted service, or a replica that lost the race) is left as it is.
+   */
+  loadSeed(seed: SeedData, options: { announce: boolean }): Promise<boolean>;
+}
+
+export interface SeedData {
+  questionnaire: QuestionnaireRecord;
+  responses: readonly QuestionnaireResponseRecord[];
+}
+
+/** The versions `responses` answered, as the lookup `deriveHistory` and `deriveAnswers` take. */
+export async function answeredVersions(
+  store: ClinicalStore,
+  responses: readonly QuestionnaireResponseRecord[],
+): Promise<(id: string) => QuestionnaireRecord | undefined> {
+  const versions = await store.questionnairesById([...new Set(responses.map((r) => r.questionnaireId))]);
+  return (id) => versions.get(id);
 }
 
 /** An intake link answers once: `addResponse` refuses a second response through it. */
@@ -48,8 +71,12 @@ export class LinkAlreadyUsedError extends Error {
   }
 }
 
+/**
+ * The in-memory store. Its methods work synchronously and answer settled promises, so each runs
+ * whole before any other request's code: the "same step" of the interface is one call.
+ */
 export class InMemoryClinicalStore implements ClinicalStore {
-  private readonly questionnairesById = new Map<string, QuestionnaireRecord>();
+  private readonly versionsById = new Map<string, QuestionnaireRecord>();
   /** Version ids per name, oldest first. */
   private readonly versionIdsByName = new Map<string, string[]>();
   private readonly responsesById = new Map<string, QuestionnaireResponseRecord>();
@@ -58,67 +85,80 @@ export class InMemoryClinicalStore implements ClinicalStore {
   /** Intake link id → the response stored through it. */
   private readonly responseIdByLink = new Map<string, string>();
   private readonly events = new InMemoryOutbox();
+  private readonly lookup = (id: string) => this.versionsById.get(id);
 
-  get outbox(): Outbox {
+  /** The in-memory outbox itself, whose `pendingNow`/`sizeNow` tests read synchronously. */
+  get outbox(): InMemoryOutbox {
     return this.events;
   }
 
-  questionnaire(id: string): QuestionnaireRecord | undefined {
-    return this.questionnairesById.get(id);
+  questionnaire(id: string): Promise<QuestionnaireRecord | undefined> {
+    return Promise.resolve(this.versionsById.get(id));
   }
 
-  questionnaireVersions(name: string): readonly QuestionnaireRecord[] {
-    return (this.versionIdsByName.get(name) ?? []).map((id) => this.questionnairesById.get(id)!);
+  questionnairesById(ids: readonly string[]): Promise<Map<string, QuestionnaireRecord>> {
+    const found = ids.flatMap((id) => {
+      const record = this.versionsById.get(id);
+      return record ? [[id, record] as const] : [];
+    });
+    return Promise.resolve(new Map(found));
   }
 
-  questionnaires({ includeRetired }: { includeRetired: boolean }): QuestionnaireRecord[] {
+  questionnaireVersions(name: string): Promise<readonly QuestionnaireRecord[]> {
+    return Promise.resolve(this.versionsOf(name));
+  }
+
+  questionnaires({ includeRetired }: { includeRetired: boolean }): Promise<QuestionnaireRecord[]> {
     const names = [...this.versionIdsByName.keys()].sort();
-    return names.flatMap((name) => {
-      const versions = this.questionnaireVersions(name);
-      return includeRetired ? versions : versions.filter((v) => v.status === 'ACTIVE');
+    return Promise.resolve(
+      names.flatMap((name) => {
+        const versions = this.versionsOf(name);
+        return includeRetired ? versions : versions.filter((v) => v.status === 'ACTIVE');
+      }),
+    );
+  }
+
+  addQuestionnaireVersion(record: QuestionnaireRecord): Promise<QuestionnaireRecord> {
+    return settle(() => this.addVersionNow(record));
+  }
+
+  response(id: string): Promise<QuestionnaireResponseRecord | undefined> {
+    return Promise.resolve(this.responsesById.get(id));
+  }
+
+  responsesOfPatient(patientId: string): Promise<readonly QuestionnaireResponseRecord[]> {
+    return Promise.resolve(this.responsesOfPatientNow(patientId));
+  }
+
+  isLinkUsed(linkId: string): Promise<boolean> {
+    return Promise.resolve(this.responseIdByLink.has(linkId));
+  }
+
+  addResponse(
+    record: QuestionnaireResponseRecord,
+    options: { linkId?: string } = {},
+  ): Promise<QuestionnaireResponseRecord> {
+    return settle(() => {
+      this.insertResponse(record, options);
+      this.events.append(answeredEvent(record, this.responsesOfPatientNow(record.patientId), this.lookup));
+      return record;
     });
   }
 
-  addQuestionnaireVersion(record: QuestionnaireRecord): QuestionnaireRecord {
-    if (this.questionnairesById.has(record.id)) throw new Error(`questionnaire id ${record.id} is taken`);
-    const ids = this.versionIdsByName.get(record.name) ?? [];
-    const previousId = ids.at(-1);
-    if (record.version !== ids.length + 1) {
-      throw new Error(`questionnaire ${record.name} expects version ${ids.length + 1}, got ${record.version}`);
-    }
-    if (previousId !== undefined) {
-      const previous = this.questionnairesById.get(previousId)!;
-      // Records are immutable values: retiring replaces the record rather than editing it.
-      this.questionnairesById.set(previousId, { ...previous, status: 'RETIRED' });
-    }
-    const added: QuestionnaireRecord = { ...record, status: 'ACTIVE' };
-    this.questionnairesById.set(added.id, added);
-    this.versionIdsByName.set(record.name, [...ids, added.id]);
-    return added;
+  loadSeed(seed: SeedData, { announce }: { announce: boolean }): Promise<boolean> {
+    return settle(() => {
+      const loaded = this.loadSeedNow(seed);
+      if (loaded && announce) this.announceLoaded();
+      return loaded;
+    });
   }
 
-  response(id: string): QuestionnaireResponseRecord | undefined {
-    return this.responsesById.get(id);
-  }
-
-  responsesOfPatient(patientId: string): readonly QuestionnaireResponseRecord[] {
-    return (this.responseIdsByPatient.get(patientId) ?? []).map((id) => this.responsesById.get(id)!);
-  }
-
-  isLinkUsed(linkId: string): boolean {
-    return this.responseIdByLink.has(linkId);
-  }
-
-  addResponse(record: QuestionnaireResponseRecord, options: { linkId?: string } = {}): QuestionnaireResponseRecord {
-    this.insertResponse(record, options);
-    this.events.append(this.answered(record));
-    return record;
-  }
-
-  /** Stores a response without recording an event: for seed data (see `announceLoaded`). */
-  loadResponse(record: QuestionnaireResponseRecord): QuestionnaireResponseRecord {
-    this.insertResponse(record, {});
-    return record;
+  /** `loadSeed` without the promise or the announcement: `createSeededStore` builds a store with it. */
+  loadSeedNow({ questionnaire, responses }: SeedData): boolean {
+    if (this.versionsById.size > 0) return false;
+    this.addVersionNow(questionnaire);
+    for (const record of responses) this.insertResponse(record, {});
+    return true;
   }
 
   /**
@@ -126,16 +166,39 @@ export class InMemoryClinicalStore implements ClinicalStore {
    * in development the EHR sandbox starts empty, and this brings it the seed data.
    */
   announceLoaded(): void {
-    const latest = [...this.responseIdsByPatient.values()]
-      .map((ids) => (ids[0] === undefined ? undefined : this.responsesById.get(ids[0])))
-      .filter((r): r is QuestionnaireResponseRecord => r !== undefined)
-      .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
-    for (const record of latest) this.events.append(this.answered(record));
+    const byPatient = [...this.responseIdsByPatient.keys()].map((id) => this.responsesOfPatientNow(id));
+    this.events.append(...announcedEvents(byPatient, this.lookup));
+  }
+
+  private versionsOf(name: string): QuestionnaireRecord[] {
+    return (this.versionIdsByName.get(name) ?? []).map((id) => this.versionsById.get(id)!);
+  }
+
+  private responsesOfPatientNow(patientId: string): QuestionnaireResponseRecord[] {
+    return (this.responseIdsByPatient.get(patientId) ?? []).map((id) => this.responsesById.get(id)!);
+  }
+
+  private addVersionNow(record: QuestionnaireRecord): QuestionnaireRecord {
+    if (this.versionsById.has(record.id)) throw new Error(`questionnaire id ${record.id} is taken`);
+    const ids = this.versionIdsByName.get(record.name) ?? [];
+    const previousId = ids.at(-1);
+    if (record.version !== ids.length + 1) {
+      throw new Error(`questionnaire ${record.name} expects version ${ids.length + 1}, got ${record.version}`);
+    }
+    if (previousId !== undefined) {
+      const previous = this.versionsById.get(previousId)!;
+      // Records are immutable values: retiring replaces the record rather than editing it.
+      this.versionsById.set(previousId, { ...previous, status: 'RETIRED' });
+    }
+    const added: QuestionnaireRecord = { ...record, status: 'ACTIVE' };
+    this.versionsById.set(added.id, added);
+    this.versionIdsByName.set(record.name, [...ids, added.id]);
+    return added;
   }
 
   private insertResponse(record: QuestionnaireResponseRecord, { linkId }: { linkId?: string }): void {
     if (this.responsesById.has(record.id)) throw new Error(`response id ${record.id} is taken`);
-    if (!this.questionnairesById.has(record.questionnaireId)) {
+    if (!this.versionsById.has(record.questionnaireId)) {
       throw new Error(`response ${record.id} answers unknown questionnaire ${record.questionnaireId}`);
     }
     if (linkId !== undefined) {
@@ -150,22 +213,13 @@ export class InMemoryClinicalStore implements ClinicalStore {
     ids.splice(at, 0, record.id);
     this.responseIdsByPatient.set(record.patientId, ids);
   }
+}
 
-  /** What the organization now knows of the patient's answers, `record` included. */
-  private answered(record: QuestionnaireResponseRecord): ChangeEvent {
-    const ofOrganization = this.responsesOfPatient(record.patientId).filter(
-      (r) => r.organizationId === record.organizationId,
-    );
-    return {
-      id: randomUUID(),
-      type: 'clinical.answered',
-      organizationId: record.organizationId,
-      patientId: record.patientId,
-      // The submission time: the store never reads a clock (commands pass `now`).
-      occurredAt: record.submittedAt,
-      responseId: record.id,
-      questionnaireId: record.questionnaireId,
-      answers: deriveAnswers(ofOrganization, (id) => this.questionnaire(id)),
-    };
+/** Runs a synchronous store step as a promise: a refusal is a rejection, as from a database. */
+function settle<T>(step: () => T): Promise<T> {
+  try {
+    return Promise.resolve(step());
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
 }

@@ -25,19 +25,19 @@ import {
 export const PATIENT_NOT_VISIBLE_MESSAGE = "This patient is not one of your organization's.";
 
 export const Mutation: MutationResolvers = {
-  createQuestionnaire: (_parent, { input }, context) => {
+  createQuestionnaire: async (_parent, { input }, context) => {
     const viewer = requireStaff(context, { message: INTAKE_ONLY_MESSAGE, log: { action: 'createQuestionnaire' } });
-    const created = createQuestionnaire(context.store, input, {
+    const created = await createQuestionnaire(context.store, input, {
       now: new Date(),
       organizationId: viewer.organizationId,
     });
     context.logger.info('questionnaire.created', { questionnaireId: created.id, version: created.version });
     return created;
   },
-  publishQuestionnaireVersion: (_parent, { input }, context) => {
+  publishQuestionnaireVersion: async (_parent, { input }, context) => {
     const log = { action: 'publishQuestionnaireVersion' };
     const viewer = requireStaff(context, { message: INTAKE_ONLY_MESSAGE, log });
-    const latest = context.store.questionnaireVersions(input.name).at(-1);
+    const latest = (await context.store.questionnaireVersions(input.name)).at(-1);
     if (latest) {
       const denial = { log: { ...log, questionnaireId: latest.id } };
       if (latest.organizationId === null) {
@@ -45,7 +45,7 @@ export const Mutation: MutationResolvers = {
       }
       requireOrganization(context, latest.organizationId, { ...denial, message: QUESTIONNAIRE_OF_OTHER_ORGANIZATION });
     }
-    const published = publishQuestionnaireVersion(context.store, input, {
+    const published = await publishQuestionnaireVersion(context.store, input, {
       now: new Date(),
       organizationId: viewer.organizationId,
     });
@@ -75,25 +75,29 @@ async function submit(input: QuestionnaireResponseInput, context: Context): Prom
       { questionnaireId: input.questionnaireId },
       { message: 'An intake link only allows answering its own questionnaire.', log: ids },
     );
-    requireUnusedLink(context, (link) => store.isLinkUsed(link.linkId), { message: LINK_USED_MESSAGE, log: ids });
-    readableQuestionnaire(context, store.questionnaire(input.questionnaireId), input.questionnaireId);
+    // A check for a clear refusal before validating; the store refuses a reused link on its own too.
+    const used = await store.isLinkUsed(viewer.linkId);
+    requireUnusedLink(context, () => used, { message: LINK_USED_MESSAGE, log: ids });
+    readableQuestionnaire(context, await store.questionnaire(input.questionnaireId), input.questionnaireId);
     submission = { submittedBy: 'patient', organizationId: viewer.organizationId, linkId: viewer.linkId };
   } else {
     const questionnaire = readableQuestionnaire(
       context,
-      store.questionnaire(input.questionnaireId),
+      await store.questionnaire(input.questionnaireId),
       input.questionnaireId,
     );
     if (!questionnaire) throw notFound('Questionnaire', input.questionnaireId);
     // Answers known to be another organization's say the patient is too; otherwise ask the
     // graph, as the caller, whether the patient is theirs.
-    const known = store.responsesOfPatient(input.patientId).every((r) => r.organizationId === viewer.organizationId);
+    const known = (await store.responsesOfPatient(input.patientId)).every(
+      (r) => r.organizationId === viewer.organizationId,
+    );
     if (!known || !(await context.patients.isVisible(input.patientId, context.authorization))) {
       throw deny(context, 'OTHER_ORGANIZATION', { message: PATIENT_NOT_VISIBLE_MESSAGE, log: ids });
     }
     submission = { submittedBy: viewer.userId, organizationId: viewer.organizationId };
   }
-  const response = submitQuestionnaireResponse(store, input, { now: new Date(), ...submission });
+  const response = await submitQuestionnaireResponse(store, input, { now: new Date(), ...submission });
   // Ids and counts only: the answers are PHI.
   context.logger.info('response.submitted', {
     responseId: response.id,

@@ -2,6 +2,7 @@ import { audited, readAuditTrail } from '@carebridge/common';
 import type { PatientResolvers } from '../__generated__/resolvers-types';
 import { assertPatientReadable, readableResponsesOf } from '../access';
 import { deriveAnswers, deriveHistory } from '../data/history';
+import { answeredVersions } from '../data/store';
 
 // Each field that reads answers records its own read; the reference records only refusals, so a
 // patient whose history is read is recorded once, not twice.
@@ -9,8 +10,8 @@ export const Patient: PatientResolvers = {
   // The patient subgraph owns patients: one without answers here simply has no responses and an
   // empty history. One with another organization's answers is another organization's patient.
   __resolveReference: ({ id }, context) =>
-    audited(context, { action: 'history.read', patientIds: [id], recordAllowed: false }, () => {
-      assertPatientReadable(context, id);
+    audited(context, { action: 'history.read', patientIds: [id], recordAllowed: false }, async () => {
+      await assertPatientReadable(context, id);
       return { id };
     }),
   questionnaireResponses: (patient, _args, context) =>
@@ -18,15 +19,16 @@ export const Patient: PatientResolvers = {
       readableResponsesOf(context, patient.id),
     ),
   clinicalHistory: (patient, { lang }, context) =>
-    audited(context, { action: 'history.read', patientIds: [patient.id] }, () => ({
-      entries: deriveHistory(readableResponsesOf(context, patient.id), (id) => context.store.questionnaire(id)),
-      lang,
-    })),
+    audited(context, { action: 'history.read', patientIds: [patient.id] }, async () => {
+      const responses = await readableResponsesOf(context, patient.id);
+      return { entries: deriveHistory(responses, await answeredVersions(context.store, responses)), lang };
+    }),
   // The same responses and latest-answer rule as clinicalHistory, without turning them into words.
   clinicalAnswers: (patient, _args, context) =>
-    audited(context, { action: 'history.read', patientIds: [patient.id], detail: () => 'answers' }, () =>
-      deriveAnswers(readableResponsesOf(context, patient.id), (id) => context.store.questionnaire(id)),
-    ),
+    audited(context, { action: 'history.read', patientIds: [patient.id], detail: () => 'answers' }, async () => {
+      const responses = await readableResponsesOf(context, patient.id);
+      return deriveAnswers(responses, await answeredVersions(context.store, responses));
+    }),
   clinicalAuditTrail: (patient, { first, after }, context) =>
     readAuditTrail(context, { patientId: patient.id, first, after }),
 };
