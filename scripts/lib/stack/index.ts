@@ -383,3 +383,28 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     },
   };
 }
+
+export interface QuestionnaireItemShape {
+  linkId: string;
+  type: string;
+  options: { code: string }[];
+}
+
+/** An answer of the right type to each item (the first option of a choice, `text` for free text): what tests submit. */
+export function answersFor(items: readonly QuestionnaireItemShape[], text: string): Record<string, unknown>[] {
+  return items.map((item) => {
+    switch (item.type) {
+      case 'BOOLEAN':
+        return { linkId: item.linkId, valueBoolean: true };
+      case 'SINGLE_CHOICE':
+      case 'MULTIPLE_CHOICE':
+        return { linkId: item.linkId, valueCodes: [item.options[0]!.code] };
+      case 'NUMBER':
+        return { linkId: item.linkId, valueNumber: 3 };
+      case 'DATE':
+        return { linkId: item.linkId, valueDate: '2024-05-01' };
+      default:
+        return { linkId: item.linkId, valueString: text };
+    }
+  });
+}

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { TEST_REDIS_URL, testSchemas, type TestSchemas } from '@carebridge/db/testing';
 import { createSandbox, type RunningSandbox, type Sandbox } from '../../../tools/ehr-sandbox/src/server';
-import { DEMO_PASSWORD, freePortEnv, graphql } from '../../lib/stack';
+import { answersFor, DEMO_PASSWORD, freePortEnv, graphql } from '../../lib/stack';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -104,7 +104,7 @@ export function acceptedWrites(sandbox: Sandbox): number {
 export function settled(durable: DurableEnv, timeoutMs = 90_000): Promise<Record<string, number>> {
   return waitFor(
     'every transaction delivered',
-    durable.counts,
+    () => durable.counts(),
     (c) => c['PENDING'] === 0 && c['FAILED'] === 0 && acceptedWrites(durable.sandbox) === c['DELIVERED'],
     timeoutMs,
   );
@@ -140,7 +140,7 @@ export async function must<T = Record<string, unknown>>(
 ): Promise<T> {
   const result = await graphql<T>(gatewayUrl, token, query, variables);
   if (result.status !== 200 || result.errors?.length || !result.data) {
-    const codes = result.errors?.map((e) => e.extensions?.['code'] ?? 'error').join(', ');
+    const codes = result.errors?.map((e) => JSON.stringify(e.extensions?.['code'] ?? 'error')).join(', ');
     throw new Error(`GraphQL answered ${result.status} ${codes ?? ''}`);
   }
   return result.data;
@@ -170,23 +170,10 @@ export async function answerIntake(gatewayUrl: string, clinician: string, patien
   const { questionnaire } = await must<{
     questionnaire: { items: { linkId: string; type: string; required: boolean; options: { code: string }[] }[] };
   }>(gatewayUrl, token, '{ questionnaire(id: "qn-intake-v1") { items { linkId type required options { code } } } }');
-  const answers = questionnaire.items
-    .filter((item) => item.required)
-    .map((item) => {
-      switch (item.type) {
-        case 'BOOLEAN':
-          return { linkId: item.linkId, valueBoolean: true };
-        case 'SINGLE_CHOICE':
-        case 'MULTIPLE_CHOICE':
-          return { linkId: item.linkId, valueCodes: [item.options[0]!.code] };
-        case 'NUMBER':
-          return { linkId: item.linkId, valueNumber: 3 };
-        case 'DATE':
-          return { linkId: item.linkId, valueDate: '2024-05-01' };
-        default:
-          return { linkId: item.linkId, valueString: 'None' };
-      }
-    });
+  const answers = answersFor(
+    questionnaire.items.filter((item) => item.required),
+    'None',
+  );
   const submitted = await must<{ submitQuestionnaireResponse: { id: string } }>(
     gatewayUrl,
     token,
