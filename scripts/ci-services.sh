@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure PostgreSQL (127.0.0.1:5432, trust auth, database `test`) and Redis (127.0.0.1:6379)
-# answer, installing Debian's packages and starting them where they do not. Used by .ci/run;
+# answer, installing Debian's packages and starting them where they do not, and that HAProxy is
+# installed (only where `haproxy` is missing). Used by .ci/run;
 # harmless where both already run.
 set -euo pipefail
 
@@ -37,6 +38,14 @@ if ! answers 6379; then
   for _ in $(seq 1 30); do answers 6379 && break; sleep 1; done
 fi
 
+# HAProxy: the cluster's load balancer (`pnpm start:cluster` and scripts/test/cluster.integration.test.ts).
+command -v haproxy >/dev/null 2>&1 || apt_install haproxy
+# Debian's package may start its own daemon on :80; the tests run their own in the foreground.
+if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet haproxy 2>/dev/null; then
+  $SUDO systemctl stop haproxy || true
+fi
+
 answers 5432 || { echo "PostgreSQL does not answer on 127.0.0.1:5432" >&2; exit 1; }
 answers 6379 || { echo "Redis does not answer on 127.0.0.1:6379" >&2; exit 1; }
-echo "PostgreSQL and Redis answer on 127.0.0.1"
+command -v haproxy >/dev/null 2>&1 || { echo "haproxy is not installed" >&2; exit 1; }
+echo "PostgreSQL and Redis answer on 127.0.0.1; $(haproxy -v | head -n 1)"

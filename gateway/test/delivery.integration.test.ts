@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { answersFor, type QuestionnaireItemShape } from '../../scripts/lib/stack';
 import { startInProcessStack, type InProcessStack } from '../../scripts/lib/stack/inProcess';
 
 const CREATE = `mutation ($inputs: [PatientInput!]!) { createPatients(inputs: $inputs) { id version } }`;
@@ -20,25 +21,11 @@ async function answerIntake(stack: InProcessStack, clinicianToken: string, patie
     link,
     '{ questionnaire(id: "qn-intake-v1") { items { linkId type required options { code } } } }',
   );
-  const answers = (
-    questionnaire.items as { linkId: string; type: string; required: boolean; options: { code: string }[] }[]
-  )
-    .filter((item) => item.required || item.linkId.startsWith('allergies'))
-    .map((item) => {
-      switch (item.type) {
-        case 'BOOLEAN':
-          return { linkId: item.linkId, valueBoolean: true };
-        case 'SINGLE_CHOICE':
-        case 'MULTIPLE_CHOICE':
-          return { linkId: item.linkId, valueCodes: [item.options[0]!.code] };
-        case 'NUMBER':
-          return { linkId: item.linkId, valueNumber: 3 };
-        case 'DATE':
-          return { linkId: item.linkId, valueDate: '2024-05-01' };
-        default:
-          return { linkId: item.linkId, valueString: 'Ninguno' };
-      }
-    });
+  const items = questionnaire.items as (QuestionnaireItemShape & { required: boolean })[];
+  const answers = answersFor(
+    items.filter((item) => item.required || item.linkId.startsWith('allergies')),
+    'Ninguno',
+  );
   await stack.graphql(link, SUBMIT, { input: { patientId, questionnaireId: 'qn-intake-v1', language: 'ES', answers } });
 }
 

@@ -66,7 +66,7 @@ export async function login(gatewayUrl: string, email: string, password = DEMO_P
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
-interface ServiceSpec {
+export interface ServiceSpec {
   name: string;
   entry: string;
   portVariable: string;
@@ -87,7 +87,11 @@ const SANDBOX: ServiceSpec = {
 };
 
 /** Every service `pnpm start` runs: the EHR sandbox, each subgraph in supergraph.yaml, the gateway. */
-function serviceSpecs(): { sandbox: ServiceSpec; subgraphs: (ServiceSpec & SubgraphEntry)[]; gateway: ServiceSpec } {
+export function serviceSpecs(): {
+  sandbox: ServiceSpec;
+  subgraphs: (ServiceSpec & SubgraphEntry)[];
+  gateway: ServiceSpec;
+} {
   return { sandbox: SANDBOX, subgraphs: listSubgraphs(), gateway: GATEWAY };
 }
 
@@ -95,6 +99,12 @@ function serviceSpecs(): { sandbox: ServiceSpec; subgraphs: (ServiceSpec & Subgr
 export function freePortEnv(): Record<string, string> {
   const { sandbox, subgraphs, gateway } = serviceSpecs();
   return Object.fromEntries([sandbox, ...subgraphs, gateway].map((spec) => [spec.portVariable, '0']));
+}
+
+/** A port variable's value, or the service's default; 0 becomes a free port. */
+export function settlePort(env: NodeJS.ProcessEnv, spec: ServiceSpec): Promise<number> {
+  const wanted = Number(env[spec.portVariable] ?? spec.defaultPort);
+  return wanted === 0 ? freePort() : Promise.resolve(wanted);
 }
 
 export interface ServiceInfo {
@@ -121,18 +131,45 @@ export interface LaunchOptions {
   serviceEnv?: Record<string, Record<string, string>>;
   /** Each line a service prints on stdout; printed by default. */
   onLine?: (line: string) => void;
-  /** A service exited, whether before it was ready or long after. */
+  /** A service exited, whether before it was ready or long after (its instance name, `patient-2` for a replica). */
   onExit?: (name: string, code: number | null, signal: NodeJS.Signals | null) => void;
+  /**
+   * Replicas: by service name (`gateway` or a subgraph's), the port of each of its processes, which
+   * then replaces that service's port variable. Replica `i` (from 1) is named `<name>-<i>` when
+   * there are several. Without `routes`, the services reach the first replica of each other.
+   */
+  replicaPorts?: Record<string, number[]>;
+  /**
+   * Where the services reach each other when something stands in front of them (a load balancer):
+   * the gateway's base URL (its JWKS and graph, for the subgraphs) and each subgraph's GraphQL URL
+   * (for the gateways, and the ehr subgraph's events route for the outbox relays).
+   */
+  routes?: { gateway: string; subgraphs: Record<string, string> };
 }
 
 export interface LaunchedServices {
-  /** By service name, from each one's `service.ready` line. */
+  /** By instance name (`patient`, or `patient-1`, `patient-2` with replicas), from each one's `service.ready` line. */
   services: Record<string, ServiceInfo>;
   gatewayUrl: string;
   sandboxUrl: string;
   /** SIGTERM to every service still running; resolves when they have exited. */
   stop(): Promise<void>;
+  /** Sends a signal to one instance and resolves once it has exited. */
+  kill(name: string, signal?: NodeJS.Signals): Promise<void>;
+  /** Starts an instance that has exited again, on its port with its environment; resolves when it is ready. */
+  restart(name: string): Promise<ServiceInfo>;
 }
+
+interface Instance {
+  name: string;
+  spec: ServiceSpec;
+  port: number;
+  env: Record<string, string>;
+  child?: ChildProcess;
+}
+
+const running = (child: ChildProcess | undefined): child is ChildProcess =>
+  child !== undefined && child.exitCode === null && child.signalCode === null;
 
 /**
  * Runs every service as its own process: the EHR sandbox, then the subgraphs, then the gateway once
@@ -140,85 +177,134 @@ export interface LaunchedServices {
  * others' URLs: the gateway routes to the subgraphs, and the subgraphs fetch the gateway's public
  * keys (and the clinical subgraph asks the graph about patients). A port variable of 0 picks a
  * free port. With LOG_FILE set, every service appends its lines to that file from its first one.
+ * With EHR_SANDBOX_URL set, no sandbox is started: the services use that one (a test's own, which
+ * must outlive a restart of the stack to tell what was delivered twice).
  */
 export async function launchServices(options: LaunchOptions = {}): Promise<LaunchedServices> {
   const env = options.env ?? process.env;
   const onLine = options.onLine ?? ((line: string) => process.stdout.write(line + '\n'));
   const { sandbox, subgraphs, gateway } = serviceSpecs();
-  const children: ChildProcess[] = [];
+  const instances = new Map<string, Instance>();
   const services: Record<string, ServiceInfo> = {};
   // Never leave a service running behind, whatever ends this process.
   process.on('exit', () => {
-    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+    for (const { child } of instances.values()) if (running(child)) child.kill('SIGTERM');
   });
 
-  const portFor = (spec: ServiceSpec): Promise<number> => {
-    const wanted = Number(env[spec.portVariable] ?? spec.defaultPort);
-    return wanted === 0 ? freePort() : Promise.resolve(wanted);
-  };
+  /** The ports of a service's processes: `replicaPorts`, or its one port variable. */
+  const portsFor = async (spec: ServiceSpec): Promise<number[]> =>
+    options.replicaPorts?.[spec.name] ?? [await settlePort(env, spec)];
 
-  /** Starts one service and resolves with the URL it announces when ready. */
-  const start = (spec: ServiceSpec, port: number, extraEnv: Record<string, string> = {}): Promise<string> => {
+  /** Spawns an instance and resolves with the URL it announces when ready. */
+  const spawnInstance = (instance: Instance): Promise<string> => {
+    const { spec, port } = instance;
     const preload = env['LOG_FILE'] ? ['--import', './scripts/log-file-tee.ts'] : [];
     const child = spawn(process.execPath, ['--import', 'tsx', ...preload, spec.entry], {
       cwd: ROOT,
-      env: { ...env, PORT: String(port), ...extraEnv, ...options.serviceEnv?.[spec.name] },
+      env: { ...env, PORT: String(port), ...instance.env, ...options.serviceEnv?.[spec.name] },
       stdio: ['ignore', 'pipe', 'inherit'],
       // Its own process group: Ctrl-C reaches only the launcher, which then stops the services in order.
       detached: true,
     });
-    children.push(child);
+    instance.child = child;
     return new Promise((resolveUrl, reject) => {
       createInterface({ input: child.stdout }).on('line', (line) => {
         onLine(line);
         const ready = readyLine(line);
         if (ready) {
-          services[spec.name] = { url: ready.url, pid: ready.pid };
+          services[instance.name] = { url: ready.url, pid: ready.pid };
           resolveUrl(ready.url);
         }
       });
       child.on('exit', (code, signal) => {
-        reject(new Error(`${spec.name} exited before it was ready (code ${code}, signal ${signal})`));
-        options.onExit?.(spec.name, code, signal);
+        reject(new Error(`${instance.name} exited before it was ready (code ${code}, signal ${signal})`));
+        options.onExit?.(instance.name, code, signal);
       });
     });
   };
 
+  /** One instance per port; answers the URL of each once all are ready. */
+  const startAll = (spec: ServiceSpec, ports: number[], extraEnv: Record<string, string>): Promise<string[]> =>
+    Promise.all(
+      ports.map((port, i) => {
+        const name = ports.length > 1 ? `${spec.name}-${i + 1}` : spec.name;
+        const instance: Instance = { name, spec, port, env: { ...extraEnv } };
+        // The seed's change events once per stack, not once per replica: every replica loads the
+        // same seed, and each announcing it would send it to the EHRs again under new event ids.
+        if (i > 0) instance.env['ANNOUNCE_SEED'] = 'false';
+        instances.set(name, instance);
+        return spawnInstance(instance);
+      }),
+    );
+
+  const exited = (child: ChildProcess): Promise<void> =>
+    new Promise((done) => (running(child) ? child.once('exit', () => done()) : done()));
+
   const stop = async (): Promise<void> => {
-    const running = children.filter((c) => c.exitCode === null && c.signalCode === null);
     await Promise.all(
-      running.map(
-        (child) =>
-          new Promise<void>((done) => {
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          }),
-      ),
+      [...instances.values()].map(async ({ child }) => {
+        if (!running(child)) return;
+        const gone = exited(child);
+        child.kill('SIGTERM');
+        await gone;
+      }),
     );
   };
 
+  const instance = (name: string): Instance => {
+    const found = instances.get(name);
+    if (!found) throw new Error(`no service named ${name}; there are ${[...instances.keys()].join(', ')}`);
+    return found;
+  };
+
+  const kill = async (name: string, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> => {
+    const { child } = instance(name);
+    if (!running(child)) return;
+    const gone = exited(child);
+    child.kill(signal);
+    await gone;
+  };
+
+  const restart = async (name: string): Promise<ServiceInfo> => {
+    const found = instance(name);
+    if (running(found.child)) throw new Error(`${name} is still running`);
+    await spawnInstance(found);
+    return services[name]!;
+  };
+
   try {
-    const gatewayPort = await portFor(gateway);
+    const gatewayPorts = await portsFor(gateway);
+    const ports = new Map(await Promise.all(subgraphs.map(async (spec) => [spec.name, await portsFor(spec)] as const)));
+    const gatewayBase = options.routes?.gateway ?? `http://127.0.0.1:${gatewayPorts[0]}`;
+    const subgraphUrl = (spec: SubgraphEntry): string =>
+      options.routes?.subgraphs[spec.name] ?? `http://127.0.0.1:${ports.get(spec.name)![0]}/graphql`;
     const ehr = subgraphs.find((spec) => spec.name === 'ehr');
-    const ports = new Map(await Promise.all(subgraphs.map(async (spec) => [spec.name, await portFor(spec)] as const)));
-    const gatewayBase = `http://127.0.0.1:${gatewayPort}`;
     // The imitation EHRs the seeded Athena and Allscripts systems deliver to.
-    const sandboxUrl = await start(sandbox, await portFor(sandbox));
+    const sandboxUrl = env['EHR_SANDBOX_URL'] || (await startAll(sandbox, await portsFor(sandbox), {}))[0]!;
     const subgraphEnv = {
       AUTH_JWKS_URL: `${gatewayBase}/.well-known/jwks.json`,
       GRAPH_URL: `${gatewayBase}/graphql`,
-      ...(ehr ? { EHR_EVENTS_URL: `http://127.0.0.1:${ports.get(ehr.name)}${EVENTS_PATH}` } : {}),
+      ...(ehr ? { EHR_EVENTS_URL: subgraphUrl(ehr).replace(/\/graphql$/, EVENTS_PATH) } : {}),
       EHR_SANDBOX_URL: sandboxUrl,
       // One secret per run, shared by the services that post change events and the one receiving them.
       SERVICE_EVENTS_SECRET: env['SERVICE_EVENTS_SECRET'] ?? randomBytes(32).toString('hex'),
     };
-    const urls = await Promise.all(subgraphs.map((spec) => start(spec, ports.get(spec.name)!, subgraphEnv)));
-    const gatewayUrl = await start(
+    const urls = await Promise.all(subgraphs.map((spec) => startAll(spec, ports.get(spec.name)!, subgraphEnv)));
+    const gatewayUrls = await startAll(
       gateway,
-      gatewayPort,
-      Object.fromEntries(subgraphs.map((spec, i) => [spec.urlVariable, urls[i]!])),
+      gatewayPorts,
+      Object.fromEntries(
+        subgraphs.map((spec, i) => [spec.urlVariable, options.routes ? subgraphUrl(spec) : urls[i]![0]!]),
+      ),
     );
-    return { services, gatewayUrl, sandboxUrl, stop };
+    return {
+      services,
+      gatewayUrl: options.routes ? `${gatewayBase}/graphql` : gatewayUrls[0]!,
+      sandboxUrl,
+      stop,
+      kill,
+      restart,
+    };
   } catch (error) {
     await stop();
     throw error;
@@ -296,4 +382,29 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       return exited;
     },
   };
+}
+
+export interface QuestionnaireItemShape {
+  linkId: string;
+  type: string;
+  options: { code: string }[];
+}
+
+/** An answer of the right type to each item (the first option of a choice, `text` for free text): what tests submit. */
+export function answersFor(items: readonly QuestionnaireItemShape[], text: string): Record<string, unknown>[] {
+  return items.map((item) => {
+    switch (item.type) {
+      case 'BOOLEAN':
+        return { linkId: item.linkId, valueBoolean: true };
+      case 'SINGLE_CHOICE':
+      case 'MULTIPLE_CHOICE':
+        return { linkId: item.linkId, valueCodes: [item.options[0]!.code] };
+      case 'NUMBER':
+        return { linkId: item.linkId, valueNumber: 3 };
+      case 'DATE':
+        return { linkId: item.linkId, valueDate: '2024-05-01' };
+      default:
+        return { linkId: item.linkId, valueString: text };
+    }
+  });
 }
