@@ -6,7 +6,7 @@
  * would; HAProxy has taken it out of rotation meanwhile), and Ctrl-C (or SIGTERM) stopping all.
  *
  * CLUSTER_REPLICAS (2), CLUSTER_PORT_STEP (100), the port variables of `pnpm start` for the
- * frontends, HAPROXY_STATS_PORT (4090), HAPROXY_BIN (`haproxy`), CLUSTER_SIGNING_KEYS=database.
+ * frontends, HAPROXY_STATS_PORT (4090), HAPROXY_BIN (`haproxy`).
  */
 import { startCluster, type RunningCluster } from './lib/cluster';
 

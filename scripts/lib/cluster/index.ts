@@ -16,7 +16,6 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@carebridge/common';
-import { generateSigningJwk } from '../../../gateway/src/auth/keys';
 import { launchServices, serviceSpecs, settlePort, type LaunchedServices, type ServiceInfo } from '../stack';
 import { startHaproxy, type Backend, type RunningHaproxy } from './haproxy';
 
@@ -111,12 +110,9 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Runnin
     if (!(await answers(env[name]!, port))) throw new Error(`${name} does not answer (${new URL(env[name]!).host})`);
   }
   // Every replica must sign and verify with the same keys, or a token from one gateway is refused
-  // by the other and by subgraphs that fetched the other's JWKS. One key generated per cluster
-  // start is the fallback; AUTH_SIGNING_KEYS, when set, wins, and CLUSTER_SIGNING_KEYS=database
-  // leaves the gateways to the keys they keep in PostgreSQL, which survive a restart.
-  if (!env['AUTH_SIGNING_KEYS'] && env['CLUSTER_SIGNING_KEYS'] !== 'database') {
-    env['AUTH_SIGNING_KEYS'] = JSON.stringify([await generateSigningJwk()]);
-  }
+  // by the other and by subgraphs that fetched the other's JWKS. Without AUTH_SIGNING_KEYS the
+  // gateways share the key they keep in PostgreSQL (the first to start creates it, under a lock),
+  // which also survives a restart of the cluster.
   // The change events' signatures: one secret for every replica, kept for a restart.
   env['SERVICE_EVENTS_SECRET'] ??= randomBytes(32).toString('hex');
 
