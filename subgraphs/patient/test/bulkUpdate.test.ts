@@ -57,7 +57,7 @@ function setup() {
 
 const errorsOf = (result: FormattedExecutionResult<unknown>) =>
   (result.errors ?? []).map((e) => [e.extensions?.['code'], e.extensions?.['problems'] ?? e.message]);
-const events = (store: ReturnType<typeof setup>['store']): ChangeEvent[] => store.outbox.pending(1_000);
+const events = (store: ReturnType<typeof setup>['store']): ChangeEvent[] => store.outbox.pendingNow(1_000);
 /** The physician a patient.upserted event carries; undefined for any other event. */
 const physicianOf = (e: ChangeEvent) => (e.type === 'patient.upserted' ? e.patient.primaryCarePhysician : undefined);
 const seeded = (filter: (p: PatientRecord) => boolean) => seedPatients().filter(filter);
@@ -67,7 +67,7 @@ const recorded = (audit: InMemoryAuditLog) =>
 describe('updatePatients', () => {
   it('counts without changing anything on a dry run, the default', async () => {
     const { store, run } = setup();
-    const before = store.listAll({});
+    const before = await store.listAll({});
     const variables = { filter: { primaryCarePhysicianId: 'prov-riverside-1' }, input: { preferredLanguage: 'ES' } };
     expect(await run(variables, riverside, DEFAULT_DRY_RUN)).toEqual({
       data: { updatePatients: { dryRun: true, matchedCount: 36, changedCount: 24 } },
@@ -78,7 +78,7 @@ describe('updatePatients', () => {
     expect(await run({ filter: { organizationId: 'org-riverside' }, input: { preferredLanguage: 'ES' } })).toEqual({
       data: { updatePatients: { dryRun: true, matchedCount: 120, changedCount: 80 } },
     });
-    expect(store.listAll({})).toEqual(before);
+    expect(await store.listAll({})).toEqual(before);
     expect(events(store)).toEqual([]);
   });
 
@@ -91,7 +91,7 @@ describe('updatePatients', () => {
     });
     expect(result).toEqual({ data: { updatePatients: { dryRun: false, matchedCount: 36, changedCount: 24 } } });
     const wasEnglish = seeded((p) => p.primaryCarePhysicianId === 'prov-riverside-1' && p.preferredLanguage === 'EN');
-    const after = store.listAll({ primaryCarePhysicianId: 'prov-riverside-1' });
+    const after = await store.listAll({ primaryCarePhysicianId: 'prov-riverside-1' });
     expect(after.map((p) => p.preferredLanguage)).toEqual(after.map(() => 'ES'));
     const changed = after.filter((p) => p.version === 2);
     expect(changed.map((p) => p.id).sort()).toEqual(wasEnglish.map((p) => p.id).sort());
@@ -108,7 +108,7 @@ describe('updatePatients', () => {
       })),
     );
     // Nobody else changed.
-    const others = store.listAll({}).filter((p) => p.primaryCarePhysicianId !== 'prov-riverside-1');
+    const others = (await store.listAll({})).filter((p) => p.primaryCarePhysicianId !== 'prov-riverside-1');
     expect(others.every((p) => p.version === 1)).toBe(true);
   });
 
@@ -122,8 +122,8 @@ describe('updatePatients', () => {
     expect((await run(variables)).data).toEqual({
       updatePatients: { dryRun: false, matchedCount: 36, changedCount: 36 },
     });
-    expect(store.listAll({ primaryCarePhysicianId: 'prov-riverside-1' })).toEqual([]);
-    expect(store.listAll({ primaryCarePhysicianId: 'prov-riverside-2' })).toHaveLength(70);
+    expect(await store.listAll({ primaryCarePhysicianId: 'prov-riverside-1' })).toEqual([]);
+    expect(await store.listAll({ primaryCarePhysicianId: 'prov-riverside-2' })).toHaveLength(70);
     expect(events(store)).toHaveLength(36);
     expect(events(store).map(physicianOf)).toEqual(events(store).map(() => WHITFIELD));
     expect((await run(variables)).data).toEqual({
@@ -143,7 +143,7 @@ describe('updatePatients', () => {
       dryRun: false,
     });
     expect(result.data).toEqual({ updatePatients: { dryRun: false, matchedCount: 33, changedCount: 33 } });
-    expect(store.listAll({ primaryCarePhysicianId: 'prov-riverside-3' })).toEqual([]);
+    expect(await store.listAll({ primaryCarePhysicianId: 'prov-riverside-3' })).toEqual([]);
     expect(events(store).map(physicianOf)).toEqual(events(store).map(() => null));
   });
 
@@ -182,7 +182,7 @@ describe('updatePatients', () => {
       expect([result.data, errorsOf(result)]).toEqual([null, [['BAD_USER_INPUT', problems]]]);
     }
     expect(events(store)).toEqual([]);
-    expect(store.listAll({}).every((p) => p.version === 1)).toBe(true);
+    expect((await store.listAll({})).every((p) => p.version === 1)).toBe(true);
   });
 
   it('refuses another organization with FORBIDDEN before validating, and an intake link', async () => {
@@ -205,7 +205,7 @@ describe('updatePatients', () => {
 
   it("never reaches another organization's patients, even through one of its physicians", async () => {
     const { store, run } = setup();
-    const lakesideBefore = store.listAll({ organizationId: 'org-lakeside' });
+    const lakesideBefore = await store.listAll({ organizationId: 'org-lakeside' });
     for (const filter of [
       { primaryCarePhysicianId: 'prov-lakeside-1' },
       { organizationId: 'org-riverside', primaryCarePhysicianId: 'prov-lakeside-1' },
@@ -213,7 +213,7 @@ describe('updatePatients', () => {
       const result = await run({ filter, input: { preferredLanguage: 'ES' }, dryRun: false });
       expect(result.data).toEqual({ updatePatients: { dryRun: false, matchedCount: 0, changedCount: 0 } });
     }
-    expect(store.listAll({ organizationId: 'org-lakeside' })).toEqual(lakesideBefore);
+    expect(await store.listAll({ organizationId: 'org-lakeside' })).toEqual(lakesideBefore);
     expect(events(store)).toEqual([]);
     // Lakeside's own staff can change them.
     const own = await run(

@@ -53,7 +53,7 @@ describe('patient change delivery', () => {
       const id = created.data!.createPatient.id;
       await execute(service, 'mutation ($id: ID!) { deletePatient(id: $id) }', { id }, headers);
       const deadline = Date.now() + 5_000;
-      while (store.outbox.size() > 0 || received.flatMap((r) => r.events).length < 2) {
+      while (store.outbox.sizeNow() > 0 || received.flatMap((r) => r.events).length < 2) {
         if (Date.now() > deadline) throw new Error('events were not delivered');
         await new Promise((resolve) => setTimeout(resolve, 10));
       }

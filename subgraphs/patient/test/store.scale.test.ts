@@ -5,11 +5,11 @@ import { generatePatients } from './generate';
 
 // Correctness only: timings live in bench/store.bench.ts, since a shared CI machine makes them flaky.
 
-function allPages(store: PatientStore, filter: PatientListFilter, first: number): string[] {
+async function allPages(store: PatientStore, filter: PatientListFilter, first: number): Promise<string[]> {
   const ids: string[] = [];
   let after;
   for (;;) {
-    const page = store.list({ filter, first, ...(after ? { after } : {}) });
+    const page = await store.list({ filter, first, ...(after ? { after } : {}) });
     ids.push(...page.nodes.map((p) => p.id));
     if (!page.hasNextPage || page.endKey === null) return ids;
     after = page.endKey;
@@ -17,7 +17,7 @@ function allPages(store: PatientStore, filter: PatientListFilter, first: number)
 }
 
 describe('InMemoryPatientStore at 100,000 patients', () => {
-  it('answers filtered searches exactly like a scan of every patient', { timeout: 60_000 }, () => {
+  it('answers filtered searches exactly like a scan of every patient', { timeout: 60_000 }, async () => {
     const records = generatePatients(100_000);
     const store = new InMemoryPatientStore({ providers: SEED_PROVIDERS });
     store.load(records);
@@ -54,11 +54,11 @@ describe('InMemoryPatientStore at 100,000 patients', () => {
     ];
     for (const [filter, expected] of cases) {
       const want = byOrder.filter(expected).map((r) => r.id);
-      const page = store.list({ first: 100, filter });
+      const page = await store.list({ first: 100, filter });
       expect([page.totalCount, page.nodes.map((p) => p.id)]).toEqual([want.length, want.slice(0, 100)]);
       expect(want.length).toBeGreaterThan(0);
     }
-    expect(allPages(store, { search: 'hale1 karla' }, 7)).toEqual(
+    expect(await allPages(store, { search: 'hale1 karla' }, 7)).toEqual(
       byOrder.filter((r) => r.lastName.startsWith('Hale1') && r.firstName === 'Karla').map((r) => r.id),
     );
   });

@@ -5,20 +5,26 @@ import {
   validatePatientInput,
   validatePatientInputs,
   validatePatientUpdate,
+  fetchLookups,
   type OwnedPatientInput,
   type ValidationLookups,
 } from '../src/data/validation';
+import { mrnKey } from '../src/data/mrn-index';
+import { SEED_PROVIDERS } from '../src/data/seed';
 import { emptyStore, newPatient, patientInput, TODAY } from './helpers';
 
 const store = emptyStore();
-const [existing, lakesider] = store.create([
+const created = await store.create([
   newPatient({ mrn: 'RH-777' }),
   newPatient({ organizationId: 'org-lakeside', mrn: 'LC-1' }),
 ]);
+const [existing, lakesider] = created;
+/** The store's answers, synchronously, as `fetchLookups` gives them to the rules. */
 const lookups: ValidationLookups = {
   today: TODAY,
-  findProviderById: (id) => store.findProviderById(id),
-  findIdByMrn: (organizationId, mrn) => store.findIdByMrn(organizationId, mrn),
+  findProviderById: (id) => SEED_PROVIDERS.find((p) => p.id === id),
+  findIdByMrn: (organizationId, mrn) =>
+    created.find((p) => mrnKey(p.organizationId, p.mrn) === mrnKey(organizationId, mrn))?.id,
 };
 
 const problemsOf = (input: OwnedPatientInput) => validatePatientInput(input, lookups).list;
@@ -327,5 +333,22 @@ describe('validateBulkPatientUpdate', () => {
     expect(bulkProblems({ organizationId: 'org-riverside' }, { primaryCarePhysicianId: 'prov-x' })).toEqual([
       { field: 'input.primaryCarePhysicianId', message: 'is not a known provider' },
     ]);
+  });
+});
+
+describe('fetchLookups', () => {
+  it('answers what the store answers for what the changes name, and refuses anything else', async () => {
+    const found = await fetchLookups(store, TODAY, [
+      { organizationId: 'org-riverside', mrn: ' rh-777 ', primaryCarePhysicianId: 'prov-riverside-1' },
+      { organizationId: 'org-lakeside', mrn: 'RH-777', primaryCarePhysicianId: 'prov-none' },
+      { organizationId: 'org-riverside', mrn: 'not an mrn!' },
+    ]);
+    expect(found.today).toEqual(TODAY);
+    expect(found.findIdByMrn('org-riverside', 'RH-777')).toEqual(existing?.id);
+    expect(found.findIdByMrn('org-lakeside', 'rh-777')).toBeUndefined();
+    expect(found.findProviderById('prov-riverside-1')?.displayName).toEqual('Dr. Maya Okafor');
+    expect(found.findProviderById('prov-none')).toBeUndefined();
+    expect(() => found.findProviderById('prov-lakeside-1')).toThrow(/not fetched/);
+    expect(() => found.findIdByMrn('org-riverside', 'LC-1')).toThrow(/not fetched/);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ChangeEvent, PatientSnapshot } from '@carebridge/common';
-import type { PatientRecord, ProviderRecord } from './records';
+import type { AddressRecord, EmergencyContactRecord, InsuranceRecord, PatientRecord, ProviderRecord } from './records';
 
 /**
  * The change events the patient store records in its outbox (see `@carebridge/common` events.ts).
@@ -9,7 +9,6 @@ import type { PatientRecord, ProviderRecord } from './records';
  */
 
 export function patientSnapshot(record: PatientRecord, physician: ProviderRecord | undefined): PatientSnapshot {
-  const { address, emergencyContact, insurance } = record;
   return {
     id: record.id,
     organizationId: record.organizationId,
@@ -20,26 +19,37 @@ export function patientSnapshot(record: PatientRecord, physician: ProviderRecord
     dateOfBirth: record.dateOfBirth,
     phone: record.phone,
     email: record.email,
-    address:
-      address === null
-        ? null
-        : {
-            line1: address.line1,
-            line2: address.line2,
-            city: address.city,
-            state: address.state,
-            postalCode: address.postalCode,
-            country: address.country,
-          },
-    emergencyContact:
-      emergencyContact === null
-        ? null
-        : { name: emergencyContact.name, relationship: emergencyContact.relationship, phone: emergencyContact.phone },
-    insurance: insurance === null ? null : { provider: insurance.provider, policyNumber: insurance.policyNumber },
+    address: copyAddress(record.address),
+    emergencyContact: copyEmergencyContact(record.emergencyContact),
+    insurance: copyInsurance(record.insurance),
     primaryCarePhysician:
       physician === undefined ? null : { id: physician.id, displayName: physician.displayName, npi: physician.npi },
     preferredLanguage: record.preferredLanguage,
   };
+}
+
+// The parts' fields in one fixed order, as normalize.ts builds them: `isChangedBy` compares parts
+// by their JSON, so a part read back from the database (jsonb reorders keys) must be rebuilt so.
+
+export function copyAddress(address: AddressRecord | null): AddressRecord | null {
+  return address === null
+    ? null
+    : {
+        line1: address.line1,
+        line2: address.line2,
+        city: address.city,
+        state: address.state,
+        postalCode: address.postalCode,
+        country: address.country,
+      };
+}
+
+export function copyEmergencyContact(contact: EmergencyContactRecord | null): EmergencyContactRecord | null {
+  return contact === null ? null : { name: contact.name, relationship: contact.relationship, phone: contact.phone };
+}
+
+export function copyInsurance(insurance: InsuranceRecord | null): InsuranceRecord | null {
+  return insurance === null ? null : { provider: insurance.provider, policyNumber: insurance.policyNumber };
 }
 
 export function patientUpserted(

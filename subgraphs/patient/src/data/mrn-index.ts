@@ -6,6 +6,19 @@ export const mrnKey = (organizationId: string, mrn: string): string => `${organi
 
 type MrnHolder = Pick<PatientRecord, 'id' | 'organizationId' | 'mrn'>;
 
+/** The generated MRN number `n` of an organization, e.g. RH-000241. */
+export const generatedMrn = (organizationId: string, n: number): string =>
+  `${mrnPrefix(organizationId)}-${String(n).padStart(6, '0')}`;
+
+/**
+ * The number of an MRN written in the organization's generated format (any case, any width), or
+ * undefined: the generator stays above every such number, so it never proposes a taken MRN.
+ */
+export function generatedMrnNumber(organizationId: string, mrn: string): number | undefined {
+  const match = /^([A-Z]+)-(\d+)$/.exec(mrn.toUpperCase());
+  return match?.[1] === mrnPrefix(organizationId) ? Number(match[2]) : undefined;
+}
+
 /** The unique (organization, MRN) index, and the generator of MRNs for patients registered without one. */
 export class MrnIndex {
   private readonly holders = new Map<string, string>();
@@ -18,10 +31,9 @@ export class MrnIndex {
 
   add(patient: MrnHolder): void {
     this.holders.set(mrnKey(patient.organizationId, patient.mrn), patient.id);
-    // Keep the generator ahead of MRNs given in its own format, so it never proposes a taken one.
-    const match = /^([A-Z]+)-(\d+)$/.exec(patient.mrn.toUpperCase());
-    if (match?.[1] !== mrnPrefix(patient.organizationId)) return;
-    const n = Number(match[2]) + 1;
+    const number = generatedMrnNumber(patient.organizationId, patient.mrn);
+    if (number === undefined) return;
+    const n = number + 1;
     if (n > (this.nextNumber.get(patient.organizationId) ?? 1)) this.nextNumber.set(patient.organizationId, n);
   }
 
@@ -34,7 +46,7 @@ export class MrnIndex {
     let n = this.nextNumber.get(organizationId) ?? 1;
     let mrn: string;
     do {
-      mrn = `${mrnPrefix(organizationId)}-${String(n++).padStart(6, '0')}`;
+      mrn = generatedMrn(organizationId, n++);
     } while (this.holders.has(mrnKey(organizationId, mrn)) || reserved.has(mrnKey(organizationId, mrn)));
     this.nextNumber.set(organizationId, n);
     return mrn;

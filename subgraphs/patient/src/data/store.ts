@@ -57,26 +57,26 @@ export interface PatientPage {
 export interface PatientStore {
   /** Change events not yet delivered to the ehr subgraph, oldest first. */
   readonly outbox: Outbox;
-  findById(id: string): PatientRecord | undefined;
-  list(query: PatientListQuery): PatientPage;
+  findById(id: string): Promise<PatientRecord | undefined>;
+  list(query: PatientListQuery): Promise<PatientPage>;
   /** Every patient `filter` selects, in list order and unpaged: what a bulk change covers. */
-  listAll(filter: PatientListFilter): PatientRecord[];
+  listAll(filter: PatientListFilter): Promise<PatientRecord[]>;
   /** The id of the patient holding `mrn` in the organization; MRNs compare case-insensitively. */
-  findIdByMrn(organizationId: string, mrn: string): string | undefined;
+  findIdByMrn(organizationId: string, mrn: string): Promise<string | undefined>;
   /** All or nothing: when one input conflicts, none is created. MRNs are generated where null. */
-  create(inputs: readonly NewPatient[]): PatientRecord[];
+  create(inputs: readonly NewPatient[]): Promise<PatientRecord[]>;
   /** Applies `patch` when `expectedVersion` is current; NOT_FOUND, VERSION_CONFLICT otherwise. */
-  update(id: string, patch: PatientPatch, expectedVersion: number): PatientRecord;
+  update(id: string, patch: PatientPatch, expectedVersion: number): Promise<PatientRecord>;
   /**
    * `update` of several patients with one patch, all or nothing: when one is unknown, stale or
    * conflicts, none changes. Answers the records after the change, in the order of `targets`.
    */
-  updateMany(targets: readonly VersionedId[], patch: PatientPatch): PatientRecord[];
+  updateMany(targets: readonly VersionedId[], patch: PatientPatch): Promise<PatientRecord[]>;
   /** False when no patient has that id. */
-  delete(id: string): boolean;
-  findProviderById(id: string): ProviderRecord | undefined;
+  delete(id: string): Promise<boolean>;
+  findProviderById(id: string): Promise<ProviderRecord | undefined>;
   /** Ordered by display name. */
-  listProviders(organizationId?: string | null): ProviderRecord[];
+  listProviders(organizationId?: string | null): Promise<ProviderRecord[]>;
 }
 
 export interface InMemoryPatientStoreOptions {
@@ -128,7 +128,8 @@ export class InMemoryPatientStore implements PatientStore {
     return this.patients.size;
   }
 
-  get outbox(): Outbox {
+  /** The in-memory outbox itself, so tests can read it without awaiting (`pendingNow`). */
+  get outbox(): InMemoryOutbox {
     return this.events;
   }
 
@@ -145,7 +146,7 @@ export class InMemoryPatientStore implements PatientStore {
       if (
         this.patients.has(record.id) ||
         ids.has(record.id) ||
-        this.findIdByMrn(record.organizationId, record.mrn) ||
+        this.byMrn.holderOf(record.organizationId, record.mrn) !== undefined ||
         mrns.has(key)
       ) {
         throw new Error(`load: duplicate id or MRN for patient ${record.id}`);
@@ -169,39 +170,31 @@ export class InMemoryPatientStore implements PatientStore {
     }
   }
 
-  findById(id: string): PatientRecord | undefined {
-    return this.patients.get(id);
+  // Each method does its whole work synchronously before its promise settles, so no other call
+  // interleaves with it: the in-memory equivalent of a transaction.
+
+  findById(id: string): Promise<PatientRecord | undefined> {
+    return settle(() => this.patients.get(id));
   }
 
-  findIdByMrn(organizationId: string, mrn: string): string | undefined {
-    return this.byMrn.holderOf(organizationId, mrn);
+  findIdByMrn(organizationId: string, mrn: string): Promise<string | undefined> {
+    return settle(() => this.byMrn.holderOf(organizationId, mrn));
   }
 
-  findProviderById(id: string): ProviderRecord | undefined {
-    return this.providers.get(id);
+  findProviderById(id: string): Promise<ProviderRecord | undefined> {
+    return settle(() => this.providers.get(id));
   }
 
-  listProviders(organizationId?: string | null): ProviderRecord[] {
-    return this.providerList.filter((p) => organizationId == null || p.organizationId === organizationId);
+  listProviders(organizationId?: string | null): Promise<ProviderRecord[]> {
+    return settle(() => this.providerList.filter((p) => organizationId == null || p.organizationId === organizationId));
   }
 
-  create(inputs: readonly NewPatient[]): PatientRecord[] {
-    // Check every given MRN before generating any, so generated ones cannot collide with them.
-    const reserved = new Set<string>();
-    const conflicts: { field: string; message: string }[] = [];
-    inputs.forEach((input, i) => {
-      if (input.mrn === null) return;
-      const key = mrnKey(input.organizationId, input.mrn);
-      if (this.findIdByMrn(input.organizationId, input.mrn) !== undefined || reserved.has(key)) {
-        conflicts.push({
-          field: `inputs[${i}].mrn`,
-          message: 'is already used by another patient of the organization',
-        });
-      }
-      reserved.add(key);
-    });
-    if (conflicts.length > 0) throw badUserInput(conflicts);
+  create(inputs: readonly NewPatient[]): Promise<PatientRecord[]> {
+    return settle(() => this.insertNew(inputs));
+  }
 
+  private insertNew(inputs: readonly NewPatient[]): PatientRecord[] {
+    const reserved = refuseTakenMrns(inputs, (organizationId, mrn) => this.byMrn.holderOf(organizationId, mrn));
     const timestamp = this.now().toISOString();
     const records = inputs.map((input): PatientRecord => {
       const mrn = input.mrn ?? this.byMrn.generate(input.organizationId, reserved);
@@ -213,34 +206,23 @@ export class InMemoryPatientStore implements PatientStore {
     return records;
   }
 
-  update(id: string, patch: PatientPatch, expectedVersion: number): PatientRecord {
-    const [updated] = this.updateMany([{ id, expectedVersion }], patch);
-    if (updated === undefined) throw new Error('updateMany returned no patient');
-    return updated;
+  update(id: string, patch: PatientPatch, expectedVersion: number): Promise<PatientRecord> {
+    return settle(() => {
+      const [updated] = this.change([{ id, expectedVersion }], patch);
+      if (updated === undefined) throw new Error('updateMany returned no patient');
+      return updated;
+    });
   }
 
-  updateMany(targets: readonly VersionedId[], patch: PatientPatch): PatientRecord[] {
-    // Every check comes before the first change, so a refused patient leaves all of them as they were.
+  updateMany(targets: readonly VersionedId[], patch: PatientPatch): Promise<PatientRecord[]> {
+    return settle(() => this.change(targets, patch));
+  }
+
+  private change(targets: readonly VersionedId[], patch: PatientPatch): PatientRecord[] {
     const updatedAt = this.now().toISOString();
-    const mrnHolders = new Map<string, string>();
-    const seen = new Set<string>();
-    const steps = targets.map(({ id, expectedVersion }) => {
-      if (seen.has(id)) throw new Error(`updateMany: patient ${id} is listed twice`);
-      seen.add(id);
-      const current = this.patients.get(id);
-      if (current === undefined) throw notFound('Patient', id);
-      if (current.version !== expectedVersion) throw versionConflict('Patient', id, expectedVersion, current.version);
-      // Saving an unchanged form is not a change: no new version for other editors to trip over.
-      const next: PatientRecord = isChangedBy(current, patch)
-        ? { ...current, ...patch, version: current.version + 1, updatedAt }
-        : current;
-      const key = mrnKey(next.organizationId, next.mrn);
-      const holder = mrnHolders.get(key) ?? this.findIdByMrn(next.organizationId, next.mrn);
-      if (holder !== undefined && holder !== id) {
-        throw badUserInput([{ field: 'mrn', message: 'is already used by another patient of the organization' }]);
-      }
-      mrnHolders.set(key, id);
-      return { current, next };
+    const steps = planChange(targets, patch, updatedAt, {
+      current: (id) => this.patients.get(id),
+      mrnHolder: (organizationId, mrn) => this.byMrn.holderOf(organizationId, mrn),
     });
     const changed = steps.filter(({ current, next }) => next !== current);
     for (const { current } of changed) this.unindex(current);
@@ -249,15 +231,21 @@ export class InMemoryPatientStore implements PatientStore {
     return steps.map(({ next }) => next);
   }
 
-  delete(id: string): boolean {
-    const current = this.patients.get(id);
-    if (current === undefined) return false;
-    this.unindex(current);
-    this.events.append(patientDeleted(current, this.now().toISOString()));
-    return true;
+  delete(id: string): Promise<boolean> {
+    return settle(() => {
+      const current = this.patients.get(id);
+      if (current === undefined) return false;
+      this.unindex(current);
+      this.events.append(patientDeleted(current, this.now().toISOString()));
+      return true;
+    });
   }
 
-  list({ filter, first, after }: PatientListQuery): PatientPage {
+  list(query: PatientListQuery): Promise<PatientPage> {
+    return settle(() => this.page(query));
+  }
+
+  private page({ filter, first, after }: PatientListQuery): PatientPage {
     const { smallest, checks } = this.plan(filter ?? {});
     if (smallest.ordered !== undefined && checks.length === 0) {
       const { ids, hasMore } = smallest.ordered.page(after, first);
@@ -270,9 +258,11 @@ export class InMemoryPatientStore implements PatientStore {
     return this.pageOf(ids, start + first < matches.length, matches.length);
   }
 
-  listAll(filter: PatientListFilter): PatientRecord[] {
-    const { smallest, checks } = this.plan(filter);
-    return this.matching(smallest, checks).flatMap((id) => this.patients.get(id) ?? []);
+  listAll(filter: PatientListFilter): Promise<PatientRecord[]> {
+    return settle(() => {
+      const { smallest, checks } = this.plan(filter);
+      return this.matching(smallest, checks).flatMap((id) => this.patients.get(id) ?? []);
+    });
   }
 
   /** The filter's smallest source, to walk, and the others, to check each of its patients with. */
@@ -387,6 +377,76 @@ export class InMemoryPatientStore implements PatientStore {
     this.keys.delete(record.id);
     this.tokens.delete(record.id);
   }
+}
+
+export const MRN_TAKEN = 'is already used by another patient of the organization';
+
+/**
+ * The set of given MRNs of a `create` (their `mrnKey`s); BAD_USER_INPUT naming each input whose MRN
+ * is held already or given twice. Every given MRN is checked before any is generated, so generated
+ * ones cannot collide with them.
+ */
+export function refuseTakenMrns(
+  inputs: readonly NewPatient[],
+  mrnHolder: (organizationId: string, mrn: string) => string | undefined,
+): Set<string> {
+  const reserved = new Set<string>();
+  const conflicts: { field: string; message: string }[] = [];
+  inputs.forEach((input, i) => {
+    if (input.mrn === null) return;
+    const key = mrnKey(input.organizationId, input.mrn);
+    if (mrnHolder(input.organizationId, input.mrn) !== undefined || reserved.has(key)) {
+      conflicts.push({ field: `inputs[${i}].mrn`, message: MRN_TAKEN });
+    }
+    reserved.add(key);
+  });
+  if (conflicts.length > 0) throw badUserInput(conflicts);
+  return reserved;
+}
+
+/** One patient of an `updateMany`: as it is, and as it will be (the same record when unchanged). */
+export interface ChangeStep {
+  current: PatientRecord;
+  next: PatientRecord;
+}
+
+/**
+ * The checks of `updateMany`, in the order of `targets`, before anything changes (so a refused
+ * patient leaves all of them as they were): NOT_FOUND, VERSION_CONFLICT, or BAD_USER_INPUT for an
+ * MRN another patient holds; then each patient's next record.
+ */
+export function planChange(
+  targets: readonly VersionedId[],
+  patch: PatientPatch,
+  updatedAt: string,
+  lookup: {
+    current: (id: string) => PatientRecord | undefined;
+    mrnHolder: (organizationId: string, mrn: string) => string | undefined;
+  },
+): ChangeStep[] {
+  const mrnHolders = new Map<string, string>();
+  const seen = new Set<string>();
+  return targets.map(({ id, expectedVersion }) => {
+    if (seen.has(id)) throw new Error(`updateMany: patient ${id} is listed twice`);
+    seen.add(id);
+    const current = lookup.current(id);
+    if (current === undefined) throw notFound('Patient', id);
+    if (current.version !== expectedVersion) throw versionConflict('Patient', id, expectedVersion, current.version);
+    // Saving an unchanged form is not a change: no new version for other editors to trip over.
+    const next: PatientRecord = isChangedBy(current, patch)
+      ? { ...current, ...patch, version: current.version + 1, updatedAt }
+      : current;
+    const key = mrnKey(next.organizationId, next.mrn);
+    const holder = mrnHolders.get(key) ?? lookup.mrnHolder(next.organizationId, next.mrn);
+    if (holder !== undefined && holder !== id) throw badUserInput([{ field: 'mrn', message: MRN_TAKEN }]);
+    mrnHolders.set(key, id);
+    return { current, next };
+  });
+}
+
+/** `fn`'s answer as a promise, its throw as a rejection (never a synchronous throw from a store method). */
+function settle<T>(fn: () => T): Promise<T> {
+  return new Promise((resolve) => resolve(fn()));
 }
 
 /** Whether `patch` changes anything of `record`: only then is there a new version and an event. */

@@ -23,7 +23,7 @@ import type {
   PatientUpdateInput,
 } from '../__generated__/schema-types';
 import { mrnKey } from './mrn-index';
-import type { PatientRecord } from './records';
+import type { PatientRecord, ProviderRecord } from './records';
 import type { PatientStore } from './store';
 
 /**
@@ -35,10 +35,63 @@ import type { PatientStore } from './store';
 /** A new patient whose organization is settled: the caller's (see resolvers/Mutation.ts). */
 export type OwnedPatientInput = PatientInput & { organizationId: string };
 
-/** What the rules need to know beyond the input itself. */
-export interface ValidationLookups extends Pick<PatientStore, 'findProviderById' | 'findIdByMrn'> {
+/**
+ * What the rules need to know beyond the input itself. Synchronous, so the rules stay pure:
+ * `fetchLookups` reads from the store, before the rules run, what they will ask.
+ */
+export interface ValidationLookups {
   /** Today's date (YYYY-MM-DD, UTC); given rather than read so the rules are deterministic. */
   today: string;
+  findProviderById(id: string): ProviderRecord | undefined;
+  /** The holder of `mrn` in the organization (case-insensitive), as `PatientStore.findIdByMrn`. */
+  findIdByMrn(organizationId: string, mrn: string): string | undefined;
+}
+
+/** What a change names that the rules look up: its organization's MRN and physician. */
+export interface LookupNeeds {
+  organizationId: string;
+  mrn?: string | null;
+  primaryCarePhysicianId?: string | null;
+}
+
+/**
+ * Reads the providers and MRN holders that validating `needs` will ask for (once each, in
+ * parallel), and answers them as `ValidationLookups`. A rule asking for anything else is a bug,
+ * and throws rather than answering "unknown".
+ */
+export async function fetchLookups(
+  store: Pick<PatientStore, 'findProviderById' | 'findIdByMrn'>,
+  today: string,
+  needs: readonly LookupNeeds[],
+): Promise<ValidationLookups> {
+  const providerIds = new Set<string>();
+  const mrns = new Map<string, { organizationId: string; mrn: string }>();
+  for (const { organizationId, mrn, primaryCarePhysicianId } of needs) {
+    if (primaryCarePhysicianId != null) providerIds.add(primaryCarePhysicianId);
+    if (mrn != null && isMrn(mrn)) mrns.set(mrnKey(organizationId, mrn.trim()), { organizationId, mrn: mrn.trim() });
+  }
+  const [providers, holders] = await Promise.all([
+    Promise.all([...providerIds].map(async (id) => [id, await store.findProviderById(id)] as const)),
+    Promise.all(
+      [...mrns].map(
+        async ([key, { organizationId, mrn }]) => [key, await store.findIdByMrn(organizationId, mrn)] as const,
+      ),
+    ),
+  ]);
+  const providerById = new Map(providers);
+  const holderByKey = new Map(holders);
+  return {
+    today,
+    findProviderById: (id) => {
+      if (!providerById.has(id)) throw new Error('fetchLookups: a provider was looked up that was not fetched');
+      return providerById.get(id);
+    },
+    findIdByMrn: (organizationId, mrn) => {
+      const key = mrnKey(organizationId, mrn);
+      if (!holderByKey.has(key)) throw new Error('fetchLookups: an MRN was looked up that was not fetched');
+      return holderByKey.get(key);
+    },
+  };
 }
 
 export const MAX_PATIENTS_PER_CALL = 500;

@@ -18,16 +18,16 @@ import {
   validatePatientInput,
   validatePatientInputs,
   validatePatientUpdate,
+  fetchLookups,
+  MAX_PATIENTS_PER_CALL,
+  type LookupNeeds,
   type OwnedPatientInput,
   type ValidationLookups,
 } from '../data/validation';
 
-function lookups({ store }: Context): ValidationLookups {
-  return {
-    today: todayUtc(),
-    findProviderById: (id) => store.findProviderById(id),
-    findIdByMrn: (organizationId, mrn) => store.findIdByMrn(organizationId, mrn),
-  };
+/** What validating these changes looks up (providers, MRN holders), read from the store first. */
+function lookups({ store }: Context, needs: readonly LookupNeeds[]): Promise<ValidationLookups> {
+  return fetchLookups(store, todayUtc(), needs);
 }
 
 /**
@@ -51,8 +51,8 @@ function inOwnOrganization(
 }
 
 /** The patient `id` when it belongs to the viewer's organization; NOT_FOUND or FORBIDDEN otherwise. */
-function ownPatient(context: Context, action: string, id: string): PatientRecord {
-  const patient = context.store.findById(id);
+async function ownPatient(context: Context, action: string, id: string): Promise<PatientRecord> {
+  const patient = await context.store.findById(id);
   if (patient === undefined) throw notFound('Patient', id);
   requireOrganization(context, patient.organizationId, {
     message: 'This patient belongs to another organization.',
@@ -66,36 +66,39 @@ function ownPatient(context: Context, action: string, id: string): PatientRecord
 // a version conflict or an unknown id.
 export const Mutation: MutationResolvers = {
   createPatient: (_parent, { input }, context) =>
-    audited(context, { action: 'patient.create', patientIds: (patient) => [patient.id] }, () => {
+    audited(context, { action: 'patient.create', patientIds: (patient) => [patient.id] }, async () => {
       const viewer = requireStaff(context, { log: { action: 'createPatient' } });
       const [owned] = inOwnOrganization(context, viewer, 'createPatient', [input]);
       if (owned === undefined) throw new Error('no input');
-      validatePatientInput(owned, lookups(context)).throwIfAny();
-      const [patient] = context.store.create([toNewPatient(owned)]);
+      validatePatientInput(owned, await lookups(context, [owned])).throwIfAny();
+      const [patient] = await context.store.create([toNewPatient(owned)]);
       if (patient === undefined) throw new Error('store.create returned no patient');
       context.logger.info('patient.created', { patientId: patient.id, userId: viewer.userId });
       return patient;
     }),
 
   createPatients: (_parent, { inputs }, context) =>
-    audited(context, { action: 'patient.create', patientIds: (patients) => patients.map((p) => p.id) }, () => {
+    audited(context, { action: 'patient.create', patientIds: (patients) => patients.map((p) => p.id) }, async () => {
       const viewer = requireStaff(context, { log: { action: 'createPatients' } });
       const owned = inOwnOrganization(context, viewer, 'createPatients', inputs);
-      validatePatientInputs(owned, lookups(context)).throwIfAny();
-      const patients = context.store.create(owned.map(toNewPatient));
+      // Too many inputs are refused before any is looked at, so nothing is looked up for them.
+      const needs = owned.length <= MAX_PATIENTS_PER_CALL ? owned : [];
+      validatePatientInputs(owned, await lookups(context, needs)).throwIfAny();
+      const patients = await context.store.create(owned.map(toNewPatient));
       context.logger.info('patients.created', { count: patients.length, userId: viewer.userId });
       return patients;
     }),
 
   updatePatient: (_parent, { id, input, expectedVersion }, context) =>
-    audited(context, { action: 'patient.update', patientIds: [id] }, () => {
+    audited(context, { action: 'patient.update', patientIds: [id] }, async () => {
       const viewer = requireStaff(context, { log: { action: 'updatePatient' } });
       // Ownership first: another organization's patient reveals neither its version nor its data.
-      const current = ownPatient(context, 'updatePatient', id);
+      const current = await ownPatient(context, 'updatePatient', id);
       // A stale edit is refused before validation: its author must reload before anything else matters.
       if (current.version !== expectedVersion) throw versionConflict('Patient', id, expectedVersion, current.version);
-      validatePatientUpdate(input, current, lookups(context)).throwIfAny();
-      const patient: PatientRecord = context.store.update(id, toPatientPatch(input), expectedVersion);
+      const found = await lookups(context, [{ ...input, organizationId: current.organizationId }]);
+      validatePatientUpdate(input, current, found).throwIfAny();
+      const patient: PatientRecord = await context.store.update(id, toPatientPatch(input), expectedVersion);
       context.logger.info('patient.updated', { patientId: id, version: patient.version, userId: viewer.userId });
       return patient;
     }),
@@ -112,7 +115,7 @@ export const Mutation: MutationResolvers = {
         patientIds: () => changedIds,
         detail: (result) => (result.dryRun ? 'dry-run' : undefined),
       },
-      () => {
+      async () => {
         const viewer = requireStaff(context, { log: { action: 'updatePatients' } });
         if (filter.organizationId != null) {
           requireOrganization(context, filter.organizationId, {
@@ -120,15 +123,16 @@ export const Mutation: MutationResolvers = {
             log: { action: 'updatePatients' },
           });
         }
-        validateBulkPatientUpdate(filter, input, viewer.organizationId, lookups(context)).throwIfAny();
+        const found = await lookups(context, [{ ...input, organizationId: viewer.organizationId }]);
+        validateBulkPatientUpdate(filter, input, viewer.organizationId, found).throwIfAny();
         // Always narrowed to the viewer's organization, whatever physician the filter names.
-        const matched = context.store.listAll({ ...filter, organizationId: viewer.organizationId });
+        const matched = await context.store.listAll({ ...filter, organizationId: viewer.organizationId });
         const patch = toPatientPatch(input);
         const changing = matched.filter((patient) => isChangedBy(patient, patch));
         changedIds = changing.map((patient) => patient.id);
         const result = { dryRun: dryRun !== false, matchedCount: matched.length, changedCount: changing.length };
         if (result.dryRun) return result;
-        context.store.updateMany(
+        await context.store.updateMany(
           changing.map((patient) => ({ id: patient.id, expectedVersion: patient.version })),
           patch,
         );
@@ -143,10 +147,10 @@ export const Mutation: MutationResolvers = {
   },
 
   deletePatient: (_parent, { id }, context) =>
-    audited(context, { action: 'patient.delete', patientIds: [id] }, () => {
+    audited(context, { action: 'patient.delete', patientIds: [id] }, async () => {
       const viewer = requireStaff(context, { log: { action: 'deletePatient' } });
-      ownPatient(context, 'deletePatient', id);
-      if (!context.store.delete(id)) throw notFound('Patient', id);
+      await ownPatient(context, 'deletePatient', id);
+      if (!(await context.store.delete(id))) throw notFound('Patient', id);
       context.logger.info('patient.deleted', { patientId: id, userId: viewer.userId });
       return id;
     }),

@@ -10,9 +10,9 @@ export const Patient: PatientResolvers = {
     audited(
       context,
       { action: 'patient.read', patientIds: [reference.id], detail: (p) => (p === null ? 'NOT_FOUND' : undefined) },
-      () => {
+      async () => {
         requireStaff(context, { log: { action: 'Patient.reference' } });
-        const patient = context.store.findById(reference.id);
+        const patient = await context.store.findById(reference.id);
         if (patient === undefined) return null;
         requireOrganization(context, patient.organizationId, {
           message: 'This patient belongs to another organization.',
@@ -24,8 +24,10 @@ export const Patient: PatientResolvers = {
 
   organization: (patient) => ({ __typename: 'Organization', id: patient.organizationId }),
 
-  primaryCarePhysician: (patient, _args, { store }) =>
-    patient.primaryCarePhysicianId === null ? null : (store.findProviderById(patient.primaryCarePhysicianId) ?? null),
+  primaryCarePhysician: async (patient, _args, { store }) =>
+    patient.primaryCarePhysicianId === null
+      ? null
+      : ((await store.findProviderById(patient.primaryCarePhysicianId)) ?? null),
 
   // The parent was already read (and org-checked); the trail is still narrowed to the caller's organization.
   demographicsAuditTrail: (patient, { first, after }, context) =>

@@ -13,9 +13,9 @@ import type { QueryResolvers } from '../__generated__/resolvers-types';
 // audited: the record is written, ALLOWED or DENIED, before any data is answered.
 export const Query: QueryResolvers = {
   patient: (_parent, { id }, context) =>
-    audited(context, { action: 'patient.read', patientIds: [id], detail: notFoundWhenNull }, () => {
+    audited(context, { action: 'patient.read', patientIds: [id], detail: notFoundWhenNull }, async () => {
       requireStaff(context, { log: { action: 'patient' } });
-      const patient = context.store.findById(id);
+      const patient = await context.store.findById(id);
       if (patient === undefined) return null;
       requireOrganization(context, patient.organizationId, {
         message: 'This patient belongs to another organization.',
@@ -26,7 +26,7 @@ export const Query: QueryResolvers = {
 
   // The ids returned are recorded (a page holds at most 100), not the whole filter's matches.
   patients: (_parent, { first, after, filter }, context) =>
-    audited(context, { action: 'patient.list', patientIds: (page) => page.nodes.map((p) => p.id) }, () => {
+    audited(context, { action: 'patient.list', patientIds: (page) => page.nodes.map((p) => p.id) }, async () => {
       const viewer = requireStaff(context, { log: { action: 'patients' } });
       if (filter?.organizationId != null) {
         requireOrganization(context, filter.organizationId, {
@@ -34,7 +34,7 @@ export const Query: QueryResolvers = {
           log: { action: 'patients' },
         });
       }
-      const page = context.store.list({
+      const page = await context.store.list({
         first: pageSize(first),
         ...(after == null ? {} : { after: decodeCursor(after) }),
         // The list is always narrowed to the viewer's organization, whatever else the filter says.
@@ -47,9 +47,9 @@ export const Query: QueryResolvers = {
       };
     }),
 
-  provider: (_parent, { id }, context) => {
+  provider: async (_parent, { id }, context) => {
     requireStaff(context, { log: { action: 'provider' } });
-    const provider = context.store.findProviderById(id);
+    const provider = await context.store.findProviderById(id);
     if (provider === undefined) return null;
     requireOrganization(context, provider.organizationId, {
       message: 'This provider belongs to another organization.',
