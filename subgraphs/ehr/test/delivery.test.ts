@@ -174,7 +174,9 @@ describe('delivery worker', () => {
     await rig.engine.ingest([upserted()]);
     await rig.drain();
     const [dead] = await rig.transactions.byPatient('pt-d1');
-    const fields = rig.mappings.current('ehr-allscripts', 'org-lakeside').fields.filter((f) => f.source !== 'email');
+    const fields = (await rig.mappings.current('ehr-allscripts', 'org-lakeside')).fields.filter(
+      (f) => f.source !== 'email',
+    );
     rig.mappings.publish('ehr-allscripts', fields);
     const replay = await rig.engine.replay(dead!, 'CURRENT');
     await rig.drain();
