@@ -52,12 +52,7 @@ export class InMemoryEhrStore implements EhrStore {
   }
 
   addOrganization(organization: OrganizationRecord): Promise<void> {
-    try {
-      this.insertOrganization(organization);
-      return Promise.resolve();
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
+    return new Promise((done) => done(this.insertOrganization(organization)));
   }
 
   private insertOrganization(organization: OrganizationRecord): void {

@@ -54,7 +54,7 @@ export interface MappingStore {
  */
 export function requireCurrentVersion(
   ehrSystemId: string,
-  current: MappingVersionRecord,
+  current: Pick<MappingVersionRecord, 'version'>,
   expectedVersion: number | null | undefined,
 ): void {
   if (expectedVersion != null && expectedVersion !== current.version) {
