@@ -31,8 +31,7 @@ import {
 import { testSchemas } from '@carebridge/db/testing';
 import { createSandbox } from '@carebridge/ehr-sandbox/src/server';
 import { seedEhrSystems, seedOrganizations } from '../src/data/seed';
-import { InMemoryEhrStore } from '../src/data/store';
-import { openTransactionStore } from '../src/delivery/storage';
+import { openEhrStorage } from '../src/delivery/storage';
 import { createService } from '../src/server';
 
 const PATIENTS = Number(process.env['BENCH_PATIENTS'] ?? 500);
@@ -109,13 +108,15 @@ async function bench(store: 'memory' | 'postgres'): Promise<Result[]> {
   const schemas = testSchemas('bench');
   const sandbox = createSandbox();
   const sandboxRunning = await sandbox.listen(0);
-  const ehr = new InMemoryEhrStore(
-    seedEhrSystems({ athena: `${sandboxRunning.url}/athena`, allscripts: `${sandboxRunning.url}/allscripts` }),
-    seedOrganizations(),
-  );
-  const storage = await openTransactionStore({
+  const storage = await openEhrStorage({
     database: store === 'postgres' ? { url: schemas.url, schema: schemas.schema('ehr') } : null,
-    ehr,
+    seed: {
+      systems: seedEhrSystems({
+        athena: `${sandboxRunning.url}/athena`,
+        allscripts: `${sandboxRunning.url}/allscripts`,
+      }),
+      organizations: seedOrganizations(),
+    },
     logger: silentLogger,
   });
   // Every DELIVERED is logged with its patient: that moment, against the POST of the patient's events.
@@ -137,7 +138,9 @@ async function bench(store: 'memory' | 'postgres'): Promise<Result[]> {
   };
   const service = createService({
     verifier: createTokenVerifier({ jwks: 'http://127.0.0.1:9/.well-known/jwks.json' }),
-    store: ehr,
+    store: storage.store,
+    mappings: storage.mappings,
+    snapshots: storage.snapshots,
     transactions: storage.transactions,
     eventsSecret: SECRET,
     delivery: {

@@ -18,14 +18,14 @@ export const OTHER_ORGANIZATION = {
  * ORGANIZATION_NOT_REGISTERED for the organization of a sign-up token, which is not registered
  * until `registerOrganization` runs and has nothing here to change yet.
  */
-export function requireRegistered(context: Context, viewer: StaffViewer): void {
-  if (context.store.organization(viewer.organizationId)) return;
+export async function requireRegistered(context: Context, viewer: StaffViewer): Promise<void> {
+  if (await context.store.organization(viewer.organizationId)) return;
   throw deny(context, 'ORGANIZATION_NOT_REGISTERED', { message: 'Your organization is not registered.' });
 }
 
 /** An ADMIN of a registered organization: only they change what their organization sends. */
-export function requireAdmin(context: Context): StaffViewer {
+export async function requireAdmin(context: Context): Promise<StaffViewer> {
   const admin = requireRole(context, ['ADMIN']);
-  requireRegistered(context, admin);
+  await requireRegistered(context, admin);
   return admin;
 }

@@ -1,5 +1,6 @@
 import type { ChangeEvent, PatientSnapshot } from '@carebridge/common';
 import { silentLogger } from '@carebridge/common';
+import { seedEhrSystems } from '../src/data/seed';
 import { createSeededStore } from '../src/data/store';
 import type { MappingVersionRecord } from '../src/data/records';
 import { DeliveryEngine, type MappingSource } from '../src/delivery/engine';
@@ -57,13 +58,13 @@ export function answered(patientId = 'pt-d1', organizationId = 'org-lakeside'): 
 
 /** The platform's seeded mappings, as the current version for every organization. */
 export function seededMappings(
-  store = createSeededStore(),
+  systems = seedEhrSystems(),
 ): MappingSource & { publish(systemId: string, fields: MappingVersionRecord['fields']): void } {
   const extra = new Map<string, MappingVersionRecord[]>();
-  const versions = (id: string) => [...(store.ehrSystem(id)?.mappings ?? []), ...(extra.get(id) ?? [])];
+  const versions = (id: string) => [...(systems.find((s) => s.id === id)?.mappings ?? []), ...(extra.get(id) ?? [])];
   return {
-    current: (id) => versions(id).at(-1)!,
-    version: (id, _org, n) => versions(id).find((v) => v.version === n),
+    current: (id) => Promise.resolve(versions(id).at(-1)!),
+    version: (id, _org, n) => Promise.resolve(versions(id).find((v) => v.version === n)),
     publish: (id, fields) => {
       const list = extra.get(id) ?? [];
       list.push({
@@ -118,7 +119,7 @@ export function deliveryRig(
   let now = Date.parse('2026-03-01T10:00:00.000Z');
   const clock = { now: () => now, advance: (ms: number) => (now += ms) };
   const ehr = createSeededStore();
-  const mappings = seededMappings(ehr);
+  const mappings = seededMappings();
   const snapshots = new InMemorySnapshotStore();
   const transactions =
     options.transactions?.(ehr) ?? new InMemoryTransactionStore({ createsPatient: createsPatientIn(ehr) });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createsPatientIn, InMemoryTransactionStore } from '../src/delivery/transactions';
 import { parseRetryAfter, retryDelayMs } from '../src/delivery/worker';
 import { answered, deliveryRig, FAST_POLICY, patientSnapshot, scriptedEhr, upserted } from './delivery.fixtures';
 
@@ -48,6 +49,30 @@ describe('delivery engine', () => {
       { applied: 0, duplicates: 1 },
     ]);
     expect(await rig.transactions.byPatient('pt-d1')).toHaveLength(1);
+  });
+
+  it('plans an event whose transactions failed to be recorded as the first time when it is delivered again', async () => {
+    let fail = false;
+    const rig = deliveryRig({
+      transactions: (ehr) => {
+        const store = new InMemoryTransactionStore({ createsPatient: createsPatientIn(ehr) });
+        const record = store.recordEvents.bind(store);
+        // The snapshot is written, then the process "crashes" before the transactions are.
+        store.recordEvents = (changes) => (fail ? Promise.reject(new Error('crash')) : record(changes));
+        return store;
+      },
+    });
+    const event = upserted();
+    await rig.engine.ingest([answered()]);
+    fail = true;
+    await expect(rig.engine.ingest([event])).rejects.toThrow('crash');
+    fail = false;
+    expect(await rig.engine.ingest([event])).toEqual({ applied: 1, duplicates: 0 });
+    const queued = (await rig.transactions.byPatient('pt-d1')).map((t) => `${t.trigger} ${t.endpoint}`);
+    expect(queued.sort()).toEqual([
+      'PATIENT_CREATED /api/patient',
+      'PATIENT_CREATED /api/patient/{ehrPatientId}/allergies',
+    ]);
   });
 
   it('sends only demographics for a patient change and only clinical endpoints for new answers', async () => {
@@ -174,7 +199,9 @@ describe('delivery worker', () => {
     await rig.engine.ingest([upserted()]);
     await rig.drain();
     const [dead] = await rig.transactions.byPatient('pt-d1');
-    const fields = rig.mappings.current('ehr-allscripts', 'org-lakeside').fields.filter((f) => f.source !== 'email');
+    const fields = (await rig.mappings.current('ehr-allscripts', 'org-lakeside')).fields.filter(
+      (f) => f.source !== 'email',
+    );
     rig.mappings.publish('ehr-allscripts', fields);
     const replay = await rig.engine.replay(dead!, 'CURRENT');
     await rig.drain();

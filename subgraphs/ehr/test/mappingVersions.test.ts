@@ -368,15 +368,17 @@ describe('publishing or rolling back from a version that is no longer current', 
     expect(JSON.stringify(lines)).not.toContain('Compact dates');
   });
 
-  it('checks and appends in one step in the store', () => {
-    const store = new InMemoryMappingStore({ ehrSystem: (id) => seedEhrSystems().find((s) => s.id === id) });
+  it('checks and appends in one step in the store', async () => {
+    const store = new InMemoryMappingStore({
+      ehrSystem: (id) => Promise.resolve(seedEhrSystems().find((s) => s.id === id)),
+    });
     const meta = { publishedBy: 'user-a', note: null, restoredFrom: null };
-    expect(store.publish('ehr-athena', 'org-a', athenaV1, meta, 1).version).toBe(2);
-    expect(() => store.publish('ehr-athena', 'org-a', athenaV1, meta, 1)).toThrow(
+    expect((await store.publish('ehr-athena', 'org-a', athenaV1, meta, 1)).version).toBe(2);
+    await expect(store.publish('ehr-athena', 'org-a', athenaV1, meta, 1)).rejects.toThrow(
       expect.objectContaining({ extensions: expect.objectContaining({ code: 'VERSION_CONFLICT', currentVersion: 2 }) }),
     );
-    expect(store.history('ehr-athena', 'org-a').map((v) => v.version)).toEqual([2, 1]);
-    expect(store.publish('ehr-athena', 'org-a', athenaV1, meta).version).toBe(3);
+    expect((await store.history('ehr-athena', 'org-a')).map((v) => v.version)).toEqual([2, 1]);
+    expect((await store.publish('ehr-athena', 'org-a', athenaV1, meta)).version).toBe(3);
   });
 });
 

@@ -33,6 +33,28 @@ export interface EhrTables {
   };
   ehr_patient: { ehr_system_id: string; patient_id: string; ehr_patient_id: string };
   processed_event: { event_id: string; processed_at: Generated<string> };
+  ehr_system: { id: string; name: string; base_url: string; endpoints: unknown };
+  organization: { id: string; name: string; kind: string; ehr_system_id: string };
+  mapping_version: {
+    id: Generated<number>;
+    ehr_system_id: string;
+    organization_id: string | null;
+    version: number;
+    published_at: string;
+    published_by: string;
+    note: string | null;
+    restored_from: number | null;
+    fields: unknown;
+  };
+  snapshot: {
+    patient_id: string;
+    organization_id: string;
+    patient: unknown;
+    answers: unknown;
+    primary_care_physician_id: string | null;
+    deleted: boolean;
+  };
+  snapshot_event: { event_id: string; had_record: boolean; applied_at: Generated<string> };
 }
 
 export type EhrDatabase = Database<EhrTables>;

@@ -9,8 +9,8 @@ import type { EventChange, TransactionStore } from './transactions';
 
 /** The mapping versions delivery reads: an organization's current one, or a given one. */
 export interface MappingSource {
-  current(ehrSystemId: string, organizationId: string): MappingVersionRecord;
-  version(ehrSystemId: string, organizationId: string, version: number): MappingVersionRecord | undefined;
+  current(ehrSystemId: string, organizationId: string): Promise<MappingVersionRecord>;
+  version(ehrSystemId: string, organizationId: string, version: number): Promise<MappingVersionRecord | undefined>;
 }
 
 const DEMOGRAPHIC: readonly DataCategory[] = ['DEMOGRAPHICS', 'INSURANCE', 'CARE_TEAM'];
@@ -46,6 +46,12 @@ export class DeliveryEngine {
    * Applies change events and queues what they change. An event is applied at most once: the
    * transaction store records its id with the transactions it made, in one step, so a redelivered
    * event (to this replica or another) adds nothing.
+   *
+   * Order of writes: each event's snapshot first (durable on its own, with the event id), then the
+   * transactions and the processed event ids together, last. A crash in between leaves the event
+   * unprocessed, so its sender delivers it again; the snapshot store recognises it (no change, and
+   * the same `hadRecord` as the first time) and its transactions are made then, exactly as they
+   * would have been.
    */
   async ingest(events: readonly ChangeEvent[]): Promise<{ applied: number; duplicates: number }> {
     const unseen = await this.options.transactions.unseenEvents(events.map((e) => e.id));
@@ -53,10 +59,7 @@ export class DeliveryEngine {
     for (const event of events) {
       if (!unseen.has(event.id)) continue;
       unseen.delete(event.id);
-      const known = Boolean(this.options.snapshots.get(event.patientId)?.record);
-      // The snapshot may have this event already, from an attempt whose write failed: applying it
-      // again changes nothing, and its transactions are made now.
-      this.options.snapshots.apply(event);
+      const { hadRecord: known } = await this.options.snapshots.apply(event);
       switch (event.type) {
         case 'patient.upserted':
           changes.push({
@@ -115,11 +118,11 @@ export class DeliveryEngine {
 
   /** Queues a DEAD transaction again as a new one, built under its own or the current mapping. */
   async replay(dead: EhrTransactionRecord, mapping: 'ORIGINAL' | 'CURRENT'): Promise<EhrTransactionRecord> {
-    const system = this.system(dead.ehrSystemId);
+    const system = await this.system(dead.ehrSystemId);
     const version =
       mapping === 'ORIGINAL'
-        ? this.options.mappings.version(dead.ehrSystemId, dead.organizationId, dead.mappingVersion)
-        : this.options.mappings.current(dead.ehrSystemId, dead.organizationId);
+        ? await this.options.mappings.version(dead.ehrSystemId, dead.organizationId, dead.mappingVersion)
+        : await this.options.mappings.current(dead.ehrSystemId, dead.organizationId);
     if (!version) throw new Error(`mapping version ${dead.mappingVersion} is gone`);
     const ehrPatientId = await this.options.transactions.ehrPatientId(dead.ehrSystemId, dead.patientId);
     const request = buildRequests(dead.source, version, system, ehrPatientId).find((r) => r.endpoint === dead.endpoint);
@@ -150,13 +153,13 @@ export class DeliveryEngine {
       }
     | undefined
   > {
-    const copy = this.options.snapshots.get(patientId);
+    const copy = await this.options.snapshots.get(patientId);
     // Answers can arrive before the patient's demographics; they go out with the first patient event.
     if (!copy?.record || copy.deleted) return undefined;
-    const organization = this.options.ehr.organization(copy.organizationId);
+    const organization = await this.options.ehr.organization(copy.organizationId);
     if (!organization) return undefined;
-    const system = this.system(organization.ehrSystemId);
-    const mapping = this.options.mappings.current(system.id, organization.id);
+    const system = await this.system(organization.ehrSystemId);
+    const mapping = await this.options.mappings.current(system.id, organization.id);
     const ehrPatientId = await this.options.transactions.ehrPatientId(system.id, patientId);
     const requests = buildRequests(copy.record, mapping, system, ehrPatientId).filter((request) => {
       const endpoint = system.endpoints.find((e) => e.path === request.endpoint);
@@ -217,8 +220,8 @@ export class DeliveryEngine {
     };
   }
 
-  private system(id: string): EhrSystemRecord {
-    const system = this.options.ehr.ehrSystem(id);
+  private async system(id: string): Promise<EhrSystemRecord> {
+    const system = await this.options.ehr.ehrSystem(id);
     if (!system) throw new Error(`unknown EHR system ${id}`);
     return system;
   }

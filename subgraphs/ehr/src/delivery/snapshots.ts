@@ -15,58 +15,78 @@ export interface PatientCopy {
   deleted: boolean;
 }
 
+/** What applying an event did. */
+export interface Applied {
+  /** False when the event's id was applied before (a redelivery): the copy is unchanged. */
+  applied: boolean;
+  /**
+   * Whether the patient's demographics were known before this event, as it was the first time the
+   * event was applied: a redelivery after a crash is planned exactly as the first attempt would have been.
+   */
+  hadRecord: boolean;
+}
+
 export interface SnapshotStore {
-  get(patientId: string): PatientCopy | undefined;
-  /** Applies an event; false when its id was applied before (a redelivery). */
-  apply(event: ChangeEvent): boolean;
-  /** Ids of the live patients of an organization, optionally of one physician. */
-  patientsOf(organizationId: string, primaryCarePhysicianId?: string): string[];
+  get(patientId: string): Promise<PatientCopy | undefined>;
+  /** Applies an event at most once per event id (see `Applied`). */
+  apply(event: ChangeEvent): Promise<Applied>;
+  /** Ids of the live patients of an organization, optionally of one physician, in code-unit order. */
+  patientsOf(organizationId: string, primaryCarePhysicianId?: string): Promise<string[]>;
+}
+
+/** A patient's copy after `event`; pure, so every store applies events the same way. */
+export function applyEvent(before: PatientCopy | undefined, event: ChangeEvent): PatientCopy {
+  const copy: PatientCopy = before
+    ? { ...before }
+    : { organizationId: event.organizationId, record: null, answers: [], primaryCarePhysicianId: null, deleted: false };
+  switch (event.type) {
+    case 'patient.upserted':
+      copy.organizationId = event.organizationId;
+      copy.record = { patient: event.patient, answers: copy.answers };
+      copy.primaryCarePhysicianId = event.patient.primaryCarePhysician?.id ?? null;
+      copy.deleted = false;
+      break;
+    case 'patient.deleted':
+      copy.deleted = true;
+      break;
+    case 'clinical.answered':
+      copy.answers = event.answers;
+      if (copy.record) copy.record = { ...copy.record, answers: event.answers };
+      break;
+  }
+  return copy;
+}
+
+/** Whether a copy belongs in `patientsOf(organizationId, primaryCarePhysicianId)`. */
+export function isLivePatientOf(copy: PatientCopy, organizationId: string, primaryCarePhysicianId?: string): boolean {
+  if (copy.deleted || !copy.record || copy.organizationId !== organizationId) return false;
+  return primaryCarePhysicianId === undefined || copy.primaryCarePhysicianId === primaryCarePhysicianId;
 }
 
 export class InMemorySnapshotStore implements SnapshotStore {
   private readonly copies = new Map<string, PatientCopy>();
-  private readonly applied = new Set<string>();
+  /** Each applied event id, with whether its patient's record was known before it. */
+  private readonly applied = new Map<string, boolean>();
 
-  get(patientId: string): PatientCopy | undefined {
-    return this.copies.get(patientId);
+  get(patientId: string): Promise<PatientCopy | undefined> {
+    return Promise.resolve(this.copies.get(patientId));
   }
 
-  apply(event: ChangeEvent): boolean {
-    if (this.applied.has(event.id)) return false;
-    this.applied.add(event.id);
-    const copy: PatientCopy = this.copies.get(event.patientId) ?? {
-      organizationId: event.organizationId,
-      record: null,
-      answers: [],
-      primaryCarePhysicianId: null,
-      deleted: false,
-    };
-    switch (event.type) {
-      case 'patient.upserted':
-        copy.organizationId = event.organizationId;
-        copy.record = { patient: event.patient, answers: copy.answers };
-        copy.primaryCarePhysicianId = event.patient.primaryCarePhysician?.id ?? null;
-        copy.deleted = false;
-        break;
-      case 'patient.deleted':
-        copy.deleted = true;
-        break;
-      case 'clinical.answered':
-        copy.answers = event.answers;
-        if (copy.record) copy.record = { ...copy.record, answers: event.answers };
-        break;
-    }
-    this.copies.set(event.patientId, copy);
-    return true;
+  apply(event: ChangeEvent): Promise<Applied> {
+    const seen = this.applied.get(event.id);
+    if (seen !== undefined) return Promise.resolve({ applied: false, hadRecord: seen });
+    const before = this.copies.get(event.patientId);
+    const hadRecord = Boolean(before?.record);
+    this.applied.set(event.id, hadRecord);
+    this.copies.set(event.patientId, applyEvent(before, event));
+    return Promise.resolve({ applied: true, hadRecord });
   }
 
-  patientsOf(organizationId: string, primaryCarePhysicianId?: string): string[] {
+  patientsOf(organizationId: string, primaryCarePhysicianId?: string): Promise<string[]> {
     const ids: string[] = [];
     for (const [id, copy] of this.copies) {
-      if (copy.deleted || !copy.record || copy.organizationId !== organizationId) continue;
-      if (primaryCarePhysicianId !== undefined && copy.primaryCarePhysicianId !== primaryCarePhysicianId) continue;
-      ids.push(id);
+      if (isLivePatientOf(copy, organizationId, primaryCarePhysicianId)) ids.push(id);
     }
-    return ids.sort();
+    return Promise.resolve(ids.sort());
   }
 }

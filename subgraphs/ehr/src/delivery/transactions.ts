@@ -15,9 +15,8 @@ export function isOpen(transaction: Pick<EhrTransactionRecord, 'status'>): boole
  */
 export type CreatesPatient = (ehrSystemId: string, endpoint: string) => boolean;
 
-export function createsPatientIn(ehr: Pick<EhrStore, 'ehrSystem'>): CreatesPatient {
-  return (ehrSystemId, endpoint) =>
-    ehr.ehrSystem(ehrSystemId)?.endpoints.find((e) => e.path === endpoint)?.createsPatient ?? false;
+export function createsPatientIn(ehr: Pick<EhrStore, 'endpointCreatesPatient'>): CreatesPatient {
+  return (ehrSystemId, endpoint) => ehr.endpointCreatesPatient(ehrSystemId, endpoint);
 }
 
 export interface ClaimOptions {

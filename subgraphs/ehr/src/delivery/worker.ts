@@ -212,7 +212,9 @@ export class DeliveryWorker {
   }
 
   private async send({ transaction, ehrPatientId }: ClaimedTransaction): Promise<Outcome> {
-    const system = this.options.ehr.ehrSystem(transaction.ehrSystemId);
+    // Cheap on every store: systems never change once created, so the PostgreSQL store serves them
+    // from its cache after the first read.
+    const system = await this.options.ehr.ehrSystem(transaction.ehrSystemId);
     if (!system) return { kind: 'dead', error: 'The EHR system no longer exists.' };
     const endpoint = system.endpoints.find((e) => e.path === transaction.endpoint);
     if (!endpoint) return { kind: 'dead', error: 'The EHR endpoint no longer exists.' };

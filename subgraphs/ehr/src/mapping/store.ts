@@ -29,11 +29,11 @@ export interface PublishMeta {
  */
 export interface MappingStore {
   /** The version in force for the organization: its own latest, else the platform's latest. */
-  current(ehrSystemId: string, organizationId: string): MappingVersionRecord;
+  current(ehrSystemId: string, organizationId: string): Promise<MappingVersionRecord>;
   /** Every version the organization sees for the system, newest first. */
-  history(ehrSystemId: string, organizationId: string): MappingVersionRecord[];
+  history(ehrSystemId: string, organizationId: string): Promise<MappingVersionRecord[]>;
   /** One version of the organization's line, or undefined when there is none with that number. */
-  version(ehrSystemId: string, organizationId: string, version: number): MappingVersionRecord | undefined;
+  version(ehrSystemId: string, organizationId: string, version: number): Promise<MappingVersionRecord | undefined>;
   /**
    * Appends a new version to the organization's line (created on first publication) and answers it.
    * With `expectedVersion`, only when that is still the current version: VERSION_CONFLICT otherwise,
@@ -45,7 +45,7 @@ export interface MappingStore {
     fields: readonly FieldMappingLike[],
     meta: PublishMeta,
     expectedVersion?: number | null,
-  ): MappingVersionRecord;
+  ): Promise<MappingVersionRecord>;
 }
 
 /**
@@ -54,7 +54,7 @@ export interface MappingStore {
  */
 export function requireCurrentVersion(
   ehrSystemId: string,
-  current: MappingVersionRecord,
+  current: Pick<MappingVersionRecord, 'version'>,
   expectedVersion: number | null | undefined,
 ): void {
   if (expectedVersion != null && expectedVersion !== current.version) {
@@ -75,39 +75,45 @@ export class InMemoryMappingStore implements MappingStore {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  private platform(ehrSystemId: string): readonly MappingVersionRecord[] {
-    return this.ehr.ehrSystem(ehrSystemId)?.mappings ?? [];
+  private async platform(ehrSystemId: string): Promise<readonly MappingVersionRecord[]> {
+    return (await this.ehr.ehrSystem(ehrSystemId))?.mappings ?? [];
   }
 
   /** The organization's line: its own once it has published, the platform's until then. */
-  private line(ehrSystemId: string, organizationId: string): readonly MappingVersionRecord[] {
-    return this.lines.get(lineKey(ehrSystemId, organizationId)) ?? this.platform(ehrSystemId);
+  private async line(ehrSystemId: string, organizationId: string): Promise<readonly MappingVersionRecord[]> {
+    const platform = await this.platform(ehrSystemId);
+    return this.lines.get(lineKey(ehrSystemId, organizationId)) ?? platform;
   }
 
-  current(ehrSystemId: string, organizationId: string): MappingVersionRecord {
-    const current = this.line(ehrSystemId, organizationId).at(-1);
+  async current(ehrSystemId: string, organizationId: string): Promise<MappingVersionRecord> {
+    const current = (await this.line(ehrSystemId, organizationId)).at(-1);
     // Every known system is created with a first version; reaching this is a data error.
     if (!current) throw new Error(`EHR system ${ehrSystemId} has no mapping`);
     return current;
   }
 
-  history(ehrSystemId: string, organizationId: string): MappingVersionRecord[] {
-    return [...this.line(ehrSystemId, organizationId)].reverse();
+  async history(ehrSystemId: string, organizationId: string): Promise<MappingVersionRecord[]> {
+    return [...(await this.line(ehrSystemId, organizationId))].reverse();
   }
 
-  version(ehrSystemId: string, organizationId: string, version: number): MappingVersionRecord | undefined {
-    return this.line(ehrSystemId, organizationId).find((v) => v.version === version);
+  async version(
+    ehrSystemId: string,
+    organizationId: string,
+    version: number,
+  ): Promise<MappingVersionRecord | undefined> {
+    return (await this.line(ehrSystemId, organizationId)).find((v) => v.version === version);
   }
 
-  publish(
+  async publish(
     ehrSystemId: string,
     organizationId: string,
     fields: readonly FieldMappingLike[],
     meta: PublishMeta,
     expectedVersion?: number | null,
-  ): MappingVersionRecord {
-    const platform = this.platform(ehrSystemId);
+  ): Promise<MappingVersionRecord> {
+    const platform = await this.platform(ehrSystemId);
     if (platform.length === 0) throw new Error(`unknown EHR system ${ehrSystemId}`);
+    // From here to the append nothing awaits, so the check and the append are one step.
     const key = lineKey(ehrSystemId, organizationId);
     // The organization's line starts as a copy of the platform's, so its history reads as one
     // story and its numbering continues from the platform's latest version.

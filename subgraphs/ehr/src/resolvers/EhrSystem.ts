@@ -1,33 +1,33 @@
-import { notFound, perEntity, requireStaff } from '@carebridge/common';
+import { notFound, requireStaff } from '@carebridge/common';
 import type { EhrSystemResolvers } from '../__generated__/resolvers-types';
 import { CANONICAL_FIELDS } from '../data/canonical';
 import { diffMappings } from '../mapping/diff';
 
 export const EhrSystem: EhrSystemResolvers = {
-  __resolveReference: ({ id }, context) =>
-    perEntity(() => {
-      requireStaff(context);
-      return context.store.ehrSystem(id) ?? null;
-    }),
+  // Async, so a refusal fails only its own entity (as `perEntity` does for synchronous ones).
+  __resolveReference: async ({ id }, context) => {
+    requireStaff(context);
+    return (await context.store.ehrSystem(id)) ?? null;
+  },
   // Each organization has its own line of versions: every mapping field reads the caller's.
   mapping: (system, _args, context) => context.mappings.current(system.id, requireStaff(context).organizationId),
   mappingHistory: (system, _args, context) => context.mappings.history(system.id, requireStaff(context).organizationId),
-  mappingVersion: (system, { version }, context) =>
-    context.mappings.version(system.id, requireStaff(context).organizationId, version) ?? null,
-  mappingDiff: (system, { from, to }, context) => {
+  mappingVersion: async (system, { version }, context) =>
+    (await context.mappings.version(system.id, requireStaff(context).organizationId, version)) ?? null,
+  mappingDiff: async (system, { from, to }, context) => {
     const organizationId = requireStaff(context).organizationId;
-    const before = context.mappings.version(system.id, organizationId, from);
+    const before = await context.mappings.version(system.id, organizationId, from);
     if (!before) throw notFound('EhrMapping', String(from));
-    const after = context.mappings.version(system.id, organizationId, to);
+    const after = await context.mappings.version(system.id, organizationId, to);
     if (!after) throw notFound('EhrMapping', String(to));
     return diffMappings(before.fields, after.fields);
   },
-  unmappedFields: (system, _args, context) => {
-    const current = context.mappings.current(system.id, requireStaff(context).organizationId);
+  unmappedFields: async (system, _args, context) => {
+    const current = await context.mappings.current(system.id, requireStaff(context).organizationId);
     const mapped = new Set(current.fields.map((f) => f.source));
     return CANONICAL_FIELDS.filter((f) => !mapped.has(f.name));
   },
   // Which other clients run an EHR is their business: only the caller's organization is listed.
-  organizations: (system, _args, { store, viewer }) =>
-    store.organizationsUsing(system.id).filter((o) => o.id === viewer.organizationId),
+  organizations: async (system, _args, { store, viewer }) =>
+    (await store.organizationsUsing(system.id)).filter((o) => o.id === viewer.organizationId),
 };

@@ -5,8 +5,8 @@ export const EhrTransaction: EhrTransactionResolvers = {
   // `readTransaction` is async (audited), so a refusal fails only its own entity.
   __resolveReference: ({ id }, context) => readTransaction(context, id),
   patient: (transaction) => ({ id: transaction.patientId }),
-  ehrSystem: (transaction, _args, { store }) => {
-    const system = store.ehrSystem(transaction.ehrSystemId);
+  ehrSystem: async (transaction, _args, { store }) => {
+    const system = await store.ehrSystem(transaction.ehrSystemId);
     if (!system) throw new Error(`EHR system ${transaction.ehrSystemId} is gone`);
     return system;
   },

@@ -17,20 +17,20 @@ import { OTHER_ORGANIZATION } from '../access';
  * The mapping a preview builds with: the draft, validated as `publishEhrMapping` validates it and
  * stored nowhere; else the organization's `mappingVersion` or current version for the system.
  */
-function previewMapping(
+async function previewMapping(
   context: Context,
   system: EhrSystemRecord,
   organizationId: string,
   { mappingVersion, draft }: { mappingVersion?: Maybe<number>; draft?: Maybe<EhrMappingInput> },
-): Pick<MappingVersionRecord, 'fields'> {
+): Promise<Pick<MappingVersionRecord, 'fields'>> {
   if (draft != null) {
     validateMapping(draft, system.endpoints).throwIfAny();
     return { fields: draft.fields.map(copyField) };
   }
   const mapping =
     mappingVersion == null
-      ? context.mappings.current(system.id, organizationId)
-      : context.mappings.version(system.id, organizationId, mappingVersion);
+      ? await context.mappings.current(system.id, organizationId)
+      : await context.mappings.version(system.id, organizationId, mappingVersion);
   if (!mapping) throw notFound('EhrMapping', String(mappingVersion));
   return mapping;
 }
@@ -71,8 +71,10 @@ export const Patient: PatientResolvers = {
         throw badUserInput([{ field: 'draft', message: 'cannot be combined with mappingVersion' }]);
       }
       const system =
-        ehrSystemId == null ? ehrSystemOf(context.store, organizationId) : knownSystem(context, ehrSystemId);
-      const mapping = previewMapping(context, system, organizationId, { mappingVersion, draft });
+        ehrSystemId == null
+          ? await ehrSystemOf(context.store, organizationId)
+          : await knownSystem(context, ehrSystemId);
+      const mapping = await previewMapping(context, system, organizationId, { mappingVersion, draft });
       // With the EHR's patient id as delivery knows it, so the preview shows where each request goes now.
       const ehrPatientId = await context.transactions.ehrPatientId(system.id, patient.id);
       return buildRequests(canonicalRecordOf(patient, organizationId), mapping, system, ehrPatientId).map((request) => {

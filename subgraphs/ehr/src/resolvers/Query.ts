@@ -10,17 +10,17 @@ export const Query: QueryResolvers = {
     requireStaff(context);
     return context.store.ehrSystems();
   },
-  ehrSystem: (_parent, { id }, context) => {
+  ehrSystem: async (_parent, { id }, context) => {
     requireStaff(context);
-    return context.store.ehrSystem(id) ?? null;
+    return (await context.store.ehrSystem(id)) ?? null;
   },
-  organizations: (_parent, _args, context) => {
-    const own = context.store.organization(requireStaff(context).organizationId);
+  organizations: async (_parent, _args, context) => {
+    const own = await context.store.organization(requireStaff(context).organizationId);
     return own ? [own] : [];
   },
-  organization: (_parent, { id }, context) => {
+  organization: async (_parent, { id }, context) => {
     requireStaff(context);
-    const organization = context.store.organization(id);
+    const organization = await context.store.organization(id);
     if (organization) requireOrganization(context, organization.id, OTHER_ORGANIZATION.organization);
     return organization ?? null;
   },

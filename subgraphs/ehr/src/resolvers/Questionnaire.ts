@@ -10,15 +10,15 @@ export const Questionnaire: QuestionnaireResolvers = {
       requireStaff(context);
       return reference;
     }),
-  unmappedItems: (questionnaire, { ehrSystemId }, context) => {
+  unmappedItems: async (questionnaire, { ehrSystemId }, context) => {
     const { organizationId } = requireStaff(context);
     if (!Array.isArray(questionnaire.items)) {
       // Only reachable when called without the gateway, which always supplies @requires fields.
       throw badUserInput([{ field: 'representation', message: 'Questionnaire.unmappedItems needs its items' }]);
     }
-    const system = context.store.ehrSystem(ehrSystemId);
+    const system = await context.store.ehrSystem(ehrSystemId);
     if (!system) throw notFound('EhrSystem', ehrSystemId);
-    const sources = new Set(context.mappings.current(system.id, organizationId).fields.map((f) => f.source));
+    const sources = new Set((await context.mappings.current(system.id, organizationId)).fields.map((f) => f.source));
     return questionnaire.items
       .filter(
         (item) => !sources.has(`${QUESTION_PREFIX}${item.linkId}`) && !sources.has(CATEGORY_FIELDS[item.category]),

@@ -7,7 +7,7 @@ export const deliveryMutations: MutationResolvers = {
   resendPatientToEhr: (_parent, { patientId }, context) =>
     audited(context, { action: 'ehr.resend', patientIds: [patientId] }, async () => {
       const viewer = requireStaff(context);
-      const copy = context.snapshots.get(patientId);
+      const copy = await context.snapshots.get(patientId);
       if (!copy?.record || copy.deleted) throw notFound('Patient', patientId);
       requireOrganization(context, copy.organizationId, OTHER_ORGANIZATION.patient);
       const queued = await context.delivery.resend(patientId);
@@ -28,7 +28,10 @@ export const deliveryMutations: MutationResolvers = {
       },
       async () => {
         const viewer = requireStaff(context);
-        patientIds = context.snapshots.patientsOf(viewer.organizationId, filter?.primaryCarePhysicianId ?? undefined);
+        patientIds = await context.snapshots.patientsOf(
+          viewer.organizationId,
+          filter?.primaryCarePhysicianId ?? undefined,
+        );
         if (dryRun !== false) {
           return {
             dryRun: true,

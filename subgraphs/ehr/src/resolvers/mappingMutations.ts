@@ -7,8 +7,8 @@ import { copyField, requireCurrentVersion } from '../mapping/store';
 import { endpointRecords, validateEhrSystem, validateMapping } from '../mapping/validate';
 
 /** The EHR system `ehrSystemId` names, or BAD_USER_INPUT: the id is the caller's input. */
-export function knownSystem(context: Context, ehrSystemId: string): EhrSystemRecord {
-  const system = context.store.ehrSystem(ehrSystemId);
+export async function knownSystem(context: Context, ehrSystemId: string): Promise<EhrSystemRecord> {
+  const system = await context.store.ehrSystem(ehrSystemId);
   if (!system) throw badUserInput([{ field: 'ehrSystemId', message: 'is not a known EHR system' }]);
   return system;
 }
@@ -18,15 +18,15 @@ export function knownSystem(context: Context, ehrSystemId: string): EhrSystemRec
  * since: refused before validation (its author must look at the newer version first) and logged,
  * like the publications, with ids and version numbers only. Nothing to check when it is omitted.
  */
-function requireUnchanged(
+async function requireUnchanged(
   context: Context,
   admin: StaffViewer,
   ehrSystemId: string,
   expectedVersion: number | null | undefined,
   mutation: 'publishEhrMapping' | 'rollbackEhrMapping',
-): void {
+): Promise<void> {
   if (expectedVersion == null) return;
-  const current = context.mappings.current(ehrSystemId, admin.organizationId);
+  const current = await context.mappings.current(ehrSystemId, admin.organizationId);
   try {
     requireCurrentVersion(ehrSystemId, current, expectedVersion);
   } catch (error) {
@@ -43,26 +43,28 @@ function requireUnchanged(
 }
 
 /** A readable, stable id for a new system (`ehr-<name>`), suffixed when a similar name took it. */
-function newSystemId(context: Context, name: string): string {
+async function newSystemId(context: Context, name: string): Promise<string> {
   const slug =
     name
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '') || 'system';
   let id = `ehr-${slug}`;
-  for (let n = 2; context.store.ehrSystem(id); n++) id = `ehr-${slug}-${n}`;
+  for (let n = 2; await context.store.ehrSystem(id); n++) id = `ehr-${slug}-${n}`;
   return id;
 }
 
 /** Publishing, rolling back and creating EHR systems: ADMIN only, validated in full first. */
 export const mappingMutations: Pick<MutationResolvers, 'publishEhrMapping' | 'rollbackEhrMapping' | 'createEhrSystem'> =
   {
-    publishEhrMapping: (_parent, { ehrSystemId, input, expectedVersion }, context) => {
-      const admin = requireAdmin(context);
-      const system = knownSystem(context, ehrSystemId);
-      requireUnchanged(context, admin, system.id, expectedVersion, 'publishEhrMapping');
+    publishEhrMapping: async (_parent, { ehrSystemId, input, expectedVersion }, context) => {
+      const admin = await requireAdmin(context);
+      const system = await knownSystem(context, ehrSystemId);
+      await requireUnchanged(context, admin, system.id, expectedVersion, 'publishEhrMapping');
       validateMapping(input, system.endpoints).throwIfAny();
-      const published = context.mappings.publish(
+      // The store checks `expectedVersion` again as it appends: a publication that won a race since
+      // the check above still makes this one a VERSION_CONFLICT.
+      const published = await context.mappings.publish(
         system.id,
         admin.organizationId,
         input.fields,
@@ -78,14 +80,14 @@ export const mappingMutations: Pick<MutationResolvers, 'publishEhrMapping' | 'ro
       return published;
     },
 
-    rollbackEhrMapping: (_parent, { ehrSystemId, version, expectedVersion }, context) => {
-      const admin = requireAdmin(context);
-      const system = knownSystem(context, ehrSystemId);
-      requireUnchanged(context, admin, system.id, expectedVersion, 'rollbackEhrMapping');
-      const earlier = context.mappings.version(system.id, admin.organizationId, version);
+    rollbackEhrMapping: async (_parent, { ehrSystemId, version, expectedVersion }, context) => {
+      const admin = await requireAdmin(context);
+      const system = await knownSystem(context, ehrSystemId);
+      await requireUnchanged(context, admin, system.id, expectedVersion, 'rollbackEhrMapping');
+      const earlier = await context.mappings.version(system.id, admin.organizationId, version);
       if (!earlier) throw notFound('EhrMapping', String(version));
       // Endpoints never change once created, so a version that was valid when published still is.
-      const published = context.mappings.publish(
+      const published = await context.mappings.publish(
         system.id,
         admin.organizationId,
         earlier.fields,
@@ -102,13 +104,13 @@ export const mappingMutations: Pick<MutationResolvers, 'publishEhrMapping' | 'ro
       return published;
     },
 
-    createEhrSystem: (_parent, { input }, context) => {
-      const admin = requireAdmin(context);
-      const existing = context.store.ehrSystems().map((s) => s.name);
+    createEhrSystem: async (_parent, { input }, context) => {
+      const admin = await requireAdmin(context);
+      const existing = (await context.store.ehrSystems()).map((s) => s.name);
       validateEhrSystem(input, existing).throwIfAny();
       const name = input.name.trim();
       const system: EhrSystemRecord = {
-        id: newSystemId(context, name),
+        id: await newSystemId(context, name),
         name,
         baseUrl: input.baseUrl.trim(),
         endpoints: endpointRecords(input),
@@ -124,7 +126,7 @@ export const mappingMutations: Pick<MutationResolvers, 'publishEhrMapping' | 'ro
           },
         ],
       };
-      context.store.addEhrSystem(system);
+      await context.store.addEhrSystem(system);
       context.logger.info('ehr.system.created', {
         ehrSystemId: system.id,
         organizationId: admin.organizationId,

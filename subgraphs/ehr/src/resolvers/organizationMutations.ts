@@ -3,39 +3,39 @@ import type { MutationResolvers } from '../__generated__/resolvers-types';
 import { requireRegistered } from '../access';
 import type { EhrStore } from '../data/store';
 
-function checkEhrSystem(store: EhrStore, ehrSystemId: string, field: string, problems: Problems): void {
-  if (!store.ehrSystem(ehrSystemId)) problems.add(field, 'is not a known EHR system');
+async function checkEhrSystem(store: EhrStore, ehrSystemId: string, field: string, problems: Problems): Promise<void> {
+  if (!(await store.ehrSystem(ehrSystemId))) problems.add(field, 'is not a known EHR system');
 }
 
 /** The organization mutations: sign-up registration and switching EHR system. */
 export const organizationMutations: Pick<MutationResolvers, 'registerOrganization' | 'setOrganizationEhrSystem'> = {
-  registerOrganization: (_parent, { input }, context) => {
+  registerOrganization: async (_parent, { input }, context) => {
     const { store, logger } = context;
     const admin = requireRole(context, ['ADMIN']);
     // Only the gateway's sign-up mints an ADMIN token for an organization that does not exist yet;
     // any other token names an existing organization and cannot create one.
-    if (store.organization(admin.organizationId)) {
+    if (await store.organization(admin.organizationId)) {
       throw deny(context, 'ORGANIZATION_EXISTS', { message: 'Your organization is already registered.' });
     }
     const problems = new Problems();
     const name = input.name.trim();
     if (name.length < 2 || name.length > 120) problems.add('name', 'must be 2 to 120 characters');
-    checkEhrSystem(store, input.ehrSystemId, 'ehrSystemId', problems);
+    await checkEhrSystem(store, input.ehrSystemId, 'ehrSystemId', problems);
     problems.throwIfAny();
     const organization = { id: admin.organizationId, name, kind: input.kind, ehrSystemId: input.ehrSystemId };
-    store.addOrganization(organization);
+    await store.addOrganization(organization);
     logger.info('organization.registered', { organizationId: organization.id, ehrSystemId: organization.ehrSystemId });
     return organization;
   },
 
-  setOrganizationEhrSystem: (_parent, { ehrSystemId }, context) => {
+  setOrganizationEhrSystem: async (_parent, { ehrSystemId }, context) => {
     const { store, logger } = context;
     const admin = requireRole(context, ['ADMIN']);
     const problems = new Problems();
-    checkEhrSystem(store, ehrSystemId, 'ehrSystemId', problems);
+    await checkEhrSystem(store, ehrSystemId, 'ehrSystemId', problems);
     problems.throwIfAny();
-    requireRegistered(context, admin);
-    const organization = store.setEhrSystem(admin.organizationId, ehrSystemId);
+    await requireRegistered(context, admin);
+    const organization = await store.setEhrSystem(admin.organizationId, ehrSystemId);
     logger.info('organization.ehrSystemChanged', { organizationId: organization.id, ehrSystemId });
     return organization;
   },
