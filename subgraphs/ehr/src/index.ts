@@ -1,4 +1,5 @@
-import { runService, subgraphRuntime } from '@carebridge/common';
+import { runService } from '@carebridge/common';
+import { openSubgraphRuntime } from '@carebridge/db';
 import { readConfig } from './config';
 import { InMemoryEhrStore } from './data/store';
 import { seedEhrSystems, seedOrganizations } from './data/seed';
@@ -6,7 +7,8 @@ import { openTransactionStore } from './delivery/storage';
 import { createService } from './server';
 
 const config = readConfig();
-const { logger, verifier, audit } = subgraphRuntime('ehr', config);
+// The audit log on PostgreSQL when DATABASE_URL is set; closed last, once its records are written.
+const { logger, verifier, audit, close } = await openSubgraphRuntime('ehr', config);
 const sandbox = config.sandboxUrl;
 const store = new InMemoryEhrStore(
   seedEhrSystems(sandbox ? { athena: `${sandbox}/athena`, allscripts: `${sandbox}/allscripts` } : {}),
@@ -23,5 +25,11 @@ await runService(
     eventsSecret: config.eventsSecret,
     delivery: { policy: config.delivery, ...config.worker },
   }),
-  { ...config, onClosed: () => storage.close() },
+  {
+    ...config,
+    onClosed: async () => {
+      await storage.close();
+      await close();
+    },
+  },
 );
