@@ -3,52 +3,65 @@
  * prints `ok: N records`, or the first record where the HMAC chain breaks (an edited, deleted,
  * reordered or inserted record) and exits 1. The key defaults to AUDIT_HMAC_KEY, then to the
  * development key the services use when it is not set.
+ *
+ * `pnpm audit:verify --database-url <url> --schema <schema> [--key <key>]` checks a service's log
+ * on PostgreSQL instead: every chain (one per process start) on its own, one line each, then
+ * `ok: N records in C chains`, or exit 1 when any chain breaks. It only reads.
  */
 import { AuditFileError, DEV_AUDIT_HMAC_KEY, readAuditFile, verifyAuditChain } from '@carebridge/common';
 
-const USAGE = 'usage: pnpm audit:verify <audit-file> [--key <hmac-key>]';
+const USAGE =
+  'usage: pnpm audit:verify <audit-file> [--key <hmac-key>]\n' +
+  '       pnpm audit:verify --database-url <postgres-url> --schema <schema> [--key <hmac-key>]';
 
-function parseArgs(argv: readonly string[]): { file: string; key: string } {
+type Args = { key: string } & ({ file: string } | { url: string; schema: string });
+
+function parseArgs(argv: readonly string[]): Args {
   let file: string | undefined;
-  let key = process.env['AUDIT_HMAC_KEY'] || DEV_AUDIT_HMAC_KEY;
+  const options: Record<'key' | 'database-url' | 'schema', string | undefined> = {
+    key: process.env['AUDIT_HMAC_KEY'] || DEV_AUDIT_HMAC_KEY,
+    'database-url': undefined,
+    schema: undefined,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--key') {
-      const value = argv[++i];
+    const option = (['key', 'database-url', 'schema'] as const).find(
+      (name) => arg === `--${name}` || arg.startsWith(`--${name}=`),
+    );
+    if (option !== undefined) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
       if (value === undefined) throw new Error(USAGE);
-      key = value;
-    } else if (arg.startsWith('--key=')) {
-      key = arg.slice('--key='.length);
+      options[option] = value;
     } else if (file === undefined && !arg.startsWith('--')) {
       file = arg;
     } else {
       throw new Error(USAGE);
     }
   }
+  const key = options.key!;
+  const url = options['database-url'];
+  const schema = options.schema;
+  if (url !== undefined || schema !== undefined) {
+    if (url === undefined || schema === undefined || file !== undefined) throw new Error(USAGE);
+    return { key, url, schema };
+  }
   if (file === undefined) throw new Error(USAGE);
-  return { file, key };
+  return { key, file };
 }
 
-function main(): number {
-  let args: { file: string; key: string };
-  try {
-    args = parseArgs(process.argv.slice(2));
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : USAGE);
-    return 2;
-  }
+function verifyFile(file: string, key: string): number {
   let records;
   try {
-    records = readAuditFile(args.file);
+    records = readAuditFile(file);
   } catch (error) {
     if (error instanceof AuditFileError) {
       console.error(`broken: ${error.message}`);
       return 1;
     }
-    console.error(`cannot read ${args.file}: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
     return 2;
   }
-  const result = verifyAuditChain(records, args.key);
+  const result = verifyAuditChain(records, key);
   if (result.ok) {
     console.log(`ok: ${result.count} records`);
     return 0;
@@ -57,4 +70,44 @@ function main(): number {
   return 1;
 }
 
-process.exitCode = main();
+async function verifyDatabase(url: string, schema: string, key: string): Promise<number> {
+  let chains;
+  try {
+    // Loaded only here: checking a file needs no database driver.
+    const { verifyAuditDatabase } = await import('@carebridge/db');
+    chains = await verifyAuditDatabase({ url, schema, key });
+  } catch (error) {
+    console.error(`cannot read ${schema}.audit_record: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+  let records = 0;
+  let broken = 0;
+  for (const { chain, startedAt, result } of chains) {
+    if (result.ok) {
+      records += result.count;
+      console.log(`chain ${chain} (from ${startedAt}): ok: ${result.count} records`);
+    } else {
+      broken += 1;
+      console.error(`chain ${chain} (from ${startedAt}): broken at seq ${result.at}: ${result.reason}`);
+    }
+  }
+  if (broken > 0) {
+    console.error(`broken: ${broken} of ${chains.length} chains`);
+    return 1;
+  }
+  console.log(`ok: ${records} records in ${chains.length} chains`);
+  return 0;
+}
+
+async function main(): Promise<number> {
+  let args: Args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : USAGE);
+    return 2;
+  }
+  return 'file' in args ? verifyFile(args.file, args.key) : verifyDatabase(args.url, args.schema, args.key);
+}
+
+process.exitCode = await main();

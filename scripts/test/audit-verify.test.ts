@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEV_AUDIT_HMAC_KEY, InMemoryAuditLog } from '@carebridge/common';
+import { DEV_AUDIT_HMAC_KEY, InMemoryAuditLog, type AuditEntry } from '@carebridge/common';
+import { openDatabase, PostgresAuditLog } from '@carebridge/db';
+import { testSchemas } from '@carebridge/db/testing';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 let dir: string;
@@ -69,5 +71,45 @@ describe('pnpm audit:verify', { timeout: 30_000 }, () => {
     writeFileSync(garbled, readFileSync(file, 'utf8').replace('{"seq":2', '{"seq":2,,'));
     expect(verify(garbled)).toEqual({ status: 1, output: 'broken: line 2 is not a JSON record' });
     expect(verify().status).toBe(2);
+    expect(verify('--schema', 'patient').status).toBe(2);
+  });
+});
+
+describe('pnpm audit:verify --database-url --schema', { timeout: 30_000 }, () => {
+  const schemas = testSchemas('auditverify');
+  const schema = schemas.schema('patient');
+  const read = (requestId: string): AuditEntry => ({
+    organizationId: 'org-riverside',
+    actor: { kind: 'staff', id: 'user-1', role: 'CLINICIAN' },
+    action: 'patient.read',
+    outcome: 'ALLOWED',
+    patientIds: ['pt-00001'],
+    requestId,
+  });
+  afterAll(() => schemas.drop());
+
+  it('checks each chain of the service’s table, and names the chain and seq of an edited record', async () => {
+    const database = await openDatabase<unknown>({ url: schemas.url, schema });
+    try {
+      // Two processes' chains: one of two records, one of one.
+      for (const requests of [['a-1', 'a-2'], ['b-1']]) {
+        const log = await PostgresAuditLog.open({ database, service: 'patient', key: DEV_AUDIT_HMAC_KEY });
+        for (const id of requests) log.append(read(id));
+        await log.close();
+      }
+      const ok = verify('--database-url', schemas.url, '--schema', schema);
+      expect(ok.status).toBe(0);
+      expect(ok.output.split('\n').at(-1)).toBe('ok: 3 records in 2 chains');
+      expect(ok.output).toMatch(/^chain [0-9a-f-]{36} \(from [^)]+\): ok: 2 records$/m);
+      expect(ok.output).toMatch(/^chain [0-9a-f-]{36} \(from [^)]+\): ok: 1 records$/m);
+
+      await database.pool.query("UPDATE audit_record SET action = 'patient.list' WHERE request_id = 'a-2'");
+      const broken = verify(`--database-url=${schemas.url}`, `--schema=${schema}`);
+      expect(broken.status).toBe(1);
+      expect(broken.output).toMatch(/broken at seq 2: hash does not match/);
+      expect(broken.output.split('\n').at(-1)).toBe('broken: 1 of 2 chains');
+    } finally {
+      await database.close();
+    }
   });
 });

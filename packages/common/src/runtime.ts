@@ -17,11 +17,12 @@ export function readSubgraphConfig(env: Env, defaultPort: number) {
   };
 }
 
-/** What every subgraph's `index.ts` builds from that configuration: its logger, token verifier and audit log. */
-export function subgraphRuntime(
-  service: string,
-  config: { auth: ReturnType<typeof readAuthConfig>; audit: AuditConfig },
-) {
+export interface SubgraphRuntimeConfig {
+  auth: ReturnType<typeof readAuthConfig>;
+}
+
+/** A subgraph's logger and token verifier: what `subgraphRuntime` and `openSubgraphRuntime` (@carebridge/db) share. */
+export function subgraphServices(service: string, config: SubgraphRuntimeConfig) {
   return {
     logger: createLogger(service),
     verifier: createTokenVerifier({
@@ -29,6 +30,17 @@ export function subgraphRuntime(
       issuer: config.auth.issuer,
       audience: config.auth.audience,
     }),
+  };
+}
+
+/**
+ * The logger, token verifier and in-memory audit log (continuing AUDIT_LOG_PATH when set) of a
+ * subgraph without a database; `openSubgraphRuntime` in @carebridge/db puts the audit log on
+ * PostgreSQL when DATABASE_URL is set.
+ */
+export function subgraphRuntime(service: string, config: SubgraphRuntimeConfig & { audit: AuditConfig }) {
+  return {
+    ...subgraphServices(service, config),
     audit: new InMemoryAuditLog({ service, key: config.audit.hmacKey, filePath: config.audit.logPath }),
   };
 }

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
-import { DEV_AUDIT_HMAC_KEY, InMemoryAuditLog, type AuditSink } from './audit';
+import { auditSettledPlugin, DEV_AUDIT_HMAC_KEY, InMemoryAuditLog, type AuditSink } from './audit';
 import type { ServiceContext } from './context';
 import type { RouteHandler } from './http';
 import { bearerToken, unauthenticated, type TokenVerifier } from './auth';
@@ -70,7 +70,8 @@ export function createSubgraphService<TContext extends ServiceContext>(
   return {
     name: definition.name,
     schema,
-    server: createSubgraphServer<TContext>(schema),
+    // Every response waits for its request's audit records, and fails when one was not written.
+    server: createSubgraphServer<TContext>(schema, [auditSettledPlugin(logger)]),
     logger,
     routes: definition.routes ?? [],
     workers: definition.workers ?? [],

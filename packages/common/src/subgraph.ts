@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
@@ -19,7 +19,10 @@ export function buildSchema(typeDefs: DocumentNode, resolvers: object): GraphQLS
 }
 
 /** The Apollo Server of one subgraph; callers `start()` it or use `executeOperation` in tests. */
-export function createSubgraphServer<TContext extends BaseContext>(schema: GraphQLSchema): ApolloServer<TContext> {
+export function createSubgraphServer<TContext extends BaseContext>(
+  schema: GraphQLSchema,
+  plugins: ApolloServerPlugin<TContext>[] = [],
+): ApolloServer<TContext> {
   return new ApolloServer<TContext>({
     schema,
     // Subgraph errors reach clients only through the gateway; stack traces never leave the process.
@@ -28,7 +31,7 @@ export function createSubgraphServer<TContext extends BaseContext>(schema: Graph
     // would stop the server and re-raise the signal, ending the process before that order ran.
     stopOnTerminationSignals: false,
     // Inline traces feed Apollo's hosted usage reporting, which this platform does not use.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...plugins],
   });
 }
 

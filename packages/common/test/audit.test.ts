@@ -168,26 +168,29 @@ describe('verifyAuditChain detects tampering at the right seq', () => {
 });
 
 describe('InMemoryAuditLog queries', () => {
-  it('answer one organization’s records, newest first, by patient or all, a page at a time', () => {
+  it('answer one organization’s records, newest first, by patient or all, a page at a time', async () => {
     const { log } = chain();
-    const seqs = (filter: Parameters<InMemoryAuditLog['query']>[0]) => {
-      const { records, hasMore } = log.query(filter);
+    const seqs = async (filter: Parameters<InMemoryAuditLog['query']>[0]) => {
+      const { records, hasMore } = await log.query(filter);
       return [records.map((r) => r.seq), hasMore];
     };
-    expect(seqs({ organizationId: 'org-riverside', first: 10 })).toEqual([[5, 4, 2, 1], false]);
-    expect(seqs({ organizationId: 'org-riverside', first: 2 })).toEqual([[5, 4], true]);
-    expect(seqs({ organizationId: 'org-riverside', first: 2, after: 4 })).toEqual([[2, 1], false]);
-    expect(seqs({ organizationId: 'org-riverside', patientId: 'pt-00002', first: 10 })).toEqual([[4, 2], false]);
-    expect(seqs({ organizationId: 'org-riverside', patientId: 'pt-00001', first: 1, after: 2 })).toEqual([[1], false]);
+    expect(await seqs({ organizationId: 'org-riverside', first: 10 })).toEqual([[5, 4, 2, 1], false]);
+    expect(await seqs({ organizationId: 'org-riverside', first: 2 })).toEqual([[5, 4], true]);
+    expect(await seqs({ organizationId: 'org-riverside', first: 2, after: 4 })).toEqual([[2, 1], false]);
+    expect(await seqs({ organizationId: 'org-riverside', patientId: 'pt-00002', first: 10 })).toEqual([[4, 2], false]);
+    expect(await seqs({ organizationId: 'org-riverside', patientId: 'pt-00001', first: 1, after: 2 })).toEqual([
+      [1],
+      false,
+    ]);
     // Lakeside's record about pt-00004 is not Riverside's, and the other way round.
-    expect(seqs({ organizationId: 'org-riverside', patientId: 'pt-00004', first: 10 })).toEqual([[], false]);
-    expect(seqs({ organizationId: 'org-lakeside', patientId: 'pt-00001', first: 10 })).toEqual([[], false]);
-    expect(seqs({ organizationId: 'org-lakeside', first: 10 })).toEqual([[3], false]);
+    expect(await seqs({ organizationId: 'org-riverside', patientId: 'pt-00004', first: 10 })).toEqual([[], false]);
+    expect(await seqs({ organizationId: 'org-lakeside', patientId: 'pt-00001', first: 10 })).toEqual([[], false]);
+    expect(await seqs({ organizationId: 'org-lakeside', first: 10 })).toEqual([[3], false]);
   });
 });
 
 describe('audit files', () => {
-  it('round trip: each record one JSON line, read back and verified, and a restart continues the chain', () => {
+  it('round trip: each record one JSON line, read back and verified, and a restart continues the chain', async () => {
     dir = mkdtempSync(join(tmpdir(), 'audit-'));
     const file = join(dir, 'patient.audit.jsonl');
     const first = new InMemoryAuditLog({ service: 'patient', key: KEY, filePath: file });
@@ -198,9 +201,9 @@ describe('audit files', () => {
 
     const restarted = new InMemoryAuditLog({ service: 'patient', key: KEY, filePath: file });
     expect(restarted.append(entry()).seq).toEqual(3);
-    expect(restarted.query({ organizationId: 'org-riverside', patientId: 'pt-00001', first: 10 }).records).toHaveLength(
-      3,
-    );
+    expect(
+      (await restarted.query({ organizationId: 'org-riverside', patientId: 'pt-00001', first: 10 })).records,
+    ).toHaveLength(3);
     expect(verifyAuditChain(readAuditFile(file), KEY)).toEqual({ ok: true, count: 3 });
   });
 

@@ -1,3 +1,4 @@
 export * from './postgres';
 export * from './redis';
 export * from './outbox';
+export * from './audit';

@@ -17,7 +17,11 @@ export interface DatabaseOptions {
   url: string;
   /** The schema this service owns, e.g. `patient`; see `schemaName`. */
   schema: string;
-  migrations: Migrations;
+  /**
+   * The service's migrations. Left out, none run and the migration history is not read: for a
+   * second pool on a schema whose owner migrates it (the audit log's, see audit.ts).
+   */
+  migrations?: Migrations;
   /** Connections at most (default 10). */
   poolSize?: number;
   logger?: Logger;
@@ -64,6 +68,12 @@ export function databaseUrl(env: Env): string | undefined {
   return value;
 }
 
+/** Where a service's tables are, from DATABASE_URL and DATABASE_SCHEMA_PREFIX; null without a database. */
+export function readDatabaseConfig(service: string, env: Env): { url: string; schema: string } | null {
+  const url = databaseUrl(env);
+  return url === undefined ? null : { url, schema: schemaName(service, env) };
+}
+
 /**
  * Column types as the stores' records hold them: timestamps as ISO-8601 strings (what the GraphQL
  * DateTime scalar answers, so a record reads the same from memory and from the database), 64-bit
@@ -98,16 +108,19 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<Databa
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   try {
     await createSchema(pool, schema);
-    const migrator = new Migrator({
-      db,
-      provider: { getMigrations: () => Promise.resolve(options.migrations) },
-      migrationTableSchema: schema,
-    });
-    const { error, results } = await migrator.migrateToLatest();
-    for (const result of results ?? []) {
-      options.logger?.info('db.migration', { schema, migration: result.migrationName, status: result.status });
+    const migrations = options.migrations;
+    if (migrations !== undefined) {
+      const migrator = new Migrator({
+        db,
+        provider: { getMigrations: () => Promise.resolve(migrations) },
+        migrationTableSchema: schema,
+      });
+      const { error, results } = await migrator.migrateToLatest();
+      for (const result of results ?? []) {
+        options.logger?.info('db.migration', { schema, migration: result.migrationName, status: result.status });
+      }
+      if (error !== undefined) throw error instanceof Error ? error : new Error('migration failed');
     }
-    if (error !== undefined) throw error instanceof Error ? error : new Error('migration failed');
   } catch (error) {
     await db.destroy();
     throw error;

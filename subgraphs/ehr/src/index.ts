@@ -1,11 +1,13 @@
-import { runService, subgraphRuntime } from '@carebridge/common';
+import { runService } from '@carebridge/common';
+import { openSubgraphRuntime } from '@carebridge/db';
 import { readConfig } from './config';
 import { seedEhrSystems, seedOrganizations } from './data/seed';
 import { openEhrStorage } from './delivery/storage';
 import { createService } from './server';
 
 const config = readConfig();
-const { logger, verifier, audit } = subgraphRuntime('ehr', config);
+// The audit log on PostgreSQL when DATABASE_URL is set; closed last, once its records are written.
+const { logger, verifier, audit, close } = await openSubgraphRuntime('ehr', config);
 const sandbox = config.sandboxUrl;
 const storage = await openEhrStorage({
   database: config.database,
@@ -27,6 +29,12 @@ await runService(
     eventsSecret: config.eventsSecret,
     delivery: { policy: config.delivery, ...config.worker },
   }),
-  // The stores outlive the service: its worker and requests are done before the database closes.
-  { ...config, onClosed: () => storage.close() },
+  // The stores outlive the service: its worker and requests are done before the databases close.
+  {
+    ...config,
+    onClosed: async () => {
+      await storage.close();
+      await close();
+    },
+  },
 );

@@ -1,12 +1,17 @@
-import { runService, subgraphRuntime } from '@carebridge/common';
+import { runService } from '@carebridge/common';
+import { openSubgraphRuntime } from '@carebridge/db';
 import { readConfig } from './config';
 import { openPatientStore } from './data/storage';
 import { createService } from './server';
 
 const config = readConfig();
-const { logger, verifier, audit } = subgraphRuntime('patient', config);
+// The audit log on PostgreSQL when DATABASE_URL is set; closed last, once its records are written.
+const { logger, verifier, audit, close } = await openSubgraphRuntime('patient', config);
 const storage = await openPatientStore({ database: config.database, announceSeed: config.announceSeed, logger });
 await runService(createService({ logger, store: storage.store, audit, verifier, events: config.events }), {
   ...config,
-  onClosed: () => storage.close(),
+  onClosed: async () => {
+    await storage.close();
+    await close();
+  },
 });

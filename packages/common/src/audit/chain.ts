@@ -62,19 +62,61 @@ export interface AuditEntry {
   detail?: string;
 }
 
+/**
+ * Where a record sits in a log's newest-first order, as a page cursor carries it: its `seq` in a
+ * log of one chain (the in-memory log); in a log of several chains (PostgreSQL, one chain per
+ * process), its time, chain and seq, the order the chains are merged in.
+ */
+export type AuditPosition = number | { at: string; chain: string; seq: number };
+
 export interface AuditQuery {
   /** Always required: one organization never reads another's records. */
   organizationId: string;
   patientId?: string;
   first: number;
-  /** The `seq` of the last record of the previous page. */
-  after?: number;
+  /** The position of the last record of the previous page (its `end`). */
+  after?: AuditPosition;
 }
 
-export interface AuditSink {
-  append(entry: AuditEntry): AuditRecord;
+export interface AuditPage {
   /** Newest first. */
-  query(filter: AuditQuery): { records: AuditRecord[]; hasMore: boolean };
+  records: AuditRecord[];
+  hasMore: boolean;
+  /** The position of the last record, for the next page's `after`; null when the page is empty. */
+  end: AuditPosition | null;
+}
+
+/**
+ * Where a service records. `append` is synchronous so that resolvers need not await it: it builds
+ * the chained record and queues it, and a sink that writes later (in batches) reports the outcome
+ * through `settled`, which the subgraph's Apollo Server plugin awaits before any response leaves.
+ */
+export interface AuditSink {
+  /** Builds and queues the record; throws `AuditWriteError` when it cannot even be queued. */
+  append(entry: AuditEntry): AuditRecord;
+  /**
+   * Resolves once every record appended so far for `requestId` is written; rejects with
+   * `AuditWriteError` when one was not. A request whose records failed keeps failing for a while
+   * (requests sharing the id, like a gateway's several calls for one client request, all see it).
+   */
+  settled(requestId: string): Promise<void>;
+  /** Resolves once everything appended so far is written or has failed; never rejects. */
+  flush(): Promise<void>;
+  /** Newest first, one page. */
+  query(filter: AuditQuery): Promise<AuditPage>;
+}
+
+export const AUDIT_WRITE_FAILED = 'The audit record could not be written.';
+
+/**
+ * The one error a request gets when its audit record could not be written, whatever the storage:
+ * the cause (a file path, a database error) stays in the service's log, never in the response.
+ */
+export class AuditWriteError extends Error {
+  override name = 'AuditWriteError';
+  constructor(options?: { cause?: unknown }) {
+    super(AUDIT_WRITE_FAILED, options);
+  }
 }
 
 export const AUDIT_GENESIS = 'genesis';
@@ -99,6 +141,29 @@ export function auditHash(key: string, record: Omit<AuditRecord, 'hash'>): strin
     .digest('hex');
 }
 
+/** The next record of a chain: what every sink appends, so that every sink hashes alike. */
+export function chainRecord(
+  entry: AuditEntry,
+  chain: { service: string; key: string; seq: number; prevHash: string; at: string },
+): AuditRecord {
+  const ids = [...new Set(entry.patientIds)];
+  const body: Omit<AuditRecord, 'hash'> = {
+    seq: chain.seq,
+    at: chain.at,
+    service: chain.service,
+    organizationId: entry.organizationId,
+    actor: entry.actor.role === undefined ? { kind: entry.actor.kind, id: entry.actor.id } : { ...entry.actor },
+    action: entry.action,
+    outcome: entry.outcome,
+    patientIds: ids.slice(0, MAX_AUDIT_PATIENT_IDS),
+    patientCount: entry.patientCount ?? ids.length,
+    requestId: entry.requestId,
+    ...(entry.detail === undefined ? {} : { detail: entry.detail }),
+    prevHash: chain.prevHash,
+  };
+  return { ...body, hash: auditHash(chain.key, body) };
+}
+
 export type AuditVerifyResult = { ok: true; count: number } | { ok: false; at: number; reason: string };
 
 /**
@@ -107,30 +172,55 @@ export type AuditVerifyResult = { ok: true; count: number } | { ok: false; at: n
  * (deleted or reordered), or a hash that does not match the content (edited, forged, or another key).
  */
 export function verifyAuditChain(records: readonly AuditRecord[], key: string): AuditVerifyResult {
-  let prevHash = AUDIT_GENESIS;
-  let expectedSeq = 1;
+  const verifier = new AuditChainVerifier(key);
   for (const record of records) {
+    const broken = verifier.next(record);
+    if (broken) return broken;
+  }
+  return verifier.result();
+}
+
+/** `verifyAuditChain` a record at a time, for chains read in pages (from a database). */
+export class AuditChainVerifier {
+  private prevHash = AUDIT_GENESIS;
+  private expectedSeq = 1;
+  private broken: AuditVerifyResult | null = null;
+
+  constructor(private readonly key: string) {}
+
+  /** The break at this record, if the chain breaks here (or broke before); null otherwise. */
+  next(record: AuditRecord): AuditVerifyResult | null {
+    if (this.broken) return this.broken;
+    const expectedSeq = this.expectedSeq;
     if (record === null || typeof record !== 'object') {
-      return { ok: false, at: expectedSeq, reason: 'not a record' };
+      return (this.broken = { ok: false, at: expectedSeq, reason: 'not a record' });
     }
     if (record.seq !== expectedSeq) {
-      return {
+      return (this.broken = {
         ok: false,
         at: expectedSeq,
         reason: `expected seq ${expectedSeq}, found ${String(record.seq)}: a record was deleted, reordered or inserted`,
-      };
+      });
     }
-    if (record.prevHash !== prevHash) {
-      return { ok: false, at: expectedSeq, reason: 'prevHash is not the previous record’s hash' };
+    if (record.prevHash !== this.prevHash) {
+      return (this.broken = { ok: false, at: expectedSeq, reason: 'prevHash is not the previous record’s hash' });
     }
     const { hash, ...rest } = record;
-    if (typeof hash !== 'string' || !sameHex(hash, auditHash(key, rest))) {
-      return { ok: false, at: expectedSeq, reason: 'hash does not match: record edited, forged or another key' };
+    if (typeof hash !== 'string' || !sameHex(hash, auditHash(this.key, rest))) {
+      return (this.broken = {
+        ok: false,
+        at: expectedSeq,
+        reason: 'hash does not match: record edited, forged or another key',
+      });
     }
-    prevHash = hash;
-    expectedSeq += 1;
+    this.prevHash = hash;
+    this.expectedSeq += 1;
+    return null;
   }
-  return { ok: true, count: records.length };
+
+  result(): AuditVerifyResult {
+    return this.broken ?? { ok: true, count: this.expectedSeq - 1 };
+  }
 }
 
 function sameHex(a: string, b: string): boolean {

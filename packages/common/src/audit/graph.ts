@@ -3,7 +3,7 @@ import type { Viewer } from '../auth';
 import { badUserInput } from '../errors';
 import type { Logger } from '../logger';
 import { decodeCursor, encodeCursor, pageSize } from '../pagination';
-import type { AuditActor, AuditOutcome, AuditRecord, AuditSink } from './chain';
+import type { AuditActor, AuditOutcome, AuditPosition, AuditRecord, AuditSink } from './chain';
 
 /** Recording from resolvers (`audit`, `audited`) and answering the graph's audit trail fields. */
 
@@ -153,26 +153,37 @@ export function readAuditTrail(
   args: { patientId?: string; first?: number | null; after?: string | null },
 ): Promise<AuditRecordPage> {
   const patientIds = args.patientId === undefined ? [] : [args.patientId];
-  return audited(context, { action: 'audit.read', patientIds }, () => {
+  return audited(context, { action: 'audit.read', patientIds }, async () => {
     const admin = requireRole(context, ['ADMIN']);
     const first = pageSize(args.first);
-    let after: number | undefined;
-    if (args.after != null) {
-      const [seq] = decodeCursor(args.after);
-      if (typeof seq !== 'number')
-        throw badUserInput([{ field: 'after', message: 'is not a cursor returned by this API' }]);
-      after = seq;
-    }
-    const { records, hasMore } = context.audit.query({
+    const after = args.after == null ? undefined : positionOf(args.after);
+    const { records, hasMore, end } = await context.audit.query({
       organizationId: admin.organizationId,
       first,
       ...(args.patientId === undefined ? {} : { patientId: args.patientId }),
       ...(after === undefined ? {} : { after }),
     });
-    const last = records.at(-1);
     return {
       nodes: records.map(auditRecordView),
-      pageInfo: { hasNextPage: hasMore, endCursor: last ? encodeCursor([last.seq]) : null },
+      pageInfo: { hasNextPage: hasMore, endCursor: end === null ? null : cursorOf(end) },
     };
   });
+}
+
+/**
+ * A position as a cursor: a bare seq stays `[seq]`, the cursor the in-memory log always gave, so
+ * cursors handed out before a log had several chains still work.
+ */
+function cursorOf(position: AuditPosition): string {
+  return encodeCursor(typeof position === 'number' ? [position] : [position.at, position.chain, position.seq]);
+}
+
+function positionOf(cursor: string): AuditPosition {
+  const key = decodeCursor(cursor);
+  const [first, chain, seq] = key;
+  if (key.length === 1 && typeof first === 'number') return first;
+  if (key.length === 3 && typeof first === 'string' && typeof chain === 'string' && typeof seq === 'number') {
+    if (!Number.isNaN(Date.parse(first))) return { at: first, chain, seq };
+  }
+  throw badUserInput([{ field: 'after', message: 'is not a cursor returned by this API' }]);
 }

@@ -2,15 +2,17 @@ import { appendFileSync, existsSync } from 'node:fs';
 import { ConfigError, envString, type Env } from '../env';
 import {
   AUDIT_GENESIS,
-  auditHash,
+  AuditWriteError,
+  chainRecord,
   DEV_AUDIT_HMAC_KEY,
-  MAX_AUDIT_PATIENT_IDS,
   readAuditFile,
   type AuditEntry,
+  type AuditPage,
   type AuditQuery,
   type AuditRecord,
   type AuditSink,
 } from './chain';
+import { RequestSettlement } from './settle';
 
 /** The audit log in memory, optionally continued in a file, and its configuration. */
 
@@ -28,7 +30,9 @@ export interface InMemoryAuditLogOptions {
  * The audit log kept in memory and indexed by organization and by (organization, patient), so a
  * trail query is a binary search plus one page, never a scan. With `filePath`, every record is
  * written to the file before it counts (synchronously: a record the service reports is on disk),
- * and a restart continues the file's chain instead of starting a second one.
+ * and a restart continues the file's chain instead of starting a second one. A record is written
+ * when `append` returns, so `settled` has nothing to wait for; it still reports a failed write, so
+ * a failing file fails the request the same way a failing database does.
  */
 export class InMemoryAuditLog implements AuditSink {
   private readonly records: AuditRecord[] = [];
@@ -40,6 +44,7 @@ export class InMemoryAuditLog implements AuditSink {
   private readonly now: () => Date;
   private lastSeq = 0;
   private lastHash = AUDIT_GENESIS;
+  private readonly settlement = new RequestSettlement();
 
   constructor(options: InMemoryAuditLogOptions) {
     this.service = options.service;
@@ -52,38 +57,48 @@ export class InMemoryAuditLog implements AuditSink {
   }
 
   append(entry: AuditEntry): AuditRecord {
-    const ids = [...new Set(entry.patientIds)];
-    const body: Omit<AuditRecord, 'hash'> = {
-      seq: this.lastSeq + 1,
-      at: this.now().toISOString(),
+    const record = chainRecord(entry, {
       service: this.service,
-      organizationId: entry.organizationId,
-      actor: entry.actor.role === undefined ? { kind: entry.actor.kind, id: entry.actor.id } : { ...entry.actor },
-      action: entry.action,
-      outcome: entry.outcome,
-      patientIds: ids.slice(0, MAX_AUDIT_PATIENT_IDS),
-      patientCount: entry.patientCount ?? ids.length,
-      requestId: entry.requestId,
-      ...(entry.detail === undefined ? {} : { detail: entry.detail }),
+      key: this.key,
+      seq: this.lastSeq + 1,
       prevHash: this.lastHash,
-    };
-    const record: AuditRecord = { ...body, hash: auditHash(this.key, body) };
+      at: this.now().toISOString(),
+    });
     // The file first: when the write fails the record does not exist in memory either, and the
     // chain stays whole.
-    if (this.filePath !== null) appendFileSync(this.filePath, JSON.stringify(record) + '\n');
+    if (this.filePath !== null) {
+      try {
+        appendFileSync(this.filePath, JSON.stringify(record) + '\n');
+      } catch (cause) {
+        const error = new AuditWriteError({ cause });
+        this.settlement.fail(entry.requestId, error);
+        throw error;
+      }
+    }
     this.index(record);
     return record;
   }
 
-  query({ organizationId, patientId, first, after }: AuditQuery): { records: AuditRecord[]; hasMore: boolean } {
+  settled(requestId: string): Promise<void> {
+    return this.settlement.settled(requestId);
+  }
+
+  flush(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  query({ organizationId, patientId, first, after }: AuditQuery): Promise<AuditPage> {
     const list =
       (patientId === undefined
         ? this.byOrganization.get(organizationId)
         : this.byPatient.get(patientKey(organizationId, patientId))) ?? [];
-    // Lists are in ascending seq; a page walks backwards from just below `after`.
-    const end = after === undefined ? list.length : lowerBound(list, after);
+    // Lists are in ascending seq; a page walks backwards from just below `after`. One chain, so a
+    // position is its seq (a position from a log of several chains names one here too).
+    const afterSeq = after === undefined ? undefined : typeof after === 'number' ? after : after.seq;
+    const end = afterSeq === undefined ? list.length : lowerBound(list, afterSeq);
     const start = Math.max(0, end - first);
-    return { records: list.slice(start, end).reverse(), hasMore: start > 0 };
+    const records = list.slice(start, end).reverse();
+    return Promise.resolve({ records, hasMore: start > 0, end: records.at(-1)?.seq ?? null });
   }
 
   /** Every record, oldest first: for tests and exports. */
