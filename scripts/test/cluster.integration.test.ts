@@ -99,7 +99,8 @@ describe('the cluster behind HAProxy', () => {
 
     // Every change delivered exactly once: each version of a patient made one demographics
     // transaction, the queue drained, and the EHR accepted one write per DELIVERED transaction.
-    const counts = await settled(durable, 120_000);
+    // Each patient written to has at least one transaction once its events are relayed.
+    const counts = await settled(durable, { atLeast: latest.size, timeoutMs: 120_000 });
     const rows = await durable.query<{ patient_id: string; organization_id: string; n: string }>(
       "SELECT patient_id, organization_id, count(*) AS n FROM $schema.ehr_transaction WHERE trigger IN ('PATIENT_CREATED', 'PATIENT_UPDATED') GROUP BY patient_id, organization_id",
     );

@@ -101,11 +101,20 @@ export function acceptedWrites(sandbox: Sandbox): number {
 }
 
 /** Resolves once no transaction is open and the sandbox holds one accepted write per DELIVERED one. */
-export function settled(durable: DurableEnv, timeoutMs = 90_000): Promise<Record<string, number>> {
+export function settled(
+  durable: DurableEnv,
+  { atLeast = 0, timeoutMs = 90_000 }: { atLeast?: number; timeoutMs?: number } = {},
+): Promise<Record<string, number>> {
+  // `atLeast`: the deliveries a change just answered must lead to. Its transactions appear only
+  // once its event is relayed, and until then the counts already look settled.
   return waitFor(
     'every transaction delivered',
     () => durable.counts(),
-    (c) => c['PENDING'] === 0 && c['FAILED'] === 0 && acceptedWrites(durable.sandbox) === c['DELIVERED'],
+    (c) =>
+      c['PENDING'] === 0 &&
+      c['FAILED'] === 0 &&
+      (c['DELIVERED'] ?? 0) >= atLeast &&
+      acceptedWrites(durable.sandbox) === c['DELIVERED'],
     timeoutMs,
   );
 }
