@@ -88,6 +88,8 @@ export class DeliveryWorker {
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly concurrency: number;
+  /** Free slots that make a finished request claim again (see `track`). */
+  private readonly refill: number;
   private readonly perSystem: number;
   private readonly leaseMs: number;
   private readonly pollMs: number;
@@ -104,6 +106,7 @@ export class DeliveryWorker {
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
     this.concurrency = options.concurrency ?? 32;
+    this.refill = Math.max(1, Math.floor(this.concurrency / 4));
     this.perSystem = options.perSystemConcurrency ?? 16;
     // Longer than any request can take (it is aborted at the timeout), so a live claim never lapses.
     this.leaseMs = options.leaseMs ?? Math.max(60_000, 3 * this.policy.timeoutMs);
@@ -194,7 +197,9 @@ export class DeliveryWorker {
     this.inFlight.add(attempt);
     void attempt.finally(() => {
       this.inFlight.delete(attempt);
-      this.wake();
+      // Claim in batches: a claim is a query on PostgreSQL, and one per finished request would
+      // cost as much as the request. The last request of a burst (or a lone one) claims at once.
+      if (this.inFlight.size === 0 || this.concurrency - this.inFlight.size >= this.refill) this.wake();
     });
   }
 
