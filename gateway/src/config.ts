@@ -1,5 +1,5 @@
 import { ConfigError, DEFAULT_AUDIENCE, DEFAULT_ISSUER, envInt, envString, envUrl, type Env } from '@carebridge/common';
-import { databaseUrl, redisUrl, schemaName } from '@carebridge/db';
+import { readDatabaseConfig, redisUrl } from '@carebridge/db';
 import type { JWK } from 'jose';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -96,7 +96,7 @@ export function readConfig(env: Env = process.env) {
       },
     },
     /** Accounts, sessions, invites and generated signing keys in PostgreSQL; in memory when unset. */
-    database: gatewayDatabase(env),
+    database: readDatabaseConfig('gateway', env) ?? undefined,
     /** Log-in throttles, rate limits and the deny-list shared by replicas; in-process when unset. */
     redis: gatewayRedis(env),
   };
@@ -106,11 +106,6 @@ export type GatewayConfig = ReturnType<typeof readConfig>;
 
 function perMinute(env: Env, name: string, fallback: number) {
   return { limit: envInt(env, name, fallback, { min: 1, max: 1_000_000 }), windowMs: 60_000 };
-}
-
-function gatewayDatabase(env: Env): { url: string; schema: string } | undefined {
-  const url = databaseUrl(env);
-  return url === undefined ? undefined : { url, schema: schemaName('gateway', env) };
 }
 
 function gatewayRedis(env: Env): { url: string; keyPrefix: string } | undefined {

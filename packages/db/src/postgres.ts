@@ -68,8 +68,14 @@ export function databaseUrl(env: Env): string | undefined {
   return value;
 }
 
-/** Where a service's tables are, from DATABASE_URL and DATABASE_SCHEMA_PREFIX; null without a database. */
-export function readDatabaseConfig(service: string, env: Env): { url: string; schema: string } | null {
+/** Where a service keeps its data: `DATABASE_URL` and the service's schema. */
+export interface DatabaseConfig {
+  url: string;
+  schema: string;
+}
+
+/** A service's `DatabaseConfig`, or null when DATABASE_URL is unset (its stores stay in memory). */
+export function readDatabaseConfig(service: string, env: Env): DatabaseConfig | null {
   const url = databaseUrl(env);
   return url === undefined ? null : { url, schema: schemaName(service, env) };
 }

@@ -1,9 +1,8 @@
 import { envUrl, readEventDeliveryConfig, readSubgraphConfig, type Env } from '@carebridge/common';
-import { databaseUrl, schemaName } from '@carebridge/db';
+import { readDatabaseConfig } from '@carebridge/db';
 
 /** The clinical subgraph's whole configuration; nothing else reads the environment. */
 export function readConfig(env: Env = process.env) {
-  const url = databaseUrl(env);
   return {
     ...readSubgraphConfig(env, 4002),
     // The graph (gateway) endpoint, asked whether a patient is the caller's before storing answers.
@@ -13,6 +12,6 @@ export function readConfig(env: Env = process.env) {
     // Send the seed data to the EHRs at start, as if just entered: the EHR sandbox starts empty.
     announceSeed: env['ANNOUNCE_SEED'] !== 'false',
     // PostgreSQL (the clinical schema) when DATABASE_URL is set; otherwise the store stays in memory.
-    database: url === undefined ? null : { url, schema: schemaName('clinical', env) },
+    database: readDatabaseConfig('clinical', env),
   };
 }

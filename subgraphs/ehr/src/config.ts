@@ -1,5 +1,5 @@
 import { envInt, envUrl, readEventDeliveryConfig, readSubgraphConfig, type Env } from '@carebridge/common';
-import { databaseUrl, schemaName } from '@carebridge/db';
+import { readDatabaseConfig } from '@carebridge/db';
 
 /** The ehr subgraph's whole configuration; nothing else reads the environment. */
 export function readConfig(env: Env = process.env) {
@@ -10,7 +10,7 @@ export function readConfig(env: Env = process.env) {
     /** When set, the seeded Athena and Allscripts systems point at this EHR sandbox. */
     sandboxUrl: env['EHR_SANDBOX_URL'] ? envUrl(env, 'EHR_SANDBOX_URL', '').replace(/\/$/, '') : null,
     /** PostgreSQL for delivery's queue when `DATABASE_URL` is set; otherwise everything stays in memory. */
-    database: readDatabase(env),
+    database: readDatabaseConfig('ehr', env),
     /** Requests in flight at once, in all and per EHR system. */
     worker: {
       concurrency: envInt(env, 'DELIVERY_CONCURRENCY', 32, { min: 1, max: 1_000 }),
@@ -23,9 +23,4 @@ export function readConfig(env: Env = process.env) {
       timeoutMs: envInt(env, 'DELIVERY_TIMEOUT_MS', 10_000, { min: 1 }),
     },
   };
-}
-
-function readDatabase(env: Env): { url: string; schema: string } | null {
-  const url = databaseUrl(env);
-  return url === undefined ? null : { url, schema: schemaName('ehr', env) };
 }

@@ -1,5 +1,5 @@
 import { readEventDeliveryConfig, readSubgraphConfig, type Env } from '@carebridge/common';
-import { databaseUrl, schemaName } from '@carebridge/db';
+import { readDatabaseConfig } from '@carebridge/db';
 
 /** The patient subgraph's whole configuration; nothing else reads the environment. */
 export function readConfig(env: Env = process.env) {
@@ -10,11 +10,6 @@ export function readConfig(env: Env = process.env) {
     // Send the seed data to the EHRs at start, as if just entered: the EHR sandbox starts empty.
     announceSeed: env['ANNOUNCE_SEED'] !== 'false',
     /** PostgreSQL for patients, providers and the outbox when `DATABASE_URL` is set; in memory otherwise. */
-    database: readDatabase(env),
+    database: readDatabaseConfig('patient', env),
   };
-}
-
-function readDatabase(env: Env): { url: string; schema: string } | null {
-  const url = databaseUrl(env);
-  return url === undefined ? null : { url, schema: schemaName('patient', env) };
 }
