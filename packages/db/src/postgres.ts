@@ -121,11 +121,18 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<Databa
         provider: { getMigrations: () => Promise.resolve(migrations) },
         migrationTableSchema: schema,
       });
-      const { error, results } = await migrator.migrateToLatest();
-      for (const result of results ?? []) {
-        options.logger?.info('db.migration', { schema, migration: result.migrationName, status: result.status });
+      for (let attempt = 1; ; attempt++) {
+        const { error, results } = await migrator.migrateToLatest();
+        for (const result of results ?? []) {
+          options.logger?.info('db.migration', { schema, migration: result.migrationName, status: result.status });
+        }
+        if (error === undefined) break;
+        // The migrator reads the whole catalog to find its tables; another schema dropped during
+        // that read (another stack, a finished test file) fails it with 3F000 although nothing of
+        // ours is wrong. Each migration runs in a transaction, so reading again is safe.
+        if (errorCode(error) === '3F000' && attempt < 3) continue;
+        throw error instanceof Error ? error : new Error('migration failed');
       }
-      if (error !== undefined) throw error instanceof Error ? error : new Error('migration failed');
     }
   } catch (error) {
     await db.destroy();
