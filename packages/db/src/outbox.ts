@@ -1,5 +1,5 @@
 import type { ChangeEvent, Logger, Outbox } from '@carebridge/common';
-import { sql, type ColumnType, type Kysely, type Migration } from 'kysely';
+import { sql, type ColumnType, type Kysely, type Migration, type Transaction } from 'kysely';
 import type pg from 'pg';
 import type { Database } from './postgres';
 
@@ -49,12 +49,13 @@ function channel(schema: string): string {
 }
 
 /** Records events in the caller's transaction (`tx`), and wakes the relays at commit. */
-export async function appendToOutbox(
-  tx: Kysely<OutboxTable>,
+export async function appendToOutbox<DB extends OutboxTable>(
+  transaction: Transaction<DB>,
   schema: string,
   events: readonly ChangeEvent[],
 ): Promise<void> {
   if (events.length === 0) return;
+  const tx = outboxOnly(transaction);
   await tx
     .insertInto('outbox')
     .values(events.map((event) => ({ id: event.id, event: JSON.stringify(event) as unknown as ChangeEvent })))
@@ -62,17 +63,27 @@ export async function appendToOutbox(
   await sql`SELECT pg_notify(${channel(schema)}, '')`.execute(tx);
 }
 
-export interface PostgresOutboxOptions {
-  database: Database<OutboxTable>;
+export interface PostgresOutboxOptions<DB extends OutboxTable> {
+  /** The service's database, whose tables include the outbox. */
+  database: Database<DB>;
   logger: Logger;
+}
+
+/**
+ * A service's database seen as its outbox table alone. Kysely's types are invariant in the table
+ * map, so `Kysely<PatientTables>` is not a `Kysely<OutboxTable>` although it holds that table:
+ * the one cast, sound by the `DB extends OutboxTable` bound, stands here rather than in every store.
+ */
+function outboxOnly<DB extends OutboxTable>(db: Kysely<DB>): Kysely<OutboxTable> {
+  return db as unknown as Kysely<OutboxTable>;
 }
 
 /**
  * The relay's view of the outbox (the async `Outbox` the relay reads): pending events, oldest
  * first, while this replica is the one relaying; nothing otherwise.
  */
-export class PostgresOutbox implements Outbox {
-  private readonly database: Database<OutboxTable>;
+export class PostgresOutbox<DB extends OutboxTable = OutboxTable> implements Outbox {
+  private readonly database: Database<DB>;
   private readonly logger: Logger;
   private readonly lockKey: string;
   /** The connection that holds the advisory lock and listens; null until first needed. */
@@ -81,7 +92,7 @@ export class PostgresOutbox implements Outbox {
   private readonly listeners = new Set<() => void>();
   private closed = false;
 
-  constructor(options: PostgresOutboxOptions) {
+  constructor(options: PostgresOutboxOptions<DB>) {
     this.database = options.database;
     this.logger = options.logger;
     this.lockKey = `carebridge:${options.database.schema}:outbox`;
@@ -89,7 +100,7 @@ export class PostgresOutbox implements Outbox {
 
   async pending(limit: number): Promise<ChangeEvent[]> {
     if (!(await this.lead())) return [];
-    const rows = await this.database.db
+    const rows = await outboxOnly(this.database.db)
       .selectFrom('outbox')
       .select(['event'])
       .orderBy('seq')
@@ -100,11 +111,11 @@ export class PostgresOutbox implements Outbox {
 
   async markSent(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.database.db.deleteFrom('outbox').where('id', 'in', ids).execute();
+    await outboxOnly(this.database.db).deleteFrom('outbox').where('id', 'in', ids).execute();
   }
 
   async size(): Promise<number> {
-    const row = await this.database.db
+    const row = await outboxOnly(this.database.db)
       .selectFrom('outbox')
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .executeTakeFirstOrThrow();

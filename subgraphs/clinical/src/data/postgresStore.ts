@@ -1,11 +1,4 @@
-import {
-  appendToOutbox,
-  errorCode,
-  isUniqueViolation,
-  PostgresOutbox,
-  type Database,
-  type OutboxTable,
-} from '@carebridge/db';
+import { appendToOutbox, errorCode, isUniqueViolation, PostgresOutbox } from '@carebridge/db';
 import { silentLogger, type ChangeEvent, type Logger } from '@carebridge/common';
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { ClinicalDatabase, ClinicalTables } from './database';
@@ -30,7 +23,7 @@ type Db = Kysely<ClinicalTables>;
  * intake link).
  */
 export class PostgresClinicalStore implements ClinicalStore {
-  readonly outbox: PostgresOutbox;
+  readonly outbox: PostgresOutbox<ClinicalTables>;
   private readonly db: Db;
   private readonly schema: string;
 
@@ -41,7 +34,7 @@ export class PostgresClinicalStore implements ClinicalStore {
     this.db = database.db;
     this.schema = database.schema;
     this.outbox = new PostgresOutbox({
-      database: database as unknown as Database<OutboxTable>,
+      database,
       logger: options.logger ?? silentLogger,
     });
   }
@@ -116,7 +109,7 @@ export class PostgresClinicalStore implements ClinicalStore {
         trx,
         responses.map((r) => r.questionnaireId),
       );
-      await appendToOutbox(outboxOf(trx), this.schema, [answeredEvent(record, responses, (id) => versions.get(id))]);
+      await appendToOutbox(trx, this.schema, [answeredEvent(record, responses, (id) => versions.get(id))]);
       return record;
     });
   }
@@ -129,7 +122,7 @@ export class PostgresClinicalStore implements ClinicalStore {
       if (any) return false;
       const added = await insertVersion(trx, questionnaire);
       await insertResponses(trx, responses);
-      if (announce) await appendToOutbox(outboxOf(trx), this.schema, seedAnnouncements(added, responses));
+      if (announce) await appendToOutbox(trx, this.schema, seedAnnouncements(added, responses));
       return true;
     });
   }
@@ -143,11 +136,6 @@ export class PostgresClinicalStore implements ClinicalStore {
   private async lock(trx: Transaction<ClinicalTables>, kind: string, key: string): Promise<void> {
     await sql`SELECT pg_advisory_xact_lock(hashtext(${`${this.schema}:${kind}`}), hashtext(${key}))`.execute(trx);
   }
-}
-
-/** The transaction as the outbox's tables: Kysely's types do not narrow a database to some of its tables. */
-function outboxOf(trx: Transaction<ClinicalTables>): Kysely<OutboxTable> {
-  return trx as unknown as Kysely<OutboxTable>;
 }
 
 function seedAnnouncements(

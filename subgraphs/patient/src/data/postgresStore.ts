@@ -7,7 +7,7 @@ import {
   type ChangeEvent,
   type Logger,
 } from '@carebridge/common';
-import { appendToOutbox, isUniqueViolation, PostgresOutbox, type Database, type OutboxTable } from '@carebridge/db';
+import { appendToOutbox, isUniqueViolation, PostgresOutbox } from '@carebridge/db';
 import { sql, type ExpressionBuilder, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { Gender, Language } from '../__generated__/schema-types';
 import type { PatientDatabase, PatientTables } from './database';
@@ -77,7 +77,7 @@ export interface SeedData {
  * and answered from memory, so a page of patients costs no query per physician.
  */
 export class PostgresPatientStore implements PatientStore {
-  readonly outbox: PostgresOutbox;
+  readonly outbox: PostgresOutbox<PatientTables>;
   private readonly db: Db;
   private readonly now: () => Date;
   private readonly newId: () => string;
@@ -92,7 +92,7 @@ export class PostgresPatientStore implements PatientStore {
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? (() => `pt-${randomUUID()}`);
     this.outbox = new PostgresOutbox({
-      database: database as unknown as Database<OutboxTable>,
+      database,
       logger: options.logger ?? silentLogger,
     });
   }
@@ -135,7 +135,7 @@ export class PostgresPatientStore implements PatientStore {
         const providers = new Map(data.providers.map((p) => [p.id, p]));
         const ordered = [...data.patients].sort((a, b) => compareSortKeys(a, b));
         await appendToOutbox(
-          outboxOf(trx),
+          trx,
           this.database.schema,
           ordered.map((record) => upserted(record, providers, record.updatedAt)),
         );
@@ -254,7 +254,7 @@ export class PostgresPatientStore implements PatientStore {
         }));
         await this.insertRecords(trx, records, counters);
         await appendToOutbox(
-          outboxOf(trx),
+          trx,
           this.database.schema,
           records.map((record) => upserted(record, this.providers, timestamp)),
         );
@@ -317,7 +317,7 @@ export class PostgresPatientStore implements PatientStore {
           counters,
         );
         await appendToOutbox(
-          outboxOf(trx),
+          trx,
           this.database.schema,
           changed.map(({ next }) => upserted(next, this.providers, updatedAt)),
         );
@@ -330,9 +330,7 @@ export class PostgresPatientStore implements PatientStore {
     return this.db.transaction().execute(async (trx) => {
       const row = await trx.deleteFrom('patient').where('id', '=', id).returningAll().executeTakeFirst();
       if (row === undefined) return false;
-      await appendToOutbox(outboxOf(trx), this.database.schema, [
-        patientDeleted(toRecord(row), this.now().toISOString()),
-      ]);
+      await appendToOutbox(trx, this.database.schema, [patientDeleted(toRecord(row), this.now().toISOString())]);
       return true;
     });
   }
@@ -374,14 +372,6 @@ export class PostgresPatientStore implements PatientStore {
       }
     }
   }
-}
-
-/**
- * The outbox table of a transaction. `appendToOutbox` and `PostgresOutbox` are typed over that
- * table alone, and Kysely's types do not widen from a schema's tables to some of them.
- */
-function outboxOf(trx: Db): Kysely<OutboxTable> {
-  return trx as unknown as Kysely<OutboxTable>;
 }
 
 /** The rows `filter` selects, as the in-memory store's indexes select them. */
