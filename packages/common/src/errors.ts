@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { characterProblem, type TextRuleOptions } from '@carebridge/domain';
+import { characterProblem, startsLikeFormula, type TextRuleOptions } from '@carebridge/domain';
 
 /**
  * Errors a client can act on. Each carries a machine-readable `code`; messages name fields and
@@ -75,6 +75,11 @@ export const FORMULA_START_PROBLEM = 'must not start with =, +, - or @';
 /** `CHARACTER_PROBLEM` when the text rule refuses `value` (normalized first, see `normalizeText`). */
 export function characterMessage(value: string, options?: TextRuleOptions): string | undefined {
   return characterProblem(value, options) ? CHARACTER_PROBLEM : undefined;
+}
+
+/** The problem with a name's characters: the text rule's, or that it starts like a formula. */
+export function nameCharacterMessage(name: string): string | undefined {
+  return characterMessage(name) ?? (startsLikeFormula(name) ? FORMULA_START_PROBLEM : undefined);
 }
 
 /** Adds `CHARACTER_PROBLEM` at `field` when the text rule refuses `value`. */
