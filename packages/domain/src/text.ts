@@ -29,10 +29,10 @@ export interface TextRuleOptions {
 
 /** A UTF-16 surrogate not part of a pair: not text, and refused by many encoders. */
 const LONE_SURROGATE = /\p{Cs}/u;
-/** C0 controls, DEL and C1 controls, and the line and paragraph separators. */
-const CONTROL = /[\0-\x1F\x7F-\x9F\u2028\u2029]/;
+/** C0 controls, DEL and C1 controls (general category Cc), and the line and paragraph separators. */
+const CONTROL = /[\p{Cc}\u2028\u2029]/u;
 /** The same without line feed and tab. */
-const CONTROL_MULTILINE = /[\0-\x08\x0B-\x1F\x7F-\x9F\u2028\u2029]/;
+const CONTROL_MULTILINE = /[^\P{Cc}\n\t]|[\u2028\u2029]/u;
 /** Embeddings, overrides, isolates and marks that reorder or redirect how text is displayed. */
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 /** Format characters (general category Cf): zero-width spaces and joiners, U+2060, U+FEFF, tags… */
@@ -47,7 +47,10 @@ const PRIVATE_USE = /\p{Co}/u;
  * (`normalizeText`); the answer never depends on where in the value the character is, so a
  * message worded from it cannot repeat the value.
  */
-export function characterProblem(value: string, { multiline = false }: TextRuleOptions = {}): CharacterProblem | undefined {
+export function characterProblem(
+  value: string,
+  { multiline = false }: TextRuleOptions = {},
+): CharacterProblem | undefined {
   if (LONE_SURROGATE.test(value)) return 'surrogate';
   if ((multiline ? CONTROL_MULTILINE : CONTROL).test(value)) return 'control';
   if (BIDI.test(value)) return 'bidi';

@@ -13,7 +13,16 @@ describe('normalizeText', () => {
 
 describe('characterProblem', () => {
   it('accepts letters of any script, accents, punctuation, spaces and emoji', () => {
-    for (const text of ['Ana María', "O'Brien-Núñez", 'Zoë Ødegård', '李小龙', 'محمد', 'Åsa 😀', 'a\u00A0b', 'x\u0301']) {
+    for (const text of [
+      'Ana María',
+      "O'Brien-Núñez",
+      'Zoë Ødegård',
+      '李小龙',
+      'محمد',
+      'Åsa 😀',
+      'a\u00A0b',
+      'x\u0301',
+    ]) {
       expect(characterProblem(text)).toBeUndefined();
     }
   });

@@ -169,7 +169,13 @@ describe('validatePatientInput', () => {
       firstName: bad,
       lastName: '=HYPERLINK("http://evil","x")',
       email: 'ana\u200B@example.test',
-      address: { line1: '1 Main\u0000', line2: '\u001B[2J', city: 'a\uD800', state: 'IL\u2066', postalCode: '6\uFEFF2' },
+      address: {
+        line1: '1 Main\u0000',
+        line2: '\u001B[2J',
+        city: 'a\uD800',
+        state: 'IL\u2066',
+        postalCode: '6\uFEFF2',
+      },
       emergencyContact: { name: 'Ruth\u0085', relationship: 'par\nent', phone: '312 555 0143' },
       insurance: { provider: 'Blue\uE000', policyNumber: 'P\uFFFF' },
     });

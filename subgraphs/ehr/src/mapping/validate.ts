@@ -216,8 +216,7 @@ export function validateEhrSystem(input: EhrSystemInputLike, existingNames: read
  */
 export function organizationName(input: string, problems: Problems): string {
   const name = normalizeText(input).trim();
-  const message =
-    name.length < 2 || name.length > 120 ? 'must be 2 to 120 characters' : nameCharacterMessage(name);
+  const message = name.length < 2 || name.length > 120 ? 'must be 2 to 120 characters' : nameCharacterMessage(name);
   if (message) problems.add('name', message);
   return name;
 }
