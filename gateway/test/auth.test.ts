@@ -295,6 +295,46 @@ describe('sign-up', () => {
     ]);
   });
 
+  it('refuses names with a control or invisible character or starting like a formula, and keeps names in NFC', async () => {
+    const { auth, registered } = await setup();
+    const result = await auth.signup({
+      email: 'evil@clinic.test',
+      password: PASSWORD,
+      name: 'Eve\u202Egnp.exe',
+      organization: { ...clinic, name: '=HYPERLINK("http://evil","x")' },
+    });
+    expect([result.status, result.body['problems']]).toEqual([
+      400,
+      [
+        { field: 'name', message: 'contains a control or invisible character' },
+        { field: 'organization.name', message: 'must not start with =, +, - or @' },
+      ],
+    ]);
+    const invisible = await auth.signup({
+      email: 'evil@clinic.test',
+      password: PASSWORD,
+      name: 'Eve',
+      organization: { ...clinic, name: 'Pine\u200B Clinic\u0000' },
+    });
+    expect(invisible.body['problems']).toEqual([
+      { field: 'organization.name', message: 'contains a control or invisible character' },
+    ]);
+    expect(JSON.stringify([result, invisible])).not.toMatch(/gnp|HYPERLINK|Pine/);
+    expect(registered).toEqual([]);
+
+    const nfd = (text: string) => text.normalize('NFD');
+    const signed = await auth.signup({
+      email: 'jose@clinic.test',
+      password: PASSWORD,
+      name: nfd('José Núñez'),
+      organization: { ...clinic, name: nfd('Clínica Peña') },
+    });
+    expect(signed.status).toBe(201);
+    expect(registered).toEqual([expect.stringMatching(/:Clínica Peña$/)]);
+    const login = await auth.login({ email: 'jose@clinic.test', password: PASSWORD });
+    expect(login.body['user']).toMatchObject({ name: 'José Núñez' });
+  });
+
   it('passes on the ehr subgraph’s problems with the organization', async () => {
     const { auth } = await setup({
       organizations: {

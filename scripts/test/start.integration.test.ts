@@ -1,10 +1,21 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startStack } from '../lib/stack';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const AUDIT_KEY = 'start-test-audit-hmac-key-0123456789abcdef';
 
 /** `pnpm start` as a user runs it, on free ports: everything starts, answers, and stops on Ctrl-C. */
 describe('pnpm start', () => {
   it('starts the subgraphs and the gateway, answers a federated query, and stops everything on SIGINT', async () => {
-    const stack = await startStack();
+    // One AUDIT_LOG_PATH for the whole stack, as a user would set it: each subgraph gets its own file.
+    const auditDir = mkdtempSync(join(tmpdir(), 'start-audit-'));
+    const stack = await startStack({
+      env: { AUDIT_LOG_PATH: join(auditDir, 'audit.log'), AUDIT_HMAC_KEY: AUDIT_KEY },
+    });
     expect(Object.keys(stack.services).sort()).toEqual(['clinical', 'ehr', 'ehr-sandbox', 'gateway', 'patient']);
 
     // Signs in as a demo user, as the README says, then asks for data from all three subgraphs.
@@ -13,7 +24,8 @@ describe('pnpm start', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
       body: JSON.stringify({
-        query: '{ patients(first: 1) { totalCount nodes { ehrSystem { name } clinicalHistory { allergies } } } }',
+        query:
+          '{ patients(first: 1) { totalCount nodes { ehrSystem { name } clinicalHistory { allergies } ehrPreview { endpoint } } } }',
       }),
     });
     const body = (await response.json()) as { data?: { patients: { totalCount: number; nodes: unknown[] } } };
@@ -35,5 +47,21 @@ describe('pnpm start', () => {
     for (const { url } of Object.values(stack.services)) {
       await expect(fetch(url.replace('/graphql', '/health'))).rejects.toThrow();
     }
+
+    // The query was recorded by each subgraph in its own file, and each file verifies.
+    expect(existsSync(join(auditDir, 'audit.log'))).toBe(false);
+    for (const name of ['patient', 'clinical', 'ehr']) {
+      const verified = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/audit-verify.ts', join(auditDir, `audit.${name}.log`), '--key', AUDIT_KEY],
+        { cwd: ROOT, encoding: 'utf8' },
+      );
+      expect([name, verified.status, verified.stdout.trim()]).toEqual([
+        name,
+        0,
+        expect.stringMatching(/^ok: \d+ records$/),
+      ]);
+    }
+    rmSync(auditDir, { recursive: true, force: true });
   });
 });

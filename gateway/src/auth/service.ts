@@ -1,5 +1,13 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { silentLogger, type FieldProblem, type Logger, type Role, type StaffViewer } from '@carebridge/common';
+import {
+  nameCharacterMessage,
+  silentLogger,
+  type FieldProblem,
+  type Logger,
+  type Role,
+  type StaffViewer,
+} from '@carebridge/common';
+import { normalizeText } from '@carebridge/domain';
 import type { LoginGuard } from '../shared';
 import { EmailTakenError, type AccountStore } from './accounts';
 import type { InviteStore } from './invites';
@@ -66,6 +74,13 @@ const SIGNED_UP = {
 };
 
 const errorName = (error: unknown): string => (error instanceof Error ? error.name : 'unknown');
+
+/** A name (NFC, trimmed) that the text rule refuses or that starts like a formula: a problem at `field`. */
+function nameProblem(problems: FieldProblem[], field: string, name: string): void {
+  const message = nameCharacterMessage(name);
+  if (message) problems.push({ field, message });
+}
+
 const sha256 = (value: string): string => createHash('sha256').update(value).digest('base64url');
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const invalid = (problems: FieldProblem[]): AuthResult => ({
@@ -138,7 +153,7 @@ export class AuthService {
   async signup(body: Record<string, unknown>): Promise<AuthResult> {
     const email = text(body['email'])?.trim().toLowerCase() ?? '';
     const password = text(body['password']) ?? '';
-    const name = text(body['name'])?.trim() ?? '';
+    const name = normalizeText(text(body['name']) ?? '').trim();
     const inviteCode = text(body['inviteCode'])?.trim();
     const organization = body['organization'];
     const problems: FieldProblem[] = [];
@@ -146,6 +161,7 @@ export class AuthService {
     const passwordIssue = passwordProblem(password);
     if (passwordIssue) problems.push({ field: 'password', message: passwordIssue });
     if (name.length < 1 || name.length > 100) problems.push({ field: 'name', message: 'must be 1 to 100 characters' });
+    else nameProblem(problems, 'name', name);
     let newOrganization: NewOrganization | undefined;
     if (inviteCode === undefined) {
       newOrganization = this.parseOrganization(organization, problems);
@@ -206,11 +222,12 @@ export class AuthService {
       return undefined;
     }
     const record = value as Record<string, unknown>;
-    const name = text(record['name'])?.trim() ?? '';
+    const name = normalizeText(text(record['name']) ?? '').trim();
     const kind = record['kind'] ?? 'CLINIC';
     const ehrSystemId = text(record['ehrSystemId']) ?? '';
     if (name.length < 2 || name.length > 120)
       problems.push({ field: 'organization.name', message: 'must be 2 to 120 characters' });
+    else nameProblem(problems, 'organization.name', name);
     if (kind !== 'HOSPITAL' && kind !== 'CLINIC')
       problems.push({ field: 'organization.kind', message: 'must be HOSPITAL or CLINIC' });
     if (!ehrSystemId) problems.push({ field: 'organization.ehrSystemId', message: 'is required' });

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { characterProblem, startsLikeFormula, type TextRuleOptions } from '@carebridge/domain';
 
 /**
  * Errors a client can act on. Each carries a machine-readable `code`; messages name fields and
@@ -61,4 +62,28 @@ export class Problems {
   throwIfAny(): void {
     if (!this.empty) throw badUserInput(this.list);
   }
+}
+
+/**
+ * The services' wording of the text rule (@carebridge/domain `characterProblem`): one message for
+ * every kind of character it refuses, which the person cannot see in what they typed anyway.
+ */
+export const CHARACTER_PROBLEM = 'contains a control or invisible character';
+/** The problem of a name that starts like a spreadsheet formula (@carebridge/domain `startsLikeFormula`). */
+export const FORMULA_START_PROBLEM = 'must not start with =, +, - or @';
+
+/** `CHARACTER_PROBLEM` when the text rule refuses `value` (normalized first, see `normalizeText`). */
+export function characterMessage(value: string, options?: TextRuleOptions): string | undefined {
+  return characterProblem(value, options) ? CHARACTER_PROBLEM : undefined;
+}
+
+/** The problem with a name's characters: the text rule's, or that it starts like a formula. */
+export function nameCharacterMessage(name: string): string | undefined {
+  return characterMessage(name) ?? (startsLikeFormula(name) ? FORMULA_START_PROBLEM : undefined);
+}
+
+/** Adds `CHARACTER_PROBLEM` at `field` when the text rule refuses `value`. */
+export function checkCharacters(problems: Problems, field: string, value: string, options?: TextRuleOptions): void {
+  const message = characterMessage(value, options);
+  if (message) problems.add(field, message);
 }

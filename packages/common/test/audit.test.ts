@@ -207,6 +207,19 @@ describe('audit files', () => {
     expect(verifyAuditChain(readAuditFile(file), KEY)).toEqual({ ok: true, count: 3 });
   });
 
+  it('refuse to continue a file another service wrote, and leave it as it was', () => {
+    dir = mkdtempSync(join(tmpdir(), 'audit-'));
+    const file = join(dir, 'audit.log');
+    new InMemoryAuditLog({ service: 'patient', key: KEY, filePath: file }).append(entry());
+    const before = readFileSync(file, 'utf8');
+    expect(() => new InMemoryAuditLog({ service: 'clinical', key: KEY, filePath: file })).toThrow(ConfigError);
+    expect(() => new InMemoryAuditLog({ service: 'ehr', key: KEY, filePath: file })).toThrow(
+      `AUDIT_LOG_PATH ${file} holds records of the patient service, not ehr: give each service its own file`,
+    );
+    expect(readFileSync(file, 'utf8')).toEqual(before);
+    expect(new InMemoryAuditLog({ service: 'patient', key: KEY, filePath: file }).append(entry()).seq).toBe(2);
+  });
+
   it('report a line that is not JSON by number', () => {
     dir = mkdtempSync(join(tmpdir(), 'audit-'));
     const file = join(dir, 'broken.jsonl');

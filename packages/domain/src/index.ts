@@ -3,3 +3,4 @@ export * from './dates';
 export * from './password';
 export * from './patient';
 export * from './questionnaire';
+export * from './text';

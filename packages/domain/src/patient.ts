@@ -1,9 +1,11 @@
 import { pastDateProblem, yearsBefore, type PastDateProblem } from './dates';
+import { characterProblem, normalizeText, startsLikeFormula } from './text';
 
 /**
  * The patient subgraph's field rules, which the web app's patient form checks first. Each answers
  * why a value is refused as a code; the server turns it into an English message at a field path,
- * the browser into a message of its catalogue. Every text is measured once trimmed.
+ * the browser into a message of its catalogue. Every text is measured in NFC once trimmed, and
+ * follows the single-line text rule of `./text` ('characters' when it does not).
  */
 
 /** The longest each kind of patient text may be, in characters. */
@@ -29,23 +31,29 @@ const MRN = /^[A-Za-z0-9-]{1,32}$/;
 /** At most E.164's 15 digits. */
 const PHONE_DIGITS = { min: 7, max: 15 } as const;
 
-export type TextProblem = 'empty' | 'tooLong';
+export type TextProblem = 'empty' | 'tooLong' | 'characters';
 
-/** A required text: not empty and at most `max` characters. */
+/** A required text: not empty, at most `max` characters, and only characters the text rule allows. */
 export function textProblem(value: string, max: PatientTextLimit): TextProblem | undefined {
-  const length = value.trim().length;
-  if (length === 0) return 'empty';
-  return length > max ? 'tooLong' : undefined;
+  const text = normalizeText(value).trim();
+  if (text.length === 0) return 'empty';
+  if (text.length > max) return 'tooLong';
+  return characterProblem(text) ? 'characters' : undefined;
 }
 
-export function isPersonName(value: string): boolean {
-  const length = value.trim().length;
-  return length >= 1 && length <= PATIENT_TEXT_LIMITS.name;
+export type PersonNameProblem = 'length' | 'characters' | 'formula';
+
+/** 1 to 100 characters, the text rule's, and not starting like a spreadsheet formula (=, +, -, @). */
+export function personNameProblem(value: string): PersonNameProblem | undefined {
+  const name = normalizeText(value).trim();
+  if (name.length < 1 || name.length > PATIENT_TEXT_LIMITS.name) return 'length';
+  if (characterProblem(name)) return 'characters';
+  return startsLikeFormula(name) ? 'formula' : undefined;
 }
 
 export function isEmailAddress(value: string): boolean {
-  const email = value.trim();
-  return email.length <= MAX_EMAIL_LENGTH && EMAIL.test(email);
+  const email = normalizeText(value).trim();
+  return email.length <= MAX_EMAIL_LENGTH && EMAIL.test(email) && !characterProblem(email);
 }
 
 export type PhoneProblem = 'chars' | 'digits';

@@ -4,9 +4,9 @@ import {
   isCountryCode,
   isEmailAddress,
   isMrn,
-  isPersonName,
   ISO_COUNTRY_CODES,
   PATIENT_TEXT_LIMITS,
+  personNameProblem,
   phoneProblem,
   textProblem,
 } from '../src';
@@ -16,9 +16,27 @@ describe('patient field rules', () => {
     expect(textProblem('  ', PATIENT_TEXT_LIMITS.text)).toBe('empty');
     expect(textProblem(` ${'x'.repeat(20)} `, PATIENT_TEXT_LIMITS.postalCode)).toBeUndefined();
     expect(textProblem('x'.repeat(21), PATIENT_TEXT_LIMITS.postalCode)).toBe('tooLong');
-    expect(isPersonName(' Ana ')).toBe(true);
-    expect(isPersonName(' ')).toBe(false);
-    expect(isPersonName('x'.repeat(101))).toBe(false);
+    expect(personNameProblem(' Ana ')).toBeUndefined();
+    expect(personNameProblem(' ')).toBe('length');
+    expect(personNameProblem('x'.repeat(101))).toBe('length');
+  });
+
+  it('measures texts in NFC and holds them to the text rule', () => {
+    const decomposed = 'e\u0301'.repeat(100);
+    expect(personNameProblem(decomposed)).toBeUndefined();
+    expect(textProblem(decomposed, PATIENT_TEXT_LIMITS.name)).toBeUndefined();
+    expect(textProblem('12 Main St\u202E', PATIENT_TEXT_LIMITS.text)).toBe('characters');
+    expect(textProblem('a\u0000', PATIENT_TEXT_LIMITS.text)).toBe('characters');
+    expect(personNameProblem('\u202Eevil')).toBe('characters');
+    expect(personNameProblem('Ana\u200B')).toBe('characters');
+    expect(isEmailAddress('ana\u202E@example.com')).toBe(false);
+  });
+
+  it('refuses a name that starts like a spreadsheet formula', () => {
+    for (const name of ['=HYPERLINK("http://x","y")', '+Ana', '-Ana', '@Ana', ' =1+1']) {
+      expect(personNameProblem(name)).toBe('formula');
+    }
+    expect(personNameProblem('Anne-Marie')).toBeUndefined();
   });
 
   it('accepts an email address with a dotted domain, at most 254 characters', () => {

@@ -21,7 +21,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { EVENTS_PATH, freePort } from '@carebridge/common';
 import { DEMO_PASSWORD } from '../../../gateway/src/auth/demo';
@@ -107,6 +107,17 @@ export function settlePort(env: NodeJS.ProcessEnv, spec: ServiceSpec): Promise<n
   return wanted === 0 ? freePort() : Promise.resolve(wanted);
 }
 
+/**
+ * The audit file of one service instance under a shared `AUDIT_LOG_PATH`: the instance's name
+ * before the extension (`audit.log` → `audit.patient.log`, `audit.patient-2.log` for a replica;
+ * `audit` → `audit.patient`). Each chain needs a file of its own: two services appending to one
+ * file interleave two chains, and the file no longer verifies.
+ */
+export function auditLogPathFor(path: string, instance: string): string {
+  const extension = extname(path);
+  return extension === '' ? `${path}.${instance}` : `${path.slice(0, -extension.length)}.${instance}${extension}`;
+}
+
 export interface ServiceInfo {
   url: string;
   pid: number;
@@ -178,12 +189,15 @@ const running = (child: ChildProcess | undefined): child is ChildProcess =>
  * keys (and the clinical subgraph asks the graph about patients). A port variable of 0 picks a
  * free port. With LOG_FILE set, every service appends its lines to that file from its first one.
  * With EHR_SANDBOX_URL set, no sandbox is started: the services use that one (a test's own, which
- * must outlive a restart of the stack to tell what was delivered twice).
+ * must outlive a restart of the stack to tell what was delivered twice). With AUDIT_LOG_PATH set,
+ * each subgraph instance gets its own file derived from it (`auditLogPathFor`).
  */
 export async function launchServices(options: LaunchOptions = {}): Promise<LaunchedServices> {
   const env = options.env ?? process.env;
   const onLine = options.onLine ?? ((line: string) => process.stdout.write(line + '\n'));
   const { sandbox, subgraphs, gateway } = serviceSpecs();
+  // Each subgraph instance writes its own audit file, named after it (`auditLogPathFor`).
+  const auditLogPath = env['AUDIT_LOG_PATH'];
   const instances = new Map<string, Instance>();
   const services: Record<string, ServiceInfo> = {};
   // Never leave a service running behind, whatever ends this process.
@@ -229,6 +243,9 @@ export async function launchServices(options: LaunchOptions = {}): Promise<Launc
       ports.map((port, i) => {
         const name = ports.length > 1 ? `${spec.name}-${i + 1}` : spec.name;
         const instance: Instance = { name, spec, port, env: { ...extraEnv } };
+        if (auditLogPath && subgraphs.some((subgraph) => subgraph.name === spec.name)) {
+          instance.env['AUDIT_LOG_PATH'] = auditLogPathFor(auditLogPath, name);
+        }
         // The seed's change events once per stack, not once per replica: every replica loads the
         // same seed, and each announcing it would send it to the EHRs again under new event ids.
         if (i > 0) instance.env['ANNOUNCE_SEED'] = 'false';

@@ -256,6 +256,37 @@ describe('clinical subgraph mutations', () => {
       },
     });
   });
+
+  it('refuses a free-text answer with a control or invisible character, and stores nothing', async () => {
+    const { service: fresh } = freshService();
+    const HISTORY = `{ _entities(representations: [{ __typename: "Patient", id: "pt-new" }]) {
+      ... on Patient { clinicalHistory { socialHistory } } } }`;
+    for (const occupation of ['\u202Eevil', 'Mae\u0000stra', 'Mae\u200Bstra', '\u001B[2Jx', 'x\uDC00']) {
+      const answers = [
+        { linkId: 'symptoms.current', valueCodes: ['NONE'] },
+        { linkId: 'social.occupation', valueString: occupation },
+        { linkId: 'allergies.known', valueCodes: ['NONE'] },
+        { linkId: 'medications.current', valueCodes: ['NONE'] },
+        { linkId: 'history.conditions', valueCodes: ['NONE'] },
+        { linkId: 'social.tobacco', valueCodes: ['NEVER'] },
+        { linkId: 'social.alcohol', valueCodes: ['NEVER'] },
+        { linkId: 'family.conditions', valueCodes: ['NONE'] },
+      ];
+      const refused = await execute(
+        fresh,
+        SUBMIT,
+        { input: { patientId: 'pt-new', questionnaireId: SEED_QUESTIONNAIRE_ID, language: 'EN', answers } },
+        riverside,
+      );
+      expect(refused.errors?.map((e) => [e.extensions?.code, e.extensions?.problems])).toEqual([
+        ['BAD_USER_INPUT', [{ field: 'answers[1].valueString', message: 'contains a control or invisible character' }]],
+      ]);
+      expect(JSON.stringify(refused)).not.toMatch(/evil|stra/);
+    }
+    expect(await execute(fresh, HISTORY, {}, riverside)).toEqual({
+      data: { _entities: [{ clinicalHistory: { socialHistory: [] } }] },
+    });
+  });
 });
 
 function codes(linkId: string, textEs: string, valueCodes: string[], en: string, es: string) {

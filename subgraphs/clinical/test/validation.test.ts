@@ -59,6 +59,40 @@ describe('questionnaire definitions', () => {
     ]);
   });
 
+  it('refuses control and invisible characters in titles, question texts and labels, and keeps them in NFC', () => {
+    const CHARS = 'contains a control or invisible character';
+    const input: QuestionnaireInput = {
+      ...withItems([
+        { linkId: 'q1', category: 'SYMPTOMS', type: 'TEXT', text: { en: 'Other?\u202E', es: '¿Otro?\n' } },
+        {
+          linkId: 'q2',
+          category: 'SYMPTOMS',
+          type: 'SINGLE_CHOICE',
+          text: { en: 'Pick', es: 'Elija' },
+          options: [
+            { code: 'A', label: { en: 'A\u200B', es: 'A' } },
+            { code: 'B', label: { en: 'B', es: 'B\u001B[0m' } },
+          ],
+        },
+      ]),
+      title: { en: 'Intake\u0000', es: 'Admisio\u0301n' },
+    };
+    const { problems, definition } = validateQuestionnaireInput(input);
+    expect(problems.list).toEqual([
+      { field: 'title.en', message: CHARS },
+      { field: 'items[0].text.en', message: CHARS },
+      { field: 'items[1].options[0].label.en', message: CHARS },
+      { field: 'items[1].options[1].label.es', message: CHARS },
+    ]);
+    // A line break at the end is trimmed away; inside a single-line text it is refused.
+    expect(
+      questionnaireProblems(
+        withItems([{ linkId: 'q', category: 'SYMPTOMS', type: 'TEXT', text: { en: 'a\nb', es: 'b' } }]),
+      ),
+    ).toEqual([{ field: 'items[0].text.en', message: CHARS }]);
+    expect(definition.title.es).toBe('Admisión');
+  });
+
   it('needs 1 to 200 questions', () => {
     const item: QuestionnaireItemInput = { linkId: 'q', category: 'SYMPTOMS', type: 'TEXT', text };
     const many = Array.from({ length: 201 }, (_, i) => ({ ...item, linkId: `q${i}` }));
@@ -222,6 +256,24 @@ describe('questionnaire responses', () => {
     expect(problemsOf({ linkId: 'q.other', valueString: 'x'.repeat(2001) })).toEqual([
       { field: 'answers[1].valueString', message: 'must be 1 to 2000 characters' },
     ]);
+  });
+
+  it('refuses control and invisible characters in free-text answers, allowing line breaks, tabs and joiners', () => {
+    const CHARS = 'contains a control or invisible character';
+    for (const valueString of ['a\u0000b', '\u202Eevil', 'zero\u200Bwidth', 'lone \uD800', '\u001B[31mred', 'a\rb']) {
+      expect(problemsOf({ linkId: 'q.other', valueString })).toEqual([
+        { field: 'answers[1].valueString', message: CHARS },
+      ]);
+    }
+    const multiline = 'Cough at night\n\t- worse when lying down\nalso 👩\u200D⚕️ said rest';
+    const accepted = check([symptoms, { linkId: 'q.other', valueString: multiline }]);
+    expect(accepted.problems.list).toEqual([]);
+    expect(accepted.answers[1]).toEqual({ linkId: 'q.other', valueString: multiline });
+    const decomposed = 'Vo\u0301mitos y nau\u0301seas';
+    expect(check([symptoms, { linkId: 'q.other', valueString: decomposed }]).answers[1]).toEqual({
+      linkId: 'q.other',
+      valueString: 'Vómitos y naúseas',
+    });
   });
 
   it('refuses dates that are not calendar dates or are in the future everywhere on Earth', () => {

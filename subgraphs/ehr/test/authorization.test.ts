@@ -114,6 +114,29 @@ describe('organization mutations', () => {
     });
   });
 
+  it('refuses a name with a control or invisible character or starting like a formula; stores it in NFC', async () => {
+    const fresh = createService({ verifier: auth.verifier });
+    const admin = await auth.headers(staff('org-new-3', 'ADMIN'));
+    for (const [name, message] of [
+      ['\u202Eevil Clinic', 'contains a control or invisible character'],
+      ['Clinic\u0000', 'contains a control or invisible character'],
+      ['=HYPERLINK("http://evil","x")', 'must not start with =, +, - or @'],
+    ]) {
+      const refused = await execute(
+        fresh,
+        REGISTER,
+        { input: { name, kind: 'CLINIC', ehrSystemId: 'ehr-athena' } },
+        admin,
+      );
+      expect(refused.errors?.map((e) => [e.extensions?.code, e.extensions?.problems])).toEqual([
+        ['BAD_USER_INPUT', [{ field: 'name', message }]],
+      ]);
+    }
+    const input = { name: 'Cli\u0301nica San José'.normalize('NFD'), kind: 'CLINIC', ehrSystemId: 'ehr-athena' };
+    const registered = await execute(fresh, REGISTER, { input }, admin);
+    expect(registered.data).toMatchObject({ registerOrganization: { id: 'org-new-3', name: 'Clínica San José' } });
+  });
+
   it('refuses to register over an existing organization, or for a CLINICIAN', async () => {
     const input = { name: 'Takeover', kind: 'CLINIC', ehrSystemId: 'ehr-athena' };
     const admin = await execute(service, REGISTER, { input }, await auth.headers(staff('org-riverside', 'ADMIN')));

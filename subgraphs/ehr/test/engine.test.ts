@@ -142,6 +142,48 @@ describe('buildRequests', () => {
   });
 });
 
+describe('spreadsheet formulas in what is exported', () => {
+  const formula = '=HYPERLINK("http://evil.example","click")';
+  const record: CanonicalRecord = {
+    patient: {
+      ...GOLDEN_RECORD.patient,
+      address: { ...GOLDEN_RECORD.patient.address!, line1: '@SUM(A1:A9)' },
+      emergencyContact: { name: 'Luis', relationship: '+cmd|/C calc', phone: '+15555550124' },
+    },
+    answers: [
+      { linkId: 'symptoms.duration', category: 'SYMPTOMS', value: formula, display: [formula] },
+      { linkId: 'social.notes', category: 'SOCIAL_HISTORY', value: '-2+3+cmd|/C calc', display: [] },
+      { linkId: 'medications.current', category: 'MEDICATIONS', value: '\t=1+1', display: [] },
+      { linkId: 'history.note', category: 'MEDICAL_HISTORY', value: '- cough at night', display: [] },
+      { linkId: 'pain.delta', category: 'SYMPTOMS', value: -5, display: ['-5'] },
+    ],
+  };
+
+  it("prefixes ' to every answer and record text that starts like a formula, leaving numbers and phones", () => {
+    const [patient, symptoms, medications, history, social] = buildRequests(record, athena.mappings[0]!, athena, null);
+    expect(patient!.payload).toMatchObject({
+      TELEPHONE_NUMBER_PATIENT: '+15555550123',
+      PATIENT_LOCATION_ADDRESS: { line1: "'@SUM(A1:A9)", city: 'Springfield' },
+      EMERGENCY_CONTACT_PATIENT: { name: 'Luis', relationship: "'+cmd|/C calc", phone: '+15555550124' },
+    });
+    expect(symptoms!.payload).toEqual({ SYMPTOMS_CURRENT_PATIENT: [`'${formula}`, '-5'] });
+    expect(medications!.payload).toEqual({ PATIENT_MEDICATIONS_CURRENT: ["'\t=1+1"] });
+    expect(history!.payload).toEqual({ HISTORY_MEDICAL_PATIENT: ["'- cough at night"] });
+    expect(social!.payload).toEqual({ HISTORY_SOCIAL_PATIENT: ["'-2+3+cmd|/C calc"] });
+    // The record itself is left as it was.
+    expect(record.answers[0]!.value).toBe(formula);
+  });
+
+  it('neutralizes a single question sent as it is, and leaves numbers alone', () => {
+    const mapping = version([
+      { source: 'question:symptoms.duration', target: 'DURATION', endpoint: '/v1/patients/{ehrPatientId}/symptoms' },
+      { source: 'question:pain.delta', target: 'PAIN', endpoint: '/v1/patients/{ehrPatientId}/symptoms' },
+      { source: 'name', target: 'PATIENT_IDENT_NAME', endpoint: '/v1/patients' },
+    ]);
+    expect(buildRequests(record, mapping, athena, null)[1]!.payload).toEqual({ DURATION: `'${formula}`, PAIN: -5 });
+  });
+});
+
 describe('value transforms', () => {
   it('rewrites a YYYY-MM-DD date in any layout, and nothing else', () => {
     const to = (dateFormat: string) => ({ kind: 'DATE_FORMAT' as const, dateFormat });

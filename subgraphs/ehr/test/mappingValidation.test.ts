@@ -100,6 +100,31 @@ describe('validateMapping', () => {
     ]);
   });
 
+  it('holds code table rows and the note to the text rule (the note as free text)', () => {
+    const gender = seeded.findIndex((f) => f.source === 'gender');
+    const CHARS = 'contains a control or invisible character';
+    const fields = seeded.map((f, i) =>
+      i === gender
+        ? {
+            ...f,
+            transform: {
+              kind: 'CODE_TABLE' as const,
+              codes: [
+                { from: 'FEMALE\u200B', to: 'F' },
+                { from: 'MALE', to: 'M\u202E' },
+              ],
+            },
+          }
+        : f,
+    );
+    expect(problems(fields, 'v2:\u001B[31m')).toEqual([
+      { field: 'note', message: CHARS },
+      { field: `fields[${gender}].transform.codes[0].from`, message: CHARS },
+      { field: `fields[${gender}].transform.codes[1].to`, message: CHARS },
+    ]);
+    expect(problems(seeded, 'Line one\nline two')).toEqual([]);
+  });
+
   it('knows a date pattern when it sees one', () => {
     for (const ok of ['MM/DD/YYYY', 'YYYY-MM-DD', 'DD.MM.YYYY', 'YYYYMMDD', 'DD MM YYYY']) {
       expect(isValidDateFormat(ok), ok).toBe(true);
@@ -200,6 +225,18 @@ describe('validateEhrSystem', () => {
       { field: 'endpoints[2].categories[1]', message: 'INSURANCE is already sent to endpoints[0]' },
       { field: 'endpoints[2].categories[2]', message: 'CARE_TEAM is already sent to endpoints[0]' },
       { field: 'mapping.fields', message: 'must map FULL_NAME, which /two requires' },
+    ]);
+  });
+
+  it('refuses an endpoint path with a control or invisible character', () => {
+    const [people, allergies] = valid().endpoints;
+    const input = {
+      ...valid(),
+      endpoints: [people!, { ...allergies!, path: '/people/{ehrPatientId}/\u202Eallergies' }],
+    };
+    expect(validateEhrSystem(input, []).list).toEqual([
+      { field: 'endpoints[1].path', message: 'contains a control or invisible character' },
+      { field: 'mapping.fields[1].endpoint', message: 'is not an endpoint of this EHR system' },
     ]);
   });
 });

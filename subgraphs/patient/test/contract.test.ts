@@ -248,6 +248,62 @@ describe('patient mutations', () => {
     expect(await execute(svc, COUNT, {}, lakeside)).toEqual({ data: { patients: { totalCount: 80 } } });
   });
 
+  it('refuses control, bidi, zero-width, surrogate, escape and formula characters and changes nothing', async () => {
+    const svc = freshService();
+    const before = await execute(svc, `{ patient(id: "pt-00005") { ${PATIENT_FIELDS} } }`, {}, lakeside);
+    const CHARS = 'contains a control or invisible character';
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ firstName: 'Ro\u0000cío' }, 'firstName', CHARS],
+      [{ lastName: '\u202Eevil' }, 'lastName', CHARS],
+      [{ firstName: 'Ana\u200B' }, 'firstName', CHARS],
+      [{ lastName: 'Pe\uD800ña' }, 'lastName', CHARS],
+      [{ firstName: '\u001B[31mred' }, 'firstName', CHARS],
+      [{ lastName: '=HYPERLINK("http://evil","x")' }, 'lastName', 'must not start with =, +, - or @'],
+      [{ address: { ...newInput.address, line1: '8 Calle\u2066 Luna' } }, 'address.line1', CHARS],
+    ];
+    for (const [change, field, message] of cases) {
+      const created = await execute(svc, CREATE, { input: { ...newInput, ...change } }, lakeside);
+      const updated = await execute(svc, UPDATE, { id: 'pt-00005', version: 1, input: change }, lakeside);
+      for (const result of [created, updated]) {
+        expect(result.errors?.map((e) => [e.extensions?.code, e.extensions?.problems])).toEqual([
+          ['BAD_USER_INPUT', [{ field, message }]],
+        ]);
+        expect(JSON.stringify(result)).not.toMatch(/evil|red|cío|ña/);
+      }
+    }
+    expect(await execute(svc, COUNT, {}, lakeside)).toEqual({ data: { patients: { totalCount: 80 } } });
+    expect(await execute(svc, `{ patient(id: "pt-00005") { ${PATIENT_FIELDS} } }`, {}, lakeside)).toEqual(before);
+  });
+
+  it('stores names and addresses in NFC whatever form they were typed in', async () => {
+    const svc = freshService();
+    const nfd = (text: string) => text.normalize('NFD');
+    const input = {
+      ...newInput,
+      firstName: nfd('Rocío'),
+      lastName: nfd('Peña'),
+      address: { ...newInput.address, city: nfd('San José') },
+    };
+    const created = await execute<{ createPatient: { id: string; firstName: string; lastName: string } }>(
+      svc,
+      CREATE,
+      { input },
+      lakeside,
+    );
+    expect(created.data?.createPatient).toMatchObject({
+      firstName: 'Rocío',
+      lastName: 'Peña',
+      address: { city: 'San José' },
+    });
+    const updated = await execute(
+      svc,
+      UPDATE,
+      { id: created.data?.createPatient.id, version: 1, input: { lastName: nfd('Núñez') } },
+      lakeside,
+    );
+    expect(updated.data).toMatchObject({ updatePatient: { lastName: 'Núñez' } });
+  });
+
   it('creates several patients all or nothing, naming problems by input index', async () => {
     const svc = freshService();
     const mutation = 'mutation ($inputs: [PatientInput!]!) { createPatients(inputs: $inputs) { id mrn } }';

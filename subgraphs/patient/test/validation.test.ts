@@ -163,6 +163,49 @@ describe('validatePatientInput', () => {
     ]);
   });
 
+  it('refuses control and invisible characters in every text field, and names that start like a formula', () => {
+    const bad = 'Ana\u202Eevil';
+    const input = patientInput({
+      firstName: bad,
+      lastName: '=HYPERLINK("http://evil","x")',
+      email: 'ana\u200B@example.test',
+      address: {
+        line1: '1 Main\u0000',
+        line2: '\u001B[2J',
+        city: 'a\uD800',
+        state: 'IL\u2066',
+        postalCode: '6\uFEFF2',
+      },
+      emergencyContact: { name: 'Ruth\u0085', relationship: 'par\nent', phone: '312 555 0143' },
+      insurance: { provider: 'Blue\uE000', policyNumber: 'P\uFFFF' },
+    });
+    const problems = problemsOf(input);
+    const CHARS = 'contains a control or invisible character';
+    expect(problems).toEqual([
+      { field: 'firstName', message: CHARS },
+      { field: 'lastName', message: 'must not start with =, +, - or @' },
+      { field: 'email', message: 'must be an email address such as name@example.com' },
+      ...['line1', 'line2', 'city', 'state', 'postalCode'].map((f) => ({ field: `address.${f}`, message: CHARS })),
+      { field: 'emergencyContact.name', message: CHARS },
+      { field: 'emergencyContact.relationship', message: CHARS },
+      { field: 'insurance.provider', message: CHARS },
+      { field: 'insurance.policyNumber', message: CHARS },
+    ]);
+    expect(JSON.stringify(problems)).not.toContain('evil');
+    const update = validatePatientUpdate({ firstName: '\u200Dx', lastName: '+1' }, existing!, lookups).list;
+    expect(update).toEqual([
+      { field: 'firstName', message: CHARS },
+      { field: 'lastName', message: 'must not start with =, +, - or @' },
+    ]);
+  });
+
+  it('measures names in NFC: 100 accented letters typed decomposed are 100 characters', () => {
+    const decomposed = 'e\u0301'.repeat(100);
+    expect(problemsOf(patientInput({ firstName: decomposed, lastName: `${decomposed}e` }))).toEqual([
+      { field: 'lastName', message: 'must be 1 to 100 characters long' },
+    ]);
+  });
+
   it('never repeats a submitted value in a message', () => {
     const secret = 'Zq9SECRET';
     const input = patientInput({
@@ -290,6 +333,23 @@ describe('normalization', () => {
         emergencyContact: { name: 'Ruth', relationship: 'parent', phone: '+442079460958' },
       }),
     );
+  });
+
+  it('stores text in NFC', () => {
+    const nfd = (text: string) => text.normalize('NFD');
+    const input = patientInput({
+      firstName: nfd(' Rocío '),
+      lastName: nfd('Peña'),
+      address: { line1: nfd('8 Calle Peñón'), city: nfd('San José'), state: 'CA', postalCode: '95110' },
+    });
+    const stored = toNewPatient(input);
+    expect([stored.firstName, stored.lastName, stored.address?.line1, stored.address?.city]).toEqual([
+      'Rocío',
+      'Peña',
+      '8 Calle Peñón',
+      'San José',
+    ]);
+    expect(toPatientPatch({ lastName: nfd('Núñez') })).toEqual({ lastName: 'Núñez' });
   });
 
   it('keeps only the fields present in an update, with null clearing optional ones', () => {

@@ -76,6 +76,8 @@ const core = {
   'validation.required': 'This field is required.',
   'validation.email': 'Enter an email address such as name@example.com.',
   'validation.name': 'Must be 1 to 100 characters.',
+  'validation.characters': 'Contains a control or invisible character; type it again without it.',
+  'validation.formula': 'Must not start with =, +, - or @.',
   'validation.organizationName': 'Must be 2 to 120 characters.',
   'validation.password': 'Must be 12 to 128 characters.',
   'validation.phoneChars': 'Use only digits, a leading +, spaces, dashes, dots and parentheses.',

@@ -74,6 +74,8 @@ export const es: Messages = {
   'validation.required': 'Este campo es obligatorio.',
   'validation.email': 'Escriba un correo como nombre@ejemplo.com.',
   'validation.name': 'Debe tener de 1 a 100 caracteres.',
+  'validation.characters': 'Contiene un carácter de control o invisible; escríbalo de nuevo sin él.',
+  'validation.formula': 'No puede empezar por =, +, - ni @.',
   'validation.organizationName': 'Debe tener de 2 a 120 caracteres.',
   'validation.password': 'Debe tener de 12 a 128 caracteres.',
   'validation.phoneChars': 'Use solo dígitos, un + inicial, espacios, guiones, puntos y paréntesis.',

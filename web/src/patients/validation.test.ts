@@ -34,6 +34,14 @@ describe('patient validation (mirrors the patient subgraph)', () => {
     expect(nameError('a'.repeat(100))).toBeUndefined();
   });
 
+  it('refuses control and invisible characters, and names that start like a formula (the text rule)', () => {
+    expect(nameError('\u202Eevil')).toBe('validation.characters');
+    expect(nameError('=HYPERLINK("x")')).toBe('validation.formula');
+    expect(
+      validatePatientDraft({ ...valid, 'address.line1': '1 Main St\u0000', 'address.line2': 'x\u200B' }, '2025-01-01'),
+    ).toMatchObject({ 'address.line1': 'validation.characters', 'address.line2': 'validation.characters' });
+  });
+
   it('emails need a local part, an @ and a dotted domain', () => {
     expect(emailError('ana@example')).toBe('validation.email');
     expect(emailError('ana@example.com')).toBeUndefined();

@@ -1,11 +1,12 @@
 import {
   isCountryCode,
   isMrn,
-  isPersonName,
   PATIENT_TEXT_LIMITS,
+  personNameProblem,
   phoneProblem,
   textProblem,
   type PatientTextLimit,
+  type PersonNameProblem,
   type PhoneProblem,
 } from '@carebridge/domain';
 import type { MessageKey } from '../i18n/en';
@@ -106,8 +107,15 @@ const {
   policyNumber: MAX_POLICY_NUMBER,
 } = PATIENT_TEXT_LIMITS;
 
+const NAME_ERRORS: Record<PersonNameProblem, MessageKey> = {
+  length: 'validation.name',
+  characters: 'validation.characters',
+  formula: 'validation.formula',
+};
+
 export function nameError(value: string): MessageKey | undefined {
-  return isPersonName(value) ? undefined : 'validation.name';
+  const problem = personNameProblem(value);
+  return problem && NAME_ERRORS[problem];
 }
 
 const PHONE_ERRORS: Record<PhoneProblem, MessageKey> = {
@@ -142,6 +150,7 @@ const TOO_LONG: Record<PatientTextLimit, MessageKey> = {
 export function textError(value: string, max: PatientTextLimit): MessageKey | undefined {
   const problem = textProblem(value, max);
   if (problem === 'empty') return 'validation.required';
+  if (problem === 'characters') return 'validation.characters';
   return problem === 'tooLong' ? TOO_LONG[max] : undefined;
 }
 
@@ -157,7 +166,7 @@ function validateGroups(draft: PatientDraft, errors: DraftErrors): void {
   };
   if (isGroupFilled(draft, 'address')) {
     check('address.line1', textError(draft['address.line1'], MAX_TEXT));
-    if (draft['address.line2'].trim().length > MAX_TEXT) errors['address.line2'] = TOO_LONG[MAX_TEXT];
+    if (draft['address.line2'].trim() !== '') check('address.line2', textError(draft['address.line2'], MAX_TEXT));
     check('address.city', textError(draft['address.city'], MAX_TEXT));
     check('address.state', textError(draft['address.state'], MAX_TEXT));
     check('address.postalCode', textError(draft['address.postalCode'], MAX_POSTAL_CODE));

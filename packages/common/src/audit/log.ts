@@ -30,7 +30,8 @@ export interface InMemoryAuditLogOptions {
  * The audit log kept in memory and indexed by organization and by (organization, patient), so a
  * trail query is a binary search plus one page, never a scan. With `filePath`, every record is
  * written to the file before it counts (synchronously: a record the service reports is on disk),
- * and a restart continues the file's chain instead of starting a second one. A record is written
+ * and a restart continues the file's chain instead of starting a second one (a file holding another
+ * service's records is refused: each service needs a file of its own). A record is written
  * when `append` returns, so `settled` has nothing to wait for; it still reports a failed write, so
  * a failing file fails the request the same way a failing database does.
  */
@@ -52,7 +53,15 @@ export class InMemoryAuditLog implements AuditSink {
     this.filePath = options.filePath ?? null;
     this.now = options.now ?? (() => new Date());
     if (this.filePath !== null && existsSync(this.filePath)) {
-      for (const record of readAuditFile(this.filePath)) this.index(record);
+      const records = readAuditFile(this.filePath);
+      // Another service's file: continuing it would interleave two chains, and neither verifies.
+      const other = records.find((record) => record.service !== this.service)?.service;
+      if (other !== undefined) {
+        throw new ConfigError(
+          `AUDIT_LOG_PATH ${this.filePath} holds records of the ${String(other)} service, not ${this.service}: give each service its own file`,
+        );
+      }
+      for (const record of records) this.index(record);
     }
   }
 

@@ -1,9 +1,10 @@
-import { Problems, type LocalizedText } from '@carebridge/common';
+import { checkCharacters, Problems, type LocalizedText } from '@carebridge/common';
 import {
   combinesNone,
   MAX_ANSWER_TEXT_LENGTH,
   NONE_CODE,
   latestDateAnywhere,
+  normalizeText,
   pastDateProblem,
   type PastDateProblem,
 } from '@carebridge/domain';
@@ -28,6 +29,8 @@ import type {
  * (`items[1].options[0].code`, `answers[2].valueCodes`) instead of stopping at the first, and
  * returns the normalized value to store. Messages name the field and the reason but never repeat
  * what was submitted: answers are PHI, and error messages end up in logs and client consoles.
+ * Texts are validated and stored in NFC and follow the text rule (@carebridge/domain
+ * `characterProblem`): questionnaire texts as single lines, free-text answers as multiline text.
  */
 
 export const NAME_PATTERN = /^[a-z0-9-]{3,60}$/;
@@ -51,10 +54,12 @@ export interface QuestionnaireDefinition {
 }
 
 function localizedText(input: LocalizedTextInput, field: string, problems: Problems): LocalizedText {
-  const text = { en: input.en.trim(), es: input.es.trim() };
+  const text = { en: normalizeText(input.en).trim(), es: normalizeText(input.es).trim() };
   for (const lang of ['en', 'es'] as const) {
     if (text[lang].length < 1 || text[lang].length > MAX_TEXT_LENGTH) {
       problems.add(`${field}.${lang}`, `must be 1 to ${MAX_TEXT_LENGTH} characters`);
+    } else {
+      checkCharacters(problems, `${field}.${lang}`, text[lang]);
     }
   }
   return text;
@@ -175,9 +180,11 @@ function answerValue(
   } else if (answer.valueCodes) {
     value = { valueCodes: codes(answer.valueCodes, item, path, problems) };
   } else if (answer.valueString !== null && answer.valueString !== undefined) {
-    const text = answer.valueString.trim();
+    const text = normalizeText(answer.valueString).trim();
     if (text.length < 1 || text.length > MAX_ANSWER_TEXT_LENGTH) {
       problems.add(path, `must be 1 to ${MAX_ANSWER_TEXT_LENGTH} characters`);
+    } else {
+      checkCharacters(problems, path, text, { multiline: true });
     }
     value = { valueString: text };
   } else if (answer.valueNumber !== null && answer.valueNumber !== undefined) {

@@ -1,5 +1,5 @@
 import type { AnswerSnapshot, QuestionCategory } from '@carebridge/common';
-import { NONE_CODE } from '@carebridge/domain';
+import { neutralizeFormula, NONE_CODE } from '@carebridge/domain';
 import type {
   CanonicalRecord,
   EhrRequestRecord,
@@ -118,6 +118,22 @@ export function applyTransform(value: unknown, transform: ValueTransformRecord |
   }
 }
 
+/**
+ * A record's value made safe to export: every string in it that starts like a spreadsheet formula
+ * (`=`, `+`, `-`, `@`, tab or carriage return, unless the whole string is a plain number such as a
+ * phone `+15551234567` or `-5`) gets a leading `'`, so an EHR that exports it to a spreadsheet
+ * shows it as text rather than running it. Applied to what comes from the patient's record and
+ * answers, before the mapping's transform; a transform's output is configuration, sent as written.
+ */
+export function neutralizeValue(value: unknown): unknown {
+  if (typeof value === 'string') return neutralizeFormula(value);
+  if (Array.isArray(value)) return value.map(neutralizeValue);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, neutralizeValue(inner)]));
+  }
+  return value;
+}
+
 /** Whether a value carries anything: not null, not an empty list or string. */
 export function hasValue(value: unknown): boolean {
   if (value === null || value === undefined) return false;
@@ -130,6 +146,7 @@ export function hasValue(value: unknown): boolean {
  * The endpoint that creates the patient always gets one (POST until the EHR's patient id is known,
  * PUT after); any other endpoint only when at least one of its values is non-empty, so a patient
  * without allergies sends nothing to the allergies endpoint. Payload keys follow mapping order.
+ * Values are neutralized against spreadsheet formulas (`neutralizeValue`).
  */
 export function buildRequests(
   record: CanonicalRecord,
@@ -148,7 +165,7 @@ export function buildRequests(
     const payload: Record<string, unknown> = {};
     let carriesData = false;
     for (const field of byEndpoint.get(endpoint.path) ?? []) {
-      const value = applyTransform(resolveSource(record, field.source), field.transform);
+      const value = applyTransform(neutralizeValue(resolveSource(record, field.source)), field.transform);
       payload[field.target] = value;
       carriesData ||= hasValue(value);
     }

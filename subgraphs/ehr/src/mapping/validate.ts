@@ -1,4 +1,5 @@
-import { Problems } from '@carebridge/common';
+import { checkCharacters, nameCharacterMessage, Problems } from '@carebridge/common';
+import { normalizeText } from '@carebridge/domain';
 import type { DataCategory } from '../__generated__/schema-types';
 import { CANONICAL_FIELD_NAMES } from '../data/canonical';
 import type { EhrKeyRecord, EndpointRecord } from '../data/records';
@@ -8,7 +9,9 @@ import type { FieldMappingLike } from './store';
 /**
  * Validation of mappings and new EHR systems: pure, and complete (every problem is reported at
  * once, each with the path of its field), so the mapping tool can mark every bad row in one round.
- * Messages name keys and paths, which are configuration, never patient data.
+ * Messages name keys and paths, which are configuration, never patient data. The texts a mapping
+ * carries to an EHR (code table rows, the note) and endpoint paths follow the text rule
+ * (@carebridge/domain `characterProblem`; the note as free text).
  */
 
 export const MAX_MAPPING_ENTRIES = 500;
@@ -53,6 +56,8 @@ function validateTransform(transform: NonNullable<FieldMappingLike['transform']>
       codes?.forEach((row, j) => {
         if (seen.has(row.from)) problems.add(`codes[${j}].from`, 'is listed twice');
         seen.add(row.from);
+        checkCharacters(problems, `codes[${j}].from`, row.from);
+        checkCharacters(problems, `codes[${j}].to`, row.to);
       });
       if (dateFormat != null) problems.add('dateFormat', 'is only for DATE_FORMAT');
       break;
@@ -68,6 +73,8 @@ export function validateMapping(mapping: MappingInput, endpoints: readonly Endpo
   const problems = new Problems();
   if (mapping.note != null && mapping.note.length > MAX_NOTE_LENGTH) {
     problems.add('note', `must be at most ${MAX_NOTE_LENGTH} characters`);
+  } else if (mapping.note != null) {
+    checkCharacters(problems, 'note', mapping.note, { multiline: true });
   }
   if (mapping.fields.length > MAX_MAPPING_ENTRIES) {
     // Past the cap the entries are not examined: the answer stays small whatever was sent.
@@ -174,6 +181,7 @@ export function validateEhrSystem(input: EhrSystemInputLike, existingNames: read
       problems.add(`${at}.path`, 'is the path of another endpoint');
     }
     paths.add(endpoint.path);
+    checkCharacters(problems, `${at}.path`, endpoint.path);
     endpoint.categories.forEach((category, j) => {
       const owner = categoryOwner.get(category);
       if (owner !== undefined) {
@@ -199,4 +207,16 @@ export function validateEhrSystem(input: EhrSystemInputLike, existingNames: read
 
   problems.merge('mapping', validateMapping(input.mapping, endpointRecords(input)));
   return problems;
+}
+
+/**
+ * An organization's name as stored (NFC, trimmed), with its problems at `name`: 2 to 120
+ * characters, the text rule's, and not starting like a spreadsheet formula (the gateway's sign-up
+ * checks the same before registering).
+ */
+export function organizationName(input: string, problems: Problems): string {
+  const name = normalizeText(input).trim();
+  const message = name.length < 2 || name.length > 120 ? 'must be 2 to 120 characters' : nameCharacterMessage(name);
+  if (message) problems.add('name', message);
+  return name;
 }

@@ -2,6 +2,7 @@ import { deny, Problems, requireRole } from '@carebridge/common';
 import type { MutationResolvers } from '../__generated__/resolvers-types';
 import { requireRegistered } from '../access';
 import type { EhrStore } from '../data/store';
+import { organizationName } from '../mapping/validate';
 
 async function checkEhrSystem(store: EhrStore, ehrSystemId: string, field: string, problems: Problems): Promise<void> {
   if (!(await store.ehrSystem(ehrSystemId))) problems.add(field, 'is not a known EHR system');
@@ -18,8 +19,7 @@ export const organizationMutations: Pick<MutationResolvers, 'registerOrganizatio
       throw deny(context, 'ORGANIZATION_EXISTS', { message: 'Your organization is already registered.' });
     }
     const problems = new Problems();
-    const name = input.name.trim();
-    if (name.length < 2 || name.length > 120) problems.add('name', 'must be 2 to 120 characters');
+    const name = organizationName(input.name, problems);
     await checkEhrSystem(store, input.ehrSystemId, 'ehrSystemId', problems);
     problems.throwIfAny();
     const organization = { id: admin.organizationId, name, kind: input.kind, ehrSystemId: input.ehrSystemId };

@@ -1,3 +1,4 @@
+import { normalizeText } from '@carebridge/domain';
 import type {
   AddressInput,
   EmergencyContactInput,
@@ -8,9 +9,12 @@ import type { OwnedPatientInput } from './validation';
 import type { AddressRecord, EmergencyContactRecord, InsuranceRecord, NewPatient, PatientPatch } from './records';
 
 /**
- * Turns validated input into stored values: trimmed text, upper-case country codes, phone
- * numbers without punctuation. Call only after validation.ts found no problem.
+ * Turns validated input into stored values: text in NFC and trimmed, upper-case country codes,
+ * phone numbers without punctuation. Call only after validation.ts found no problem.
  */
+
+/** A text as stored: NFC (as validation.ts measured it), trimmed. */
+const text = (value: string): string => normalizeText(value).trim();
 
 /**
  * Phones are stored in international form (+15551234567). A number without a leading + is read
@@ -27,35 +31,35 @@ export function normalizePhone(phone: string): string {
 }
 
 const optionalText = (value: string | null | undefined): string | null => {
-  const trimmed = value?.trim() ?? '';
+  const trimmed = value == null ? '' : text(value);
   return trimmed === '' ? null : trimmed;
 };
 
 export function toAddress(input: AddressInput): AddressRecord {
   return {
-    line1: input.line1.trim(),
+    line1: text(input.line1),
     line2: optionalText(input.line2),
-    city: input.city.trim(),
-    state: input.state.trim(),
-    postalCode: input.postalCode.trim(),
+    city: text(input.city),
+    state: text(input.state),
+    postalCode: text(input.postalCode),
     country: (input.country?.trim() || 'US').toUpperCase(),
   };
 }
 
 export function toEmergencyContact(input: EmergencyContactInput): EmergencyContactRecord {
-  return { name: input.name.trim(), relationship: input.relationship.trim(), phone: normalizePhone(input.phone) };
+  return { name: text(input.name), relationship: text(input.relationship), phone: normalizePhone(input.phone) };
 }
 
 export function toInsurance(input: InsuranceInput): InsuranceRecord {
-  return { provider: input.provider.trim(), policyNumber: input.policyNumber.trim() };
+  return { provider: text(input.provider), policyNumber: text(input.policyNumber) };
 }
 
 export function toNewPatient(input: OwnedPatientInput): NewPatient {
   return {
     organizationId: input.organizationId,
     mrn: optionalText(input.mrn),
-    firstName: input.firstName.trim(),
-    lastName: input.lastName.trim(),
+    firstName: text(input.firstName),
+    lastName: text(input.lastName),
     gender: input.gender,
     dateOfBirth: input.dateOfBirth,
     phone: input.phone == null ? null : normalizePhone(input.phone),
@@ -73,9 +77,9 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 /** Keeps only the keys present in `input` (GraphQL leaves absent ones out); null clears optional fields. */
 export function toPatientPatch(input: PatientUpdateInput): PatientPatch {
   const patch: Mutable<PatientPatch> = {};
-  if (input.mrn != null) patch.mrn = input.mrn.trim();
-  if (input.firstName != null) patch.firstName = input.firstName.trim();
-  if (input.lastName != null) patch.lastName = input.lastName.trim();
+  if (input.mrn != null) patch.mrn = text(input.mrn);
+  if (input.firstName != null) patch.firstName = text(input.firstName);
+  if (input.lastName != null) patch.lastName = text(input.lastName);
   if (input.gender != null) patch.gender = input.gender;
   if (input.dateOfBirth != null) patch.dateOfBirth = input.dateOfBirth;
   if (input.preferredLanguage != null) patch.preferredLanguage = input.preferredLanguage;

@@ -1,16 +1,17 @@
-import { Problems } from '@carebridge/common';
+import { CHARACTER_PROBLEM, FORMULA_START_PROBLEM, Problems } from '@carebridge/common';
 import {
   dateOfBirthProblem,
   isCountryCode,
   isEmailAddress,
   isMrn,
-  isPersonName,
   MAX_AGE_YEARS,
   PATIENT_TEXT_LIMITS,
+  personNameProblem,
   phoneProblem,
   textProblem,
   type DateOfBirthProblem,
   type PatientTextLimit,
+  type PersonNameProblem,
   type PhoneProblem,
 } from '@carebridge/domain';
 import type {
@@ -29,7 +30,9 @@ import type { PatientStore } from './store';
 /**
  * The rules for patient input, as pure functions that collect every problem with its field path.
  * Messages name the field and the reason but never repeat the submitted value: it is PHI, and
- * error messages end up in logs and screenshots.
+ * error messages end up in logs and screenshots. Texts are checked in NFC, as normalize.ts stores
+ * them, and follow the single-line text rule (no control or invisible characters, see
+ * @carebridge/domain `characterProblem`); names may not start like a spreadsheet formula either.
  */
 
 /** A new patient whose organization is settled: the caller's (see resolvers/Mutation.ts). */
@@ -104,10 +107,18 @@ function checkText(problems: Problems, field: string, value: string, max: Patien
   const problem = textProblem(value, max);
   if (problem === 'empty') problems.add(field, 'must not be empty');
   else if (problem === 'tooLong') problems.add(field, `must be at most ${max} characters long`);
+  else if (problem === 'characters') problems.add(field, CHARACTER_PROBLEM);
 }
 
+const NAME_PROBLEMS: Record<PersonNameProblem, string> = {
+  length: `must be 1 to ${MAX_NAME} characters long`,
+  characters: CHARACTER_PROBLEM,
+  formula: FORMULA_START_PROBLEM,
+};
+
 function checkName(problems: Problems, field: string, value: string): void {
-  if (!isPersonName(value)) problems.add(field, `must be 1 to ${MAX_NAME} characters long`);
+  const problem = personNameProblem(value);
+  if (problem) problems.add(field, NAME_PROBLEMS[problem]);
 }
 
 function checkEmail(problems: Problems, field: string, value: string): void {
@@ -137,8 +148,9 @@ function checkDateOfBirth(problems: Problems, field: string, value: string, toda
 
 function checkAddress(problems: Problems, field: string, address: AddressInput): void {
   checkText(problems, `${field}.line1`, address.line1, MAX_TEXT);
-  if (address.line2 != null && address.line2.trim().length > MAX_TEXT) {
-    problems.add(`${field}.line2`, `must be at most ${MAX_TEXT} characters long`);
+  // Optional: empty is no line 2.
+  if (address.line2 != null && address.line2.trim() !== '') {
+    checkText(problems, `${field}.line2`, address.line2, MAX_TEXT);
   }
   checkText(problems, `${field}.city`, address.city, MAX_TEXT);
   checkText(problems, `${field}.state`, address.state, MAX_TEXT);
