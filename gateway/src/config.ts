@@ -1,4 +1,13 @@
-import { ConfigError, DEFAULT_AUDIENCE, DEFAULT_ISSUER, envInt, envString, envUrl, type Env } from '@carebridge/common';
+import {
+  ConfigError,
+  DEFAULT_AUDIENCE,
+  DEFAULT_ISSUER,
+  envInt,
+  envPort,
+  envString,
+  envUrl,
+  type Env,
+} from '@carebridge/common';
 import { readDatabaseConfig, redisUrl } from '@carebridge/db';
 import type { JWK } from 'jose';
 import { readFileSync } from 'node:fs';
@@ -71,7 +80,7 @@ export function readConfig(env: Env = process.env) {
   return {
     ...readProtection(env),
     production,
-    port: envInt(env, 'PORT', 4000, { max: 65535 }),
+    port: envPort(env, 'PORT', 4000),
     host: envString(env, 'HOST', '127.0.0.1'),
     supergraphSdl,
     /** The built web app, served at / when present (`pnpm --filter @carebridge/web build`). */

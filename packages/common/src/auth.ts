@@ -8,6 +8,7 @@ import {
 } from 'jose';
 import { GraphQLError } from 'graphql';
 import type { IncomingHttpHeaders } from 'node:http';
+import { envUrl, type Env } from './env';
 import { ErrorCode } from './errors';
 
 /**
@@ -111,9 +112,9 @@ export function unauthenticated(message = 'Sign in: this request needs a valid a
 }
 
 /** Where a service finds the gateway's public keys and what its tokens must say. */
-export function readAuthConfig(env: Record<string, string | undefined>) {
+export function readAuthConfig(env: Env) {
   return {
-    jwksUrl: env['AUTH_JWKS_URL'] || 'http://127.0.0.1:4000/.well-known/jwks.json',
+    jwksUrl: envUrl(env, 'AUTH_JWKS_URL', 'http://127.0.0.1:4000/.well-known/jwks.json'),
     issuer: env['AUTH_ISSUER'] || DEFAULT_ISSUER,
     audience: env['AUTH_AUDIENCE'] || DEFAULT_AUDIENCE,
   };
