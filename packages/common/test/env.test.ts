@@ -8,7 +8,9 @@ describe('ports and URLs that fetch() refuses', () => {
     // The Fetch standard's list, as undici (Node's fetch) has it: a few of each range.
     for (const port of [1, 6000, 6566, 6665, 6669, 6697, 10080]) expect(FETCH_BAD_PORTS.has(port)).toBe(true);
     expect(() => envPort({ GATEWAY_PORT: '6000' }, 'GATEWAY_PORT', 4000)).toThrow(ConfigError);
-    expect(() => envPort({ GATEWAY_PORT: '6000' }, 'GATEWAY_PORT', 4000)).toThrow(/^GATEWAY_PORT must not use port 6000/);
+    expect(() => envPort({ GATEWAY_PORT: '6000' }, 'GATEWAY_PORT', 4000)).toThrow(
+      /^GATEWAY_PORT must not use port 6000/,
+    );
     expect(() => readSubgraphConfig({ PORT: '6667' }, 4001)).toThrow(/^PORT must not use port 6667/);
     expect(() => readAuthConfig({ AUTH_JWKS_URL: 'http://127.0.0.1:6000/.well-known/jwks.json' })).toThrow(
       /^AUTH_JWKS_URL must not use port 6000/,
