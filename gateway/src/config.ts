@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseTrustedProxies } from './auth/clientAddress';
 import { DEFAULT_RATE_LIMITS } from './auth';
+import { DEFAULT_HASH_LIMITS } from './auth/limiter';
 import { ROOT_DIR, SUPERGRAPH_SDL } from './compose';
 import { DEFAULT_LIMITS, type OperationLimits } from './limits';
 import { subgraphRoutingUrls } from './readiness';
@@ -102,6 +103,11 @@ export function readConfig(env: Env = process.env) {
         login: perMinute(env, 'AUTH_LOGIN_PER_MINUTE', DEFAULT_RATE_LIMITS.login.limit),
         signup: perMinute(env, 'AUTH_SIGNUP_PER_MINUTE', DEFAULT_RATE_LIMITS.signup.limit),
         refresh: perMinute(env, 'AUTH_REFRESH_PER_MINUTE', DEFAULT_RATE_LIMITS.refresh.limit),
+      },
+      /** Password hashes (scrypt, 128 MiB each) running at once, and waiting; beyond them 503. */
+      hashLimits: {
+        concurrency: envInt(env, 'AUTH_HASH_CONCURRENCY', DEFAULT_HASH_LIMITS.concurrency, { min: 1, max: 64 }),
+        queue: envInt(env, 'AUTH_HASH_QUEUE', DEFAULT_HASH_LIMITS.queue, { max: 10_000 }),
       },
     },
     /** Accounts, sessions, invites and generated signing keys in PostgreSQL; in memory when unset. */

@@ -15,6 +15,7 @@ const options = {
   ...(config.redis ? { redis: config.redis } : {}),
   trustedProxies: config.auth.trustedProxies,
   rateLimits: config.auth.rateLimits,
+  hashLimits: config.auth.hashLimits,
   issuer: config.auth.issuer,
   audience: config.auth.audience,
   demoUsers: config.auth.demoUsers,

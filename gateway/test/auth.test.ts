@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTokenVerifier, silentLogger } from '@carebridge/common';
 import { InMemoryAccountStore } from '../src/auth/accounts';
 import { InMemoryInviteStore } from '../src/auth/invites';
+import { ConcurrencyLimiter } from '../src/auth/limiter';
 import { generateSigningJwk, keyRingFromJwks } from '../src/auth/keys';
 import { hashPassword, OWASP_SCRYPT, verifyPassword } from '../src/auth/passwords';
 import { AuthService, type OrganizationRegistry } from '../src/auth/service';
@@ -13,7 +14,9 @@ import { createSharedState } from '../src/shared';
 
 const PASSWORD = 'correct horse battery';
 
-async function setup(options: { organizations?: OrganizationRegistry; now?: () => number } = {}) {
+async function setup(
+  options: { organizations?: OrganizationRegistry; now?: () => number; hashLimiter?: ConcurrencyLimiter } = {},
+) {
   const keys = await keyRingFromJwks([await generateSigningJwk()]);
   const tokens = createTokenIssuer({ keys, issuer: 'carebridge-gateway', audience: 'carebridge-graph' });
   const calls = { hash: 0, verify: 0 };
@@ -45,6 +48,7 @@ async function setup(options: { organizations?: OrganizationRegistry; now?: () =
       },
     },
     ...(options.now ? { now: options.now } : {}),
+    ...(options.hashLimiter ? { hashLimiter: options.hashLimiter } : {}),
   });
   await auth.addUser({
     email: 'nurse@clinic.test',
@@ -161,6 +165,26 @@ describe('throttling and revocation', () => {
     expect(statuses.filter((status) => status === 401)).toHaveLength(5);
     expect(statuses.filter((status) => status === 429)).toHaveLength(15);
     expect(calls.verify).toBe(5);
+  });
+
+  it('answers 503 TOO_BUSY with Retry-After, before any scrypt, once the hashing queue is full', async () => {
+    const { auth, calls } = await setup({ hashLimiter: new ConcurrencyLimiter({ concurrency: 1, queue: 1 }) });
+    const logins = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => auth.login({ email: `nobody${i}@clinic.test`, password: 'wrong password!' })),
+    );
+    expect(logins.map((r) => r.status)).toEqual([401, 401, 503, 503, 503]);
+    expect(logins[4]).toMatchObject({ body: { code: 'TOO_BUSY' }, retryAfterSeconds: 2 });
+    expect(calls.verify).toBe(2);
+    // Sign-up hashes through the same limiter, and a refused one creates nothing.
+    const clinic = { name: 'Pine Clinic', kind: 'CLINIC', ehrSystemId: 'ehr-athena' };
+    const signups = await Promise.all(
+      Array.from({ length: 3 }, (_, i) =>
+        auth.signup({ email: `new${i}@pine.test`, password: PASSWORD, name: 'N', organization: clinic }),
+      ),
+    );
+    expect(signups.map((r) => r.status)).toEqual([201, 201, 503]);
+    expect(calls.hash).toBe(2);
+    expect((await auth.login({ email: 'new2@pine.test', password: PASSWORD })).status).toBe(401);
   });
 
   it('lets only one of two concurrent refreshes with one token through, and ends the session', async () => {

@@ -136,6 +136,47 @@ describe.each([
   });
 });
 
+describe('a burst of wrong passwords against one account', () => {
+  let served: Awaited<ReturnType<typeof serve>>;
+  beforeAll(async () => {
+    // The per-address rate limit raised out of the way, so the log-in throttle is what answers;
+    // the peer is a trusted proxy, so X-Forwarded-For names each request's address.
+    served = await serve({ rateLimits: { login: { limit: 10_000, windowMs: 60_000 } }, trustedProxies: ['127.0.0.1'] });
+  });
+  afterAll(() => stop(served));
+  const from = (address: string) => ({ 'x-forwarded-for': address });
+  const guess = (email: string, address: string) =>
+    served.client.post('/auth/login', { email, password: 'not the password!' }, from(address));
+
+  it('100 at once from one address: 5 checked, 95 refused with 429; the real user elsewhere signs in at once', async () => {
+    const email = 'admin@riverside.test';
+    const responses = await Promise.all(Array.from({ length: 100 }, () => guess(email, '198.51.100.20')));
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(95);
+    for (const response of responses.filter((r) => r.status === 429))
+      expect(await response.json()).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
+    // Only the 5 reached the per-email count (20 free): no wait for the real user from elsewhere.
+    await served.client.login(email, from('203.0.113.50'));
+  });
+
+  it('spread over many addresses: the real user waits at most the per-email cap (1 minute), then signs in', async () => {
+    const email = 'clinician@lakeside.test';
+    await Promise.all(
+      Array.from({ length: 30 }, (_, a) =>
+        Promise.all(Array.from({ length: 5 }, () => guess(email, `198.51.100.${100 + a}`))),
+      ),
+    );
+    const refused = await served.client.post('/auth/login', { email, password: DEMO_PASSWORD }, from('203.0.113.51'));
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
+    await served.client.login(email, from('203.0.113.51'));
+  });
+});
+
 describe('per-address rate limits', () => {
   let served: Awaited<ReturnType<typeof serve>>;
   beforeAll(async () => {

@@ -3,6 +3,7 @@ import { silentLogger, type FieldProblem, type Logger, type Role, type StaffView
 import type { LoginGuard } from '../shared';
 import { EmailTakenError, type AccountStore } from './accounts';
 import type { InviteStore } from './invites';
+import { ConcurrencyLimiter, TooBusyError } from './limiter';
 import {
   hashPassword,
   OWASP_SCRYPT,
@@ -48,6 +49,8 @@ export interface AuthServiceOptions {
   passwordParams?: ScryptParams;
   /** Password hashing; tests count calls to show that every log-in costs the same. */
   passwords?: { hash: typeof hashPassword; verify: typeof verifyPassword };
+  /** Bounds the hashing running and waiting at once (limiter.ts); 2 and 32 by default. */
+  hashLimiter?: ConcurrencyLimiter;
   /** A session ends after this long without a refresh. */
   idleTimeoutMs?: number;
   /** A session ends after this long whatever happens. */
@@ -64,6 +67,24 @@ const SIGNED_UP = {
   status: 'ok',
   message: 'If this email can be registered, the account is ready: sign in to continue.',
 };
+
+/** How soon to try again when the password hashing queue is full. */
+export const BUSY_RETRY_AFTER_SECONDS = 2;
+const TOO_BUSY: AuthResult = {
+  status: 503,
+  body: { error: 'Too many sign-ins are being checked right now. Try again in a few seconds.', code: 'TOO_BUSY' },
+  retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
+};
+
+/** The hashing's result, or undefined when its queue was full (answer TOO_BUSY). */
+async function unlessBusy<T>(work: Promise<T>): Promise<T | undefined> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof TooBusyError) return undefined;
+    throw error;
+  }
+}
 
 const errorName = (error: unknown): string => (error instanceof Error ? error.name : 'unknown');
 const sha256 = (value: string): string => createHash('sha256').update(value).digest('base64url');
@@ -86,6 +107,7 @@ export class AuthService {
   /** Verified against when an email is unknown, so both cases cost one scrypt. */
   private readonly dummyHash: Promise<string>;
   private readonly passwords: { hash: typeof hashPassword; verify: typeof verifyPassword };
+  private readonly hashing: ConcurrencyLimiter;
   private readonly logger: Logger;
 
   constructor(private readonly options: AuthServiceOptions) {
@@ -95,7 +117,9 @@ export class AuthService {
     this.idleTimeoutMs = options.idleTimeoutMs ?? 30 * 60_000;
     this.sessionLifetimeMs = options.sessionLifetimeMs ?? 12 * 60 * 60_000;
     this.inviteLifetimeMs = options.inviteLifetimeMs ?? 7 * 24 * 60 * 60_000;
-    this.dummyHash = this.passwords.hash(randomUUID(), this.params);
+    this.hashing = options.hashLimiter ?? new ConcurrencyLimiter();
+    // Through the limiter like every other hash; nothing waits at construction, so it never refuses.
+    this.dummyHash = this.hash(randomUUID());
     this.logger = options.logger ?? silentLogger;
   }
 
@@ -111,7 +135,7 @@ export class AuthService {
       id: randomUUID(),
       email: user.email.toLowerCase(),
       name: user.name,
-      passwordHash: await this.passwords.hash(user.password, this.params),
+      passwordHash: await this.hash(user.password),
       organizationId: user.organizationId,
       role: user.role,
       createdAt: new Date(this.now()).toISOString(),
@@ -164,7 +188,8 @@ export class AuthService {
     if (inviteCode !== undefined && (!invite || invite.usedAt !== null || invite.expiresAt <= this.now())) {
       return badInvite;
     }
-    const passwordHash = await this.passwords.hash(password, this.params);
+    const passwordHash = await unlessBusy(this.hash(password));
+    if (passwordHash === undefined) return TOO_BUSY;
     if (await this.options.accounts.userByEmail(email)) return { status: 201, body: SIGNED_UP };
 
     const userId = randomUUID();
@@ -244,7 +269,10 @@ export class AuthService {
       };
     }
     const user = await this.options.accounts.userByEmail(email);
-    const matches = await this.passwords.verify(password, user?.passwordHash ?? (await this.dummyHash));
+    // A refusal here has counted as an attempt above, like a wrong password: being busy gives a
+    // guesser no attempt for free.
+    const matches = await unlessBusy(this.verify(password, user?.passwordHash ?? (await this.dummyHash)));
+    if (matches === undefined) return TOO_BUSY;
     if (!user || !matches) return { status: 401, body: LOGIN_FAILED };
     await this.options.guard.succeed(email, source);
     const secret = randomBytes(32).toString('base64url');
@@ -324,6 +352,15 @@ export class AuthService {
       }
     }
     return { status: 200, body: { status: 'ok' }, refreshCookie: '' };
+  }
+
+  /** Every scrypt goes through the limiter: refused at once (TooBusyError) when its queue is full. */
+  private hash(password: string): Promise<string> {
+    return this.hashing.run(() => this.passwords.hash(password, this.params));
+  }
+
+  private verify(password: string, encoded: string): Promise<boolean> {
+    return this.hashing.run(() => this.passwords.verify(password, encoded));
   }
 
   /** The session cannot be refreshed any more, and its access tokens are refused from now on. */
