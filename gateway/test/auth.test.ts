@@ -295,6 +295,55 @@ describe('sign-up', () => {
     });
   });
 
+  it('uses up an invite whether or not the email is registered, and answers alike', async () => {
+    const { auth, calls } = await setup();
+    const admin = { kind: 'staff', userId: 'u-admin', organizationId: 'org-1', role: 'ADMIN' } as const;
+    const codes = await Promise.all(
+      [1, 2].map(async () => (await auth.createInvite(admin, { role: 'CLINICIAN' })).body['code'] as string),
+    );
+    const taken = await auth.signup({
+      email: 'nurse@clinic.test',
+      password: PASSWORD,
+      name: 'N',
+      inviteCode: codes[0],
+    });
+    const fresh = await auth.signup({ email: 'new@clinic.test', password: PASSWORD, name: 'N', inviteCode: codes[1] });
+    expect(taken).toEqual(fresh);
+    expect(calls.hash).toBe(2);
+    // Both invites are used now.
+    const again = await Promise.all(
+      codes.map((inviteCode, i) =>
+        auth.signup({ email: `x${i}@clinic.test`, password: PASSWORD, name: 'X', inviteCode }),
+      ),
+    );
+    expect(again.map((r) => r.status)).toEqual([400, 400]);
+    // The registered account is as it was.
+    expect((await auth.login({ email: 'nurse@clinic.test', password: PASSWORD })).status).toBe(200);
+  });
+
+  it('refuses a password of spaces only, a common one and the person’s own name, without repeating it', async () => {
+    const { auth } = await setup();
+    const clinicBody = { name: 'Pine Clinic', kind: 'CLINIC', ehrSystemId: 'ehr-athena' };
+    const problems = async (password: string) => {
+      const result = await auth.signup({
+        email: 'olive.owner@pine.test',
+        password,
+        name: 'Olive Owner',
+        organization: clinicBody,
+      });
+      expect(result.status).toBe(400);
+      if (password.trim()) expect(JSON.stringify(result.body)).not.toContain(password);
+      return result.body['problems'];
+    };
+    expect(await problems(' '.repeat(12))).toEqual([{ field: 'password', message: 'must not be only spaces' }]);
+    expect(await problems('Password1234!')).toEqual([
+      { field: 'password', message: 'is too common or too easy to guess: choose a longer phrase of your own' },
+    ]);
+    expect(await problems('OliveOwner2024')).toEqual([
+      { field: 'password', message: 'must not be your email address or name' },
+    ]);
+  });
+
   it('lets only an ADMIN create invites', async () => {
     const { auth } = await setup();
     const clinician = { kind: 'staff', userId: 'u', organizationId: 'org-1', role: 'CLINICIAN' } as const;

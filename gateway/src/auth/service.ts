@@ -157,7 +157,9 @@ export class AuthService {
 
   /**
    * Registers a new clinic (its first user becomes ADMIN) or joins one with an invite code.
-   * Answers the same whether or not the email is already registered, after the same work.
+   * Answers the same whether or not the email is already registered, after the same work: one
+   * scrypt, and with an invite code the invite used up either way, so neither the answer nor the
+   * invite (which the inviter can try again) tells that the email has an account.
    */
   async signup(body: Record<string, unknown>): Promise<AuthResult> {
     const email = text(body['email'])?.trim().toLowerCase() ?? '';
@@ -167,7 +169,7 @@ export class AuthService {
     const organization = body['organization'];
     const problems: FieldProblem[] = [];
     if (!EMAIL.test(email)) problems.push({ field: 'email', message: 'is not an email address' });
-    const passwordIssue = passwordProblem(password);
+    const passwordIssue = passwordProblem(password, { email, name });
     if (passwordIssue) problems.push({ field: 'password', message: passwordIssue });
     if (name.length < 1 || name.length > 100) problems.push({ field: 'name', message: 'must be 1 to 100 characters' });
     let newOrganization: NewOrganization | undefined;
@@ -190,16 +192,17 @@ export class AuthService {
     }
     const passwordHash = await unlessBusy(this.hash(password));
     if (passwordHash === undefined) return TOO_BUSY;
+    // The read above answers the common case early; this conditional claim is what decides
+    // between concurrent sign-ups with one code. Before the email is looked up: a registered one
+    // uses up its invite too.
+    const claimed = invite ? await this.options.invites.claim(invite.code, this.now()) : undefined;
+    if (invite && !claimed) return badInvite;
     if (await this.options.accounts.userByEmail(email)) return { status: 201, body: SIGNED_UP };
 
     const userId = randomUUID();
     let organizationId: string;
     let role: Role;
-    if (invite) {
-      // The read above answers the common case early; this conditional claim is what decides
-      // between concurrent sign-ups with one code.
-      const claimed = await this.options.invites.claim(invite.code, this.now());
-      if (!claimed) return badInvite;
+    if (claimed) {
       organizationId = claimed.organizationId;
       role = claimed.role;
     } else {
