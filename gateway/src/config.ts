@@ -15,6 +15,7 @@ import { resolve } from 'node:path';
 import { parseTrustedProxies } from './auth/clientAddress';
 import { DEFAULT_RATE_LIMITS } from './auth';
 import { DEFAULT_HASH_LIMITS } from './auth/limiter';
+import { DEFAULT_REFRESH_GRACE_MS } from './auth/service';
 import { ROOT_DIR, SUPERGRAPH_SDL } from './compose';
 import { DEFAULT_LIMITS, type OperationLimits } from './limits';
 import { subgraphRoutingUrls } from './readiness';
@@ -104,6 +105,8 @@ export function readConfig(env: Env = process.env) {
         signup: perMinute(env, 'AUTH_SIGNUP_PER_MINUTE', DEFAULT_RATE_LIMITS.signup.limit),
         refresh: perMinute(env, 'AUTH_REFRESH_PER_MINUTE', DEFAULT_RATE_LIMITS.refresh.limit),
       },
+      /** A refresh with the cookie a rotation exchanged this recently gets the same new one (0: never). */
+      refreshGraceMs: envInt(env, 'AUTH_REFRESH_GRACE_SECONDS', DEFAULT_REFRESH_GRACE_MS / 1000, { max: 300 }) * 1000,
       /** Password hashes (scrypt, 128 MiB each) running at once, and waiting; beyond them 503. */
       hashLimits: {
         concurrency: envInt(env, 'AUTH_HASH_CONCURRENCY', DEFAULT_HASH_LIMITS.concurrency, { min: 1, max: 64 }),

@@ -16,6 +16,7 @@ const options = {
   trustedProxies: config.auth.trustedProxies,
   rateLimits: config.auth.rateLimits,
   hashLimits: config.auth.hashLimits,
+  refreshGraceMs: config.auth.refreshGraceMs,
   issuer: config.auth.issuer,
   audience: config.auth.audience,
   demoUsers: config.auth.demoUsers,

@@ -5,9 +5,9 @@ import { InMemoryInviteStore } from '../src/auth/invites';
 import { ConcurrencyLimiter } from '../src/auth/limiter';
 import { generateSigningJwk, keyRingFromJwks } from '../src/auth/keys';
 import { hashPassword, OWASP_SCRYPT, verifyPassword } from '../src/auth/passwords';
-import { AuthService, type OrganizationRegistry } from '../src/auth/service';
+import { AuthService, DEFAULT_REFRESH_GRACE_MS, type OrganizationRegistry } from '../src/auth/service';
 import { Revocations } from '../src/auth/revocation';
-import { InMemorySessionStore } from '../src/auth/sessions';
+import { InMemorySessionStore, openSuccessor, sealSuccessor } from '../src/auth/sessions';
 import { createTokenIssuer } from '../src/auth/tokens';
 import { TEST_PASSWORD_PARAMS } from '../../scripts/lib/stack/inProcess';
 import { createSharedState } from '../src/shared';
@@ -132,10 +132,12 @@ describe('refresh', () => {
     expect(new Set([login.refreshCookie, first.refreshCookie, second.refreshCookie]).size).toBe(3);
   });
 
-  it('ends the whole session when an already used refresh token comes back', async () => {
-    const { auth } = await setup();
+  it('ends the whole session when an already used refresh token comes back after the grace window', async () => {
+    let now = 5_000_000;
+    const { auth } = await setup({ now: () => now });
     const login = await auth.login({ email: 'nurse@clinic.test', password: PASSWORD });
     const rotated = await auth.refresh(login.refreshCookie);
+    now += DEFAULT_REFRESH_GRACE_MS;
     const replay = await auth.refresh(login.refreshCookie);
     const legitimate = await auth.refresh(rotated.refreshCookie);
     expect([replay.status, legitimate.status]).toEqual([401, 401]);
@@ -187,21 +189,49 @@ describe('throttling and revocation', () => {
     expect((await auth.login({ email: 'new2@pine.test', password: PASSWORD })).status).toBe(401);
   });
 
-  it('lets only one of two concurrent refreshes with one token through, and ends the session', async () => {
-    const { auth } = await setup();
+  it('lets two concurrent refreshes with one token both continue the session, with the same new token', async () => {
+    const { auth, check } = await setup();
     const login = await auth.login({ email: 'nurse@clinic.test', password: PASSWORD });
     const [a, b] = await Promise.all([auth.refresh(login.refreshCookie), auth.refresh(login.refreshCookie)]);
-    expect([a.status, b.status].sort()).toEqual([200, 401]);
-    const winner = a.status === 200 ? a : b;
-    expect((await auth.refresh(winner.refreshCookie)).status).toBe(401);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.refreshCookie).toBe(b.refreshCookie);
+    expect(a.refreshCookie).not.toBe(login.refreshCookie);
+    for (const result of [a, b]) expect((await check(result.body['accessToken'] as string)).ok).toBe(true);
+    expect((await auth.refresh(a.refreshCookie)).status).toBe(200);
+  });
+
+  it('gives the successor within the grace window only, and only for the exchanged secret', async () => {
+    let now = 5_000_000;
+    const { auth } = await setup({ now: () => now });
+    const login = await auth.login({ email: 'nurse@clinic.test', password: PASSWORD });
+    const rotated = await auth.refresh(login.refreshCookie);
+    now += DEFAULT_REFRESH_GRACE_MS - 1;
+    const late = await auth.refresh(login.refreshCookie);
+    expect([late.status, late.refreshCookie]).toEqual([200, rotated.refreshCookie]);
+    // A made-up secret for the same session is neither current nor the exchanged one.
+    const [sessionId] = login.refreshCookie!.split('.');
+    expect((await auth.refresh(`${sessionId}.made-up`)).status).toBe(401);
+    now += 1;
+    expect((await auth.refresh(login.refreshCookie)).status).toBe(401);
+    expect((await auth.refresh(rotated.refreshCookie)).status).toBe(401);
+  });
+
+  it('opens a sealed successor only with the secret it was sealed with', () => {
+    const sealed = sealSuccessor('predecessor-secret', 'successor-secret', 'session-1');
+    expect(sealed).not.toContain('successor');
+    expect(openSuccessor('predecessor-secret', sealed, 'session-1')).toBe('successor-secret');
+    expect(openSuccessor('another-secret', sealed, 'session-1')).toBeUndefined();
+    expect(openSuccessor('predecessor-secret', sealed, 'session-2')).toBeUndefined();
   });
 
   it('refuses the session’s access tokens after a replayed refresh token', async () => {
-    const { auth, check } = await setup();
+    let now = 5_000_000;
+    const { auth, check } = await setup({ now: () => now });
     const login = await auth.login({ email: 'nurse@clinic.test', password: PASSWORD });
     const rotated = await auth.refresh(login.refreshCookie);
     const tokens = [login.body['accessToken'] as string, rotated.body['accessToken'] as string];
     expect((await Promise.all(tokens.map(check))).map((r) => r.ok)).toEqual([true, true]);
+    now += DEFAULT_REFRESH_GRACE_MS;
     expect((await auth.refresh(login.refreshCookie)).status).toBe(401);
     expect(await Promise.all(tokens.map(check))).toEqual([
       { ok: false, reason: 'revoked' },

@@ -129,10 +129,27 @@ describe.each([
     const { client } = served;
     const session = await client.login();
     const rotated = await client.refresh(session.cookie);
-    expect(rotated.status).toBe(200);
+    const again = await client.refresh(rotated.cookie);
+    expect([rotated.status, again.status]).toEqual([200, 200]);
+    // Not the cookie the last rotation exchanged (whose grace is for concurrent refreshes): a replay.
     expect((await client.refresh(session.cookie)).status).toBe(401);
-    expect([await client.graphql(session.token), await client.graphql(rotated.token!)]).toEqual([401, 401]);
-    expect((await client.refresh(rotated.cookie)).status).toBe(401);
+    const tokens = [session.token, rotated.token!, again.token!];
+    expect(await Promise.all(tokens.map(client.graphql))).toEqual([401, 401, 401]);
+    expect((await client.refresh(again.cookie)).status).toBe(401);
+  });
+
+  it('lets two refreshes sent at once with one cookie both continue the session with one new cookie', async () => {
+    const { client } = served;
+    const session = await client.login();
+    const [a, b] = await Promise.all([client.refresh(session.cookie), client.refresh(session.cookie)]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.cookie).toBe(b.cookie);
+    expect(a.token).not.toBe(b.token);
+    expect([await client.graphql(a.token!), await client.graphql(b.token!)]).toEqual([200, 200]);
+    // The session goes on from the one new cookie.
+    const next = await client.refresh(a.cookie);
+    expect(next.status).toBe(200);
+    expect(await client.graphql(next.token!)).toBe(200);
   });
 });
 
@@ -277,7 +294,10 @@ describe('the gateway over PostgreSQL', () => {
     const second = await start();
     try {
       expect(await second.client.graphql(session.token)).toBe(200);
-      expect((await second.client.refresh(session.cookie)).status).toBe(200);
+      // Two refreshes at once, as two tabs send them: on PostgreSQL too both continue the session.
+      const [a, b] = await Promise.all([second.client.refresh(session.cookie), second.client.refresh(session.cookie)]);
+      expect([a.status, b.status, a.cookie === b.cookie]).toEqual([200, 200, true]);
+      expect((await second.client.refresh(a.cookie)).status).toBe(200);
       await second.client.login();
     } finally {
       await second.running.close();

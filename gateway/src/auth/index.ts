@@ -60,6 +60,8 @@ export interface AuthOptions {
   graph: ApolloServer<GatewayContext>;
   /** Lower scrypt cost for tests only; the default is OWASP's. */
   passwordParams?: ScryptParams;
+  /** How long after a rotation a concurrent refresh with the exchanged cookie gets the same new one (AUTH_REFRESH_GRACE_SECONDS, 20 s). */
+  refreshGraceMs?: number;
   /** Password hashes running and waiting at once (AUTH_HASH_CONCURRENCY, AUTH_HASH_QUEUE); limiter.ts. */
   hashLimits?: Partial<HashLimits>;
   /** Creates the demo log-ins (demo.ts); never in production (config.ts). */
@@ -121,6 +123,7 @@ export async function createAuth(options: AuthOptions): Promise<Auth> {
     revocations,
     organizations: graphOrganizationRegistry(run, tokens),
     hashLimiter: new ConcurrencyLimiter({ ...DEFAULT_HASH_LIMITS, ...options.hashLimits }),
+    ...(options.refreshGraceMs === undefined ? {} : { refreshGraceMs: options.refreshGraceMs }),
     logger,
     ...(options.passwordParams ? { passwordParams: options.passwordParams } : {}),
   });

@@ -13,7 +13,7 @@ import {
   type ScryptParams,
 } from './passwords';
 import type { Revocations, TokenClaims } from './revocation';
-import type { SessionRecord, SessionStore } from './sessions';
+import { openSuccessor, sealSuccessor, type SessionRecord, type SessionStore } from './sessions';
 import { ACCESS_TOKEN_SECONDS, type TokenIssuer } from './tokens';
 
 /** What an auth endpoint answers; the HTTP layer turns it into a response. */
@@ -55,6 +55,11 @@ export interface AuthServiceOptions {
   idleTimeoutMs?: number;
   /** A session ends after this long whatever happens. */
   sessionLifetimeMs?: number;
+  /**
+   * How long after a rotation the refresh secret it exchanged still gets the same new one (20 s):
+   * two refreshes sent at once with one cookie both continue the session. 0: never.
+   */
+  refreshGraceMs?: number;
   inviteLifetimeMs?: number;
   now?: () => number;
   logger?: Logger;
@@ -67,6 +72,9 @@ const SIGNED_UP = {
   status: 'ok',
   message: 'If this email can be registered, the account is ready: sign in to continue.',
 };
+
+/** How long the refresh secret a rotation exchanged still gets its successor. */
+export const DEFAULT_REFRESH_GRACE_MS = 20_000;
 
 /** How soon to try again when the password hashing queue is full. */
 export const BUSY_RETRY_AFTER_SECONDS = 2;
@@ -103,6 +111,7 @@ export class AuthService {
   private readonly now: () => number;
   private readonly idleTimeoutMs: number;
   private readonly sessionLifetimeMs: number;
+  private readonly refreshGraceMs: number;
   private readonly inviteLifetimeMs: number;
   /** Verified against when an email is unknown, so both cases cost one scrypt. */
   private readonly dummyHash: Promise<string>;
@@ -116,6 +125,7 @@ export class AuthService {
     this.now = options.now ?? Date.now;
     this.idleTimeoutMs = options.idleTimeoutMs ?? 30 * 60_000;
     this.sessionLifetimeMs = options.sessionLifetimeMs ?? 12 * 60 * 60_000;
+    this.refreshGraceMs = options.refreshGraceMs ?? DEFAULT_REFRESH_GRACE_MS;
     this.inviteLifetimeMs = options.inviteLifetimeMs ?? 7 * 24 * 60 * 60_000;
     this.hashing = options.hashLimiter ?? new ConcurrencyLimiter();
     // Through the limiter like every other hash; nothing waits at construction, so it never refuses.
@@ -287,15 +297,21 @@ export class AuthService {
       expiresAt: this.now() + this.sessionLifetimeMs,
       lastUsedAt: this.now(),
       revoked: false,
+      previous: null,
     };
     await this.options.sessions.addSession(session);
     return this.issue(user.id, session.id, `${session.id}.${secret}`);
   }
 
-  /** Rotates the refresh token. A token that was already used ends the whole session. */
+  /**
+   * Rotates the refresh token. A token that was already used ends the whole session, except the
+   * one the last rotation exchanged, within `refreshGraceMs` of it: that is a refresh sent at the
+   * same time (two tabs, a retried request), and it gets the same new token as the first.
+   */
   async refresh(cookie: string | undefined): Promise<AuthResult> {
     const session = await this.sessionOf(cookie);
-    const secretHash = sha256(cookie?.split('.')[1] ?? '');
+    const presented = cookie?.split('.')[1] ?? '';
+    const secretHash = sha256(presented);
     if (!session)
       return {
         status: 401,
@@ -307,6 +323,8 @@ export class AuthService {
       body: { error: 'This session was ended for your safety: sign in again.', code: 'UNAUTHENTICATED' },
       refreshCookie: '',
     };
+    const sameRotation = this.successorInGrace(session, presented, secretHash);
+    if (sameRotation) return this.issue(session.userId, session.id, `${session.id}.${sameRotation}`);
     if (session.usedSecretHashes.has(secretHash)) {
       // Someone replayed a refresh token that was already exchanged: whoever holds the newer one
       // may be an attacker, so neither keeps the session, nor any access token issued for it.
@@ -325,10 +343,14 @@ export class AuthService {
       usedSecretHash: secretHash,
       currentSecretHash: sha256(secret),
       lastUsedAt: this.now(),
+      sealedSuccessor: sealSuccessor(presented, secret, session.id),
     });
     if (!rotated) {
-      // Another refresh with this very token got there first, so it is a used token now: the
-      // same as a replay, as it always was when refreshes ran one after the other.
+      // Another refresh with this very token got there first: its new token, as above, or (the
+      // session ended meanwhile, or the grace window is off) the same as a replay.
+      const after = await this.sessionOf(cookie);
+      const theirs = after && this.successorInGrace(after, presented, secretHash);
+      if (theirs) return this.issue(session.userId, session.id, `${session.id}.${theirs}`);
       await this.endSession(session.id);
       return replayed;
     }
@@ -355,6 +377,17 @@ export class AuthService {
       }
     }
     return { status: 200, body: { status: 'ok' }, refreshCookie: '' };
+  }
+
+  /**
+   * The secret that replaced `presented`, when `presented` is the one the last rotation exchanged
+   * and that was less than `refreshGraceMs` ago. Only `presented` itself opens the sealed successor.
+   */
+  private successorInGrace(session: SessionRecord, presented: string, secretHash: string): string | undefined {
+    const previous = session.previous;
+    if (!previous || previous.secretHash !== secretHash) return undefined;
+    if (this.now() - previous.rotatedAt >= this.refreshGraceMs) return undefined;
+    return openSuccessor(presented, previous.sealedSuccessor, session.id);
   }
 
   /** Every scrypt goes through the limiter: refused at once (TooBusyError) when its queue is full. */
