@@ -247,7 +247,7 @@ describe('access control across the graph', () => {
         inviteCode,
       });
     const reused = [await reuse(first), await reuse(second)];
-    expect(reused.map((r) => [r.status, r.body['code']])).toEqual([
+    expect(reused.map((r) => [r.status, r.body['code'] as unknown])).toEqual([
       [400, 'BAD_USER_INPUT'],
       [400, 'BAD_USER_INPUT'],
     ]);
