@@ -1,10 +1,21 @@
-import { ConfigError, DEFAULT_AUDIENCE, DEFAULT_ISSUER, envInt, envString, envUrl, type Env } from '@carebridge/common';
+import {
+  ConfigError,
+  DEFAULT_AUDIENCE,
+  DEFAULT_ISSUER,
+  envInt,
+  envPort,
+  envString,
+  envUrl,
+  type Env,
+} from '@carebridge/common';
 import { readDatabaseConfig, redisUrl } from '@carebridge/db';
 import type { JWK } from 'jose';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseTrustedProxies } from './auth/clientAddress';
 import { DEFAULT_RATE_LIMITS } from './auth';
+import { DEFAULT_HASH_LIMITS } from './auth/limiter';
+import { DEFAULT_REFRESH_GRACE_MS } from './auth/service';
 import { ROOT_DIR, SUPERGRAPH_SDL } from './compose';
 import { DEFAULT_LIMITS, type OperationLimits } from './limits';
 import { subgraphRoutingUrls } from './readiness';
@@ -71,7 +82,7 @@ export function readConfig(env: Env = process.env) {
   return {
     ...readProtection(env),
     production,
-    port: envInt(env, 'PORT', 4000, { max: 65535 }),
+    port: envPort(env, 'PORT', 4000),
     host: envString(env, 'HOST', '127.0.0.1'),
     supergraphSdl,
     /** The built web app, served at / when present (`pnpm --filter @carebridge/web build`). */
@@ -93,6 +104,13 @@ export function readConfig(env: Env = process.env) {
         login: perMinute(env, 'AUTH_LOGIN_PER_MINUTE', DEFAULT_RATE_LIMITS.login.limit),
         signup: perMinute(env, 'AUTH_SIGNUP_PER_MINUTE', DEFAULT_RATE_LIMITS.signup.limit),
         refresh: perMinute(env, 'AUTH_REFRESH_PER_MINUTE', DEFAULT_RATE_LIMITS.refresh.limit),
+      },
+      /** A refresh with the cookie a rotation exchanged this recently gets the same new one (0: never). */
+      refreshGraceMs: envInt(env, 'AUTH_REFRESH_GRACE_SECONDS', DEFAULT_REFRESH_GRACE_MS / 1000, { max: 300 }) * 1000,
+      /** Password hashes (scrypt, 128 MiB each) running at once, and waiting; beyond them 503. */
+      hashLimits: {
+        concurrency: envInt(env, 'AUTH_HASH_CONCURRENCY', DEFAULT_HASH_LIMITS.concurrency, { min: 1, max: 64 }),
+        queue: envInt(env, 'AUTH_HASH_QUEUE', DEFAULT_HASH_LIMITS.queue, { max: 10_000 }),
       },
     },
     /** Accounts, sessions, invites and generated signing keys in PostgreSQL; in memory when unset. */

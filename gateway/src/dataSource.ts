@@ -94,7 +94,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       const failure = failureOf(error);
       this.log.warn('subgraph.unavailable', {
         requestId: options.context.requestId,
-        service: this.serviceName,
+        // `service` is the gateway's own name on every line it writes; the subgraph is `subgraph`.
+        subgraph: this.serviceName,
         reason: failure.reason,
         detail: failure.detail,
       });

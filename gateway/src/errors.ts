@@ -186,7 +186,7 @@ export function errorReportingPlugin(logger: Logger): ApolloServerPlugin<Gateway
               code: code ?? INTERNAL_SERVER_ERROR,
               message: error instanceof Error ? error.message : String(error),
               path: graphqlError?.path?.join('.'),
-              service: typeof service === 'string' ? service : undefined,
+              subgraph: typeof service === 'string' ? service : undefined,
               stack: stackOf(error),
             });
           }

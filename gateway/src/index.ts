@@ -15,6 +15,8 @@ const options = {
   ...(config.redis ? { redis: config.redis } : {}),
   trustedProxies: config.auth.trustedProxies,
   rateLimits: config.auth.rateLimits,
+  hashLimits: config.auth.hashLimits,
+  refreshGraceMs: config.auth.refreshGraceMs,
   issuer: config.auth.issuer,
   audience: config.auth.audience,
   demoUsers: config.auth.demoUsers,

@@ -219,6 +219,44 @@ describe('access control across the graph', () => {
     });
   });
 
+  it('signs up with an invite alike for a registered and a new email, using up both invites', async () => {
+    const admin = await login('admin@riverside.test');
+    const invite = async () =>
+      (await post('/auth/invites', { role: 'CLINICIAN' }, { authorization: `Bearer ${admin}` })).body['code'] as string;
+    const [first, second] = [await invite(), await invite()];
+    const password = 'a long enough password';
+    const registered = await post('/auth/signup', {
+      email: 'clinician@riverside.test',
+      password,
+      name: 'Someone',
+      inviteCode: first,
+    });
+    const fresh = await post('/auth/signup', {
+      email: 'newcomer@riverside.test',
+      password,
+      name: 'Someone',
+      inviteCode: second,
+    });
+    expect([registered.status, registered.body]).toEqual([fresh.status, fresh.body]);
+    expect(registered.status).toBe(201);
+    const reuse = (inviteCode: string) =>
+      post('/auth/signup', {
+        email: `later.${inviteCode.slice(0, 6)}@riverside.test`,
+        password,
+        name: 'Later',
+        inviteCode,
+      });
+    const reused = [await reuse(first), await reuse(second)];
+    expect(reused.map((r) => [r.status, r.body['code'] as unknown])).toEqual([
+      [400, 'BAD_USER_INPUT'],
+      [400, 'BAD_USER_INPUT'],
+    ]);
+    expect(reused[0]!.body).toEqual(reused[1]!.body);
+    // The registered account still signs in with its own password, not the one sent.
+    await login('clinician@riverside.test');
+    expect((await post('/auth/login', { email: 'clinician@riverside.test', password })).status).toBe(401);
+  });
+
   it('answers log-in for an unknown email and for a wrong password the same way', async () => {
     const unknown = await post('/auth/login', { email: 'nobody@riverside.test', password: 'whatever password' });
     const wrong = await post('/auth/login', { email: 'admin@riverside.test', password: 'whatever password' });
@@ -232,8 +270,12 @@ describe('access control across the graph', () => {
     const second = await post('/auth/refresh', {}, { cookie: cookie1 });
     const cookie2 = second.headers.get('set-cookie')!.split(';')[0]!;
     expect([second.status, cookie2 !== cookie1]).toEqual([200, true]);
+    const third = await post('/auth/refresh', {}, { cookie: cookie2 });
+    const cookie3 = third.headers.get('set-cookie')!.split(';')[0]!;
+    // cookie1 is not the one the last rotation exchanged (that grace is for concurrent refreshes):
+    // a replay, which ends the session.
     expect((await post('/auth/refresh', {}, { cookie: cookie1 })).status).toBe(401);
-    expect((await post('/auth/refresh', {}, { cookie: cookie2 })).status).toBe(401);
+    expect((await post('/auth/refresh', {}, { cookie: cookie3 })).status).toBe(401);
   });
 
   it('publishes the public signing keys', async () => {

@@ -2,18 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { createTokenVerifier, silentLogger } from '@carebridge/common';
 import { InMemoryAccountStore } from '../src/auth/accounts';
 import { InMemoryInviteStore } from '../src/auth/invites';
+import { ConcurrencyLimiter } from '../src/auth/limiter';
 import { generateSigningJwk, keyRingFromJwks } from '../src/auth/keys';
 import { hashPassword, OWASP_SCRYPT, verifyPassword } from '../src/auth/passwords';
-import { AuthService, type OrganizationRegistry } from '../src/auth/service';
+import { AuthService, DEFAULT_REFRESH_GRACE_MS, type OrganizationRegistry } from '../src/auth/service';
 import { Revocations } from '../src/auth/revocation';
-import { InMemorySessionStore } from '../src/auth/sessions';
+import { InMemorySessionStore, openSuccessor, sealSuccessor } from '../src/auth/sessions';
 import { createTokenIssuer } from '../src/auth/tokens';
 import { TEST_PASSWORD_PARAMS } from '../../scripts/lib/stack/inProcess';
 import { createSharedState } from '../src/shared';
 
 const PASSWORD = 'correct horse battery';
 
-async function setup(options: { organizations?: OrganizationRegistry; now?: () => number } = {}) {
+async function setup(
+  options: { organizations?: OrganizationRegistry; now?: () => number; hashLimiter?: ConcurrencyLimiter } = {},
+) {
   const keys = await keyRingFromJwks([await generateSigningJwk()]);
   const tokens = createTokenIssuer({ keys, issuer: 'carebridge-gateway', audience: 'carebridge-graph' });
   const calls = { hash: 0, verify: 0 };
@@ -45,6 +48,7 @@ async function setup(options: { organizations?: OrganizationRegistry; now?: () =
       },
     },
     ...(options.now ? { now: options.now } : {}),
+    ...(options.hashLimiter ? { hashLimiter: options.hashLimiter } : {}),
   });
   await auth.addUser({
     email: 'nurse@clinic.test',
@@ -128,10 +132,12 @@ describe('refresh', () => {
     expect(new Set([login.refreshCookie, first.refreshCookie, second.refreshCookie]).size).toBe(3);
   });
 
-  it('ends the whole session when an already used refresh token comes back', async () => {
-    const { auth } = await setup();
+  it('ends the whole session when an already used refresh token comes back after the grace window', async () => {
+    let now = 5_000_000;
+    const { auth } = await setup({ now: () => now });
     const login = await auth.login({ email: 'nurse@clinic.test', password: PASSWORD });
     const rotated = await auth.refresh(login.refreshCookie);
+    now += DEFAULT_REFRESH_GRACE_MS;
     const replay = await auth.refresh(login.refreshCookie);
     const legitimate = await auth.refresh(rotated.refreshCookie);
     expect([replay.status, legitimate.status]).toEqual([401, 401]);
@@ -163,21 +169,69 @@ describe('throttling and revocation', () => {
     expect(calls.verify).toBe(5);
   });
 
-  it('lets only one of two concurrent refreshes with one token through, and ends the session', async () => {
-    const { auth } = await setup();
+  it('answers 503 TOO_BUSY with Retry-After, before any scrypt, once the hashing queue is full', async () => {
+    const { auth, calls } = await setup({ hashLimiter: new ConcurrencyLimiter({ concurrency: 1, queue: 1 }) });
+    const logins = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => auth.login({ email: `nobody${i}@clinic.test`, password: 'wrong password!' })),
+    );
+    expect(logins.map((r) => r.status)).toEqual([401, 401, 503, 503, 503]);
+    expect(logins[4]).toMatchObject({ body: { code: 'TOO_BUSY' }, retryAfterSeconds: 2 });
+    expect(calls.verify).toBe(2);
+    // Sign-up hashes through the same limiter, and a refused one creates nothing.
+    const clinic = { name: 'Pine Clinic', kind: 'CLINIC', ehrSystemId: 'ehr-athena' };
+    const signups = await Promise.all(
+      Array.from({ length: 3 }, (_, i) =>
+        auth.signup({ email: `new${i}@pine.test`, password: PASSWORD, name: 'N', organization: clinic }),
+      ),
+    );
+    expect(signups.map((r) => r.status)).toEqual([201, 201, 503]);
+    expect(calls.hash).toBe(2);
+    expect((await auth.login({ email: 'new2@pine.test', password: PASSWORD })).status).toBe(401);
+  });
+
+  it('lets two concurrent refreshes with one token both continue the session, with the same new token', async () => {
+    const { auth, check } = await setup();
     const login = await auth.login({ email: 'nurse@clinic.test', password: PASSWORD });
     const [a, b] = await Promise.all([auth.refresh(login.refreshCookie), auth.refresh(login.refreshCookie)]);
-    expect([a.status, b.status].sort()).toEqual([200, 401]);
-    const winner = a.status === 200 ? a : b;
-    expect((await auth.refresh(winner.refreshCookie)).status).toBe(401);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.refreshCookie).toBe(b.refreshCookie);
+    expect(a.refreshCookie).not.toBe(login.refreshCookie);
+    for (const result of [a, b]) expect((await check(result.body['accessToken'] as string)).ok).toBe(true);
+    expect((await auth.refresh(a.refreshCookie)).status).toBe(200);
+  });
+
+  it('gives the successor within the grace window only, and only for the exchanged secret', async () => {
+    let now = 5_000_000;
+    const { auth } = await setup({ now: () => now });
+    const login = await auth.login({ email: 'nurse@clinic.test', password: PASSWORD });
+    const rotated = await auth.refresh(login.refreshCookie);
+    now += DEFAULT_REFRESH_GRACE_MS - 1;
+    const late = await auth.refresh(login.refreshCookie);
+    expect([late.status, late.refreshCookie]).toEqual([200, rotated.refreshCookie]);
+    // A made-up secret for the same session is neither current nor the exchanged one.
+    const [sessionId] = login.refreshCookie!.split('.');
+    expect((await auth.refresh(`${sessionId}.made-up`)).status).toBe(401);
+    now += 1;
+    expect((await auth.refresh(login.refreshCookie)).status).toBe(401);
+    expect((await auth.refresh(rotated.refreshCookie)).status).toBe(401);
+  });
+
+  it('opens a sealed successor only with the secret it was sealed with', () => {
+    const sealed = sealSuccessor('predecessor-secret', 'successor-secret', 'session-1');
+    expect(sealed).not.toContain('successor');
+    expect(openSuccessor('predecessor-secret', sealed, 'session-1')).toBe('successor-secret');
+    expect(openSuccessor('another-secret', sealed, 'session-1')).toBeUndefined();
+    expect(openSuccessor('predecessor-secret', sealed, 'session-2')).toBeUndefined();
   });
 
   it('refuses the session’s access tokens after a replayed refresh token', async () => {
-    const { auth, check } = await setup();
+    let now = 5_000_000;
+    const { auth, check } = await setup({ now: () => now });
     const login = await auth.login({ email: 'nurse@clinic.test', password: PASSWORD });
     const rotated = await auth.refresh(login.refreshCookie);
     const tokens = [login.body['accessToken'] as string, rotated.body['accessToken'] as string];
     expect((await Promise.all(tokens.map(check))).map((r) => r.ok)).toEqual([true, true]);
+    now += DEFAULT_REFRESH_GRACE_MS;
     expect((await auth.refresh(login.refreshCookie)).status).toBe(401);
     expect(await Promise.all(tokens.map(check))).toEqual([
       { ok: false, reason: 'revoked' },
@@ -269,6 +323,55 @@ describe('sign-up', () => {
     expect(await verify(login.body['accessToken'] as string)).toMatchObject({
       viewer: { organizationId: 'org-1', role: 'CLINICIAN' },
     });
+  });
+
+  it('uses up an invite whether or not the email is registered, and answers alike', async () => {
+    const { auth, calls } = await setup();
+    const admin = { kind: 'staff', userId: 'u-admin', organizationId: 'org-1', role: 'ADMIN' } as const;
+    const codes = await Promise.all(
+      [1, 2].map(async () => (await auth.createInvite(admin, { role: 'CLINICIAN' })).body['code'] as string),
+    );
+    const taken = await auth.signup({
+      email: 'nurse@clinic.test',
+      password: PASSWORD,
+      name: 'N',
+      inviteCode: codes[0],
+    });
+    const fresh = await auth.signup({ email: 'new@clinic.test', password: PASSWORD, name: 'N', inviteCode: codes[1] });
+    expect(taken).toEqual(fresh);
+    expect(calls.hash).toBe(2);
+    // Both invites are used now.
+    const again = await Promise.all(
+      codes.map((inviteCode, i) =>
+        auth.signup({ email: `x${i}@clinic.test`, password: PASSWORD, name: 'X', inviteCode }),
+      ),
+    );
+    expect(again.map((r) => r.status)).toEqual([400, 400]);
+    // The registered account is as it was.
+    expect((await auth.login({ email: 'nurse@clinic.test', password: PASSWORD })).status).toBe(200);
+  });
+
+  it('refuses a password of spaces only, a common one and the person’s own name, without repeating it', async () => {
+    const { auth } = await setup();
+    const clinicBody = { name: 'Pine Clinic', kind: 'CLINIC', ehrSystemId: 'ehr-athena' };
+    const problems = async (password: string) => {
+      const result = await auth.signup({
+        email: 'olive.owner@pine.test',
+        password,
+        name: 'Olive Owner',
+        organization: clinicBody,
+      });
+      expect(result.status).toBe(400);
+      if (password.trim()) expect(JSON.stringify(result.body)).not.toContain(password);
+      return result.body['problems'];
+    };
+    expect(await problems(' '.repeat(12))).toEqual([{ field: 'password', message: 'must not be only spaces' }]);
+    expect(await problems('Password1234!')).toEqual([
+      { field: 'password', message: 'is too common or too easy to guess: choose a longer phrase of your own' },
+    ]);
+    expect(await problems('OliveOwner2024')).toEqual([
+      { field: 'password', message: 'must not be your email address or name' },
+    ]);
   });
 
   it('lets only an ADMIN create invites', async () => {

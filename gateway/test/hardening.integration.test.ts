@@ -294,7 +294,12 @@ describe('a subgraph that is down, slow or failing', () => {
     ]);
     expect(JSON.stringify(result.body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|fetch failed/);
     expect(logLines).toContainEqual(
-      expect.objectContaining({ event: 'subgraph.unavailable', service: 'clinical', reason: 'network' }),
+      expect.objectContaining({
+        event: 'subgraph.unavailable',
+        service: 'gateway',
+        subgraph: 'clinical',
+        reason: 'network',
+      }),
     );
   });
 

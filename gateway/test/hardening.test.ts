@@ -297,7 +297,9 @@ describe('error masking (in-process)', () => {
         code: 'INTERNAL_SERVER_ERROR',
         message: PHI_MESSAGE,
         path: 'patient',
-        service: 'patient',
+        // The line is the gateway's; the subgraph the error came from is named apart.
+        service: 'gateway',
+        subgraph: 'patient',
       });
       expect(logged[0]?.['stack']).toContain('/srv/patient/src/data/store.ts:42:11');
       // Variables (here a patient id; in general PHI) are never logged.

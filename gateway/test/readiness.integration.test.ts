@@ -1,11 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createTokenVerifier, freePort, KEYS_PROBE_MS, serveService } from '@carebridge/common';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createService as createPatient } from '../../subgraphs/patient/src/server';
+import { generateSigningJwk, keyRingFromJwks } from '../src/auth/keys';
 import { SUPERGRAPH_SDL } from '../src/compose';
 import { readinessUrl, subgraphReadiness, subgraphRoutingUrls } from '../src/readiness';
 
-/** The gateway's readiness check on its own, against local HTTP servers standing in for subgraphs. */
+/**
+ * The gateway's readiness check on its own, against local HTTP servers standing in for subgraphs,
+ * and over a real subgraph that waits for the gateway's keys.
+ */
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -80,5 +86,50 @@ describe('gateway readiness', () => {
     now = 2_000;
     await check();
     expect(patient.probes()).toBe(2);
+  });
+});
+
+describe('readiness and the gateway’s keys', () => {
+  it('a subgraph is not ready until it has fetched the gateway’s JWKS, and neither is the gateway', async () => {
+    // The subgraph verifies against a JWKS URL nothing answers yet, as before the gateway is up.
+    const jwksPort = await freePort();
+    const verifier = createTokenVerifier({ jwks: `http://127.0.0.1:${jwksPort}/.well-known/jwks.json` });
+    const patient = await serveService(createPatient({ verifier }), { port: 0 });
+    const gatewayReady = subgraphReadiness({ subgraphUrls: { patient: patient.url }, cacheMs: 0 });
+    try {
+      const before = await fetch(readinessUrl(patient.url));
+      expect(before.status).toBe(503);
+      expect(await before.json()).toEqual({
+        status: 'not ready',
+        checks: { jwks: "the gateway's keys (AUTH_JWKS_URL) could not be fetched yet: ECONNREFUSED" },
+      });
+      expect(await gatewayReady()).toEqual({ ready: false, checks: { patient: 'not ready (503)' } });
+
+      const keys = await keyRingFromJwks([await generateSigningJwk()]);
+      const jwks = createServer((_, response) => {
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(keys.jwks));
+      });
+      await new Promise<void>((resolve) => jwks.listen(jwksPort, '127.0.0.1', resolve));
+      servers.push(jwks);
+      // A failed fetch is tried again at the next probe a second later at most.
+      await new Promise((resolve) => setTimeout(resolve, KEYS_PROBE_MS));
+      const after = await fetch(readinessUrl(patient.url));
+      expect([after.status, await after.json()]).toEqual([200, { status: 'ok', checks: { jwks: 'fetched' } }]);
+      expect(await gatewayReady()).toEqual({ ready: true, checks: { patient: 'ready' } });
+    } finally {
+      await patient.close();
+    }
+  });
+
+  it('a subgraph that verifies with a local key set is ready at once', async () => {
+    const keys = await keyRingFromJwks([await generateSigningJwk()]);
+    const patient = await serveService(createPatient({ verifier: createTokenVerifier({ jwks: keys.jwks }) }), {
+      port: 0,
+    });
+    try {
+      expect((await fetch(readinessUrl(patient.url))).status).toBe(200);
+    } finally {
+      await patient.close();
+    }
   });
 });

@@ -129,10 +129,68 @@ describe.each([
     const { client } = served;
     const session = await client.login();
     const rotated = await client.refresh(session.cookie);
-    expect(rotated.status).toBe(200);
+    const again = await client.refresh(rotated.cookie);
+    expect([rotated.status, again.status]).toEqual([200, 200]);
+    // Not the cookie the last rotation exchanged (whose grace is for concurrent refreshes): a replay.
     expect((await client.refresh(session.cookie)).status).toBe(401);
-    expect([await client.graphql(session.token), await client.graphql(rotated.token!)]).toEqual([401, 401]);
-    expect((await client.refresh(rotated.cookie)).status).toBe(401);
+    const tokens = [session.token, rotated.token!, again.token!];
+    expect(await Promise.all(tokens.map(client.graphql))).toEqual([401, 401, 401]);
+    expect((await client.refresh(again.cookie)).status).toBe(401);
+  });
+
+  it('lets two refreshes sent at once with one cookie both continue the session with one new cookie', async () => {
+    const { client } = served;
+    const session = await client.login();
+    const [a, b] = await Promise.all([client.refresh(session.cookie), client.refresh(session.cookie)]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.cookie).toBe(b.cookie);
+    expect(a.token).not.toBe(b.token);
+    expect([await client.graphql(a.token!), await client.graphql(b.token!)]).toEqual([200, 200]);
+    // The session goes on from the one new cookie.
+    const next = await client.refresh(a.cookie);
+    expect(next.status).toBe(200);
+    expect(await client.graphql(next.token!)).toBe(200);
+  });
+});
+
+describe('a burst of wrong passwords against one account', () => {
+  let served: Awaited<ReturnType<typeof serve>>;
+  beforeAll(async () => {
+    // The per-address rate limit raised out of the way, so the log-in throttle is what answers;
+    // the peer is a trusted proxy, so X-Forwarded-For names each request's address.
+    served = await serve({ rateLimits: { login: { limit: 10_000, windowMs: 60_000 } }, trustedProxies: ['127.0.0.1'] });
+  });
+  afterAll(() => stop(served));
+  const from = (address: string) => ({ 'x-forwarded-for': address });
+  const guess = (email: string, address: string) =>
+    served.client.post('/auth/login', { email, password: 'not the password!' }, from(address));
+
+  it('100 at once from one address: 5 checked, 95 refused with 429; the real user elsewhere signs in at once', async () => {
+    const email = 'admin@riverside.test';
+    const responses = await Promise.all(Array.from({ length: 100 }, () => guess(email, '198.51.100.20')));
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(95);
+    for (const response of responses.filter((r) => r.status === 429))
+      expect(await response.json()).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
+    // Only the 5 reached the per-email count (20 free): no wait for the real user from elsewhere.
+    await served.client.login(email, from('203.0.113.50'));
+  });
+
+  it('spread over many addresses: the real user waits at most the per-email cap (1 minute), then signs in', async () => {
+    const email = 'clinician@lakeside.test';
+    await Promise.all(
+      Array.from({ length: 30 }, (_, a) =>
+        Promise.all(Array.from({ length: 5 }, () => guess(email, `198.51.100.${100 + a}`))),
+      ),
+    );
+    const refused = await served.client.post('/auth/login', { email, password: DEMO_PASSWORD }, from('203.0.113.51'));
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
+    await served.client.login(email, from('203.0.113.51'));
   });
 });
 
@@ -236,7 +294,10 @@ describe('the gateway over PostgreSQL', () => {
     const second = await start();
     try {
       expect(await second.client.graphql(session.token)).toBe(200);
-      expect((await second.client.refresh(session.cookie)).status).toBe(200);
+      // Two refreshes at once, as two tabs send them: on PostgreSQL too both continue the session.
+      const [a, b] = await Promise.all([second.client.refresh(session.cookie), second.client.refresh(session.cookie)]);
+      expect([a.status, b.status, a.cookie === b.cookie]).toEqual([200, 200, true]);
+      expect((await second.client.refresh(a.cookie)).status).toBe(200);
       await second.client.login();
     } finally {
       await second.running.close();

@@ -75,6 +75,7 @@ const sessionRecord = (overrides: Partial<SessionRecord> = {}): SessionRecord =>
   expiresAt: 2_000_000_000_000,
   lastUsedAt: 1_700_000_000_000,
   revoked: false,
+  previous: null,
   ...overrides,
 });
 
@@ -143,17 +144,38 @@ describe.each(backends)('gateway stores ($name)', (backend) => {
     it('rotates only from the current secret, remembering the used one', async () => {
       const session = sessionRecord();
       await pair.a.sessions.addSession(session);
-      const rotation = { usedSecretHash: 'h0', currentSecretHash: 'h1', lastUsedAt: 1_700_000_060_000 };
+      const rotation = {
+        usedSecretHash: 'h0',
+        currentSecretHash: 'h1',
+        lastUsedAt: 1_700_000_060_000,
+        sealedSuccessor: 'sealed-h1',
+      };
       expect(await pair.a.sessions.rotate(session.id, rotation)).toBe(true);
       expect(await pair.b.sessions.session(session.id)).toEqual({
         ...session,
         currentSecretHash: 'h1',
         usedSecretHashes: new Set(['h0']),
         lastUsedAt: 1_700_000_060_000,
+        // The last rotation, for a concurrent refresh with h0 within the grace window.
+        previous: { secretHash: 'h0', rotatedAt: 1_700_000_060_000, sealedSuccessor: 'sealed-h1' },
+      });
+      // The next rotation replaces it.
+      expect(
+        await pair.b.sessions.rotate(session.id, {
+          usedSecretHash: 'h1',
+          currentSecretHash: 'h2',
+          lastUsedAt: 1_700_000_120_000,
+          sealedSuccessor: 'sealed-h2',
+        }),
+      ).toBe(true);
+      expect(await pair.a.sessions.session(session.id)).toMatchObject({
+        currentSecretHash: 'h2',
+        usedSecretHashes: new Set(['h0', 'h1']),
+        previous: { secretHash: 'h1', rotatedAt: 1_700_000_120_000, sealedSuccessor: 'sealed-h2' },
       });
       // h0 is used now: exchanging it again changes nothing.
-      expect(await pair.b.sessions.rotate(session.id, { ...rotation, currentSecretHash: 'h2' })).toBe(false);
-      expect((await pair.a.sessions.session(session.id))!.currentSecretHash).toBe('h1');
+      expect(await pair.b.sessions.rotate(session.id, { ...rotation, currentSecretHash: 'h3' })).toBe(false);
+      expect((await pair.a.sessions.session(session.id))!.currentSecretHash).toBe('h2');
       expect(await pair.a.sessions.rotate(randomUUID(), rotation)).toBe(false);
     });
 
@@ -166,6 +188,7 @@ describe.each(backends)('gateway stores ($name)', (backend) => {
             usedSecretHash: 'h0',
             currentSecretHash: `next-${i}`,
             lastUsedAt: 1_700_000_000_001,
+            sealedSuccessor: `sealed-${i}`,
           }),
         ),
       );
@@ -174,6 +197,8 @@ describe.each(backends)('gateway stores ($name)', (backend) => {
       expect(await pair.b.sessions.session(session.id)).toMatchObject({
         currentSecretHash: `next-${winner}`,
         usedSecretHashes: new Set(['h0']),
+        // The losers find the winner's successor here.
+        previous: { secretHash: 'h0', sealedSuccessor: `sealed-${winner}` },
       });
     });
 
@@ -183,7 +208,12 @@ describe.each(backends)('gateway stores ($name)', (backend) => {
       await pair.b.sessions.revoke(session.id);
       expect((await pair.a.sessions.session(session.id))!.revoked).toBe(true);
       expect(
-        await pair.a.sessions.rotate(session.id, { usedSecretHash: 'h0', currentSecretHash: 'h1', lastUsedAt: 1 }),
+        await pair.a.sessions.rotate(session.id, {
+          usedSecretHash: 'h0',
+          currentSecretHash: 'h1',
+          lastUsedAt: 1,
+          sealedSuccessor: 's',
+        }),
       ).toBe(false);
       await pair.a.sessions.revoke(randomUUID());
     });

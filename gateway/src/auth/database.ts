@@ -23,6 +23,10 @@ export interface GatewayTables {
     expires_at: number;
     last_used_at: number;
     revoked: boolean;
+    /** The last rotation (0002_refresh_grace): null before the first. */
+    previous_secret_hash: string | null;
+    rotated_at: number | null;
+    sealed_successor: string | null;
   };
   invite: {
     code: string;

@@ -17,6 +17,7 @@ import { EhrSystemDirectory, type EhrSystemDirectoryOptions } from './ehrSystems
 import { graphEhrSystems, graphOperation, graphOrganizationRegistry, intakeLinks } from './graph';
 import { InMemoryInviteStore, type InviteStore } from './invites';
 import type { KeyRing } from './keys';
+import { ConcurrencyLimiter, DEFAULT_HASH_LIMITS, type HashLimits } from './limiter';
 import type { ScryptParams } from './passwords';
 import { Revocations } from './revocation';
 import { authRoutes } from './routes';
@@ -59,6 +60,10 @@ export interface AuthOptions {
   graph: ApolloServer<GatewayContext>;
   /** Lower scrypt cost for tests only; the default is OWASP's. */
   passwordParams?: ScryptParams;
+  /** How long after a rotation a concurrent refresh with the exchanged cookie gets the same new one (AUTH_REFRESH_GRACE_SECONDS, 20 s). */
+  refreshGraceMs?: number;
+  /** Password hashes running and waiting at once (AUTH_HASH_CONCURRENCY, AUTH_HASH_QUEUE); limiter.ts. */
+  hashLimits?: Partial<HashLimits>;
   /** Creates the demo log-ins (demo.ts); never in production (config.ts). */
   demoUsers?: boolean;
   /** Marks the refresh cookie `Secure`; on unless told otherwise. */
@@ -117,6 +122,8 @@ export async function createAuth(options: AuthOptions): Promise<Auth> {
     guard: shared.loginGuard(),
     revocations,
     organizations: graphOrganizationRegistry(run, tokens),
+    hashLimiter: new ConcurrencyLimiter({ ...DEFAULT_HASH_LIMITS, ...options.hashLimits }),
+    ...(options.refreshGraceMs === undefined ? {} : { refreshGraceMs: options.refreshGraceMs }),
     logger,
     ...(options.passwordParams ? { passwordParams: options.passwordParams } : {}),
   });

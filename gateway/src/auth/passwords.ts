@@ -1,4 +1,9 @@
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@carebridge/domain';
+import {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  passwordProblem as passwordRule,
+  type PasswordProblem,
+} from '@carebridge/domain';
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 /**
@@ -42,9 +47,20 @@ export async function verifyPassword(password: string, encoded: string): Promise
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-/** Why a password is refused, or null when it is acceptable. Never includes the password. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < PASSWORD_MIN_LENGTH) return `must be at least ${PASSWORD_MIN_LENGTH} characters`;
-  if (password.length > PASSWORD_MAX_LENGTH) return `must be at most ${PASSWORD_MAX_LENGTH} characters`;
-  return null;
+const PROBLEMS: Record<PasswordProblem, string> = {
+  tooShort: `must be at least ${PASSWORD_MIN_LENGTH} characters`,
+  tooLong: `must be at most ${PASSWORD_MAX_LENGTH} characters`,
+  blank: 'must not be only spaces',
+  common: 'is too common or too easy to guess: choose a longer phrase of your own',
+  personal: 'must not be your email address or name',
+};
+
+/**
+ * Why a new password is refused (the rule of @carebridge/domain, which the sign-up page applies
+ * too), or null when it is acceptable. `personal` is the email and name it comes with. The answer
+ * never includes the password.
+ */
+export function passwordProblem(password: string, personal: { email?: string; name?: string } = {}): string | null {
+  const problem = passwordRule(password, personal);
+  return problem ? PROBLEMS[problem] : null;
 }

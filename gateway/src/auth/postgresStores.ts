@@ -77,6 +77,14 @@ export class PostgresSessionStore implements SessionStore {
         expiresAt: row.expires_at,
         lastUsedAt: row.last_used_at,
         revoked: row.revoked,
+        previous:
+          row.previous_secret_hash === null || row.rotated_at === null || row.sealed_successor === null
+            ? null
+            : {
+                secretHash: row.previous_secret_hash,
+                rotatedAt: row.rotated_at,
+                sealedSuccessor: row.sealed_successor,
+              },
       }
     );
   }
@@ -92,6 +100,9 @@ export class PostgresSessionStore implements SessionStore {
         expires_at: session.expiresAt,
         last_used_at: session.lastUsedAt,
         revoked: session.revoked,
+        previous_secret_hash: session.previous?.secretHash ?? null,
+        rotated_at: session.previous?.rotatedAt ?? null,
+        sealed_successor: session.previous?.sealedSuccessor ?? null,
       })
       .execute();
   }
@@ -103,6 +114,9 @@ export class PostgresSessionStore implements SessionStore {
         current_secret_hash: change.currentSecretHash,
         used_secret_hashes: sql<string[]>`array_append(used_secret_hashes, ${change.usedSecretHash})`,
         last_used_at: change.lastUsedAt,
+        previous_secret_hash: change.usedSecretHash,
+        rotated_at: change.lastUsedAt,
+        sealed_successor: change.sealedSuccessor,
       })
       .where('id', '=', id)
       .where('current_secret_hash', '=', change.usedSecretHash)

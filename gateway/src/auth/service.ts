@@ -11,6 +11,7 @@ import { normalizeText } from '@carebridge/domain';
 import type { LoginGuard } from '../shared';
 import { EmailTakenError, type AccountStore } from './accounts';
 import type { InviteStore } from './invites';
+import { ConcurrencyLimiter, TooBusyError } from './limiter';
 import {
   hashPassword,
   OWASP_SCRYPT,
@@ -20,7 +21,7 @@ import {
   type ScryptParams,
 } from './passwords';
 import type { Revocations, TokenClaims } from './revocation';
-import type { SessionRecord, SessionStore } from './sessions';
+import { openSuccessor, sealSuccessor, type SessionRecord, type SessionStore } from './sessions';
 import { ACCESS_TOKEN_SECONDS, type TokenIssuer } from './tokens';
 
 /** What an auth endpoint answers; the HTTP layer turns it into a response. */
@@ -56,10 +57,17 @@ export interface AuthServiceOptions {
   passwordParams?: ScryptParams;
   /** Password hashing; tests count calls to show that every log-in costs the same. */
   passwords?: { hash: typeof hashPassword; verify: typeof verifyPassword };
+  /** Bounds the hashing running and waiting at once (limiter.ts); 2 and 32 by default. */
+  hashLimiter?: ConcurrencyLimiter;
   /** A session ends after this long without a refresh. */
   idleTimeoutMs?: number;
   /** A session ends after this long whatever happens. */
   sessionLifetimeMs?: number;
+  /**
+   * How long after a rotation the refresh secret it exchanged still gets the same new one (20 s):
+   * two refreshes sent at once with one cookie both continue the session. 0: never.
+   */
+  refreshGraceMs?: number;
   inviteLifetimeMs?: number;
   now?: () => number;
   logger?: Logger;
@@ -72,6 +80,27 @@ const SIGNED_UP = {
   status: 'ok',
   message: 'If this email can be registered, the account is ready: sign in to continue.',
 };
+
+/** How long the refresh secret a rotation exchanged still gets its successor. */
+export const DEFAULT_REFRESH_GRACE_MS = 20_000;
+
+/** How soon to try again when the password hashing queue is full. */
+export const BUSY_RETRY_AFTER_SECONDS = 2;
+const TOO_BUSY: AuthResult = {
+  status: 503,
+  body: { error: 'Too many sign-ins are being checked right now. Try again in a few seconds.', code: 'TOO_BUSY' },
+  retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
+};
+
+/** The hashing's result, or undefined when its queue was full (answer TOO_BUSY). */
+async function unlessBusy<T>(work: Promise<T>): Promise<T | undefined> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof TooBusyError) return undefined;
+    throw error;
+  }
+}
 
 const errorName = (error: unknown): string => (error instanceof Error ? error.name : 'unknown');
 
@@ -97,10 +126,12 @@ export class AuthService {
   private readonly now: () => number;
   private readonly idleTimeoutMs: number;
   private readonly sessionLifetimeMs: number;
+  private readonly refreshGraceMs: number;
   private readonly inviteLifetimeMs: number;
   /** Verified against when an email is unknown, so both cases cost one scrypt. */
   private readonly dummyHash: Promise<string>;
   private readonly passwords: { hash: typeof hashPassword; verify: typeof verifyPassword };
+  private readonly hashing: ConcurrencyLimiter;
   private readonly logger: Logger;
 
   constructor(private readonly options: AuthServiceOptions) {
@@ -109,8 +140,11 @@ export class AuthService {
     this.now = options.now ?? Date.now;
     this.idleTimeoutMs = options.idleTimeoutMs ?? 30 * 60_000;
     this.sessionLifetimeMs = options.sessionLifetimeMs ?? 12 * 60 * 60_000;
+    this.refreshGraceMs = options.refreshGraceMs ?? DEFAULT_REFRESH_GRACE_MS;
     this.inviteLifetimeMs = options.inviteLifetimeMs ?? 7 * 24 * 60 * 60_000;
-    this.dummyHash = this.passwords.hash(randomUUID(), this.params);
+    this.hashing = options.hashLimiter ?? new ConcurrencyLimiter();
+    // Through the limiter like every other hash; nothing waits at construction, so it never refuses.
+    this.dummyHash = this.hash(randomUUID());
     this.logger = options.logger ?? silentLogger;
   }
 
@@ -126,7 +160,7 @@ export class AuthService {
       id: randomUUID(),
       email: user.email.toLowerCase(),
       name: user.name,
-      passwordHash: await this.passwords.hash(user.password, this.params),
+      passwordHash: await this.hash(user.password),
       organizationId: user.organizationId,
       role: user.role,
       createdAt: new Date(this.now()).toISOString(),
@@ -148,7 +182,9 @@ export class AuthService {
 
   /**
    * Registers a new clinic (its first user becomes ADMIN) or joins one with an invite code.
-   * Answers the same whether or not the email is already registered, after the same work.
+   * Answers the same whether or not the email is already registered, after the same work: one
+   * scrypt, and with an invite code the invite used up either way, so neither the answer nor the
+   * invite (which the inviter can try again) tells that the email has an account.
    */
   async signup(body: Record<string, unknown>): Promise<AuthResult> {
     const email = text(body['email'])?.trim().toLowerCase() ?? '';
@@ -158,7 +194,7 @@ export class AuthService {
     const organization = body['organization'];
     const problems: FieldProblem[] = [];
     if (!EMAIL.test(email)) problems.push({ field: 'email', message: 'is not an email address' });
-    const passwordIssue = passwordProblem(password);
+    const passwordIssue = passwordProblem(password, { email, name });
     if (passwordIssue) problems.push({ field: 'password', message: passwordIssue });
     if (name.length < 1 || name.length > 100) problems.push({ field: 'name', message: 'must be 1 to 100 characters' });
     else nameProblem(problems, 'name', name);
@@ -180,17 +216,19 @@ export class AuthService {
     if (inviteCode !== undefined && (!invite || invite.usedAt !== null || invite.expiresAt <= this.now())) {
       return badInvite;
     }
-    const passwordHash = await this.passwords.hash(password, this.params);
+    const passwordHash = await unlessBusy(this.hash(password));
+    if (passwordHash === undefined) return TOO_BUSY;
+    // The read above answers the common case early; this conditional claim is what decides
+    // between concurrent sign-ups with one code. Before the email is looked up: a registered one
+    // uses up its invite too.
+    const claimed = invite ? await this.options.invites.claim(invite.code, this.now()) : undefined;
+    if (invite && !claimed) return badInvite;
     if (await this.options.accounts.userByEmail(email)) return { status: 201, body: SIGNED_UP };
 
     const userId = randomUUID();
     let organizationId: string;
     let role: Role;
-    if (invite) {
-      // The read above answers the common case early; this conditional claim is what decides
-      // between concurrent sign-ups with one code.
-      const claimed = await this.options.invites.claim(invite.code, this.now());
-      if (!claimed) return badInvite;
+    if (claimed) {
       organizationId = claimed.organizationId;
       role = claimed.role;
     } else {
@@ -261,7 +299,10 @@ export class AuthService {
       };
     }
     const user = await this.options.accounts.userByEmail(email);
-    const matches = await this.passwords.verify(password, user?.passwordHash ?? (await this.dummyHash));
+    // A refusal here has counted as an attempt above, like a wrong password: being busy gives a
+    // guesser no attempt for free.
+    const matches = await unlessBusy(this.verify(password, user?.passwordHash ?? (await this.dummyHash)));
+    if (matches === undefined) return TOO_BUSY;
     if (!user || !matches) return { status: 401, body: LOGIN_FAILED };
     await this.options.guard.succeed(email, source);
     const secret = randomBytes(32).toString('base64url');
@@ -273,15 +314,21 @@ export class AuthService {
       expiresAt: this.now() + this.sessionLifetimeMs,
       lastUsedAt: this.now(),
       revoked: false,
+      previous: null,
     };
     await this.options.sessions.addSession(session);
     return this.issue(user.id, session.id, `${session.id}.${secret}`);
   }
 
-  /** Rotates the refresh token. A token that was already used ends the whole session. */
+  /**
+   * Rotates the refresh token. A token that was already used ends the whole session, except the
+   * one the last rotation exchanged, within `refreshGraceMs` of it: that is a refresh sent at the
+   * same time (two tabs, a retried request), and it gets the same new token as the first.
+   */
   async refresh(cookie: string | undefined): Promise<AuthResult> {
     const session = await this.sessionOf(cookie);
-    const secretHash = sha256(cookie?.split('.')[1] ?? '');
+    const presented = cookie?.split('.')[1] ?? '';
+    const secretHash = sha256(presented);
     if (!session)
       return {
         status: 401,
@@ -293,6 +340,8 @@ export class AuthService {
       body: { error: 'This session was ended for your safety: sign in again.', code: 'UNAUTHENTICATED' },
       refreshCookie: '',
     };
+    const sameRotation = this.successorInGrace(session, presented, secretHash);
+    if (sameRotation) return this.issue(session.userId, session.id, `${session.id}.${sameRotation}`);
     if (session.usedSecretHashes.has(secretHash)) {
       // Someone replayed a refresh token that was already exchanged: whoever holds the newer one
       // may be an attacker, so neither keeps the session, nor any access token issued for it.
@@ -311,10 +360,14 @@ export class AuthService {
       usedSecretHash: secretHash,
       currentSecretHash: sha256(secret),
       lastUsedAt: this.now(),
+      sealedSuccessor: sealSuccessor(presented, secret, session.id),
     });
     if (!rotated) {
-      // Another refresh with this very token got there first, so it is a used token now: the
-      // same as a replay, as it always was when refreshes ran one after the other.
+      // Another refresh with this very token got there first: its new token, as above, or (the
+      // session ended meanwhile, or the grace window is off) the same as a replay.
+      const after = await this.sessionOf(cookie);
+      const theirs = after && this.successorInGrace(after, presented, secretHash);
+      if (theirs) return this.issue(session.userId, session.id, `${session.id}.${theirs}`);
       await this.endSession(session.id);
       return replayed;
     }
@@ -341,6 +394,26 @@ export class AuthService {
       }
     }
     return { status: 200, body: { status: 'ok' }, refreshCookie: '' };
+  }
+
+  /**
+   * The secret that replaced `presented`, when `presented` is the one the last rotation exchanged
+   * and that was less than `refreshGraceMs` ago. Only `presented` itself opens the sealed successor.
+   */
+  private successorInGrace(session: SessionRecord, presented: string, secretHash: string): string | undefined {
+    const previous = session.previous;
+    if (!previous || previous.secretHash !== secretHash) return undefined;
+    if (this.now() - previous.rotatedAt >= this.refreshGraceMs) return undefined;
+    return openSuccessor(presented, previous.sealedSuccessor, session.id);
+  }
+
+  /** Every scrypt goes through the limiter: refused at once (TooBusyError) when its queue is full. */
+  private hash(password: string): Promise<string> {
+    return this.hashing.run(() => this.passwords.hash(password, this.params));
+  }
+
+  private verify(password: string, encoded: string): Promise<boolean> {
+    return this.hashing.run(() => this.passwords.verify(password, encoded));
   }
 
   /** The session cannot be refreshed any more, and its access tokens are refused from now on. */

@@ -5,10 +5,13 @@ import {
   jwtVerify,
   type JSONWebKeySet,
   type JWTVerifyGetKey,
+  type RemoteJWKSet,
 } from 'jose';
 import { GraphQLError } from 'graphql';
 import type { IncomingHttpHeaders } from 'node:http';
+import { envUrl, type Env } from './env';
 import { ErrorCode } from './errors';
+import type { ReadinessCheck, ReadinessReport } from './http';
 
 /**
  * Who is calling, as proven by a token the gateway signed. Every service (the gateway and each
@@ -53,21 +56,26 @@ export interface VerifierOptions {
 
 export type VerifyResult = { ok: true; viewer: Viewer } | { ok: false; reason: string };
 
-export type TokenVerifier = (token: string) => Promise<VerifyResult>;
+/**
+ * Checks a token. One built over a JWKS URL also says whether it has the keys yet (`keysReady`):
+ * until it has fetched them once, it can verify nothing, and its service is not ready.
+ */
+export type TokenVerifier = ((token: string) => Promise<VerifyResult>) & { keysReady?: ReadinessCheck };
 
 const ROLES: readonly string[] = ['ADMIN', 'CLINICIAN'];
 
 /** Builds the verifier every service uses: algorithm pinned, issuer, audience, `typ` and `exp` required. */
 export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
-  const keys: JWTVerifyGetKey =
+  const remote =
     typeof options.jwks === 'string'
       ? createRemoteJWKSet(new URL(options.jwks), { cooldownDuration: 5_000, cacheMaxAge: 10 * 60_000 })
-      : createLocalJWKSet(options.jwks);
+      : undefined;
+  const keys: JWTVerifyGetKey = remote ?? createLocalJWKSet(options.jwks as JSONWebKeySet);
   const issuer = options.issuer ?? DEFAULT_ISSUER;
   const audience = options.audience ?? DEFAULT_AUDIENCE;
   const clockTolerance = options.clockToleranceSeconds ?? 5;
 
-  return async (token) => {
+  const verify: TokenVerifier = async (token) => {
     try {
       const { payload, protectedHeader } = await jwtVerify(token, keys, {
         algorithms: [TOKEN_ALGORITHM],
@@ -96,6 +104,53 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
       return { ok: false, reason: error instanceof errors.JOSEError ? error.code : 'invalid token' };
     }
   };
+  // A local key set has its keys from the start: always ready, so nothing to report.
+  if (remote) verify.keysReady = keysReadiness(remote);
+  return verify;
+}
+
+/** How long a readiness probe waits for a fetch of the keys, and how soon a failed one is tried again. */
+export const KEYS_PROBE_MS = 1_000;
+
+/** Why a fetch of the keys failed, for a readiness answer: a code, never a body. */
+function fetchFailure(error: unknown): string {
+  if (error instanceof errors.JOSEError) return error.code;
+  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  return typeof cause?.code === 'string' ? cause.code : error instanceof Error ? error.name : 'failed';
+}
+
+/**
+ * Ready once the keys have been fetched at least once. Until then each probe starts a fetch (one at
+ * a time, and not again within `KEYS_PROBE_MS` of a failure) and waits for it up to `KEYS_PROBE_MS`.
+ * Once fetched it stays ready: jose refetches as keys expire or rotate.
+ */
+function keysReadiness(remote: RemoteJWKSet): ReadinessCheck {
+  let fetching: Promise<void> | undefined;
+  let failedAt = -Infinity;
+  let why = 'not fetched yet';
+  const report = (): ReadinessReport =>
+    remote.jwks()
+      ? { ready: true, checks: { jwks: 'fetched' } }
+      : { ready: false, checks: { jwks: `the gateway's keys (AUTH_JWKS_URL) could not be fetched yet: ${why}` } };
+  return async () => {
+    if (remote.jwks()) return report();
+    if (!fetching && Date.now() - failedAt >= KEYS_PROBE_MS) {
+      why = 'fetching';
+      fetching = remote
+        .reload()
+        .catch((error: unknown) => {
+          failedAt = Date.now();
+          why = fetchFailure(error);
+        })
+        .finally(() => {
+          fetching = undefined;
+        });
+    }
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([fetching, new Promise((resolve) => (timer = setTimeout(resolve, KEYS_PROBE_MS)))]);
+    clearTimeout(timer);
+    return report();
+  };
 }
 
 /** The bearer token of a request, or undefined when there is none. */
@@ -111,9 +166,9 @@ export function unauthenticated(message = 'Sign in: this request needs a valid a
 }
 
 /** Where a service finds the gateway's public keys and what its tokens must say. */
-export function readAuthConfig(env: Record<string, string | undefined>) {
+export function readAuthConfig(env: Env) {
   return {
-    jwksUrl: env['AUTH_JWKS_URL'] || 'http://127.0.0.1:4000/.well-known/jwks.json',
+    jwksUrl: envUrl(env, 'AUTH_JWKS_URL', 'http://127.0.0.1:4000/.well-known/jwks.json'),
     issuer: env['AUTH_ISSUER'] || DEFAULT_ISSUER,
     audience: env['AUTH_AUDIENCE'] || DEFAULT_AUDIENCE,
   };

@@ -21,7 +21,10 @@ export function createLogger(
   write: (line: string) => void = (line) => process.stdout.write(line + '\n'),
 ): Logger {
   const emit = (level: Level, event: string, fields: LogFields = {}): void => {
-    write(JSON.stringify({ time: new Date().toISOString(), level, service, event, ...base, ...fields }));
+    const own = { time: new Date().toISOString(), level, service, event };
+    // A field of the same name cannot replace these: a line always names the service that wrote it
+    // (a gateway line about the patient subgraph says so in a field of its own, `subgraph`).
+    write(JSON.stringify(Object.assign({ ...own, ...base, ...fields }, own)));
   };
   return {
     info: (event, fields) => emit('info', event, fields),

@@ -28,9 +28,10 @@ export interface ServeServiceOptions {
  */
 export async function serveService<TContext extends ServiceContext>(
   service: SubgraphService<TContext>,
-  { port, host, readiness, shutdownGraceMs, onClosed }: ServeServiceOptions,
+  { port, host, readiness: extra, shutdownGraceMs, onClosed }: ServeServiceOptions,
 ): Promise<RunningService> {
   await service.server.start();
+  const readiness = allReady([service.readiness, extra]);
   const running = await serveHttp({
     server: service.server,
     logger: service.logger,
@@ -51,6 +52,19 @@ export async function serveService<TContext extends ServiceContext>(
         for (const worker of service.workers) await worker.stop();
         await onClosed?.();
       })()),
+  };
+}
+
+/** Ready when every check is; their `checks` side by side. Undefined when there is none. */
+export function allReady(checks: (ReadinessCheck | undefined)[]): ReadinessCheck | undefined {
+  const present = checks.filter((check): check is ReadinessCheck => check !== undefined);
+  if (present.length <= 1) return present[0];
+  return async () => {
+    const reports = await Promise.all(present.map((check) => check()));
+    return {
+      ready: reports.every((report) => report.ready),
+      checks: Object.assign({}, ...reports.map((report) => report.checks)) as Record<string, string>,
+    };
   };
 }
 

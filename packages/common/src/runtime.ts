@@ -1,6 +1,6 @@
 import { InMemoryAuditLog, readAuditConfig, type AuditConfig } from './audit';
 import { createTokenVerifier, readAuthConfig } from './auth';
-import { envInt, envString, type Env } from './env';
+import { envPort, envString, type Env } from './env';
 import { createLogger } from './logger';
 
 /**
@@ -10,7 +10,7 @@ import { createLogger } from './logger';
  */
 export function readSubgraphConfig(env: Env, defaultPort: number) {
   return {
-    port: envInt(env, 'PORT', defaultPort, { max: 65535 }),
+    port: envPort(env, 'PORT', defaultPort),
     host: envString(env, 'HOST', '127.0.0.1'),
     auth: readAuthConfig(env),
     audit: readAuditConfig(env),

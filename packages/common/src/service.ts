@@ -3,7 +3,7 @@ import type { ApolloServer } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import { auditSettledPlugin, DEV_AUDIT_HMAC_KEY, InMemoryAuditLog, type AuditSink } from './audit';
 import type { ServiceContext } from './context';
-import type { RouteHandler } from './http';
+import type { ReadinessCheck, RouteHandler } from './http';
 import { bearerToken, unauthenticated, type TokenVerifier } from './auth';
 import { silentLogger, type Logger } from './logger';
 import { buildSchema, createSubgraphServer, loadTypeDefs } from './subgraph';
@@ -40,6 +40,8 @@ export interface SubgraphService<TContext extends ServiceContext> {
   routes: RouteHandler[];
   /** Started after it listens, stopped in this order after it drains. */
   workers: Worker[];
+  /** What `/health/ready` requires besides the runner's own checks: the verifier has the gateway's keys. */
+  readiness?: ReadinessCheck;
 }
 
 /** What makes one subgraph different from another; `createSubgraphService` does the rest. */
@@ -75,6 +77,8 @@ export function createSubgraphService<TContext extends ServiceContext>(
     logger,
     routes: definition.routes ?? [],
     workers: definition.workers ?? [],
+    // Not ready until the gateway's keys are fetched (AUTH_JWKS_URL): before that every request fails.
+    ...(definition.verifier.keysReady ? { readiness: definition.verifier.keysReady } : {}),
     createContext: async (request) => {
       // Every operation, `_entities` and `_service` included, needs a token the gateway signed:
       // calling a subgraph directly, around the gateway, gives nothing.

@@ -14,6 +14,11 @@ export interface Backend {
   frontendPort: number;
   /** The replicas behind it: `name-1` on the first port, and so on. */
   serverPorts: number[];
+  /**
+   * Paths any live replica answers, ready or not (the gateway's JWKS): routed to the same replicas
+   * checked on `/health/live` instead of `/health/ready`.
+   */
+  livePaths?: string[];
 }
 
 export interface HaproxyLayout {
@@ -42,6 +47,9 @@ export interface HaproxyLayout {
  * - Short `timeout connect` (1 s) so a replica that does not answer is given up quickly; `timeout
  *   server` above the gateway's `SUBGRAPH_TIMEOUT_MS` (10 s) so the gateway, not the balancer,
  *   decides when a subgraph is too slow.
+ * - The gateway's JWKS goes to any live gateway (`livePaths`, checked on `/health/live`): a
+ *   subgraph is not ready until it has fetched those keys, and a gateway is not ready until its
+ *   subgraphs are, so keys served by ready gateways only would never be fetched.
  * - `balance roundrobin`: the requests are short and alike; no stickiness is needed because no
  *   replica keeps anything of a client between requests (sessions, throttles and the deny-list
  *   are in PostgreSQL and Redis).
@@ -71,18 +79,24 @@ export function haproxyConfig(layout: HaproxyLayout): string {
   if (layout.statsPort !== undefined) {
     lines.push('frontend stats', `  bind 127.0.0.1:${layout.statsPort}`, '  stats enable', '  stats uri /', '');
   }
+  const servers = (backend: Backend, health: string): string[] => [
+    '  balance roundrobin',
+    `  option httpchk GET ${health}`,
+    '  http-check expect status 200',
+    ...backend.serverPorts.map((port, i) => `  server ${backend.name}-${i + 1} 127.0.0.1:${port} check`),
+    '',
+  ];
   for (const backend of layout.backends) {
+    const live = backend.livePaths?.length ? `${backend.name}-live` : undefined;
     lines.push(
       `frontend ${backend.name}`,
       `  bind 127.0.0.1:${backend.frontendPort}`,
+      ...(live ? [`  use_backend ${live} if { path ${backend.livePaths!.join(' ')} }`] : []),
       `  default_backend ${backend.name}`,
       '',
       `backend ${backend.name}`,
-      '  balance roundrobin',
-      '  option httpchk GET /health/ready',
-      '  http-check expect status 200',
-      ...backend.serverPorts.map((port, i) => `  server ${backend.name}-${i + 1} 127.0.0.1:${port} check`),
-      '',
+      ...servers(backend, '/health/ready'),
+      ...(live ? [`backend ${live}`, ...servers(backend, '/health/live')] : []),
     );
   }
   return lines.join('\n');

@@ -124,7 +124,9 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Runnin
     const serverPorts = await Promise.all(
       Array.from({ length: replicas }, (_, i) => (fixed ? Promise.resolve(frontendPort + step * (i + 1)) : freePort())),
     );
-    backends.push({ name: spec.name, frontendPort, serverPorts });
+    // The gateway's keys come from any live gateway: the subgraphs need them to become ready.
+    const livePaths = spec === gateway ? ['/.well-known/jwks.json'] : [];
+    backends.push({ name: spec.name, frontendPort, serverPorts, livePaths });
   }
   const statsWanted = Number(env['HAPROXY_STATS_PORT'] ?? 4090);
   const statsPort = statsWanted === 0 ? await freePort() : statsWanted;

@@ -23,7 +23,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { extname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { EVENTS_PATH, freePort } from '@carebridge/common';
+import { envPort, EVENTS_PATH, freePort } from '@carebridge/common';
 import { DEMO_PASSWORD } from '../../../gateway/src/auth/demo';
 import { listSubgraphs, type SubgraphEntry } from '../../../gateway/src/subgraphs';
 
@@ -101,9 +101,12 @@ export function freePortEnv(): Record<string, string> {
   return Object.fromEntries([sandbox, ...subgraphs, gateway].map((spec) => [spec.portVariable, '0']));
 }
 
-/** A port variable's value, or the service's default; 0 becomes a free port. */
+/**
+ * A port variable's value, or the service's default; 0 becomes a free port. A port fetch() refuses
+ * (`FETCH_BAD_PORTS`) stops the start here, with the variable the user set (`GATEWAY_PORT`…).
+ */
 export function settlePort(env: NodeJS.ProcessEnv, spec: ServiceSpec): Promise<number> {
-  const wanted = Number(env[spec.portVariable] ?? spec.defaultPort);
+  const wanted = envPort(env, spec.portVariable, spec.defaultPort);
   return wanted === 0 ? freePort() : Promise.resolve(wanted);
 }
 

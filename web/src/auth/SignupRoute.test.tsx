@@ -124,6 +124,25 @@ describe('sign-up page', () => {
     expect(fetch.mock.calls.map(([path]) => path)).toEqual(['/auth/refresh']);
   });
 
+  it('refuses a common password, one of spaces only and the person’s own name before posting, as the gateway does', async () => {
+    const { user, fetch } = openSignup(gateway());
+    await user.click(await screen.findByLabelText('Register a new clinic'));
+    await user.type(screen.getByLabelText('Your name'), 'Pat Founder');
+    await user.type(screen.getByLabelText('Email'), 'founder@pinecrest.test');
+    const password = screen.getByLabelText('Password');
+    for (const [typed, message] of [
+      ['Password1234!', 'Too common or too easy to guess: choose a longer phrase of your own.'],
+      [' '.repeat(12), 'Must not be only spaces.'],
+      ['PatFounder2024', 'Must not be your email address or name.'],
+    ] as const) {
+      await user.clear(password);
+      await user.type(password, typed);
+      await user.click(screen.getByRole('button', { name: 'Create account' }));
+      expect(password).toHaveAccessibleDescription(expect.stringContaining(message));
+    }
+    expect(fetch.mock.calls.map(([path]) => path)).toEqual(['/auth/refresh']);
+  });
+
   it('registers the clinic on the chosen EHR system, ignoring clicks while it is being created', async () => {
     const { user, fetch, session } = openSignup(gateway());
     const hold = deferred();

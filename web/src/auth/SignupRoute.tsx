@@ -1,4 +1,4 @@
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@carebridge/domain';
+import { passwordProblem, type PasswordProblem } from '@carebridge/domain';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from './AuthProvider';
@@ -47,6 +47,15 @@ export async function loadEhrSystems(signal?: AbortSignal): Promise<EhrSystemOpt
   if (!Array.isArray(body?.ehrSystems)) throw new Error('GET /auth/ehr-systems answered no list');
   return body.ehrSystems.filter(isOption).map(({ id, name }) => ({ id, name }));
 }
+
+/** The gateway's password rule (@carebridge/domain), in the words the gateway uses too. */
+const PASSWORD_MESSAGES: Record<PasswordProblem, MessageKey> = {
+  tooShort: 'validation.password',
+  tooLong: 'validation.password',
+  blank: 'validation.passwordBlank',
+  common: 'validation.passwordCommon',
+  personal: 'validation.passwordPersonal',
+};
 
 /** The gateway's problem paths, as the form's fields. */
 const SERVER_FIELDS: Record<string, SignupField> = {
@@ -124,8 +133,8 @@ export function SignupRoute() {
     const name = values.name.trim().length;
     if (name < 1 || name > 100) next.name = 'validation.name';
     if (emailError(values.email)) next.email = 'validation.email';
-    if (values.password.length < PASSWORD_MIN_LENGTH || values.password.length > PASSWORD_MAX_LENGTH)
-      next.password = 'validation.password';
+    const password = passwordProblem(values.password, { email: values.email, name: values.name });
+    if (password) next.password = PASSWORD_MESSAGES[password];
     if (mode === 'register') {
       const org = values.organizationName.trim().length;
       if (org < 2 || org > 120) next.organizationName = 'validation.organizationName';
