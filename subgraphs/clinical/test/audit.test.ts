@@ -1,5 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  AUDIT_WRITE_FAILED,
   DEV_AUDIT_HMAC_KEY,
   InMemoryAuditLog,
   SEED_QUESTIONNAIRE_ID,
@@ -8,7 +9,14 @@ import {
   type IntakeViewer,
   type Viewer,
 } from '@carebridge/common';
-import { createTestAuth, execute, staff, type TestAuth } from '@carebridge/common/testing';
+import {
+  breakableAuditLog,
+  createTestAuth,
+  execute,
+  staff,
+  type BreakableAuditLog,
+  type TestAuth,
+} from '@carebridge/common/testing';
 import { createSeededStore } from '../src/data/seed';
 import { createService } from '../src/server';
 import { fakeDirectory } from './fixtures';
@@ -257,6 +265,56 @@ describe('the clinical audit trail in the graph', () => {
     expect(recorded(log)).toEqual([
       { ...riverside, action: 'audit.read', outcome: 'DENIED', patientIds: ['pt-00001'], detail: 'ROLE_REQUIRED' },
       { ...riverside, action: 'audit.read', outcome: 'DENIED', patientIds: [], detail: 'ROLE_REQUIRED' },
+    ]);
+  });
+});
+
+describe('a change and its audit record: both or neither', () => {
+  const FAILED = {
+    data: null,
+    errors: [{ message: AUDIT_WRITE_FAILED, extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+  };
+  let audit: BreakableAuditLog | undefined;
+  afterEach(() => audit?.remove());
+
+  it('stores no response, uses no link and records no event when the record cannot be written; a retry stores one', async () => {
+    audit = breakableAuditLog('clinical');
+    const store = createSeededStore();
+    const service = createService({
+      verifier: auth.verifier,
+      patients: fakeDirectory(auth.verifier),
+      store,
+      audit: audit.log,
+    });
+    const run = async (viewer: Viewer) =>
+      execute<Record<string, any>>(service, SUBMIT, submission('pt-00001'), await auth.headers(viewer));
+    const before = await store.responsesOfPatient('pt-00001');
+
+    audit.break();
+    expect(await run(CLINICIAN)).toEqual(FAILED);
+    expect(await run(INTAKE)).toEqual(FAILED);
+    expect(await store.responsesOfPatient('pt-00001')).toEqual(before);
+    expect(await store.isLinkUsed(INTAKE.linkId)).toBe(false);
+    expect(await store.outbox.size()).toBe(0);
+    expect(audit.log.all()).toEqual([]);
+
+    audit.heal();
+    const retried = await run(INTAKE);
+    expect(retried.errors).toBeUndefined();
+    const after = await store.responsesOfPatient('pt-00001');
+    expect(after.map((r) => r.id)).toEqual([
+      retried.data?.['submitQuestionnaireResponse'].id,
+      ...before.map((r) => r.id),
+    ]);
+    expect(await store.outbox.size()).toBe(1);
+    expect(recorded(audit.log)).toEqual([
+      {
+        actor: { kind: 'intake', id: 'link-1' },
+        organizationId: 'org-riverside',
+        action: 'response.submit',
+        outcome: 'ALLOWED',
+        patientIds: ['pt-00001'],
+      },
     ]);
   });
 });
