@@ -138,3 +138,17 @@ export async function testAuditLog(service: string, database?: { url: string; sc
     close,
   };
 }
+
+/** `testAuditLog`, opened on first use only (most tests of a store suite write no record), closed by `close`. */
+export function lazyTestAuditLog(
+  service: string,
+  database?: { url: string; schema: string },
+): { audit: () => Promise<TestAuditLog>; close: () => Promise<void> } {
+  let opened: Promise<TestAuditLog> | undefined;
+  return {
+    audit: () => (opened ??= testAuditLog(service, database)),
+    close: async () => {
+      if (opened) await (await opened).close();
+    },
+  };
+}

@@ -1,5 +1,5 @@
 import { AuditWriteError, type ChangeEvent } from '@carebridge/common';
-import { testAuditLog, testSchemas, type TestAuditLog } from '@carebridge/db/testing';
+import { lazyTestAuditLog, testSchemas, type TestAuditLog } from '@carebridge/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openClinicalDatabase } from '../src/data/database';
 import { PostgresClinicalStore } from '../src/data/postgresStore';
@@ -20,20 +20,6 @@ interface Pair {
   /** The service's audit log beside the stores (a file in memory; their schema on PostgreSQL). */
   audit: () => Promise<TestAuditLog>;
   close: () => Promise<void>;
-}
-
-/** `audit` opened at most once per pair, and closed with it. */
-function auditOf(open: () => Promise<TestAuditLog>): {
-  audit: () => Promise<TestAuditLog>;
-  close: () => Promise<void>;
-} {
-  let opened: Promise<TestAuditLog> | undefined;
-  return {
-    audit: () => (opened ??= open()),
-    close: async () => {
-      if (opened) await (await opened).close();
-    },
-  };
 }
 
 interface Backend {
@@ -63,7 +49,7 @@ const backends: Backend[] = [
     name: 'in memory',
     pair: () => {
       const store = new InMemoryClinicalStore();
-      const { audit, close } = auditOf(() => testAuditLog('clinical'));
+      const { audit, close } = lazyTestAuditLog('clinical');
       return Promise.resolve({ a: store, b: store, audit, close });
     },
   },
@@ -74,7 +60,7 @@ const backends: Backend[] = [
       // Two pools, as two replicas would have; the second finds the schema migrated.
       const one = await openPostgres(schema);
       const two = await openPostgres(schema);
-      const audit = auditOf(() => testAuditLog('clinical', { url: schemas.url, schema }));
+      const audit = lazyTestAuditLog('clinical', { url: schemas.url, schema });
       return {
         a: one.store,
         b: two.store,
