@@ -24,7 +24,7 @@ import {
   type TokenVerifier,
   type Viewer,
 } from './auth';
-import { DEV_AUDIT_HMAC_KEY, InMemoryAuditLog } from './audit';
+import { AUDIT_WRITE_FAILED, DEV_AUDIT_HMAC_KEY, InMemoryAuditLog } from './audit';
 import type { ServiceContext } from './context';
 import { REQUEST_ID_HEADER } from './http';
 import type { SubgraphService } from './service';
@@ -199,6 +199,12 @@ export async function createTestAuth(): Promise<TestAuth> {
     sign,
   };
 }
+
+/** What a subgraph answers a request whose audit record could not be written: one error, no data. */
+export const AUDIT_FAILED_RESULT = {
+  data: null,
+  errors: [{ message: AUDIT_WRITE_FAILED, extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+};
 
 /** An audit log whose writes fail on demand and recover, for tests of what a failed audit write leaves behind. */
 export interface BreakableAuditLog {

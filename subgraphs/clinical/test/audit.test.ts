@@ -1,6 +1,5 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import {
-  AUDIT_WRITE_FAILED,
   DEV_AUDIT_HMAC_KEY,
   InMemoryAuditLog,
   SEED_QUESTIONNAIRE_ID,
@@ -10,11 +9,11 @@ import {
   type Viewer,
 } from '@carebridge/common';
 import {
+  AUDIT_FAILED_RESULT,
   breakableAuditLog,
   createTestAuth,
   execute,
   staff,
-  type BreakableAuditLog,
   type TestAuth,
 } from '@carebridge/common/testing';
 import { createSeededStore } from '../src/data/seed';
@@ -270,15 +269,9 @@ describe('the clinical audit trail in the graph', () => {
 });
 
 describe('a change and its audit record: both or neither', () => {
-  const FAILED = {
-    data: null,
-    errors: [{ message: AUDIT_WRITE_FAILED, extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
-  };
-  let audit: BreakableAuditLog | undefined;
-  afterEach(() => audit?.remove());
-
   it('stores no response, uses no link and records no event when the record cannot be written; a retry stores one', async () => {
-    audit = breakableAuditLog('clinical');
+    const audit = breakableAuditLog('clinical');
+    onTestFinished(() => audit.remove());
     const store = createSeededStore();
     const service = createService({
       verifier: auth.verifier,
@@ -291,8 +284,8 @@ describe('a change and its audit record: both or neither', () => {
     const before = await store.responsesOfPatient('pt-00001');
 
     audit.break();
-    expect(await run(CLINICIAN)).toEqual(FAILED);
-    expect(await run(INTAKE)).toEqual(FAILED);
+    expect(await run(CLINICIAN)).toEqual(AUDIT_FAILED_RESULT);
+    expect(await run(INTAKE)).toEqual(AUDIT_FAILED_RESULT);
     expect(await store.responsesOfPatient('pt-00001')).toEqual(before);
     expect(await store.isLinkUsed(INTAKE.linkId)).toBe(false);
     expect(await store.outbox.size()).toBe(0);

@@ -1,6 +1,5 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import {
-  AUDIT_WRITE_FAILED,
   DEV_AUDIT_HMAC_KEY,
   InMemoryAuditLog,
   verifyAuditChain,
@@ -8,11 +7,11 @@ import {
   type Viewer,
 } from '@carebridge/common';
 import {
+  AUDIT_FAILED_RESULT,
   breakableAuditLog,
   createTestAuth,
   execute,
   staff,
-  type BreakableAuditLog,
   type TestAuth,
 } from '@carebridge/common/testing';
 import { createService } from '../src/server';
@@ -225,15 +224,9 @@ describe('the ehr audit trail in the graph', () => {
 });
 
 describe('a change and its audit record: both or neither', () => {
-  const FAILED = {
-    data: null,
-    errors: [{ message: AUDIT_WRITE_FAILED, extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
-  };
-  let audit: BreakableAuditLog | undefined;
-  afterEach(() => audit?.remove());
-
   it('queues nothing when the record of a resend or replay cannot be written; a retry queues once', async () => {
-    audit = breakableAuditLog('ehr');
+    const audit = breakableAuditLog('ehr');
+    onTestFinished(() => audit.remove());
     const service = createService({ verifier: auth.verifier, audit: audit.log });
     const { delivery, transactions } = service.shared;
     await delivery.ingest([upserted(patientSnapshot())]);
@@ -246,9 +239,9 @@ describe('a change and its audit record: both or neither', () => {
     const REPLAY = `mutation { replayEhrTransaction(id: "${created!.id}") { id } }`;
 
     audit.break();
-    expect(await run(RESEND)).toEqual(FAILED);
-    expect(await run(BULK)).toEqual(FAILED);
-    expect(await run(REPLAY)).toEqual(FAILED);
+    expect(await run(RESEND)).toEqual(AUDIT_FAILED_RESULT);
+    expect(await run(BULK)).toEqual(AUDIT_FAILED_RESULT);
+    expect(await run(REPLAY)).toEqual(AUDIT_FAILED_RESULT);
     expect((await transactions.byPatient('pt-d1')).map((t) => t.id)).toEqual([created!.id]);
     expect(await transactions.replayedBy(created!.id)).toBeUndefined();
     expect(audit.log.all()).toEqual([]);

@@ -1,7 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import {
-  AUDIT_WRITE_FAILED,
   DEV_AUDIT_HMAC_KEY,
   InMemoryAuditLog,
   SEED_QUESTIONNAIRE_ID,
@@ -9,11 +8,11 @@ import {
   type AuditRecord,
 } from '@carebridge/common';
 import {
+  AUDIT_FAILED_RESULT,
   breakableAuditLog,
   createTestAuth,
   execute,
   staff,
-  type BreakableAuditLog,
   type TestAuth,
 } from '@carebridge/common/testing';
 import { seedPatients } from '../src/data/seed';
@@ -321,15 +320,10 @@ describe('a change and its audit record: both or neither', () => {
   const BULK = `mutation ($filter: BulkPatientFilter!, $input: BulkPatientUpdateInput!) {
     updatePatients(filter: $filter, input: $input, dryRun: false) { changedCount } }`;
   const NEW = { firstName: 'Ada', lastName: 'Quillfeather', gender: 'FEMALE', dateOfBirth: '1980-04-12' };
-  const FAILED = {
-    data: null,
-    errors: [{ message: AUDIT_WRITE_FAILED, extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
-  };
-  let audit: BreakableAuditLog | undefined;
-  afterEach(() => audit?.remove());
 
   it('changes nothing and records no change event when the record cannot be written; a retry changes once', async () => {
-    audit = breakableAuditLog('patient');
+    const audit = breakableAuditLog('patient');
+    onTestFinished(() => audit.remove());
     const store = createSeededStore();
     const service = createService({ verifier: auth.verifier, store, audit: audit.log });
     const run = (query: string, variables: Record<string, unknown> = {}) =>
@@ -337,12 +331,14 @@ describe('a change and its audit record: both or neither', () => {
     const before = { size: store.size, patient: await store.findById('pt-00001') };
 
     audit.break();
-    expect(await run(CREATE, { input: NEW })).toEqual(FAILED);
-    expect(await run(UPDATE, { id: 'pt-00001', version: 1, input: { lastName: 'Changed' } })).toEqual(FAILED);
+    expect(await run(CREATE, { input: NEW })).toEqual(AUDIT_FAILED_RESULT);
+    expect(await run(UPDATE, { id: 'pt-00001', version: 1, input: { lastName: 'Changed' } })).toEqual(
+      AUDIT_FAILED_RESULT,
+    );
     expect(
       await run(BULK, { filter: { primaryCarePhysicianId: 'prov-riverside-1' }, input: { preferredLanguage: 'ES' } }),
-    ).toEqual(FAILED);
-    expect(await run('mutation { deletePatient(id: "pt-00002") }')).toEqual(FAILED);
+    ).toEqual(AUDIT_FAILED_RESULT);
+    expect(await run('mutation { deletePatient(id: "pt-00002") }')).toEqual(AUDIT_FAILED_RESULT);
     expect(store.size).toBe(before.size);
     expect((await store.list({ filter: { search: 'Quillfeather' }, first: 10 })).nodes).toEqual([]);
     expect(await store.findById('pt-00001')).toEqual(before.patient);
