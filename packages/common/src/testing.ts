@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { HeaderMap } from '@apollo/server';
 import { Kind, parse, print, visit, type DefinitionNode, type FormattedExecutionResult } from 'graphql';
 import {
@@ -21,6 +24,7 @@ import {
   type TokenVerifier,
   type Viewer,
 } from './auth';
+import { AUDIT_WRITE_FAILED, DEV_AUDIT_HMAC_KEY, InMemoryAuditLog } from './audit';
 import type { ServiceContext } from './context';
 import { REQUEST_ID_HEADER } from './http';
 import type { SubgraphService } from './service';
@@ -193,5 +197,40 @@ export async function createTestAuth(): Promise<TestAuth> {
     token,
     headers: async (viewer) => ({ authorization: `Bearer ${await token(viewer)}` }),
     sign,
+  };
+}
+
+/** What a subgraph answers a request whose audit record could not be written: one error, no data. */
+export const AUDIT_FAILED_RESULT = {
+  data: null,
+  errors: [{ message: AUDIT_WRITE_FAILED, extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+};
+
+/** An audit log whose writes fail on demand and recover, for tests of what a failed audit write leaves behind. */
+export interface BreakableAuditLog {
+  log: InMemoryAuditLog;
+  /** From now on every write fails, as on a full disk or a volume that went away. */
+  break(): void;
+  /** Writes succeed again, continuing the same file. */
+  heal(): void;
+  /** Removes the file and its directory. */
+  remove(): void;
+}
+
+/**
+ * An `InMemoryAuditLog` on a file (as `AUDIT_LOG_PATH` configures it) in a directory of its own:
+ * `break` moves the directory away, so the next append really fails (ENOENT), and `heal` puts it back.
+ */
+export function breakableAuditLog(service: string): BreakableAuditLog {
+  const root = mkdtempSync(join(tmpdir(), `audit-${service}-`));
+  const dir = join(root, 'logs');
+  const away = join(root, 'away');
+  mkdirSync(dir);
+  const log = new InMemoryAuditLog({ service, key: DEV_AUDIT_HMAC_KEY, filePath: join(dir, `${service}.audit.jsonl`) });
+  return {
+    log,
+    break: () => renameSync(dir, away),
+    heal: () => renameSync(away, dir),
+    remove: () => rmSync(root, { recursive: true, force: true }),
   };
 }

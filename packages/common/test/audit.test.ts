@@ -5,7 +5,9 @@ import { GraphQLError } from 'graphql';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   audit,
+  AUDIT_WRITE_FAILED,
   audited,
+  AuditWriteError,
   auditHash,
   canonicalJson,
   ConfigError,
@@ -18,7 +20,9 @@ import {
   forbiddenBecause,
   type AuditEntry,
   type AuditRecord,
+  type ChangeAudit,
 } from '../src';
+import { breakableAuditLog } from '../src/testing';
 
 const KEY = 'test-audit-key';
 const NOW = new Date('2026-03-01T10:00:00.000Z');
@@ -276,6 +280,50 @@ describe('audited', () => {
       ['patient.update', 'FAILED', ['pt-1'], 'BAD_USER_INPUT'],
       ['patient.update', 'FAILED', ['pt-1'], 'INTERNAL_ERROR'],
     ]);
+  });
+
+  it('leaves a change’s ALLOWED record to the store that writes it with the change, and records it once', async () => {
+    const ctx = context();
+    const spec = { action: 'patient.create', patientIds: (ids: string[]) => ids };
+    // The store writes the record (naming the ids it made) before it applies the change.
+    const created = await audited(ctx, spec, (change: ChangeAudit) => {
+      change.writeNow(['pt-new']);
+      return ['pt-new'];
+    });
+    expect(created).toEqual(['pt-new']);
+    // A body that made no change (a dry run) leaves the record to `audited`, as a read does.
+    await audited(ctx, { action: 'patient.update', patientIds: ['pt-1'] }, () => 'dry run');
+    // Named up front, the patients are the resolver's, whatever the store reports.
+    await audited(ctx, { action: 'patient.update', patientIds: ['pt-1'] }, (change: ChangeAudit) => {
+      change.writeNow([]);
+      return 'changed';
+    });
+    expect(summary(ctx.audit)).toEqual([
+      ['patient.create', 'ALLOWED', ['pt-new'], undefined],
+      ['patient.update', 'ALLOWED', ['pt-1'], undefined],
+      ['patient.update', 'ALLOWED', ['pt-1'], undefined],
+    ]);
+  });
+
+  it('fails a change whose record cannot be written, and its request with it', async () => {
+    const file = breakableAuditLog('patient');
+    try {
+      const ctx = { ...context(), audit: file.log };
+      file.break();
+      let applied = false;
+      const body = (change: ChangeAudit) => {
+        change.writeNow(['pt-1']);
+        applied = true;
+      };
+      await expect(audited(ctx, { action: 'patient.delete', patientIds: ['pt-1'] }, body)).rejects.toThrow(
+        AuditWriteError,
+      );
+      expect(applied).toBe(false);
+      await expect(file.log.settled(ctx.requestId)).rejects.toThrow(AUDIT_WRITE_FAILED);
+      expect(file.log.all()).toEqual([]);
+    } finally {
+      file.remove();
+    }
   });
 
   it('takes an intake link as the actor', () => {

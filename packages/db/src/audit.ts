@@ -5,6 +5,7 @@ import {
   AuditWriteError,
   badUserInput,
   chainRecord,
+  type ChangeAudit,
   type AuditActor,
   type AuditEntry,
   type AuditOutcome,
@@ -21,8 +22,15 @@ import {
   subgraphServices,
   type SubgraphRuntimeConfig,
 } from '@carebridge/common';
-import { Kysely, Migrator, PostgresDialect, sql, type Migration } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, type Migration, type Transaction } from 'kysely';
 import pg from 'pg';
+import {
+  AUDIT_PENDING_MIGRATION_NAME,
+  auditPendingMigration,
+  claimPending,
+  insertPending,
+  type AuditPendingTable,
+} from './auditPending';
 import { errorCode, openDatabase, readDatabaseConfig, type Database } from './postgres';
 
 /**
@@ -40,6 +48,14 @@ import { errorCode, openDatabase, readDatabaseConfig, type Database } from './po
  * multi-row INSERT, one INSERT at a time, and whatever arrives meanwhile waits for the next one
  * (group commit). `settled(requestId)` is how a request learns its records are written;
  * `auditSettledPlugin` awaits it before answering.
+ *
+ * A change's record is written by the change's own transaction instead (`appendWithin`, through
+ * `writeAuditWithin`), unchained, into `audit_pending` (see auditPending.ts): it commits with the
+ * change and its outbox event, or neither does. The writer chains such records after their commit:
+ * at once for this process's changes (`committed`), every `pendingIntervalMs` for any replica's
+ * (one that died before chaining its own), at open, and before every query, which therefore
+ * answers every committed record. Moving a record deletes it from `audit_pending` and inserts it
+ * chained (after everything queued before it) in one transaction.
  *
  * Queries merge the chains by (at, chain_id, seq), newest first, with that triple as the page
  * position.
@@ -97,7 +113,10 @@ export const auditMigration: Migration = {
 };
 
 /** The audit log's migrations, kept apart from the service's (see `migrateAuditLog`). */
-export const auditMigrations: Record<string, Migration> = { [AUDIT_MIGRATION_NAME]: auditMigration };
+export const auditMigrations: Record<string, Migration> = {
+  [AUDIT_MIGRATION_NAME]: auditMigration,
+  [AUDIT_PENDING_MIGRATION_NAME]: auditPendingMigration,
+};
 
 /**
  * Creates (or updates) the audit table in the database's schema. Its history is its own table
@@ -131,12 +150,16 @@ export interface PostgresAuditLogOptions {
   logger?: Logger;
   /** Records in one INSERT at most (default 500; 14 parameters each, far below PostgreSQL's 65535). */
   maxBatch?: number;
+  /** How often to chain the pending records of any replica (default 5 s); this process's own are chained at once. */
+  pendingIntervalMs?: number;
   now?: () => Date;
 }
 
 interface Queued {
   chainId: string;
   record: AuditRecord;
+  /** Appended by a request that waits for it (`settled`); a pending record's request does not. */
+  settles: boolean;
 }
 
 /**
@@ -165,35 +188,45 @@ const RECORD_COLUMNS = [
 ] as const;
 
 export class PostgresAuditLog implements AuditSink {
-  private readonly db: Kysely<AuditTable>;
+  private readonly db: Kysely<AuditTable & AuditPendingTable>;
+  /** The schema of the audit tables, which a change's transaction names when it writes there. */
+  readonly schema: string;
   private readonly service: string;
   private readonly key: string;
   private readonly logger: Logger | undefined;
   private readonly maxBatch: number;
   private readonly now: () => Date;
   private readonly settlement = new RequestSettlement();
+  private readonly sweep: NodeJS.Timeout;
   private chainId = '';
   private lastSeq = 0;
   private lastHash = AUDIT_GENESIS;
   private queue: Queued[] = [];
   private writing: Promise<void> | null = null;
   private scheduled = false;
+  /** Committed records may be pending: the writer's next turn chains them. */
+  private pendingHint = false;
   private closed = false;
 
-  /** Migrates the audit table, then starts this process's chain. */
+  /** Migrates the audit tables, starts this process's chain and chains what a predecessor left pending. */
   static async open(options: PostgresAuditLogOptions): Promise<PostgresAuditLog> {
     await migrateAuditLog(options.database, options.logger);
-    return new PostgresAuditLog(options);
+    const log = new PostgresAuditLog(options);
+    await log.asWriter(() => log.chainPending(false));
+    return log;
   }
 
   private constructor(options: PostgresAuditLogOptions) {
-    this.db = options.database.db as Kysely<AuditTable>;
+    this.db = options.database.db as Kysely<AuditTable & AuditPendingTable>;
+    this.schema = options.database.schema;
     this.service = options.service;
     this.key = options.key;
     this.logger = options.logger;
     this.maxBatch = options.maxBatch ?? 500;
     this.now = options.now ?? (() => new Date());
     this.startChain();
+    this.sweep = setInterval(() => this.committed(), options.pendingIntervalMs ?? 5_000);
+    this.sweep.unref();
   }
 
   /** This process's current chain. */
@@ -204,19 +237,45 @@ export class PostgresAuditLog implements AuditSink {
   append(entry: AuditEntry): AuditRecord {
     // After close nothing would write it: refuse, so the request fails instead of answering.
     if (this.closed) throw new AuditWriteError();
-    const record = chainRecord(entry, {
-      service: this.service,
-      key: this.key,
-      seq: this.lastSeq + 1,
-      prevHash: this.lastHash,
-      at: this.now().toISOString(),
-    });
-    this.lastSeq = record.seq;
-    this.lastHash = record.hash;
-    this.queue.push({ chainId: this.chainId, record });
+    const record = this.next(entry, this.now().toISOString());
+    this.queue.push({ chainId: this.chainId, record, settles: true });
     this.settlement.queued(record.requestId);
     this.schedule();
     return record;
+  }
+
+  /** Refused: a change's record is written within the change's transaction (`appendWithin`). */
+  appendNow(entry: AuditEntry): never {
+    const error = new AuditWriteError({
+      cause: new Error('on PostgreSQL a change is recorded within its own transaction (writeAuditWithin)'),
+    });
+    this.settlement.fail(entry.requestId, error);
+    throw error;
+  }
+
+  /**
+   * Writes a change's record inside the change's transaction (`trx`, on this log's database), into
+   * `audit_pending`: it commits or rolls back with the change, and is chained after the commit.
+   * Throws `AuditWriteError` (and fails the request) when it cannot be written; the change's
+   * transaction then rolls back.
+   */
+  async appendWithin<DB>(trx: Transaction<DB>, entry: AuditEntry): Promise<void> {
+    try {
+      if (this.closed) throw new Error('the audit log is closed');
+      const tx = trx.withSchema(this.schema) as unknown as Kysely<AuditPendingTable>;
+      await insertPending(tx, { ...entry, at: this.now().toISOString() });
+    } catch (cause) {
+      const error = new AuditWriteError({ cause });
+      this.settlement.fail(entry.requestId, error);
+      throw error;
+    }
+  }
+
+  /** A change recorded with `appendWithin` committed: chain it now. */
+  committed(): void {
+    if (this.closed) return;
+    this.pendingHint = true;
+    this.schedule();
   }
 
   settled(requestId: string): Promise<void> {
@@ -224,15 +283,16 @@ export class PostgresAuditLog implements AuditSink {
   }
 
   async flush(): Promise<void> {
-    while (this.writing !== null || this.queue.length > 0) {
+    while (this.writing !== null || this.queue.length > 0 || this.pendingHint) {
       if (this.writing === null) this.write();
       await this.writing;
     }
   }
 
-  /** Writes what is queued and refuses further records; the pool is the caller's to close. */
+  /** Writes what is queued (and chains what this process committed) and refuses further records; the pool is the caller's to close. */
   async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.sweep);
     await this.flush();
   }
 
@@ -241,6 +301,8 @@ export class PostgresAuditLog implements AuditSink {
       // A bare seq names a record of a one-chain log, not of this one.
       throw badUserInput([{ field: 'after', message: 'is not a cursor returned by this API' }]);
     }
+    // Every committed change's record, chained first: a trail never misses a change it could see.
+    if (!(await this.asWriter(() => this.chainPending(true)))) throw new AuditWriteError();
     let query = this.db.selectFrom('audit_record').select(RECORD_COLUMNS).where('organization_id', '=', organizationId);
     if (patientId !== undefined) query = query.where(sql<boolean>`patient_ids @> ARRAY[${patientId}]::text[]`);
     if (after !== undefined) {
@@ -267,6 +329,20 @@ export class PostgresAuditLog implements AuditSink {
     this.lastHash = AUDIT_GENESIS;
   }
 
+  /** The next record of this process's chain, which becomes the chain's head. */
+  private next(entry: AuditEntry, at: string): AuditRecord {
+    const record = chainRecord(entry, {
+      service: this.service,
+      key: this.key,
+      seq: this.lastSeq + 1,
+      prevHash: this.lastHash,
+      at,
+    });
+    this.lastSeq = record.seq;
+    this.lastHash = record.hash;
+    return record;
+  }
+
   private schedule(): void {
     if (this.writing !== null) return; // the writer takes what is queued when its INSERT is done
     if (this.queue.length >= this.maxBatch) {
@@ -278,34 +354,128 @@ export class PostgresAuditLog implements AuditSink {
     // A tick's records (a list's entities, concurrent requests) go out together.
     setImmediate(() => {
       this.scheduled = false;
-      if (this.writing === null && this.queue.length > 0) this.write();
+      if (this.writing === null && (this.queue.length > 0 || this.pendingHint)) this.write();
     });
   }
 
   private write(): void {
-    this.writing = this.writeQueued().finally(() => {
+    void this.asWriter(() => this.writeQueued());
+  }
+
+  /**
+   * Runs `task` as the one writer of this chain: after the write under way, before the next. Only
+   * the writer moves the chain's head into the database, so records go out in `seq` order.
+   */
+  private async asWriter<T>(task: () => Promise<T>): Promise<T> {
+    while (this.writing !== null) await this.writing;
+    const run = task();
+    this.writing = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    try {
+      return await run;
+    } finally {
       this.writing = null;
-    });
+      if (this.queue.length > 0 || (this.pendingHint && !this.closed)) this.schedule();
+    }
   }
 
   private async writeQueued(): Promise<void> {
-    while (this.queue.length > 0) {
+    while (this.queue.length > 0 || this.pendingHint) {
+      if (this.pendingHint) {
+        this.pendingHint = false;
+        await this.chainPending(false);
+        continue;
+      }
       const batch = this.queue.splice(0, this.maxBatch);
       try {
         await this.db.insertInto('audit_record').values(batch.map(rowOf)).execute();
-        for (const { record } of batch) this.settlement.done(record.requestId);
+        this.written(batch);
       } catch (cause) {
-        // Everything queued behind the batch chains onto it: it fails with it, and the next
-        // record starts a new chain.
-        const failed = [...batch, ...this.queue.splice(0)];
-        const chain = this.chainId;
-        this.startChain();
-        const error = new AuditWriteError({ cause });
-        for (const { record } of failed) this.settlement.done(record.requestId, error);
-        this.logger?.error('audit.batch_failed', { code: errorCode(cause), records: failed.length, chain });
+        this.failed(batch, cause);
       }
     }
   }
+
+  /**
+   * Chains pending records (at most `maxBatch` per transaction, until none is left) after
+   * everything queued so far, all inserted in the transaction that deletes them from
+   * `audit_pending`. With `wait`, waits for records another replica is chaining (a reader's
+   * consistent view); otherwise skips them. False when a transaction failed.
+   */
+  private async chainPending(wait: boolean): Promise<boolean> {
+    for (;;) {
+      // Set once records are taken from the queue: from then on a failure fails them.
+      let taken: Queued[] | undefined;
+      let claimed: number;
+      try {
+        claimed = await this.db.transaction().execute(async (trx) => {
+          const pending = await claimPending(trx, this.maxBatch, wait);
+          // From here to the INSERT nothing awaits: what is queued already chains before the
+          // pending records, whatever is appended after chains after them.
+          const batch = this.queue.splice(0);
+          taken = batch;
+          for (const { at, ...entry } of pending) {
+            batch.push({ chainId: this.chainId, record: this.next(entry, at), settles: false });
+          }
+          for (let i = 0; i < batch.length; i += this.maxBatch) {
+            await trx
+              .insertInto('audit_record')
+              .values(batch.slice(i, i + this.maxBatch).map(rowOf))
+              .execute();
+          }
+          return pending.length;
+        });
+      } catch (cause) {
+        // Before anything was taken from the queue, the chain is as it was.
+        if (taken === undefined) this.logger?.error('audit.pending_failed', { code: errorCode(cause) });
+        else this.failed(taken, cause);
+        return false;
+      }
+      if (taken !== undefined) this.written(taken);
+      if (claimed < this.maxBatch) return true;
+    }
+  }
+
+  private written(batch: readonly Queued[]): void {
+    for (const { record, settles } of batch) if (settles) this.settlement.done(record.requestId);
+  }
+
+  /**
+   * A batch that may or may not have been written: everything queued behind it chains onto it, so
+   * it fails with it, and the next record starts a new chain. (Pending records in it are still
+   * pending when its transaction rolled back, and are chained again later.)
+   */
+  private failed(batch: readonly Queued[], cause: unknown): void {
+    const failed = [...batch, ...this.queue.splice(0)];
+    const chain = this.chainId;
+    this.startChain();
+    const error = new AuditWriteError({ cause });
+    for (const { record, settles } of failed) if (settles) this.settlement.done(record.requestId, error);
+    this.logger?.error('audit.batch_failed', { code: errorCode(cause), records: failed.length, chain });
+  }
+}
+
+/**
+ * Writes a change's audit record inside the change's own transaction (`trx`): what each store on
+ * PostgreSQL calls in an audited change, so that the record commits with the change and its outbox
+ * event, or neither does. `changed` are the patients the store created or changed (see
+ * `ChangeAudit.entry`). With a sink not on PostgreSQL (an in-memory log under a PostgreSQL store,
+ * in tests) the record is written at once instead, before the commit.
+ */
+export async function writeAuditWithin<DB>(
+  trx: Transaction<DB>,
+  change: ChangeAudit | undefined,
+  changed: readonly string[],
+): Promise<void> {
+  if (change === undefined) return;
+  if (!(change.sink instanceof PostgresAuditLog)) {
+    change.writeNow(changed);
+    return;
+  }
+  await change.sink.appendWithin(trx, change.entry(changed));
+  change.markWritten();
 }
 
 function rowOf({ chainId, record }: Queued): AuditTable['audit_record'] {

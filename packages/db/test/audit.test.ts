@@ -22,10 +22,10 @@ import {
   type ServiceContext,
 } from '@carebridge/common';
 import { createTestAuth, execute, staff, type TestAuth } from '@carebridge/common/testing';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, PostgresAuditLog, verifyAuditDatabase, type Database } from '../src';
-import { testSchemas } from '../src/testing';
+import { breakableAuditTables, testSchemas } from '../src/testing';
 
 const KEY = 'test-audit-key';
 const schemas = testSchemas('audit');
@@ -367,5 +367,88 @@ describe('PostgresAuditLog', () => {
     expect(paged.map((c) => c.result)).toEqual([
       { ok: false, at: 2, reason: 'hash does not match: record edited, forged or another key' },
     ]);
+  });
+});
+
+describe('PostgresAuditLog: a change’s record, written in the change’s transaction', () => {
+  /** A change (a row of its own table) and its record in one transaction, committed or rolled back. */
+  async function change(database: Database<unknown>, log: PostgresAuditLog, requestId: string, commit = true) {
+    const db = database.db as Kysely<{ change_row: { request_id: string } }>;
+    await sql`CREATE TABLE IF NOT EXISTS change_row (request_id text PRIMARY KEY)`.execute(db);
+    await db
+      .transaction()
+      .execute(async (trx) => {
+        await trx.insertInto('change_row').values({ request_id: requestId }).execute();
+        await log.appendWithin(trx, entry({ requestId, action: 'patient.create' }));
+        if (!commit) throw new Error('rolled back');
+      })
+      .catch((error: unknown) => {
+        if (commit) throw error;
+      });
+  }
+  const rows = async (database: Database<unknown>, table: string) =>
+    Number((await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(database.db)).rows[0]!.n);
+
+  it('chains a committed record after what is queued at the writer’s turn, never one rolled back: no gap', async () => {
+    const schema = schemas.schema('within');
+    const { log, database } = await openPg(schema);
+    log.append(entry({ requestId: 'read-1' }));
+    await change(database, log, 'create-1');
+    await change(database, log, 'create-2', false);
+    log.committed();
+    log.append(entry({ requestId: 'read-2' }));
+    await log.settled('read-2');
+    await log.flush();
+    expect(await rows(database, 'change_row')).toBe(1);
+    expect(await rows(database, 'audit_pending')).toBe(0);
+    const { records } = await log.query({ organizationId: 'org-riverside', first: 10 });
+    expect(records.map((r) => [r.seq, r.requestId]).sort(([a], [b]) => Number(a) - Number(b))).toEqual([
+      [1, 'read-1'],
+      // Appended before the writer's turn, so chained before the record it then took from audit_pending.
+      [2, 'read-2'],
+      [3, 'create-1'],
+    ]);
+    expect(await verifyPg(schema)).toEqual([{ ok: true, count: 3 }]);
+  });
+
+  it('answers a committed record in queries before it is chained, and another replica or the next process chains it', async () => {
+    const schema = schemas.schema('leftover');
+    const now = clock();
+    const a = await openPg(schema, now);
+    const b = await openPg(schema, now);
+    // A commits its change and is gone before chaining it (no `committed`): the record waits in audit_pending.
+    await change(a.database, a.log, 'create-a');
+    expect(await rows(a.database, 'audit_pending')).toBe(1);
+    const { records } = await b.log.query({ organizationId: 'org-riverside', first: 10 });
+    expect(records.map((r) => [r.requestId, r.seq])).toEqual([['create-a', 1]]);
+    expect(await rows(a.database, 'audit_pending')).toBe(0);
+    // A record left behind when its process died is chained when the next one opens.
+    await change(a.database, a.log, 'create-a2');
+    const restarted = await openPg(schema, now);
+    expect(await rows(a.database, 'audit_pending')).toBe(0);
+    expect((await verifyAuditDatabase({ url: schemas.url, schema, key: KEY })).map((c) => [c.chain, c.result])).toEqual(
+      expect.arrayContaining([
+        [b.log.chain, { ok: true, count: 1 }],
+        [restarted.log.chain, { ok: true, count: 1 }],
+      ]),
+    );
+  });
+
+  it('refuses the record, failing its request and the change’s transaction, when the table refuses it', async () => {
+    const schema = schemas.schema('withinrefused');
+    const { log, database } = await openPg(schema);
+    const tables = breakableAuditTables(schemas.url, schema);
+    await tables.break();
+    await expect(change(database, log, 'create-refused')).rejects.toThrow(AuditWriteError);
+    await expect(log.settled('create-refused')).rejects.toThrow(AUDIT_WRITE_FAILED);
+    expect(await rows(database, 'change_row')).toBe(0);
+    await tables.heal();
+    await change(database, log, 'create-ok');
+    log.committed();
+    await log.flush();
+    expect((await log.query({ organizationId: 'org-riverside', first: 10 })).records.map((r) => r.requestId)).toEqual([
+      'create-ok',
+    ]);
+    expect(() => log.appendNow(entry({ requestId: 'now' }))).toThrow(AuditWriteError);
   });
 });

@@ -265,6 +265,8 @@ export async function startInProcessStack(options: InProcessStackOptions = {}) {
   };
 
   return {
+    /** The gateway's /graphql, for tests that read a whole answer, errors included (`graphql` of ./index). */
+    url: gateway.url,
     sandbox,
     transactions: ehrData.transactions,
     patientOutbox: patientStore.outbox,

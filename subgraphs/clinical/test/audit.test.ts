@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import {
   DEV_AUDIT_HMAC_KEY,
   InMemoryAuditLog,
@@ -8,7 +8,14 @@ import {
   type IntakeViewer,
   type Viewer,
 } from '@carebridge/common';
-import { createTestAuth, execute, staff, type TestAuth } from '@carebridge/common/testing';
+import {
+  AUDIT_FAILED_RESULT,
+  breakableAuditLog,
+  createTestAuth,
+  execute,
+  staff,
+  type TestAuth,
+} from '@carebridge/common/testing';
 import { createSeededStore } from '../src/data/seed';
 import { createService } from '../src/server';
 import { fakeDirectory } from './fixtures';
@@ -257,6 +264,50 @@ describe('the clinical audit trail in the graph', () => {
     expect(recorded(log)).toEqual([
       { ...riverside, action: 'audit.read', outcome: 'DENIED', patientIds: ['pt-00001'], detail: 'ROLE_REQUIRED' },
       { ...riverside, action: 'audit.read', outcome: 'DENIED', patientIds: [], detail: 'ROLE_REQUIRED' },
+    ]);
+  });
+});
+
+describe('a change and its audit record: both or neither', () => {
+  it('stores no response, uses no link and records no event when the record cannot be written; a retry stores one', async () => {
+    const audit = breakableAuditLog('clinical');
+    onTestFinished(() => audit.remove());
+    const store = createSeededStore();
+    const service = createService({
+      verifier: auth.verifier,
+      patients: fakeDirectory(auth.verifier),
+      store,
+      audit: audit.log,
+    });
+    const run = async (viewer: Viewer) =>
+      execute<Record<string, any>>(service, SUBMIT, submission('pt-00001'), await auth.headers(viewer));
+    const before = await store.responsesOfPatient('pt-00001');
+
+    audit.break();
+    expect(await run(CLINICIAN)).toEqual(AUDIT_FAILED_RESULT);
+    expect(await run(INTAKE)).toEqual(AUDIT_FAILED_RESULT);
+    expect(await store.responsesOfPatient('pt-00001')).toEqual(before);
+    expect(await store.isLinkUsed(INTAKE.linkId)).toBe(false);
+    expect(await store.outbox.size()).toBe(0);
+    expect(audit.log.all()).toEqual([]);
+
+    audit.heal();
+    const retried = await run(INTAKE);
+    expect(retried.errors).toBeUndefined();
+    const after = await store.responsesOfPatient('pt-00001');
+    expect(after.map((r) => r.id)).toEqual([
+      retried.data?.['submitQuestionnaireResponse'].id,
+      ...before.map((r) => r.id),
+    ]);
+    expect(await store.outbox.size()).toBe(1);
+    expect(recorded(audit.log)).toEqual([
+      {
+        actor: { kind: 'intake', id: 'link-1' },
+        organizationId: 'org-riverside',
+        action: 'response.submit',
+        outcome: 'ALLOWED',
+        patientIds: ['pt-00001'],
+      },
     ]);
   });
 });

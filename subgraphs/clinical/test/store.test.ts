@@ -1,5 +1,5 @@
-import type { ChangeEvent } from '@carebridge/common';
-import { testSchemas } from '@carebridge/db/testing';
+import { AuditWriteError, type ChangeEvent } from '@carebridge/common';
+import { lazyTestAuditLog, testSchemas, type TestAuditLog } from '@carebridge/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openClinicalDatabase } from '../src/data/database';
 import { PostgresClinicalStore } from '../src/data/postgresStore';
@@ -17,6 +17,8 @@ import { fixtureQuestionnaire } from './fixtures';
 interface Pair {
   a: ClinicalStore;
   b: ClinicalStore;
+  /** The service's audit log beside the stores (a file in memory; their schema on PostgreSQL). */
+  audit: () => Promise<TestAuditLog>;
   close: () => Promise<void>;
 }
 
@@ -47,7 +49,8 @@ const backends: Backend[] = [
     name: 'in memory',
     pair: () => {
       const store = new InMemoryClinicalStore();
-      return Promise.resolve({ a: store, b: store, close: () => Promise.resolve() });
+      const { audit, close } = lazyTestAuditLog('clinical');
+      return Promise.resolve({ a: store, b: store, audit, close });
     },
   },
   {
@@ -57,10 +60,13 @@ const backends: Backend[] = [
       // Two pools, as two replicas would have; the second finds the schema migrated.
       const one = await openPostgres(schema);
       const two = await openPostgres(schema);
+      const audit = lazyTestAuditLog('clinical', { url: schemas.url, schema });
       return {
         a: one.store,
         b: two.store,
+        audit: audit.audit,
         close: async () => {
+          await audit.close();
           await one.close();
           await two.close();
         },
@@ -97,10 +103,12 @@ const answered = (events: ChangeEvent[]) =>
   events.map((e) => (e.type === 'clinical.answered' ? [e.organizationId, e.patientId, e.responseId] : [e.type]));
 
 describe.each(backends)('the clinical store ($name)', (backend) => {
-  async function withStores(body: (a: ClinicalStore, b: ClinicalStore) => Promise<void>) {
-    const { a, b, close } = await backend.pair();
+  async function withStores(
+    body: (a: ClinicalStore, b: ClinicalStore, audit: () => Promise<TestAuditLog>) => Promise<void>,
+  ) {
+    const { a, b, audit, close } = await backend.pair();
     try {
-      await body(a, b);
+      await body(a, b, audit);
     } finally {
       await close();
     }
@@ -335,6 +343,37 @@ describe.each(backends)('the clinical store ($name)', (backend) => {
         const stored = await a.responsesOfPatient('pt-1');
         expect(stored).toHaveLength(1);
         expect(answered(await a.outbox.pending(10))).toEqual([['org-riverside', 'pt-1', stored[0]!.id]]);
+      }));
+  });
+
+  describe('audit records, written with the response', () => {
+    it('store a response and its record both or neither: nothing while the record cannot be written', () =>
+      withStores(async (a, b, opened) => {
+        const audit = await opened();
+        await a.addQuestionnaireVersion(V1);
+        await audit.break();
+        await expect(
+          a.addResponse(response({ id: 'qr-refused' }), { linkId: 'link-1', audit: audit.change('response.submit') }),
+        ).rejects.toThrow(AuditWriteError);
+        expect([await b.response('qr-refused'), await b.isLinkUsed('link-1'), await b.outbox.size()]).toEqual([
+          undefined,
+          false,
+          0,
+        ]);
+        await audit.heal();
+        await a.addResponse(response({ id: 'qr-stored' }), {
+          linkId: 'link-1',
+          audit: audit.change('response.submit'),
+        });
+        expect((await b.responsesOfPatient('pt-1')).map((r) => r.id)).toEqual(['qr-stored']);
+        expect(answered(await b.outbox.pending(10))).toEqual([['org-riverside', 'pt-1', 'qr-stored']]);
+        // A refused response (its link used) writes no record either.
+        await expect(
+          b.addResponse(response({ id: 'qr-again' }), { linkId: 'link-1', audit: audit.change('response.submit') }),
+        ).rejects.toThrow(LinkAlreadyUsedError);
+        expect((await audit.records()).map((r) => [r.action, r.outcome, r.patientIds])).toEqual([
+          ['response.submit', 'ALLOWED', ['pt-1']],
+        ]);
       }));
   });
 

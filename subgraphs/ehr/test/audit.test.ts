@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import {
   DEV_AUDIT_HMAC_KEY,
   InMemoryAuditLog,
@@ -6,7 +6,14 @@ import {
   type AuditRecord,
   type Viewer,
 } from '@carebridge/common';
-import { createTestAuth, execute, staff, type TestAuth } from '@carebridge/common/testing';
+import {
+  AUDIT_FAILED_RESULT,
+  breakableAuditLog,
+  createTestAuth,
+  execute,
+  staff,
+  type TestAuth,
+} from '@carebridge/common/testing';
 import { createService } from '../src/server';
 import { patientSnapshot, upserted } from './delivery.fixtures';
 import { GOLDEN_RECORD } from './fixtures';
@@ -213,5 +220,47 @@ describe('the ehr audit trail in the graph', () => {
     // Riverside's admin sees Riverside's own attempt, never Lakeside's records.
     const riverside = await run(RIVERSIDE_ADMIN, '{ ehrAuditLog(first: 100) { nodes { organizationId outcome } } }');
     expect(riverside.data?.['ehrAuditLog'].nodes).toEqual([{ organizationId: 'org-riverside', outcome: 'DENIED' }]);
+  });
+});
+
+describe('a change and its audit record: both or neither', () => {
+  it('queues nothing when the record of a resend or replay cannot be written; a retry queues once', async () => {
+    const audit = breakableAuditLog('ehr');
+    onTestFinished(() => audit.remove());
+    const service = createService({ verifier: auth.verifier, audit: audit.log });
+    const { delivery, transactions } = service.shared;
+    await delivery.ingest([upserted(patientSnapshot())]);
+    const [created] = await transactions.byPatient('pt-d1');
+    await transactions.save({ ...created!, status: 'DEAD', lastError: 'The EHR refused the request: HTTP 422' });
+    const run = async (query: string) =>
+      execute<Record<string, any>>(service, query, {}, await auth.headers(CLINICIAN));
+    const RESEND = 'mutation { resendPatientToEhr(patientId: "pt-d1") { id } }';
+    const BULK = 'mutation { resendToEhr(dryRun: false) { requestCount } }';
+    const REPLAY = `mutation { replayEhrTransaction(id: "${created!.id}") { id } }`;
+
+    audit.break();
+    expect(await run(RESEND)).toEqual(AUDIT_FAILED_RESULT);
+    expect(await run(BULK)).toEqual(AUDIT_FAILED_RESULT);
+    expect(await run(REPLAY)).toEqual(AUDIT_FAILED_RESULT);
+    expect((await transactions.byPatient('pt-d1')).map((t) => t.id)).toEqual([created!.id]);
+    expect(await transactions.replayedBy(created!.id)).toBeUndefined();
+    expect(audit.log.all()).toEqual([]);
+
+    audit.heal();
+    const resent = await run(RESEND);
+    const replayed = await run(REPLAY);
+    expect([resent.errors, replayed.errors]).toEqual([undefined, undefined]);
+    const queued = (resent.data?.['resendPatientToEhr'] ?? []) as unknown[];
+    expect(queued.length).toBeGreaterThan(0);
+    expect((await transactions.byPatient('pt-d1')).map((t) => t.trigger).sort()).toEqual([
+      'PATIENT_CREATED',
+      'REPLAY',
+      ...queued.map(() => 'RESEND'),
+    ]);
+    const base = { ...lakeside, patientIds: ['pt-d1'], patientCount: 1 };
+    expect(recorded(audit.log)).toEqual([
+      { ...base, action: 'ehr.resend', outcome: 'ALLOWED' },
+      { ...base, action: 'ehr.replay', outcome: 'ALLOWED' },
+    ]);
   });
 });

@@ -1,4 +1,5 @@
-import { testSchemas } from '@carebridge/db/testing';
+import { AuditWriteError } from '@carebridge/common';
+import { lazyTestAuditLog, testSchemas, type TestAuditLog } from '@carebridge/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openEhrDatabase } from '../src/data/database';
 import type { EhrTransactionRecord } from '../src/data/records';
@@ -24,7 +25,13 @@ const createsPatient: CreatesPatient = (_system, endpoint) => endpoint === CREAT
 
 interface Backend {
   name: string;
-  pair: () => Promise<{ a: TransactionStore; b: TransactionStore; close: () => Promise<void> }>;
+  pair: () => Promise<{
+    a: TransactionStore;
+    b: TransactionStore;
+    /** The service's audit log beside the stores (a file in memory; their schema on PostgreSQL). */
+    audit: () => Promise<TestAuditLog>;
+    close: () => Promise<void>;
+  }>;
 }
 
 const schemas = testSchemas('ehrtx');
@@ -36,7 +43,16 @@ const backends: Backend[] = [
     name: 'in memory',
     pair: () => {
       const store = new InMemoryTransactionStore({ createsPatient });
-      return Promise.resolve({ a: store, b: store, close: () => store.close() });
+      const audit = lazyTestAuditLog('ehr');
+      return Promise.resolve({
+        a: store,
+        b: store,
+        audit: audit.audit,
+        close: async () => {
+          await audit.close();
+          await store.close();
+        },
+      });
     },
   },
   {
@@ -50,10 +66,13 @@ const backends: Backend[] = [
       ];
       const a = new PostgresTransactionStore(one, { createsPatient });
       const b = new PostgresTransactionStore(two, { createsPatient });
+      const audit = lazyTestAuditLog('ehr', { url: schemas.url, schema });
       return {
         a,
         b,
+        audit: audit.audit,
         close: async () => {
+          await audit.close();
           await Promise.all([a.close(), b.close()]);
           await Promise.all([one.close(), two.close()]);
         },
@@ -117,10 +136,12 @@ function delivered(t: EhrTransactionRecord, learned: string | null = null): Comp
 const ids = (claimed: { transaction: EhrTransactionRecord }[]) => claimed.map((c) => c.transaction.id);
 
 describe.each(backends)('the transaction store ($name)', (backend) => {
-  async function withStores(body: (a: TransactionStore, b: TransactionStore) => Promise<void>) {
-    const { a, b, close } = await backend.pair();
+  async function withStores(
+    body: (a: TransactionStore, b: TransactionStore, audit: () => Promise<TestAuditLog>) => Promise<void>,
+  ) {
+    const { a, b, audit, close } = await backend.pair();
     try {
-      await body(a, b);
+      await body(a, b, audit);
     } finally {
       await close();
     }
@@ -188,6 +209,40 @@ describe.each(backends)('the transaction store ($name)', (backend) => {
         );
         expect(await store.get('replay-2')).toBeUndefined();
         expect((await store.open()).map((t) => t.id)).toEqual(['replay-1']);
+      }));
+  });
+
+  describe('a staff change’s transactions, added with its audit record', () => {
+    it('adds them and their record both or neither: nothing while the record cannot be written', () =>
+      withStores(async (a, b, opened) => {
+        const audit = await opened();
+        await a.add(record({ id: 'dead', status: 'DEAD' }));
+        await audit.break();
+        const replay = () => record({ id: 'replay', trigger: 'REPLAY', replayOf: 'dead' });
+        await expect(a.addWithAudit([replay()], audit.change('ehr.replay'))).rejects.toThrow(AuditWriteError);
+        await expect(
+          a.addWithAudit([record({ id: 'resent', trigger: 'RESEND' })], audit.change('ehr.resend')),
+        ).rejects.toThrow(AuditWriteError);
+        expect([await b.get('replay'), await b.get('resent'), await b.replayedBy('dead')]).toEqual([
+          undefined,
+          undefined,
+          undefined,
+        ]);
+        expect(await b.open()).toEqual([]);
+
+        await audit.heal();
+        await a.addWithAudit([replay()], audit.change('ehr.replay'));
+        // Nothing to send still records the staff member's resend.
+        await a.addWithAudit([], audit.change('ehr.resend', ['pt-9']));
+        // A refused addition (a second replay) records nothing.
+        await expect(
+          a.addWithAudit([record({ id: 'replay-2', trigger: 'REPLAY', replayOf: 'dead' })], audit.change('ehr.replay')),
+        ).rejects.toThrow('already replayed');
+        expect((await b.open()).map((t) => t.id)).toEqual(['replay']);
+        expect((await audit.records()).map((r) => [r.action, r.patientIds]).reverse()).toEqual([
+          ['ehr.replay', ['pt-1']],
+          ['ehr.resend', ['pt-9']],
+        ]);
       }));
   });
 

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import {
   DEV_AUDIT_HMAC_KEY,
   InMemoryAuditLog,
@@ -7,7 +7,14 @@ import {
   verifyAuditChain,
   type AuditRecord,
 } from '@carebridge/common';
-import { createTestAuth, execute, staff, type TestAuth } from '@carebridge/common/testing';
+import {
+  AUDIT_FAILED_RESULT,
+  breakableAuditLog,
+  createTestAuth,
+  execute,
+  staff,
+  type TestAuth,
+} from '@carebridge/common/testing';
 import { seedPatients } from '../src/data/seed';
 import { createSeededStore, createService } from '../src/server';
 
@@ -305,5 +312,59 @@ describe('the audit trail in the graph', () => {
     const nodes = all.data?.['patientAuditLog'].nodes as { organizationId: string }[];
     expect(nodes.every((n) => n.organizationId === 'org-riverside')).toBe(true);
     expect(nodes).toContainEqual({ organizationId: 'org-riverside', patientIds: ['pt-00004'], outcome: 'DENIED' });
+  });
+});
+
+describe('a change and its audit record: both or neither', () => {
+  const CREATE = 'mutation ($input: PatientInput!) { createPatient(input: $input) { id } }';
+  const BULK = `mutation ($filter: BulkPatientFilter!, $input: BulkPatientUpdateInput!) {
+    updatePatients(filter: $filter, input: $input, dryRun: false) { changedCount } }`;
+  const NEW = { firstName: 'Ada', lastName: 'Quillfeather', gender: 'FEMALE', dateOfBirth: '1980-04-12' };
+
+  it('changes nothing and records no change event when the record cannot be written; a retry changes once', async () => {
+    const audit = breakableAuditLog('patient');
+    onTestFinished(() => audit.remove());
+    const store = createSeededStore();
+    const service = createService({ verifier: auth.verifier, store, audit: audit.log });
+    const run = (query: string, variables: Record<string, unknown> = {}) =>
+      execute<Record<string, any>>(service, query, variables, clinician);
+    const before = { size: store.size, patient: await store.findById('pt-00001') };
+
+    audit.break();
+    expect(await run(CREATE, { input: NEW })).toEqual(AUDIT_FAILED_RESULT);
+    expect(await run(UPDATE, { id: 'pt-00001', version: 1, input: { lastName: 'Changed' } })).toEqual(
+      AUDIT_FAILED_RESULT,
+    );
+    expect(
+      await run(BULK, { filter: { primaryCarePhysicianId: 'prov-riverside-1' }, input: { preferredLanguage: 'ES' } }),
+    ).toEqual(AUDIT_FAILED_RESULT);
+    expect(await run('mutation { deletePatient(id: "pt-00002") }')).toEqual(AUDIT_FAILED_RESULT);
+    expect(store.size).toBe(before.size);
+    expect((await store.list({ filter: { search: 'Quillfeather' }, first: 10 })).nodes).toEqual([]);
+    expect(await store.findById('pt-00001')).toEqual(before.patient);
+    expect(await store.findById('pt-00002')).toBeDefined();
+    expect((await store.listAll({ primaryCarePhysicianId: 'prov-riverside-1' })).every((p) => p.version === 1)).toBe(
+      true,
+    );
+    expect(store.outbox.sizeNow()).toBe(0);
+    expect(audit.log.all()).toEqual([]);
+
+    audit.heal();
+    const created = await run(CREATE, { input: NEW });
+    expect(created.errors).toBeUndefined();
+    const id = created.data?.['createPatient'].id as string;
+    expect(store.size).toBe(before.size + 1);
+    expect((await store.list({ filter: { search: 'Quillfeather' }, first: 10 })).nodes.map((p) => p.id)).toEqual([id]);
+    expect(store.outbox.pendingNow(10).map((e) => [e.type, e.patientId])).toEqual([['patient.upserted', id]]);
+    expect(recorded(audit.log)).toEqual([
+      {
+        action: 'patient.create',
+        outcome: 'ALLOWED',
+        actor: CLINICIAN_ACTOR,
+        organizationId: 'org-riverside',
+        patientIds: [id],
+        patientCount: 1,
+      },
+    ]);
   });
 });

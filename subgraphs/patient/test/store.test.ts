@@ -1,5 +1,5 @@
-import { compareKeys } from '@carebridge/common';
-import { testSchemas } from '@carebridge/db/testing';
+import { AuditWriteError, compareKeys } from '@carebridge/common';
+import { testAuditLog, testSchemas, type TestAuditLog } from '@carebridge/db/testing';
 import type { GraphQLError } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPatientDatabase, type PatientDatabase } from '../src/data/database';
@@ -31,11 +31,18 @@ interface Backend {
   empty(options?: StoreOptions): Promise<TestStore>;
   /** Two stores over one set of data (seed providers, no patient), ids pt-a-… and pt-b-… */
   pair(): Promise<[TestStore, TestStore]>;
+  /** An empty store and the service's audit log beside it (a file in memory; the store's schema on PostgreSQL). */
+  audited(): Promise<{ store: TestStore; audit: TestAuditLog }>;
 }
 
 const schemas = testSchemas('patient');
-const opened: { stores: PostgresPatientStore[]; databases: PatientDatabase[] } = { stores: [], databases: [] };
+const opened: { stores: PostgresPatientStore[]; databases: PatientDatabase[]; audits: TestAuditLog[] } = {
+  stores: [],
+  databases: [],
+  audits: [],
+};
 afterAll(async () => {
+  await Promise.all(opened.audits.map((audit) => audit.close()));
   await Promise.all(opened.stores.map((store) => store.close()));
   await Promise.all(opened.databases.map((database) => database.close()));
   await schemas.drop();
@@ -72,6 +79,11 @@ const backends: Backend[] = [
       const store = new InMemoryPatientStore({ providers: SEED_PROVIDERS, ...defaults({}) });
       return Promise.resolve([store, store]);
     },
+    audited: async () => {
+      const audit = await testAuditLog('patient');
+      opened.audits.push(audit);
+      return { store: new InMemoryPatientStore({ providers: SEED_PROVIDERS, ...defaults({}) }), audit };
+    },
   },
   {
     name: 'PostgreSQL',
@@ -82,6 +94,12 @@ const backends: Backend[] = [
       let next = 0;
       const b = await openPostgres(schemas.schema(`p${schemaCount}`), { newId: () => `pt-b-${++next}` });
       return [a, b];
+    },
+    audited: async () => {
+      const store = await emptyPostgres();
+      const audit = await testAuditLog('patient', { url: schemas.url, schema: schemas.schema(`p${schemaCount}`) });
+      opened.audits.push(audit);
+      return { store, audit };
     },
   },
 ];
@@ -561,6 +579,68 @@ describe.each(backends)('the patient store ($name)', (backend) => {
         },
       });
       expect(await store.outbox.size()).toEqual(2);
+    });
+  });
+
+  describe('audit records, written with the change', () => {
+    it('make a change and its record both or neither: nothing changes while the record cannot be written', async () => {
+      const { store, audit } = await backend.audited();
+      const [kept] = await store.create([newPatient({ lastName: 'Kept', primaryCarePhysicianId: 'prov-riverside-1' })]);
+      await store.outbox.markSent((await store.outbox.pending(10)).map((e) => e.id));
+      const before = await store.findById(kept!.id);
+
+      await audit.break();
+      const refused = [
+        () => store.create([newPatient({ lastName: 'Refused' })], audit.change('patient.create')),
+        () => store.update(kept!.id, { lastName: 'Renamed' }, 1, audit.change('patient.update', [kept!.id])),
+        () =>
+          store.updateMany(
+            [{ id: kept!.id, expectedVersion: 1 }],
+            { preferredLanguage: 'ES' },
+            audit.change('patient.update'),
+          ),
+        () => store.delete(kept!.id, audit.change('patient.delete', [kept!.id])),
+      ];
+      for (const change of refused) await expect(change()).rejects.toThrow(AuditWriteError);
+      expect(await count(store)).toBe(1);
+      expect(await store.findById(kept!.id)).toEqual(before);
+      expect(await store.outbox.size()).toBe(0);
+
+      await audit.heal();
+      const [created] = await store.create([newPatient({ lastName: 'Created' })], audit.change('patient.create'));
+      // The MRN the refused creation would have had: a change not made moved no generator either.
+      expect(created!.mrn).toBe('RH-000002');
+      await store.update(kept!.id, { lastName: 'Renamed' }, 1, audit.change('patient.update', [kept!.id]));
+      await store.updateMany(
+        [{ id: kept!.id, expectedVersion: 2 }],
+        { preferredLanguage: 'ES' },
+        audit.change('patient.update'),
+      );
+      expect(await store.delete(kept!.id, audit.change('patient.delete', [kept!.id]))).toBe(true);
+      expect(await names(store)).toEqual(['Ada Created']);
+      expect((await store.outbox.pending(10)).map((e) => [e.type, e.patientId])).toEqual([
+        ['patient.upserted', created!.id],
+        ['patient.upserted', kept!.id],
+        ['patient.upserted', kept!.id],
+        ['patient.deleted', kept!.id],
+      ]);
+      expect((await audit.records()).map((r) => [r.action, r.outcome, r.patientIds]).reverse()).toEqual([
+        ['patient.create', 'ALLOWED', [created!.id]],
+        ['patient.update', 'ALLOWED', [kept!.id]],
+        ['patient.update', 'ALLOWED', [kept!.id]],
+        ['patient.delete', 'ALLOWED', [kept!.id]],
+      ]);
+    });
+
+    it('write no record for a change the store refuses', async () => {
+      const { store, audit } = await backend.audited();
+      const [kept] = await store.create([newPatient({ mrn: 'RH-1' })], audit.change('patient.create'));
+      await expect(store.create([newPatient({ mrn: 'rh-1' })], audit.change('patient.create'))).rejects.toThrow();
+      await expect(
+        store.update(kept!.id, { lastName: 'X' }, 7, audit.change('patient.update', [kept!.id])),
+      ).rejects.toThrow();
+      expect(await store.delete('pt-missing', audit.change('patient.delete', ['pt-missing']))).toBe(false);
+      expect((await audit.records()).map((r) => [r.action, r.patientIds])).toEqual([['patient.create', [kept!.id]]]);
     });
   });
 

@@ -90,10 +90,25 @@ export interface AuditPage {
  * Where a service records. `append` is synchronous so that resolvers need not await it: it builds
  * the chained record and queues it, and a sink that writes later (in batches) reports the outcome
  * through `settled`, which the subgraph's Apollo Server plugin awaits before any response leaves.
+ *
+ * A change's record is written with the change instead (see `ChangeAudit`): `appendNow` by a store
+ * in memory, inside the change's transaction by a store on PostgreSQL (`PostgresAuditLog`).
  */
 export interface AuditSink {
   /** Builds and queues the record; throws `AuditWriteError` when it cannot even be queued. */
   append(entry: AuditEntry): AuditRecord;
+  /**
+   * Writes the record durably before returning, or throws `AuditWriteError` having written
+   * nothing (and fails the request, as a failed `append` does): what a store in memory calls
+   * between a change's checks and applying it. A sink that writes a change's record only within
+   * the change's database transaction (`PostgresAuditLog`) refuses.
+   */
+  appendNow(entry: AuditEntry): AuditRecord;
+  /**
+   * A change whose record was written with it has been committed: a sink that chains such records
+   * after their commit (`PostgresAuditLog`) may do so now. `audited` calls it.
+   */
+  committed?(): void;
   /**
    * Resolves once every record appended so far for `requestId` is written; rejects with
    * `AuditWriteError` when one was not. A request whose records failed keeps failing for a while

@@ -1,18 +1,11 @@
 import { denialReason, requireRole } from '../access';
-import type { Viewer } from '../auth';
 import { badUserInput } from '../errors';
 import type { Logger } from '../logger';
 import { decodeCursor, encodeCursor, pageSize } from '../pagination';
-import type { AuditActor, AuditOutcome, AuditPosition, AuditRecord, AuditSink } from './chain';
+import { auditActor, ChangeAudit, type AuditContext } from './change';
+import type { AuditOutcome, AuditPosition, AuditRecord } from './chain';
 
 /** Recording from resolvers (`audit`, `audited`) and answering the graph's audit trail fields. */
-
-/** What `audit` needs of a request context: every subgraph context has these. */
-export interface AuditContext {
-  viewer: Viewer;
-  requestId: string;
-  audit: AuditSink;
-}
 
 export interface AuditEvent {
   action: string;
@@ -20,12 +13,6 @@ export interface AuditEvent {
   patientIds: readonly string[];
   patientCount?: number;
   detail?: string;
-}
-
-export function auditActor(viewer: Viewer): AuditActor {
-  return viewer.kind === 'staff'
-    ? { kind: 'staff', id: viewer.userId, role: viewer.role }
-    : { kind: 'intake', id: viewer.linkId };
 }
 
 /** Records one event for the request's viewer (who, organization, request id come from the context). */
@@ -67,13 +54,26 @@ function errorCode(error: unknown): string | undefined {
  * then rethrows. The ALLOWED record is written before the result is returned, so no patient data
  * leaves without a record: when the record cannot be written the call fails (fail closed).
  *
+ * A change hands `change` (its ALLOWED record) to the store method that makes it, which writes the
+ * record with the change, atomically (see `ChangeAudit`); `audited` then writes no second one.
+ * When no store wrote it (a read, a dry run), `audited` appends the ALLOWED record itself.
+ *
  * Async on purpose: a synchronous throw becomes a rejection, so inside `_entities` an error fails
  * only its own entity (as `perEntity` does).
  */
-export async function audited<T>(context: AuditContext, spec: AuditSpec<T>, run: () => T | Promise<T>): Promise<T> {
+export async function audited<T>(
+  context: AuditContext,
+  spec: AuditSpec<T>,
+  run: (change: ChangeAudit) => T | Promise<T>,
+): Promise<T> {
+  const change = new ChangeAudit(
+    context,
+    spec.action,
+    typeof spec.patientIds === 'function' ? undefined : spec.patientIds,
+  );
   let result: T;
   try {
-    result = await run();
+    result = await run(change);
   } catch (error) {
     const code = errorCode(error);
     const denied = code === 'FORBIDDEN';
@@ -85,6 +85,11 @@ export async function audited<T>(context: AuditContext, spec: AuditSpec<T>, run:
       detail: (denied ? denialReason(error) : undefined) ?? code ?? 'INTERNAL_ERROR',
     });
     throw error;
+  }
+  if (change.written) {
+    // Committed with the change; a sink that chains such records later may do so now.
+    context.audit.committed?.();
+    return result;
   }
   if (spec.recordAllowed === false) return result;
   const patientIds = typeof spec.patientIds === 'function' ? spec.patientIds(result) : spec.patientIds;

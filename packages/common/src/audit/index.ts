@@ -1,4 +1,5 @@
 export * from './chain';
+export * from './change';
 export * from './graph';
 export * from './log';
 export * from './settle';

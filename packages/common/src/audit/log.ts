@@ -33,7 +33,9 @@ export interface InMemoryAuditLogOptions {
  * and a restart continues the file's chain instead of starting a second one (a file holding another
  * service's records is refused: each service needs a file of its own). A record is written
  * when `append` returns, so `settled` has nothing to wait for; it still reports a failed write, so
- * a failing file fails the request the same way a failing database does.
+ * a failing file fails the request the same way a failing database does. `append` and `appendNow`
+ * are therefore the same here: a store in memory writes a change's record with `appendNow` before
+ * it applies the change.
  */
 export class InMemoryAuditLog implements AuditSink {
   private readonly records: AuditRecord[] = [];
@@ -66,6 +68,11 @@ export class InMemoryAuditLog implements AuditSink {
   }
 
   append(entry: AuditEntry): AuditRecord {
+    return this.appendNow(entry);
+  }
+
+  /** `append`: the record is on disk (with a file) when it returns, and in the log. */
+  appendNow(entry: AuditEntry): AuditRecord {
     const record = chainRecord(entry, {
       service: this.service,
       key: this.key,

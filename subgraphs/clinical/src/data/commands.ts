@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { forbiddenBecause, notFound } from '@carebridge/common';
+import { forbiddenBecause, notFound, type ChangeAudit } from '@carebridge/common';
 import type { QuestionnaireInput, QuestionnaireResponseInput } from '../__generated__/schema-types';
 import type { QuestionnaireRecord, QuestionnaireResponseRecord } from './records';
 import { LinkAlreadyUsedError, type ClinicalStore } from './store';
@@ -75,12 +75,14 @@ export interface Submission {
   organizationId: string;
   /** The intake link answered through: it is used up when, and only when, the response is stored. */
   linkId?: string;
+  /** The submission's audit record, written by the store with the response (see `ChangeAudit`). */
+  audit?: ChangeAudit;
 }
 
 export async function submitQuestionnaireResponse(
   store: ClinicalStore,
   input: QuestionnaireResponseInput,
-  { now, submittedBy, organizationId, linkId }: Submission,
+  { now, submittedBy, organizationId, linkId, audit }: Submission,
 ): Promise<QuestionnaireResponseRecord> {
   const questionnaire = await store.questionnaire(input.questionnaireId);
   if (!questionnaire) throw notFound('Questionnaire', input.questionnaireId);
@@ -97,7 +99,7 @@ export async function submitQuestionnaireResponse(
     submittedBy,
   };
   try {
-    return await store.addResponse(record, linkId === undefined ? {} : { linkId });
+    return await store.addResponse(record, { linkId, audit });
   } catch (error) {
     // The store's own refusal of a second answer through a link: the same reason as the resolver's check.
     if (error instanceof LinkAlreadyUsedError) throw forbiddenBecause('INTAKE_LINK_USED', LINK_USED_MESSAGE);

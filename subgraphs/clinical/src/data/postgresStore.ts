@@ -1,5 +1,5 @@
-import { appendToOutbox, errorCode, isUniqueViolation, PostgresOutbox } from '@carebridge/db';
-import { silentLogger, type ChangeEvent, type Logger } from '@carebridge/common';
+import { appendToOutbox, errorCode, isUniqueViolation, PostgresOutbox, writeAuditWithin } from '@carebridge/db';
+import { silentLogger, type ChangeAudit, type ChangeEvent, type Logger } from '@carebridge/common';
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { ClinicalDatabase, ClinicalTables } from './database';
 import { announcedEvents, answeredEvent } from './events';
@@ -13,8 +13,9 @@ type Db = Kysely<ClinicalTables>;
 /**
  * The clinical store on PostgreSQL (the `clinical` schema), shared by every replica.
  *
- * Each change is one transaction with its change event (`appendToOutbox`), so a response is never
- * stored without its `clinical.answered` event nor the event sent without the response. Events of
+ * Each change is one transaction with its change event (`appendToOutbox`) and its audit record
+ * (`writeAuditWithin`), so a response is never stored without its `clinical.answered` event and
+ * its record, nor the event sent without the response. Events of
  * one patient stay in order across replicas: a response is added under an advisory lock on its
  * patient, taken before the patient's latest answers are read for the event, so a second response
  * of the patient waits for the first to commit, sees it, and takes a later outbox `seq`.
@@ -90,7 +91,7 @@ export class PostgresClinicalStore implements ClinicalStore {
 
   addResponse(
     record: QuestionnaireResponseRecord,
-    { linkId }: { linkId?: string } = {},
+    { linkId, audit }: { linkId?: string; audit?: ChangeAudit } = {},
   ): Promise<QuestionnaireResponseRecord> {
     return this.db.transaction().execute(async (trx) => {
       await this.lock(trx, 'patient', record.patientId);
@@ -110,6 +111,7 @@ export class PostgresClinicalStore implements ClinicalStore {
         responses.map((r) => r.questionnaireId),
       );
       await appendToOutbox(trx, this.schema, [answeredEvent(record, responses, (id) => versions.get(id))]);
+      await writeAuditWithin(trx, audit, [record.patientId]);
       return record;
     });
   }

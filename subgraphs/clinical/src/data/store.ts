@@ -1,4 +1,4 @@
-import { InMemoryOutbox, type Outbox } from '@carebridge/common';
+import { InMemoryOutbox, type ChangeAudit, type Outbox } from '@carebridge/common';
 import { announcedEvents, answeredEvent } from './events';
 import type { QuestionnaireRecord, QuestionnaireResponseRecord } from './records';
 
@@ -35,9 +35,13 @@ export interface ClinicalStore {
    *
    * In the same step it records a `clinical.answered` event in `outbox` carrying the patient's
    * latest answers for the response's organization, so an EHR never misses a response and never
-   * hears of one that was not stored.
+   * hears of one that was not stored; and, with `audit`, the submission's audit record (see
+   * `ChangeAudit`): when that cannot be written nothing is stored, no link used, no event recorded.
    */
-  addResponse(record: QuestionnaireResponseRecord, options?: { linkId?: string }): Promise<QuestionnaireResponseRecord>;
+  addResponse(
+    record: QuestionnaireResponseRecord,
+    options?: { linkId?: string; audit?: ChangeAudit },
+  ): Promise<QuestionnaireResponseRecord>;
   /** Whether a response was already stored through the intake link `linkId`. */
   isLinkUsed(linkId: string): Promise<boolean>;
   /**
@@ -136,9 +140,12 @@ export class InMemoryClinicalStore implements ClinicalStore {
 
   addResponse(
     record: QuestionnaireResponseRecord,
-    options: { linkId?: string } = {},
+    options: { linkId?: string; audit?: ChangeAudit } = {},
   ): Promise<QuestionnaireResponseRecord> {
     return settle(() => {
+      // Checked, then recorded, then stored: a record that cannot be written leaves nothing behind.
+      this.checkResponse(record, options.linkId);
+      options.audit?.writeNow([record.patientId]);
       this.insertResponse(record, options);
       this.events.append(answeredEvent(record, this.responsesOfPatientNow(record.patientId), this.lookup));
       return record;
@@ -196,15 +203,18 @@ export class InMemoryClinicalStore implements ClinicalStore {
     return added;
   }
 
-  private insertResponse(record: QuestionnaireResponseRecord, { linkId }: { linkId?: string }): void {
+  /** Why `insertResponse` would refuse the response, thrown before anything is written. */
+  private checkResponse(record: QuestionnaireResponseRecord, linkId: string | undefined): void {
     if (this.responsesById.has(record.id)) throw new Error(`response id ${record.id} is taken`);
     if (!this.versionsById.has(record.questionnaireId)) {
       throw new Error(`response ${record.id} answers unknown questionnaire ${record.questionnaireId}`);
     }
-    if (linkId !== undefined) {
-      if (this.responseIdByLink.has(linkId)) throw new LinkAlreadyUsedError(linkId);
-      this.responseIdByLink.set(linkId, record.id);
-    }
+    if (linkId !== undefined && this.responseIdByLink.has(linkId)) throw new LinkAlreadyUsedError(linkId);
+  }
+
+  private insertResponse(record: QuestionnaireResponseRecord, { linkId }: { linkId?: string }): void {
+    this.checkResponse(record, linkId);
+    if (linkId !== undefined) this.responseIdByLink.set(linkId, record.id);
     this.responsesById.set(record.id, record);
     const ids = this.responseIdsByPatient.get(record.patientId) ?? [];
     // New responses are almost always the newest, so this stops at the first position.

@@ -6,6 +6,7 @@ import {
   requireOrganization,
   requireStaff,
   requireUnusedLink,
+  type ChangeAudit,
 } from '@carebridge/common';
 import type { MutationResolvers } from '../__generated__/resolvers-types';
 import type { QuestionnaireResponseInput } from '../__generated__/schema-types';
@@ -52,13 +53,20 @@ export const Mutation: MutationResolvers = {
     context.logger.info('questionnaire.published', { questionnaireId: published.id, version: published.version });
     return published;
   },
-  // Audited as response.submit: DENIED on any refusal below, FAILED on invalid answers.
+  // Audited as response.submit: DENIED on any refusal below, FAILED on invalid answers; the store
+  // writes the ALLOWED record with the response.
   submitQuestionnaireResponse: (_parent, { input }, context) =>
-    audited(context, { action: 'response.submit', patientIds: [input.patientId] }, () => submit(input, context)),
+    audited(context, { action: 'response.submit', patientIds: [input.patientId] }, (change: ChangeAudit) =>
+      submit(input, context, change),
+    ),
 };
 
 /** The submission itself: who may answer for whom, then validation and storage (commands.ts). */
-async function submit(input: QuestionnaireResponseInput, context: Context): Promise<QuestionnaireResponseRecord> {
+async function submit(
+  input: QuestionnaireResponseInput,
+  context: Context,
+  audit: ChangeAudit,
+): Promise<QuestionnaireResponseRecord> {
   const { viewer, store } = context;
   const ids = { patientId: input.patientId, questionnaireId: input.questionnaireId };
   let submission: Omit<Submission, 'now'>;
@@ -97,7 +105,7 @@ async function submit(input: QuestionnaireResponseInput, context: Context): Prom
     }
     submission = { submittedBy: viewer.userId, organizationId: viewer.organizationId };
   }
-  const response = await submitQuestionnaireResponse(store, input, { now: new Date(), ...submission });
+  const response = await submitQuestionnaireResponse(store, input, { now: new Date(), ...submission, audit });
   // Ids and counts only: the answers are PHI.
   context.logger.info('response.submitted', {
     responseId: response.id,

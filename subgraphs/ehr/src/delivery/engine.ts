@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ChangeEvent, Logger } from '@carebridge/common';
+import type { ChangeAudit, ChangeEvent, Logger } from '@carebridge/common';
 import type { DataCategory, EhrTransactionTrigger } from '../__generated__/schema-types';
 import type { CanonicalRecord, EhrSystemRecord, EhrTransactionRecord, MappingVersionRecord } from '../data/records';
 import type { EhrStore } from '../data/store';
@@ -101,11 +101,23 @@ export class DeliveryEngine {
   }
 
   /** Queues every request of a patient again; the patient must be known here and not deleted. */
-  async resend(patientId: string): Promise<EhrTransactionRecord[]> {
-    const created = await this.plan(patientId, 'RESEND', 'all');
-    await this.options.transactions.add(...created);
-    if (created.length > 0)
-      this.options.logger.info('delivery.queued', { patientId, trigger: 'RESEND', count: created.length });
+  resend(patientId: string, audit?: ChangeAudit): Promise<EhrTransactionRecord[]> {
+    return this.resendAll([patientId], audit);
+  }
+
+  /**
+   * `resend` of several patients in one step: every request of all of them is queued, with the
+   * change's audit record, or none is.
+   */
+  async resendAll(patientIds: readonly string[], audit?: ChangeAudit): Promise<EhrTransactionRecord[]> {
+    const plans: { patientId: string; created: EhrTransactionRecord[] }[] = [];
+    for (const patientId of patientIds) plans.push({ patientId, created: await this.plan(patientId, 'RESEND', 'all') });
+    const created = plans.flatMap((plan) => plan.created);
+    await this.add(created, audit);
+    for (const { patientId, created: queued } of plans) {
+      if (queued.length > 0)
+        this.options.logger.info('delivery.queued', { patientId, trigger: 'RESEND', count: queued.length });
+    }
     return created;
   }
 
@@ -117,7 +129,11 @@ export class DeliveryEngine {
   }
 
   /** Queues a DEAD transaction again as a new one, built under its own or the current mapping. */
-  async replay(dead: EhrTransactionRecord, mapping: 'ORIGINAL' | 'CURRENT'): Promise<EhrTransactionRecord> {
+  async replay(
+    dead: EhrTransactionRecord,
+    mapping: 'ORIGINAL' | 'CURRENT',
+    audit?: ChangeAudit,
+  ): Promise<EhrTransactionRecord> {
     const system = await this.system(dead.ehrSystemId);
     const version =
       mapping === 'ORIGINAL'
@@ -135,8 +151,14 @@ export class DeliveryEngine {
       source: dead.source,
       replayOf: dead.id,
     });
-    await this.options.transactions.add(transaction);
+    await this.add([transaction], audit);
     return transaction;
+  }
+
+  /** A staff change's transactions go in with its audit record (`addWithAudit`), others alone. */
+  private add(transactions: EhrTransactionRecord[], audit: ChangeAudit | undefined): Promise<void> {
+    const store = this.options.transactions;
+    return audit ? store.addWithAudit(transactions, audit) : store.add(...transactions);
   }
 
   private async requests(

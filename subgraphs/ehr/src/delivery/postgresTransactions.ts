@@ -1,24 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import { isUniqueViolation } from '@carebridge/db';
-import { silentLogger, type Logger } from '@carebridge/common';
+import { isUniqueViolation, writeAuditWithin } from '@carebridge/db';
+import { silentLogger, type ChangeAudit, type Logger } from '@carebridge/common';
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { PoolClient } from 'pg';
 import type { EhrTransactionStatus, EhrTransactionTrigger } from '../__generated__/schema-types';
 import type { CanonicalRecord, EhrTransactionRecord } from '../data/records';
 import type { EhrDatabase, EhrTables } from '../data/database';
-import type {
-  ClaimedTransaction,
-  ClaimOptions,
-  Completion,
-  CreatesPatient,
-  EventChange,
-  TransactionStore,
+import {
+  patientsOf,
+  type ClaimedTransaction,
+  type ClaimOptions,
+  type Completion,
+  type CreatesPatient,
+  type EventChange,
+  type TransactionStore,
 } from './transactions';
 
 type Row = Selectable<EhrTables['ehr_transaction']>;
 
 /** The advisory-lock class of "a patient's transactions are being added" (two-key form). */
 const PATIENT_LOCK = 1100;
+/** Rows per INSERT: 21 columns each stay far below PostgreSQL's 65,535 parameters. */
+const INSERT_CHUNK = 1_000;
 const OPEN = sql`('PENDING', 'FAILED')`;
 /**
  * Of an open row `t`: it heads its lane (no older open row of the lane, claimed or not), and no older
@@ -70,15 +73,22 @@ export class PostgresTransactionStore implements TransactionStore {
 
   async add(...transactions: EhrTransactionRecord[]): Promise<void> {
     if (transactions.length === 0) return;
+    await this.addIn(transactions, undefined);
+  }
+
+  addWithAudit(transactions: readonly EhrTransactionRecord[], audit: ChangeAudit): Promise<void> {
+    return this.addIn(transactions, audit);
+  }
+
+  /** The transactions, and the audit record when given, in one database transaction. */
+  private async addIn(transactions: readonly EhrTransactionRecord[], audit: ChangeAudit | undefined): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      await this.lockPatients(
-        trx,
-        transactions.map((t) => t.patientId),
-      );
+      await this.lockPatients(trx, patientsOf(transactions));
       await this.insert(trx, transactions);
-      await this.notifyAll(trx);
+      await writeAuditWithin(trx, audit, patientsOf(transactions));
+      if (transactions.length > 0) await this.notifyAll(trx);
     });
-    this.notifyLocal();
+    if (transactions.length > 0) this.notifyLocal();
   }
 
   async unseenEvents(eventIds: readonly string[]): Promise<Set<string>> {
@@ -373,12 +383,17 @@ export class PostgresTransactionStore implements TransactionStore {
   }
 
   private async insert(trx: Kysely<EhrTables>, transactions: readonly EhrTransactionRecord[]): Promise<void> {
-    if (transactions.length === 0) return;
     try {
-      await trx
-        .insertInto('ehr_transaction')
-        .values(transactions.map((t) => ({ ...toRow(t, this.options.createsPatient(t.ehrSystemId, t.endpoint)) })))
-        .execute();
+      for (let i = 0; i < transactions.length; i += INSERT_CHUNK) {
+        await trx
+          .insertInto('ehr_transaction')
+          .values(
+            transactions
+              .slice(i, i + INSERT_CHUNK)
+              .map((t) => ({ ...toRow(t, this.options.createsPatient(t.ehrSystemId, t.endpoint)) })),
+          )
+          .execute();
+      }
     } catch (error) {
       if (isUniqueViolation(error, 'ehr_transaction_replay_of_key')) {
         const replayOf = transactions.find((t) => t.replayOf !== null)?.replayOf ?? '';

@@ -1,3 +1,4 @@
+import type { ChangeAudit } from '@carebridge/common';
 import type { EhrTransactionStatus } from '../__generated__/schema-types';
 import type { EhrTransactionRecord } from '../data/records';
 import type { EhrStore } from '../data/store';
@@ -68,6 +69,13 @@ export interface TransactionStore {
    * transaction (a transaction is replayed at most once) or an id that exists.
    */
   add(...transactions: EhrTransactionRecord[]): Promise<void>;
+  /**
+   * `add` of a staff member's change (a resend, a replay) with its audit record (see
+   * `ChangeAudit`), in the same step: when the record cannot be written nothing is added (and
+   * nothing sent), and a refused addition writes no record. The record is written even when there
+   * is nothing to add (a patient with no request to make).
+   */
+  addWithAudit(transactions: readonly EhrTransactionRecord[], audit: ChangeAudit): Promise<void>;
   /** Of these change-event ids, those not recorded yet. */
   unseenEvents(eventIds: readonly string[]): Promise<Set<string>>;
   /**
@@ -116,6 +124,11 @@ export interface TransactionStore {
 }
 
 const EMPTY_COUNTS = (): Record<EhrTransactionStatus, number> => ({ PENDING: 0, FAILED: 0, DELIVERED: 0, DEAD: 0 });
+
+/** The patients these transactions are for, each once: what their audit record names by default. */
+export function patientsOf(transactions: readonly EhrTransactionRecord[]): string[] {
+  return [...new Set(transactions.map((t) => t.patientId))];
+}
 
 interface Entry {
   record: EhrTransactionRecord;
@@ -185,8 +198,22 @@ export class InMemoryTransactionStore implements TransactionStore {
   private readonly newestFirst = (a: EhrTransactionRecord, b: EhrTransactionRecord): number => this.oldestFirst(b, a);
 
   add(...transactions: EhrTransactionRecord[]): Promise<void> {
+    return this.addNow(transactions, undefined);
+  }
+
+  addWithAudit(transactions: readonly EhrTransactionRecord[], audit: ChangeAudit): Promise<void> {
+    return this.addNow(transactions, audit);
+  }
+
+  /** Checks every addition, then writes the audit record (which may throw), then adds them. */
+  private addNow(transactions: readonly EhrTransactionRecord[], audit: ChangeAudit | undefined): Promise<void> {
     const refused = this.check(transactions);
     if (refused) return Promise.reject(refused);
+    try {
+      audit?.writeNow(patientsOf(transactions));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
     for (const t of transactions) this.insert(t);
     if (transactions.length > 0) this.notify();
     return Promise.resolve();

@@ -1,16 +1,24 @@
-import { audited, badUserInput, notFound, requireOrganization, requireStaff } from '@carebridge/common';
+import {
+  audited,
+  badUserInput,
+  notFound,
+  requireOrganization,
+  requireStaff,
+  type ChangeAudit,
+} from '@carebridge/common';
 import type { MutationResolvers } from '../__generated__/resolvers-types';
 import { OTHER_ORGANIZATION } from '../access';
 
-// Each sends patient data to an EHR again: audited as ehr.resend / ehr.replay with the patients.
+// Each sends patient data to an EHR again: audited as ehr.resend / ehr.replay with the patients,
+// the ALLOWED record written by the transaction store with the transactions it queues.
 export const deliveryMutations: MutationResolvers = {
   resendPatientToEhr: (_parent, { patientId }, context) =>
-    audited(context, { action: 'ehr.resend', patientIds: [patientId] }, async () => {
+    audited(context, { action: 'ehr.resend', patientIds: [patientId] }, async (change: ChangeAudit) => {
       const viewer = requireStaff(context);
       const copy = await context.snapshots.get(patientId);
       if (!copy?.record || copy.deleted) throw notFound('Patient', patientId);
       requireOrganization(context, copy.organizationId, OTHER_ORGANIZATION.patient);
-      const queued = await context.delivery.resend(patientId);
+      const queued = await context.delivery.resend(patientId, change);
       context.logger.info('delivery.resent', { patientId, userId: viewer.userId, count: queued.length });
       return queued;
     }),
@@ -26,7 +34,7 @@ export const deliveryMutations: MutationResolvers = {
         patientCount: (result) => result.patientCount,
         detail: (result) => (result.dryRun ? 'dry-run' : undefined),
       },
-      async () => {
+      async (change: ChangeAudit) => {
         const viewer = requireStaff(context);
         patientIds = await context.snapshots.patientsOf(
           viewer.organizationId,
@@ -39,8 +47,8 @@ export const deliveryMutations: MutationResolvers = {
             requestCount: await context.delivery.countRequests(patientIds),
           };
         }
-        let requestCount = 0;
-        for (const id of patientIds) requestCount += (await context.delivery.resend(id)).length;
+        // All of them or none, with the record naming every patient selected.
+        const requestCount = (await context.delivery.resendAll(patientIds, change.concerning(patientIds))).length;
         context.logger.info('delivery.bulk_resent', {
           organizationId: viewer.organizationId,
           userId: viewer.userId,
@@ -54,28 +62,32 @@ export const deliveryMutations: MutationResolvers = {
 
   replayEhrTransaction: async (_parent, { id, mapping }, context) => {
     const known = await context.transactions.get(id);
-    return audited(context, { action: 'ehr.replay', patientIds: known ? [known.patientId] : [] }, async () => {
-      requireStaff(context);
-      const dead = await context.transactions.get(id);
-      if (!dead) throw notFound('EhrTransaction', id);
-      requireOrganization(context, dead.organizationId, OTHER_ORGANIZATION.transaction);
-      if (dead.status !== 'DEAD')
-        throw badUserInput([{ field: 'id', message: 'only a DEAD transaction can be replayed' }]);
-      // A second replay would send the same data again under a new idempotency key.
-      const earlier = await context.transactions.replayedBy(dead.id);
-      if (earlier) {
-        throw badUserInput([
-          {
-            field: 'id',
-            message: `this transaction was already replayed as ${earlier.id}; replay that one instead if it failed too`,
-          },
-        ]);
-      }
-      // Of two concurrent replays that both got here, the store refuses the second (one replay per
-      // transaction is a constraint there, not a check here).
-      const replay = await context.delivery.replay(dead, mapping ?? 'CURRENT');
-      context.logger.info('delivery.replayed', { transactionId: id, replayId: replay.id });
-      return replay;
-    });
+    return audited(
+      context,
+      { action: 'ehr.replay', patientIds: known ? [known.patientId] : [] },
+      async (change: ChangeAudit) => {
+        requireStaff(context);
+        const dead = await context.transactions.get(id);
+        if (!dead) throw notFound('EhrTransaction', id);
+        requireOrganization(context, dead.organizationId, OTHER_ORGANIZATION.transaction);
+        if (dead.status !== 'DEAD')
+          throw badUserInput([{ field: 'id', message: 'only a DEAD transaction can be replayed' }]);
+        // A second replay would send the same data again under a new idempotency key.
+        const earlier = await context.transactions.replayedBy(dead.id);
+        if (earlier) {
+          throw badUserInput([
+            {
+              field: 'id',
+              message: `this transaction was already replayed as ${earlier.id}; replay that one instead if it failed too`,
+            },
+          ]);
+        }
+        // Of two concurrent replays that both got here, the store refuses the second (one replay per
+        // transaction is a constraint there, not a check here).
+        const replay = await context.delivery.replay(dead, mapping ?? 'CURRENT', change);
+        context.logger.info('delivery.replayed', { transactionId: id, replayId: replay.id });
+        return replay;
+      },
+    );
   },
 };

@@ -41,14 +41,18 @@ export class MrnIndex {
     this.holders.delete(mrnKey(patient.organizationId, patient.mrn));
   }
 
-  /** A new MRN such as RH-000241, neither held nor among the `reserved` keys of the current batch. */
-  generate(organizationId: string, reserved: ReadonlySet<string>): string {
-    let n = this.nextNumber.get(organizationId) ?? 1;
+  /**
+   * A new MRN such as RH-000241, neither held nor among the `reserved` keys of the current batch.
+   * The generator itself moves on only when a patient holding it is added (`add`): `batch` keeps
+   * the next number per organization meanwhile, so a batch that is not stored changes nothing.
+   */
+  generate(organizationId: string, reserved: ReadonlySet<string>, batch: Map<string, number>): string {
+    let n = batch.get(organizationId) ?? this.nextNumber.get(organizationId) ?? 1;
     let mrn: string;
     do {
       mrn = generatedMrn(organizationId, n++);
     } while (this.holders.has(mrnKey(organizationId, mrn)) || reserved.has(mrnKey(organizationId, mrn)));
-    this.nextNumber.set(organizationId, n);
+    batch.set(organizationId, n);
     return mrn;
   }
 }

@@ -4,10 +4,11 @@ import {
   notFound,
   silentLogger,
   versionConflict,
+  type ChangeAudit,
   type ChangeEvent,
   type Logger,
 } from '@carebridge/common';
-import { appendToOutbox, isUniqueViolation, PostgresOutbox } from '@carebridge/db';
+import { appendToOutbox, isUniqueViolation, PostgresOutbox, writeAuditWithin } from '@carebridge/db';
 import { sql, type ExpressionBuilder, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { Gender, Language } from '../__generated__/schema-types';
 import type { PatientDatabase, PatientTables } from './database';
@@ -70,8 +71,9 @@ export interface SeedData {
  * - generated MRNs: `mrn_counter`, one row per organization, locked by every change that generates
  *   an MRN or writes one in the generated format, so replicas never propose the same MRN.
  *
- * Each change and its events commit in one transaction (`appendToOutbox`); the patient's row is
- * written before its event is appended, so the row lock orders one patient's events.
+ * Each change, its events and its audit record commit in one transaction (`appendToOutbox`,
+ * `writeAuditWithin`); the patient's row is written before its event is appended, so the row lock
+ * orders one patient's events.
  *
  * Providers are reference data that only the seed writes: read once at `open` (and after `seed`)
  * and answered from memory, so a page of patients costs no query per physician.
@@ -230,7 +232,7 @@ export class PostgresPatientStore implements PatientStore {
     return rows.map(toRecord);
   }
 
-  create(inputs: readonly NewPatient[]): Promise<PatientRecord[]> {
+  create(inputs: readonly NewPatient[], audit?: ChangeAudit): Promise<PatientRecord[]> {
     const timestamp = this.now().toISOString();
     return this.retryingMrnRace(() =>
       this.db.transaction().execute(async (trx) => {
@@ -258,18 +260,23 @@ export class PostgresPatientStore implements PatientStore {
           this.database.schema,
           records.map((record) => upserted(record, this.providers, timestamp)),
         );
+        await writeAuditWithin(
+          trx,
+          audit,
+          records.map((record) => record.id),
+        );
         return records;
       }),
     );
   }
 
-  async update(id: string, patch: PatientPatch, expectedVersion: number): Promise<PatientRecord> {
-    const [updated] = await this.updateMany([{ id, expectedVersion }], patch);
+  async update(id: string, patch: PatientPatch, expectedVersion: number, audit?: ChangeAudit): Promise<PatientRecord> {
+    const [updated] = await this.updateMany([{ id, expectedVersion }], patch, audit);
     if (updated === undefined) throw new Error('updateMany returned no patient');
     return updated;
   }
 
-  updateMany(targets: readonly VersionedId[], patch: PatientPatch): Promise<PatientRecord[]> {
+  updateMany(targets: readonly VersionedId[], patch: PatientPatch, audit?: ChangeAudit): Promise<PatientRecord[]> {
     const updatedAt = this.now().toISOString();
     return this.retryingMrnRace(() =>
       this.db.transaction().execute(async (trx) => {
@@ -321,16 +328,18 @@ export class PostgresPatientStore implements PatientStore {
           this.database.schema,
           changed.map(({ next }) => upserted(next, this.providers, updatedAt)),
         );
+        await writeAuditWithin(trx, audit, changedIds);
         return steps.map(({ next }) => next);
       }),
     );
   }
 
-  delete(id: string): Promise<boolean> {
+  delete(id: string, audit?: ChangeAudit): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
       const row = await trx.deleteFrom('patient').where('id', '=', id).returningAll().executeTakeFirst();
       if (row === undefined) return false;
       await appendToOutbox(trx, this.database.schema, [patientDeleted(toRecord(row), this.now().toISOString())]);
+      await writeAuditWithin(trx, audit, [id]);
       return true;
     });
   }

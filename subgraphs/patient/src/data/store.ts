@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   badUserInput,
   compareKeys,
+  type ChangeAudit,
   InMemoryOutbox,
   notFound,
   SortedIndex,
@@ -53,6 +54,10 @@ export interface PatientPage {
  * database), so a change is never stored without its event nor an event sent for a change that
  * failed: `create`, `update` and `updateMany` a `patient.upserted` per patient changed, `delete` a
  * `patient.deleted`.
+ *
+ * Given `audit`, a change writes its audit record in that same step too (see `ChangeAudit`), naming
+ * the patients it created or changed: when the record cannot be written the change is not made and
+ * records no event (the call rejects with `AuditWriteError`); a refused change writes no record.
  */
 export interface PatientStore {
   /** Change events not yet delivered to the ehr subgraph, oldest first. */
@@ -64,16 +69,16 @@ export interface PatientStore {
   /** The id of the patient holding `mrn` in the organization; MRNs compare case-insensitively. */
   findIdByMrn(organizationId: string, mrn: string): Promise<string | undefined>;
   /** All or nothing: when one input conflicts, none is created. MRNs are generated where null. */
-  create(inputs: readonly NewPatient[]): Promise<PatientRecord[]>;
+  create(inputs: readonly NewPatient[], audit?: ChangeAudit): Promise<PatientRecord[]>;
   /** Applies `patch` when `expectedVersion` is current; NOT_FOUND, VERSION_CONFLICT otherwise. */
-  update(id: string, patch: PatientPatch, expectedVersion: number): Promise<PatientRecord>;
+  update(id: string, patch: PatientPatch, expectedVersion: number, audit?: ChangeAudit): Promise<PatientRecord>;
   /**
    * `update` of several patients with one patch, all or nothing: when one is unknown, stale or
    * conflicts, none changes. Answers the records after the change, in the order of `targets`.
    */
-  updateMany(targets: readonly VersionedId[], patch: PatientPatch): Promise<PatientRecord[]>;
-  /** False when no patient has that id. */
-  delete(id: string): Promise<boolean>;
+  updateMany(targets: readonly VersionedId[], patch: PatientPatch, audit?: ChangeAudit): Promise<PatientRecord[]>;
+  /** False when no patient has that id (and no record is written). */
+  delete(id: string, audit?: ChangeAudit): Promise<boolean>;
   findProviderById(id: string): Promise<ProviderRecord | undefined>;
   /** Ordered by display name. */
   listProviders(organizationId?: string | null): Promise<ProviderRecord[]>;
@@ -171,7 +176,8 @@ export class InMemoryPatientStore implements PatientStore {
   }
 
   // Each method does its whole work synchronously before its promise settles, so no other call
-  // interleaves with it: the in-memory equivalent of a transaction.
+  // interleaves with it: the in-memory equivalent of a transaction. A change checks everything
+  // first, then writes its audit record (which may throw), and only then applies anything.
 
   findById(id: string): Promise<PatientRecord | undefined> {
     return settle(() => this.patients.get(id));
@@ -189,52 +195,61 @@ export class InMemoryPatientStore implements PatientStore {
     return settle(() => this.providerList.filter((p) => organizationId == null || p.organizationId === organizationId));
   }
 
-  create(inputs: readonly NewPatient[]): Promise<PatientRecord[]> {
-    return settle(() => this.insertNew(inputs));
+  create(inputs: readonly NewPatient[], audit?: ChangeAudit): Promise<PatientRecord[]> {
+    return settle(() => this.insertNew(inputs, audit));
   }
 
-  private insertNew(inputs: readonly NewPatient[]): PatientRecord[] {
+  private insertNew(inputs: readonly NewPatient[], audit: ChangeAudit | undefined): PatientRecord[] {
     const reserved = refuseTakenMrns(inputs, (organizationId, mrn) => this.byMrn.holderOf(organizationId, mrn));
     const timestamp = this.now().toISOString();
+    // The generators move on only when the patients are inserted (MrnIndex.add).
+    const generating = new Map<string, number>();
     const records = inputs.map((input): PatientRecord => {
-      const mrn = input.mrn ?? this.byMrn.generate(input.organizationId, reserved);
+      const mrn = input.mrn ?? this.byMrn.generate(input.organizationId, reserved, generating);
       reserved.add(mrnKey(input.organizationId, mrn));
       return { ...input, id: this.newId(), mrn, version: 1, createdAt: timestamp, updatedAt: timestamp };
     });
+    audit?.writeNow(records.map((record) => record.id));
     this.insert(records);
     this.events.append(...records.map((record) => this.upserted(record, timestamp)));
     return records;
   }
 
-  update(id: string, patch: PatientPatch, expectedVersion: number): Promise<PatientRecord> {
+  update(id: string, patch: PatientPatch, expectedVersion: number, audit?: ChangeAudit): Promise<PatientRecord> {
     return settle(() => {
-      const [updated] = this.change([{ id, expectedVersion }], patch);
+      const [updated] = this.change([{ id, expectedVersion }], patch, audit);
       if (updated === undefined) throw new Error('updateMany returned no patient');
       return updated;
     });
   }
 
-  updateMany(targets: readonly VersionedId[], patch: PatientPatch): Promise<PatientRecord[]> {
-    return settle(() => this.change(targets, patch));
+  updateMany(targets: readonly VersionedId[], patch: PatientPatch, audit?: ChangeAudit): Promise<PatientRecord[]> {
+    return settle(() => this.change(targets, patch, audit));
   }
 
-  private change(targets: readonly VersionedId[], patch: PatientPatch): PatientRecord[] {
+  private change(
+    targets: readonly VersionedId[],
+    patch: PatientPatch,
+    audit: ChangeAudit | undefined,
+  ): PatientRecord[] {
     const updatedAt = this.now().toISOString();
     const steps = planChange(targets, patch, updatedAt, {
       current: (id) => this.patients.get(id),
       mrnHolder: (organizationId, mrn) => this.byMrn.holderOf(organizationId, mrn),
     });
     const changed = steps.filter(({ current, next }) => next !== current);
+    audit?.writeNow(changed.map(({ next }) => next.id));
     for (const { current } of changed) this.unindex(current);
     this.insert(changed.map(({ next }) => next));
     this.events.append(...changed.map(({ next }) => this.upserted(next, updatedAt)));
     return steps.map(({ next }) => next);
   }
 
-  delete(id: string): Promise<boolean> {
+  delete(id: string, audit?: ChangeAudit): Promise<boolean> {
     return settle(() => {
       const current = this.patients.get(id);
       if (current === undefined) return false;
+      audit?.writeNow([id]);
       this.unindex(current);
       this.events.append(patientDeleted(current, this.now().toISOString()));
       return true;

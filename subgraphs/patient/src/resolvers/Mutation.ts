@@ -4,6 +4,7 @@ import {
   requireOrganization,
   requireStaff,
   versionConflict,
+  type ChangeAudit,
   type StaffViewer,
 } from '@carebridge/common';
 import { todayUtc } from '@carebridge/domain';
@@ -63,34 +64,43 @@ async function ownPatient(context: Context, action: string, id: string): Promise
 
 // Log lines carry ids and counts only: everything else about a patient is PHI. Every mutation is
 // audited: ALLOWED with the patients changed, DENIED on FORBIDDEN, FAILED on invalid input,
-// a version conflict or an unknown id.
+// a version conflict or an unknown id. The store writes the ALLOWED record (`change`) with the
+// change itself, so neither exists without the other.
 export const Mutation: MutationResolvers = {
   createPatient: (_parent, { input }, context) =>
-    audited(context, { action: 'patient.create', patientIds: (patient) => [patient.id] }, async () => {
-      const viewer = requireStaff(context, { log: { action: 'createPatient' } });
-      const [owned] = inOwnOrganization(context, viewer, 'createPatient', [input]);
-      if (owned === undefined) throw new Error('no input');
-      validatePatientInput(owned, await lookups(context, [owned])).throwIfAny();
-      const [patient] = await context.store.create([toNewPatient(owned)]);
-      if (patient === undefined) throw new Error('store.create returned no patient');
-      context.logger.info('patient.created', { patientId: patient.id, userId: viewer.userId });
-      return patient;
-    }),
+    audited(
+      context,
+      { action: 'patient.create', patientIds: (patient) => [patient.id] },
+      async (change: ChangeAudit) => {
+        const viewer = requireStaff(context, { log: { action: 'createPatient' } });
+        const [owned] = inOwnOrganization(context, viewer, 'createPatient', [input]);
+        if (owned === undefined) throw new Error('no input');
+        validatePatientInput(owned, await lookups(context, [owned])).throwIfAny();
+        const [patient] = await context.store.create([toNewPatient(owned)], change);
+        if (patient === undefined) throw new Error('store.create returned no patient');
+        context.logger.info('patient.created', { patientId: patient.id, userId: viewer.userId });
+        return patient;
+      },
+    ),
 
   createPatients: (_parent, { inputs }, context) =>
-    audited(context, { action: 'patient.create', patientIds: (patients) => patients.map((p) => p.id) }, async () => {
-      const viewer = requireStaff(context, { log: { action: 'createPatients' } });
-      const owned = inOwnOrganization(context, viewer, 'createPatients', inputs);
-      // Too many inputs are refused before any is looked at, so nothing is looked up for them.
-      const needs = owned.length <= MAX_PATIENTS_PER_CALL ? owned : [];
-      validatePatientInputs(owned, await lookups(context, needs)).throwIfAny();
-      const patients = await context.store.create(owned.map(toNewPatient));
-      context.logger.info('patients.created', { count: patients.length, userId: viewer.userId });
-      return patients;
-    }),
+    audited(
+      context,
+      { action: 'patient.create', patientIds: (patients) => patients.map((p) => p.id) },
+      async (change: ChangeAudit) => {
+        const viewer = requireStaff(context, { log: { action: 'createPatients' } });
+        const owned = inOwnOrganization(context, viewer, 'createPatients', inputs);
+        // Too many inputs are refused before any is looked at, so nothing is looked up for them.
+        const needs = owned.length <= MAX_PATIENTS_PER_CALL ? owned : [];
+        validatePatientInputs(owned, await lookups(context, needs)).throwIfAny();
+        const patients = await context.store.create(owned.map(toNewPatient), change);
+        context.logger.info('patients.created', { count: patients.length, userId: viewer.userId });
+        return patients;
+      },
+    ),
 
   updatePatient: (_parent, { id, input, expectedVersion }, context) =>
-    audited(context, { action: 'patient.update', patientIds: [id] }, async () => {
+    audited(context, { action: 'patient.update', patientIds: [id] }, async (change: ChangeAudit) => {
       const viewer = requireStaff(context, { log: { action: 'updatePatient' } });
       // Ownership first: another organization's patient reveals neither its version nor its data.
       const current = await ownPatient(context, 'updatePatient', id);
@@ -98,7 +108,7 @@ export const Mutation: MutationResolvers = {
       if (current.version !== expectedVersion) throw versionConflict('Patient', id, expectedVersion, current.version);
       const found = await lookups(context, [{ ...input, organizationId: current.organizationId }]);
       validatePatientUpdate(input, current, found).throwIfAny();
-      const patient: PatientRecord = await context.store.update(id, toPatientPatch(input), expectedVersion);
+      const patient: PatientRecord = await context.store.update(id, toPatientPatch(input), expectedVersion, change);
       context.logger.info('patient.updated', { patientId: id, version: patient.version, userId: viewer.userId });
       return patient;
     }),
@@ -115,7 +125,7 @@ export const Mutation: MutationResolvers = {
         patientIds: () => changedIds,
         detail: (result) => (result.dryRun ? 'dry-run' : undefined),
       },
-      async () => {
+      async (change: ChangeAudit) => {
         const viewer = requireStaff(context, { log: { action: 'updatePatients' } });
         if (filter.organizationId != null) {
           requireOrganization(context, filter.organizationId, {
@@ -135,6 +145,7 @@ export const Mutation: MutationResolvers = {
         await context.store.updateMany(
           changing.map((patient) => ({ id: patient.id, expectedVersion: patient.version })),
           patch,
+          change,
         );
         context.logger.info('patients.updated', {
           matched: result.matchedCount,
@@ -147,10 +158,10 @@ export const Mutation: MutationResolvers = {
   },
 
   deletePatient: (_parent, { id }, context) =>
-    audited(context, { action: 'patient.delete', patientIds: [id] }, async () => {
+    audited(context, { action: 'patient.delete', patientIds: [id] }, async (change: ChangeAudit) => {
       const viewer = requireStaff(context, { log: { action: 'deletePatient' } });
       await ownPatient(context, 'deletePatient', id);
-      if (!(await context.store.delete(id))) throw notFound('Patient', id);
+      if (!(await context.store.delete(id, change))) throw notFound('Patient', id);
       context.logger.info('patient.deleted', { patientId: id, userId: viewer.userId });
       return id;
     }),
