@@ -241,6 +241,29 @@ describe('intake page', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('This link has expired');
   });
 
+  it('says the link no longer works when its patient was deleted (NOT_FOUND)', async () => {
+    setup({
+      route: ROUTE,
+      user: null,
+      mocks: [
+        questionnaireMock({
+          errors: [new GraphQLError('Patient "pt-1" was not found', { extensions: { code: 'NOT_FOUND' } })],
+        }),
+      ],
+    });
+    expect(await screen.findByRole('alert')).toHaveTextContent('This link has expired');
+  });
+
+  it('says the answers cannot be sent when the patient was deleted while answering', async () => {
+    const { user } = await openForm([refusedWith('Patient "pt-1" was not found', { code: 'NOT_FOUND' })]);
+    await answerRequired(user);
+    await user.click(screen.getByRole('button', { name: 'Send answers' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'This link has expired, so your answers cannot be sent.',
+    );
+  });
+
   it('says when the link is malformed, without asking the server', async () => {
     setup({ route: '/intake/not-a-token', user: null, mocks: [] });
     const alert = await screen.findByRole('alert');
