@@ -275,6 +275,13 @@ export async function startInProcessStack(options: InProcessStackOptions = {}) {
 
   return {
     sandbox,
+    /** Each service's GraphQL URL, for tests that call a subgraph directly (with a gateway token). */
+    urls: {
+      gateway: gateway.url,
+      patient: patient.url,
+      clinical: clinical.url,
+      ehr: `http://127.0.0.1:${ehrPort}/graphql`,
+    },
     transactions: ehrData.transactions,
     patientOutbox: patientStore.outbox,
     login: (email: string) => login(gateway.url, email),
