@@ -45,7 +45,8 @@ async function post(body: string, signature?: string) {
     headers: { 'content-type': 'application/json', ...(signature ? { [EVENT_SIGNATURE_HEADER]: signature } : {}) },
     body,
   });
-  return { status: response.status, body: (await response.json()) as unknown };
+  const answer: unknown = await response.json();
+  return { status: response.status, body: answer };
 }
 
 describe('the clinical subgraph’s /internal/events', () => {

@@ -62,20 +62,9 @@ const lateUpsert = (id: string): ChangeEvent => ({
   patientId: PATIENT,
   occurredAt: '2026-03-01T10:00:05.000Z',
   patient: {
-    id: PATIENT,
-    organizationId: 'org-riverside',
-    mrn: 'MRN-LATE',
-    firstName: 'Latefirst',
-    lastName: 'Lastname',
-    gender: 'FEMALE',
-    dateOfBirth: '1970-01-01',
-    phone: null,
-    email: null,
-    address: null,
-    emergencyContact: null,
-    insurance: null,
-    primaryCarePhysician: null,
-    preferredLanguage: 'EN',
+    ...{ id: PATIENT, organizationId: 'org-riverside', mrn: 'MRN-LATE', gender: 'FEMALE', preferredLanguage: 'EN' },
+    ...{ firstName: 'Latefirst', lastName: 'Lastname', dateOfBirth: '1970-01-01', phone: null, email: null },
+    ...{ address: null, emergencyContact: null, insurance: null, primaryCarePhysician: null },
   },
 });
 

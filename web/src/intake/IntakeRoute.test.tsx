@@ -228,28 +228,15 @@ describe('intake page', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Thank you' })).toBeInTheDocument();
   });
 
-  it('says when the link has expired or is unknown', async () => {
+  // UNAUTHENTICATED: expired or unknown; NOT_FOUND: the link's patient was deleted.
+  it.each([
+    ['has expired or is unknown', 'Token expired', 'UNAUTHENTICATED'],
+    ['belongs to a deleted patient', 'Patient "pt-1" was not found', 'NOT_FOUND'],
+  ])('says the link no longer works when it %s', async (_case, message, code) => {
     setup({
       route: ROUTE,
       user: null,
-      mocks: [
-        questionnaireMock({
-          errors: [new GraphQLError('Token expired', { extensions: { code: 'UNAUTHENTICATED' } })],
-        }),
-      ],
-    });
-    expect(await screen.findByRole('alert')).toHaveTextContent('This link has expired');
-  });
-
-  it('says the link no longer works when its patient was deleted (NOT_FOUND)', async () => {
-    setup({
-      route: ROUTE,
-      user: null,
-      mocks: [
-        questionnaireMock({
-          errors: [new GraphQLError('Patient "pt-1" was not found', { extensions: { code: 'NOT_FOUND' } })],
-        }),
-      ],
+      mocks: [questionnaireMock({ errors: [new GraphQLError(message, { extensions: { code } })] })],
     });
     expect(await screen.findByRole('alert')).toHaveTextContent('This link has expired');
   });
