@@ -13,6 +13,7 @@ export * from './runner';
 export * from './auth';
 export * from './access';
 export * from './events';
+export * from './eventsRoute';
 export * from './outbox';
 export * from './audit';
 export * from './runtime';

@@ -73,6 +73,18 @@ export class InMemoryOutbox implements Outbox {
     }
   }
 
+  /**
+   * Forgets the undelivered events `drop` picks, so they are never sent (a deleted patient's, whose
+   * data must not leave after the deletion); answers how many. Call it in the store operation that
+   * makes them moot.
+   */
+  discard(drop: (event: ChangeEvent) => boolean): number {
+    const before = this.sizeNow();
+    this.events = this.events.slice(this.head).filter((event) => !drop(event));
+    this.head = 0;
+    return before - this.sizeNow();
+  }
+
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -117,10 +129,23 @@ export function readEventDeliveryConfig(env: Env): EventDeliveryConfig {
   };
 }
 
+/** Another service that is sent some of an outbox's events, besides the ehr subgraph. */
+export interface EventSubscriber {
+  /** Its events endpoint (`/internal/events`). */
+  url: string;
+  /** The event types it is sent (only what it needs: the clinical subgraph gets `patient.deleted`). */
+  types: readonly ChangeEvent['type'][];
+}
+
 export interface OutboxRelayOptions {
   outbox: Outbox;
-  /** The ehr subgraph's events endpoint. */
+  /** The ehr subgraph's events endpoint: it is sent every event. */
   targetUrl: string;
+  /**
+   * Other services sent the events of their types, in the same order: an event is forgotten only
+   * once every target it is for has accepted it.
+   */
+  subscribers?: readonly EventSubscriber[];
   /** Shared with the ehr subgraph, which refuses a batch whose signature does not match. */
   secret: string;
   logger: Logger;
@@ -137,17 +162,28 @@ export interface OutboxRelayOptions {
 
 type Attempt = 'empty' | 'sent' | 'failed';
 
+/** Where a relay posts, and which events of the current batch that target has already accepted. */
+interface Target {
+  url: string;
+  wants: (event: ChangeEvent) => boolean;
+  accepted: Set<string>;
+}
+
 /**
  * Posts an outbox's events to the ehr subgraph: `{ "events": [...] }`, signed, oldest first, one
  * batch at a time (never two in parallel, so batches arrive in order). After a failure the same
  * events are retried with exponential backoff and jitter, so a recovering ehr subgraph is not
  * flooded; a success resets the backoff.
  *
+ * With `subscribers`, each batch goes to the ehr subgraph and then to each subscriber (the events of
+ * its types), and is marked sent once all accepted it; after a failure only the targets that have
+ * not accepted it yet are sent it again.
+ *
  * Logs carry ids, counts and statuses only: event bodies hold patient data.
  */
 export class OutboxRelay {
   private readonly outbox: Outbox;
-  private readonly targetUrl: string;
+  private readonly targets: Target[];
   private readonly secret: string;
   private readonly logger: Logger;
   private readonly batchSize: number;
@@ -169,7 +205,17 @@ export class OutboxRelay {
 
   constructor(options: OutboxRelayOptions) {
     this.outbox = options.outbox;
-    this.targetUrl = options.targetUrl;
+    this.targets = [
+      { url: options.targetUrl, wants: () => true, accepted: new Set() },
+      ...(options.subscribers ?? []).map((subscriber) => {
+        const types = new Set<string>(subscriber.types);
+        return {
+          url: subscriber.url,
+          wants: (event: ChangeEvent) => types.has(event.type),
+          accepted: new Set<string>(),
+        };
+      }),
+    ];
     this.secret = options.secret;
     this.logger = options.logger;
     this.batchSize = options.batchSize ?? 100;
@@ -257,33 +303,21 @@ export class OutboxRelay {
     const events = await this.outbox.pending(this.batchSize);
     if (events.length === 0) return 'empty';
     const ids = events.map((event) => event.id);
-    const body = JSON.stringify({ events });
+    const batch = new Set(ids);
     let status: number | null = null;
-    try {
-      const response = await fetch(this.targetUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [EVENT_SIGNATURE_HEADER]: signEventBody(body, this.secret) },
-        body,
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-      status = response.status;
-      // Read the answer to the end so the connection can be reused; its content is not needed.
-      await response.arrayBuffer();
-      if (!response.ok) throw new Error(`status ${status}`);
-    } catch (error) {
-      this.failures++;
-      this.retryDelayMs = this.backoffMs(this.failures);
-      this.logger.warn('outbox.failed', {
-        count: ids.length,
-        firstId: ids[0],
-        status,
-        reason: status === null ? failureReason(error) : 'status',
-        failures: this.failures,
-        retryInMs: this.retryDelayMs,
-      });
-      return 'failed';
+    for (const target of this.targets) {
+      // What it accepted of an earlier batch that is no longer pending (another replica sent it) is forgotten.
+      for (const id of target.accepted) if (!batch.has(id)) target.accepted.delete(id);
+      const unsent = events.filter((event) => target.wants(event) && !target.accepted.has(event.id));
+      if (unsent.length === 0) continue;
+      const sent = await this.postTo(target, unsent);
+      if (sent === null) return 'failed';
+      for (const event of unsent) target.accepted.add(event.id);
+      // The ehr subgraph's status, as logged before there were subscribers.
+      if (target === this.targets[0]) status = sent;
     }
     await this.outbox.markSent(ids);
+    for (const target of this.targets) target.accepted.clear();
     this.failures = 0;
     this.logger.info('outbox.sent', {
       count: ids.length,
@@ -293,6 +327,38 @@ export class OutboxRelay {
       pending: await this.outbox.size(),
     });
     return 'sent';
+  }
+
+  /** Posts `events` to one target: its 2xx status, or null after logging the failure. */
+  private async postTo(target: Target, events: readonly ChangeEvent[]): Promise<number | null> {
+    const body = JSON.stringify({ events });
+    let status: number | null = null;
+    try {
+      const response = await fetch(target.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [EVENT_SIGNATURE_HEADER]: signEventBody(body, this.secret) },
+        body,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      status = response.status;
+      // Read the answer to the end so the connection can be reused; its content is not needed.
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`status ${status}`);
+      return status;
+    } catch (error) {
+      this.failures++;
+      this.retryDelayMs = this.backoffMs(this.failures);
+      this.logger.warn('outbox.failed', {
+        count: events.length,
+        firstId: events[0]?.id,
+        status,
+        reason: status === null ? failureReason(error) : 'status',
+        ...(target === this.targets[0] ? {} : { target: target.url }),
+        failures: this.failures,
+        retryInMs: this.retryDelayMs,
+      });
+      return null;
+    }
   }
 }
 
@@ -308,7 +374,7 @@ function failureReason(error: unknown): string {
 
 /** How a service relays its outbox: `readEventDeliveryConfig`'s target and secret, and the relay's pace. */
 export type OutboxRelayConfig = EventDeliveryConfig &
-  Partial<Pick<OutboxRelayOptions, 'batchSize' | 'intervalMs' | 'maxBackoffMs' | 'timeoutMs'>>;
+  Partial<Pick<OutboxRelayOptions, 'subscribers' | 'batchSize' | 'intervalMs' | 'maxBackoffMs' | 'timeoutMs'>>;
 
 /**
  * An outbox relay as a service's worker. Its stop makes one last delivery attempt after the loop

@@ -5,7 +5,13 @@ import { ConfigError } from '../src/env';
 import { EVENT_SIGNATURE_HEADER, verifyEventBody, type ChangeEvent } from '../src/events';
 import { freePort } from '../src/http';
 import { createLogger } from '../src/logger';
-import { DEV_EVENTS_SECRET, InMemoryOutbox, OutboxRelay, readEventDeliveryConfig } from '../src/outbox';
+import {
+  DEV_EVENTS_SECRET,
+  InMemoryOutbox,
+  OutboxRelay,
+  readEventDeliveryConfig,
+  type EventSubscriber,
+} from '../src/outbox';
 
 const SECRET = 'test-secret';
 
@@ -115,7 +121,13 @@ afterEach(async () => {
 /** A fake ehr listening (or not yet, with `listening: false`) and a relay pointed at it. */
 async function setup(
   outbox: InMemoryOutbox,
-  options: { listening?: boolean; batchSize?: number; timeoutMs?: number; random?: () => number } = {},
+  options: {
+    listening?: boolean;
+    batchSize?: number;
+    timeoutMs?: number;
+    random?: () => number;
+    subscribers?: EventSubscriber[];
+  } = {},
 ) {
   const ehr = new FakeEhr();
   const port = await freePort();
@@ -131,6 +143,7 @@ async function setup(
     maxBackoffMs: 40,
     timeoutMs: options.timeoutMs ?? 2_000,
     random: options.random ?? (() => 1),
+    subscribers: options.subscribers ?? [],
   });
   cleanup.push(
     () => relay.stop(),
@@ -149,6 +162,14 @@ describe('InMemoryOutbox', () => {
     outbox.markSentNow([deleted(4).id, 'ev-unknown']);
     expect(outbox.pendingNow(10).map((e) => e.id)).toEqual([deleted(3).id, deleted(5).id]);
     expect(outbox.sizeNow()).toBe(2);
+  });
+
+  it('discards the undelivered events it is told to, keeping the others in order', () => {
+    const outbox = outboxWith(6);
+    outbox.markSentNow(ids(1, 1));
+    expect(outbox.discard((event) => event.patientId === 'pt-3' || event.patientId === 'pt-1')).toBe(1);
+    expect(outbox.pendingNow(10).map((e) => e.id)).toEqual([...ids(2, 1), ...ids(4, 3)]);
+    expect(outbox.sizeNow()).toBe(4);
   });
 
   it('keeps its order across compaction of a long delivered prefix', () => {
@@ -289,6 +310,54 @@ describe('OutboxRelay', () => {
       ['outbox.sent', 1, 'ev-phi'],
     ]);
     expect(raw.join('\n')).not.toContain('Secret job');
+  });
+});
+
+describe('OutboxRelay with subscribers', () => {
+  function upserted(n: number): ChangeEvent {
+    return { ...deleted(n), type: 'patient.upserted' } as unknown as ChangeEvent;
+  }
+
+  /** A relay to a fake ehr and to a fake clinical subgraph subscribed to deletions. */
+  async function fanOut(outbox: InMemoryOutbox) {
+    const clinical = new FakeEhr();
+    const url = await clinical.listen();
+    cleanup.push(() => clinical.close());
+    return { clinical, url, ...(await setup(outbox, { subscribers: [{ url, types: ['patient.deleted'] }] })) };
+  }
+
+  it('sends a subscriber only the events of its types, in order, and forgets them once both accepted', async () => {
+    const outbox = new InMemoryOutbox();
+    outbox.append(upserted(1), deleted(2), upserted(3), deleted(4));
+    const { ehr, clinical, relay } = await fanOut(outbox);
+    await relay.flush();
+    expect(ehr.accepted).toEqual(ids(1, 4));
+    expect(clinical.accepted).toEqual([deleted(2).id, deleted(4).id]);
+    expect(clinical.received.every((r) => r.signed)).toBe(true);
+    expect(outbox.sizeNow()).toBe(0);
+  });
+
+  it('keeps the events while a subscriber refuses, resending them to it alone', async () => {
+    const outbox = new InMemoryOutbox();
+    outbox.append(upserted(1), deleted(2));
+    const { ehr, clinical, url, relay, lines } = await fanOut(outbox);
+    clinical.replies = [503, 500];
+    await relay.flush();
+    await relay.flush();
+    expect(outbox.sizeNow()).toBe(2);
+    await relay.flush();
+    expect(outbox.sizeNow()).toBe(0);
+    // The ehr subgraph accepted the batch once; the subscriber was offered its event until it took it.
+    expect(ehr.received.map((r) => r.ids)).toEqual([ids(1, 2)]);
+    expect(clinical.received.map((r) => [r.ids, r.status])).toEqual([
+      [[deleted(2).id], 503],
+      [[deleted(2).id], 500],
+      [[deleted(2).id], 200],
+    ]);
+    expect(lines.filter((l) => l['event'] === 'outbox.failed').map((l) => [l['status'], l['target']])).toEqual([
+      [503, url],
+      [500, url],
+    ]);
   });
 });
 

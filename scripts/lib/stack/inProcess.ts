@@ -226,19 +226,28 @@ export async function startInProcessStack(options: InProcessStackOptions = {}) {
   await startEhr();
 
   const events = { targetUrl: `http://127.0.0.1:${ehrPort}${EVENTS_PATH}`, secret: TEST_EVENTS_SECRET, ...TEST_RELAY };
+  // The patient subgraph also sends its deletions to the clinical subgraph, which erases the answers.
+  const clinicalPort = await freePort();
+  const patientEvents = {
+    ...events,
+    subscribers: [{ url: `http://127.0.0.1:${clinicalPort}${EVENTS_PATH}`, types: ['patient.deleted' as const] }],
+  };
   const patientStore = overrides.patient?.store ?? seedPatients();
   const clinicalStore = overrides.clinical?.store ?? seedClinical();
   const [patient, clinical] = await Promise.all([
-    serveService(createPatient({ verifier, store: patientStore, events, ...overrides.patient }), { port: 0 }),
+    serveService(createPatient({ verifier, store: patientStore, events: patientEvents, ...overrides.patient }), {
+      port: 0,
+    }),
     serveService(
       createClinical({
         verifier,
         store: clinicalStore,
         patients: createHttpPatientDirectory({ graphUrl }),
         events,
+        eventsSecret: TEST_EVENTS_SECRET,
         ...overrides.clinical,
       }),
-      { port: 0 },
+      { port: clinicalPort },
     ),
   ]);
   const gateway = await serveGateway({
@@ -268,6 +277,13 @@ export async function startInProcessStack(options: InProcessStackOptions = {}) {
     /** The gateway's /graphql, for tests that read a whole answer, errors included (`graphql` of ./index). */
     url: gateway.url,
     sandbox,
+    /** Each service's GraphQL URL, for tests that call a subgraph directly (with a gateway token). */
+    urls: {
+      gateway: gateway.url,
+      patient: patient.url,
+      clinical: clinical.url,
+      ehr: `http://127.0.0.1:${ehrPort}/graphql`,
+    },
     transactions: ehrData.transactions,
     patientOutbox: patientStore.outbox,
     login: (email: string) => login(gateway.url, email),

@@ -299,12 +299,15 @@ export async function launchServices(options: LaunchOptions = {}): Promise<Launc
     const subgraphUrl = (spec: SubgraphEntry): string =>
       options.routes?.subgraphs[spec.name] ?? `http://127.0.0.1:${ports.get(spec.name)![0]}/graphql`;
     const ehr = subgraphs.find((spec) => spec.name === 'ehr');
+    const clinical = subgraphs.find((spec) => spec.name === 'clinical');
     // The imitation EHRs the seeded Athena and Allscripts systems deliver to.
     const sandboxUrl = env['EHR_SANDBOX_URL'] || (await startAll(sandbox, await portsFor(sandbox), {}))[0]!;
     const subgraphEnv = {
       AUTH_JWKS_URL: `${gatewayBase}/.well-known/jwks.json`,
       GRAPH_URL: `${gatewayBase}/graphql`,
       ...(ehr ? { EHR_EVENTS_URL: subgraphUrl(ehr).replace(/\/graphql$/, EVENTS_PATH) } : {}),
+      // The patient subgraph sends deletions to the clinical subgraph too.
+      ...(clinical ? { CLINICAL_EVENTS_URL: subgraphUrl(clinical).replace(/\/graphql$/, EVENTS_PATH) } : {}),
       EHR_SANDBOX_URL: sandboxUrl,
       // One secret per run, shared by the services that post change events and the one receiving them.
       SERVICE_EVENTS_SECRET: env['SERVICE_EVENTS_SECRET'] ?? randomBytes(32).toString('hex'),

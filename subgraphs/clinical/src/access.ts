@@ -1,6 +1,7 @@
 import {
   audited,
   deny,
+  notFound,
   requireIntakeScope,
   requireOrganization,
   requireStaff,
@@ -50,6 +51,18 @@ export function readableQuestionnaire(
     message: QUESTIONNAIRE_OF_OTHER_ORGANIZATION,
     log: { questionnaireId: questionnaire.id },
   });
+}
+
+/**
+ * An intake link of a deleted patient is dead: whatever it asks (its questionnaire, a submission)
+ * is NOT_FOUND, the patient being gone. Staff are not concerned: to them a deleted patient is an
+ * unknown one (no responses), as the patient subgraph answers it.
+ */
+export async function requireLinkPatientExists(context: Pick<Context, 'viewer' | 'store'>): Promise<void> {
+  const { viewer } = context;
+  if (viewer.kind === 'intake' && (await context.store.tombstone(viewer.patientId))) {
+    throw notFound('Patient', viewer.patientId);
+  }
 }
 
 /** Whether a staff member may read `response`: only their organization's. */

@@ -11,7 +11,16 @@ const { logger, verifier, audit, close } = await openSubgraphRuntime('clinical',
 const storage = await openClinicalStore({ database: config.database, announceSeed: config.announceSeed, logger });
 const patients = createHttpPatientDirectory({ graphUrl: config.graphUrl, logger });
 await runService(
-  createService({ logger, store: storage.store, audit, verifier, patients, events: config.events }),
+  createService({
+    logger,
+    store: storage.store,
+    audit,
+    verifier,
+    patients,
+    events: config.events,
+    // The patient subgraph posts deletions here, signed with the same secret.
+    eventsSecret: config.events.secret,
+  }),
   // The pools close last: the relay's final delivery (when workers stop) still reads the outbox.
   {
     ...config,

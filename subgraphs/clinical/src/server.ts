@@ -1,4 +1,5 @@
 import {
+  changeEventsRoute,
   createSubgraphService,
   outboxRelayWorker,
   silentLogger,
@@ -9,6 +10,7 @@ import {
   type TokenVerifier,
 } from '@carebridge/common';
 import type { Context } from './context';
+import { applyPatientEvents } from './data/deletion';
 import type { PatientDirectory } from './data/patients';
 import { createSeededStore } from './data/seed';
 import type { ClinicalStore } from './data/store';
@@ -34,6 +36,11 @@ export interface ClinicalServiceOptions {
    * the outbox: tests in-process read them there.
    */
   events?: OutboxRelayConfig;
+  /**
+   * Accept the patient subgraph's change events (signed with this secret) at `/internal/events`:
+   * a deleted patient's answers are erased. Without it the route is not served.
+   */
+  eventsSecret?: string;
 }
 
 /** Builds the clinical subgraph with its outbox relay; tests pass their own verifier, directory and store. */
@@ -48,6 +55,16 @@ export function createService(options: ClinicalServiceOptions): SubgraphService<
     logger,
     verifier: options.verifier,
     audit: options.audit,
+    routes:
+      options.eventsSecret === undefined
+        ? []
+        : [
+            changeEventsRoute({
+              secret: options.eventsSecret,
+              logger,
+              apply: (events) => applyPatientEvents(store, events, logger),
+            }),
+          ],
     workers: options.events ? [outboxRelayWorker({ outbox: store.outbox, logger, ...options.events })] : [],
     context: () => ({ store, patients }),
   });

@@ -5,7 +5,12 @@ import { openClinicalDatabase } from '../src/data/database';
 import { PostgresClinicalStore } from '../src/data/postgresStore';
 import type { QuestionnaireRecord, QuestionnaireResponseRecord } from '../src/data/records';
 import { seedData } from '../src/data/seed';
-import { InMemoryClinicalStore, LinkAlreadyUsedError, type ClinicalStore } from '../src/data/store';
+import {
+  InMemoryClinicalStore,
+  LinkAlreadyUsedError,
+  PatientDeletedError,
+  type ClinicalStore,
+} from '../src/data/store';
 import { fixtureQuestionnaire } from './fixtures';
 
 /**
@@ -377,6 +382,73 @@ describe.each(backends)('the clinical store ($name)', (backend) => {
       }));
   });
 
+  describe('deleted patients', () => {
+    const DELETION = { patientId: 'pt-1', organizationId: 'org-riverside', deletedAt: '2026-03-01T09:00:00.000Z' };
+
+    it('are erased: responses and undelivered events gone, a tombstone kept, links still used', () =>
+      withStores(async (a, b) => {
+        await a.addQuestionnaireVersion(V1);
+        await a.addResponse(response({ id: 'qr-1' }), { linkId: 'link-1' });
+        await b.addResponse(response({ id: 'qr-2', submittedAt: '2026-02-02T10:00:00.000Z' }));
+        await a.addResponse(response({ id: 'qr-other', patientId: 'pt-2' }));
+        const [first] = await a.outbox.pending(1);
+        await a.outbox.markSent([first!.id]);
+
+        expect(await b.erasePatient(DELETION)).toBe(2);
+        expect([await a.response('qr-1'), await a.response('qr-2')]).toEqual([undefined, undefined]);
+        expect(await a.responsesOfPatient('pt-1')).toEqual([]);
+        expect(await a.tombstone('pt-1')).toEqual(DELETION);
+        expect(await a.isLinkUsed('link-1')).toBe(true);
+        // Another patient is untouched, and only the deleted patient's events are dropped.
+        expect((await a.responsesOfPatient('pt-2')).map((r) => r.id)).toEqual(['qr-other']);
+        expect(await a.tombstone('pt-2')).toBeUndefined();
+        expect(answered(await a.outbox.pending(10))).toEqual([['org-riverside', 'pt-2', 'qr-other']]);
+      }));
+
+    it('keep the first deletion’s tombstone when the deletion is delivered again', () =>
+      withStores(async (a, b) => {
+        await a.addQuestionnaireVersion(V1);
+        await a.addResponse(response());
+        expect(await a.erasePatient(DELETION)).toBe(1);
+        expect(await b.erasePatient({ ...DELETION, deletedAt: '2026-03-02T09:00:00.000Z' })).toBe(0);
+        expect(await b.tombstone('pt-1')).toEqual(DELETION);
+      }));
+
+    it('get no new response, through a link or not: nothing is stored, no event, the link stays unused', () =>
+      withStores(async (a, b) => {
+        await a.addQuestionnaireVersion(V1);
+        await a.erasePatient(DELETION);
+        await expect(b.addResponse(response({ id: 'qr-late' }), { linkId: 'link-late' })).rejects.toThrow(
+          PatientDeletedError,
+        );
+        await expect(a.addResponse(response({ id: 'qr-staff' }))).rejects.toThrow(PatientDeletedError);
+        expect([await a.response('qr-late'), await a.response('qr-staff'), await b.isLinkUsed('link-late')]).toEqual([
+          undefined,
+          undefined,
+          false,
+        ]);
+        expect(await a.outbox.size()).toBe(0);
+      }));
+
+    it('leave no answers behind when responses race the erasure in two stores', () =>
+      withStores(async (a, b) => {
+        await a.addQuestionnaireVersion(V1);
+        const results = await Promise.allSettled([
+          ...[0, 1, 2, 3].map((n) =>
+            a.addResponse(response({ id: `qr-${n}`, submittedAt: `2026-02-01T10:00:0${n}.000Z` })),
+          ),
+          b.erasePatient(DELETION),
+          ...[4, 5, 6, 7].map((n) =>
+            a.addResponse(response({ id: `qr-${n}`, submittedAt: `2026-02-01T10:00:0${n}.000Z` })),
+          ),
+        ]);
+        const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+        expect(refused.every((reason) => reason instanceof PatientDeletedError)).toBe(true);
+        expect(await b.responsesOfPatient('pt-1')).toEqual([]);
+        expect(await a.outbox.size()).toBe(0);
+      }));
+  });
+
   describe('the seed', () => {
     const seed = seedData();
 
@@ -435,6 +507,23 @@ describe('the PostgreSQL clinical store across restarts', () => {
       await expect(second.store.addResponse(response({ id: 'qr-again' }), { linkId: 'link-1' })).rejects.toThrow(
         LinkAlreadyUsedError,
       );
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('keeps a deleted patient’s tombstone when closed and reopened', async () => {
+    const schema = schemas.schema('tombstone');
+    const first = await openPostgres(schema);
+    await first.store.addQuestionnaireVersion(V1);
+    const deletion = { patientId: 'pt-1', organizationId: 'org-riverside', deletedAt: '2026-03-01T09:00:00.000Z' };
+    await first.store.erasePatient(deletion);
+    await first.close();
+
+    const second = await openPostgres(schema);
+    try {
+      expect(await second.store.tombstone('pt-1')).toEqual(deletion);
+      await expect(second.store.addResponse(response())).rejects.toThrow(PatientDeletedError);
     } finally {
       await second.close();
     }

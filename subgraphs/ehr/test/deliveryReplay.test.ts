@@ -121,3 +121,38 @@ describe('a patient’s last transaction', () => {
     ]);
   });
 });
+
+describe('a deleted patient’s transactions', () => {
+  const TRANSACTIONS = `query ($r: [_Any!]!) { _entities(representations: $r) {
+    ... on Patient { ehrTransactions { id status trigger endpoint lastError payload } } } }`;
+  const deletion = {
+    id: 'ev-del',
+    type: 'patient.deleted' as const,
+    organizationId: 'org-lakeside',
+    patientId: 'pt-d1',
+    occurredAt: '2026-03-01T10:00:00.000Z',
+  };
+
+  it('keep their metadata for the delivery monitor, but no payload, and cannot be replayed', async () => {
+    const { service, run, transactions, log, deadId } = await setup();
+    const before = (await run(LAKESIDE, TRANSACTIONS, patientRef())).data?.['_entities'][0].ehrTransactions;
+    expect(JSON.stringify(before)).toMatch(/Marisol/);
+
+    await service.shared.delivery.ingest([deletion]);
+    const after = await run(LAKESIDE, TRANSACTIONS, patientRef());
+    expect(after.errors).toBeUndefined();
+    expect(after.data?.['_entities'][0].ehrTransactions).toEqual([{ ...before[0], payload: {} }]);
+    const replay = await run(LAKESIDE, REPLAY, { id: deadId });
+    expect([replay.data, codes(replay)]).toEqual([null, ['NOT_FOUND']]);
+    expect(
+      log
+        .all()
+        .filter((r) => r.action === 'ehr.replay')
+        .map((r) => [r.outcome, r.detail]),
+    ).toEqual([['FAILED', 'NOT_FOUND']]);
+    // A late update about the patient queues nothing either.
+    await service.shared.delivery.ingest([upserted(patientSnapshot({ firstName: 'Late' }))]);
+    expect((await transactions.byPatient('pt-d1')).map((t) => t.id)).toEqual([deadId]);
+    expect(await service.shared.snapshots.get('pt-d1')).toMatchObject({ deleted: true, record: null, answers: [] });
+  });
+});

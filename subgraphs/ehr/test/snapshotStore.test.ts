@@ -80,9 +80,30 @@ describe.each(backends)('the snapshot store ($name)', (backend) => {
       expect(await b.snapshots.patientsOf('org-lakeside', 'prov-lakeside-2')).toEqual(['pt-a']);
       expect(await b.snapshots.patientsOf('org-riverside')).toEqual(['pt-elsewhere']);
       expect((await b.snapshots.get('pt-gone'))?.deleted).toBe(true);
-      // Upserted again after deletion: live again.
-      await b.snapshots.apply(upserted(patientSnapshot({ id: 'pt-gone' })));
-      expect(await a.snapshots.patientsOf('org-lakeside', 'prov-lakeside-1')).toEqual(['pt-B', 'pt-gone']);
+    } finally {
+      await close();
+    }
+  });
+
+  it('erases a deleted patient’s copy for good: later events about them change nothing', async () => {
+    const { a, b, close } = await backend.pair();
+    try {
+      await a.snapshots.apply(upserted());
+      await a.snapshots.apply(answered());
+      expect(await b.snapshots.apply(deleted())).toEqual({ applied: true, hadRecord: true });
+      const erased = {
+        organizationId: 'org-lakeside',
+        record: null,
+        answers: [],
+        primaryCarePhysicianId: null,
+        deleted: true,
+      };
+      expect(await a.snapshots.get('pt-d1')).toEqual(erased);
+      // A late update (another event id) and late answers from the clinical subgraph's outbox.
+      await b.snapshots.apply(upserted(patientSnapshot({ firstName: 'Late' })));
+      await a.snapshots.apply(answered());
+      expect(await b.snapshots.get('pt-d1')).toEqual(erased);
+      expect(await a.snapshots.patientsOf('org-lakeside')).toEqual([]);
     } finally {
       await close();
     }

@@ -280,6 +280,33 @@ describe.each(backends)('the transaction store ($name)', (backend) => {
         expect((await store.get('open-1'))?.status).toBe('DEAD');
         expect(await store.claim(claimAt(NOW))).toEqual([]);
       }));
+
+    it('erases a deleted patient’s data from all of their transactions, keeping the metadata', () =>
+      withStores(async (a, b) => {
+        const sent = record({ id: 'sent', status: 'DELIVERED', deliveredAt: '2026-03-01T10:00:01.000Z' });
+        await a.add(sent, record({ id: 'open' }), record({ id: 'other', patientId: 'pt-2' }));
+        await a.recordEvents([
+          {
+            eventId: 'ev-del',
+            add: [],
+            cancel: { patientId: 'pt-1', reason: 'deleted', at: '2026-03-01T10:00:02.000Z' },
+          },
+        ]);
+        const [open, delivered] = [await b.get('open'), await b.get('sent')];
+        expect([open?.payload, open?.source, delivered?.payload, delivered?.source]).toEqual([{}, null, {}, null]);
+        expect(delivered).toEqual({ ...sent, payload: {}, source: null });
+        expect((await b.byPatient('pt-1')).map((t) => [t.id, t.payload, t.source])).toEqual(
+          expect.arrayContaining([
+            ['open', {}, null],
+            ['sent', {}, null],
+          ]),
+        );
+        expect((await b.list('org-lakeside', { status: 'DEAD' })).map((t) => [t.id, t.payload])).toEqual([
+          ['open', {}],
+        ]);
+        // Another patient keeps everything.
+        expect((await b.get('other'))?.source).toEqual(GOLDEN_RECORD);
+      }));
   });
 
   describe('the queue', () => {

@@ -105,7 +105,8 @@ export function IntakeForm({
       const error = isErrorLike(caught) ? caught : undefined;
       if (hasErrorCode(error, 'FORBIDDEN')) {
         setOutcome('alreadyAnswered');
-      } else if (error && isUnauthenticated(error)) {
+      } else if (error && (isUnauthenticated(error) || hasErrorCode(error, 'NOT_FOUND'))) {
+        // NOT_FOUND: the link's patient was deleted meanwhile; the link is as good as expired.
         setFailure('expired');
       } else if (hasErrorCode(error, 'BAD_USER_INPUT')) {
         const server = serverErrors(problemsOf(error), answers);

@@ -228,17 +228,27 @@ describe('intake page', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Thank you' })).toBeInTheDocument();
   });
 
-  it('says when the link has expired or is unknown', async () => {
+  // UNAUTHENTICATED: expired or unknown; NOT_FOUND: the link's patient was deleted.
+  it.each([
+    ['has expired or is unknown', 'Token expired', 'UNAUTHENTICATED'],
+    ['belongs to a deleted patient', 'Patient "pt-1" was not found', 'NOT_FOUND'],
+  ])('says the link no longer works when it %s', async (_case, message, code) => {
     setup({
       route: ROUTE,
       user: null,
-      mocks: [
-        questionnaireMock({
-          errors: [new GraphQLError('Token expired', { extensions: { code: 'UNAUTHENTICATED' } })],
-        }),
-      ],
+      mocks: [questionnaireMock({ errors: [new GraphQLError(message, { extensions: { code } })] })],
     });
     expect(await screen.findByRole('alert')).toHaveTextContent('This link has expired');
+  });
+
+  it('says the answers cannot be sent when the patient was deleted while answering', async () => {
+    const { user } = await openForm([refusedWith('Patient "pt-1" was not found', { code: 'NOT_FOUND' })]);
+    await answerRequired(user);
+    await user.click(screen.getByRole('button', { name: 'Send answers' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'This link has expired, so your answers cannot be sent.',
+    );
   });
 
   it('says when the link is malformed, without asking the server', async () => {

@@ -90,7 +90,8 @@ function IntakeLoader({
       </div>
     );
   }
-  if (error && (isUnauthenticated(error) || hasErrorCode(error, 'FORBIDDEN'))) {
+  // NOT_FOUND: the link's patient was deleted, so the link no longer works either.
+  if (error && (isUnauthenticated(error) || hasErrorCode(error, 'FORBIDDEN') || hasErrorCode(error, 'NOT_FOUND'))) {
     return <IntakeMessage tone="error" title="intake.expired.title" body="intake.expired.body" />;
   }
   if (error) {

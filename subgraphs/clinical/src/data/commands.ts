@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { forbiddenBecause, notFound, type ChangeAudit } from '@carebridge/common';
 import type { QuestionnaireInput, QuestionnaireResponseInput } from '../__generated__/schema-types';
 import type { QuestionnaireRecord, QuestionnaireResponseRecord } from './records';
-import { LinkAlreadyUsedError, type ClinicalStore } from './store';
+import { LinkAlreadyUsedError, PatientDeletedError, type ClinicalStore } from './store';
 import { validateQuestionnaireInput, validateResponseInput } from './validation';
 
 /**
@@ -103,6 +103,8 @@ export async function submitQuestionnaireResponse(
   } catch (error) {
     // The store's own refusal of a second answer through a link: the same reason as the resolver's check.
     if (error instanceof LinkAlreadyUsedError) throw forbiddenBecause('INTAKE_LINK_USED', LINK_USED_MESSAGE);
+    // The patient was deleted (and erased) since the caller's checks: gone, like an unknown patient.
+    if (error instanceof PatientDeletedError) throw notFound('Patient', input.patientId);
     throw error;
   }
 }

@@ -31,7 +31,9 @@ export interface ClinicalTables extends OutboxTable {
     submitted_at: string;
     submitted_by: string;
   };
-  used_intake_link: { link_id: string; response_id: string };
+  /** Null once the response it stored was erased with its patient: the link stays used. */
+  used_intake_link: { link_id: string; response_id: string | null };
+  deleted_patient: { patient_id: string; organization_id: string; deleted_at: string };
 }
 
 export type ClinicalDatabase = Database<ClinicalTables>;

@@ -3,8 +3,8 @@ import { silentLogger, type ChangeAudit, type ChangeEvent, type Logger } from '@
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { ClinicalDatabase, ClinicalTables } from './database';
 import { announcedEvents, answeredEvent } from './events';
-import type { QuestionnaireRecord, QuestionnaireResponseRecord } from './records';
-import { LinkAlreadyUsedError, type ClinicalStore, type SeedData } from './store';
+import type { PatientTombstoneRecord, QuestionnaireRecord, QuestionnaireResponseRecord } from './records';
+import { LinkAlreadyUsedError, PatientDeletedError, type ClinicalStore, type SeedData } from './store';
 
 type QuestionnaireRow = Selectable<ClinicalTables['questionnaire']>;
 type ResponseRow = Selectable<ClinicalTables['questionnaire_response']>;
@@ -95,6 +95,8 @@ export class PostgresClinicalStore implements ClinicalStore {
   ): Promise<QuestionnaireResponseRecord> {
     return this.db.transaction().execute(async (trx) => {
       await this.lock(trx, 'patient', record.patientId);
+      // Under the patient's lock, as the erasure: a response is refused or erased, never left behind.
+      if (await tombstoneOf(trx, record.patientId)) throw new PatientDeletedError(record.patientId);
       await insertResponses(trx, [record]);
       if (linkId !== undefined) {
         try {
@@ -114,6 +116,31 @@ export class PostgresClinicalStore implements ClinicalStore {
       await writeAuditWithin(trx, audit, [record.patientId]);
       return record;
     });
+  }
+
+  erasePatient({ patientId, organizationId, deletedAt }: PatientTombstoneRecord): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      await this.lock(trx, 'patient', patientId);
+      await trx
+        .insertInto('deleted_patient')
+        .values({ patient_id: patientId, organization_id: organizationId, deleted_at: deletedAt })
+        .onConflict((oc) => oc.column('patient_id').doNothing())
+        .execute();
+      // Used links keep their row (the foreign key sets their response to null).
+      const erased = await trx
+        .deleteFrom('questionnaire_response')
+        .where('patient_id', '=', patientId)
+        .executeTakeFirst();
+      await trx
+        .deleteFrom('outbox')
+        .where(sql<string>`event->>'patientId'`, '=', patientId)
+        .execute();
+      return Number(erased.numDeletedRows);
+    });
+  }
+
+  async tombstone(patientId: string): Promise<PatientTombstoneRecord | undefined> {
+    return tombstoneOf(this.db, patientId);
   }
 
   loadSeed({ questionnaire, responses }: SeedData, { announce }: { announce: boolean }): Promise<boolean> {
@@ -152,6 +179,11 @@ function seedAnnouncements(
     [...list].reverse().sort((a, b) => (a.submittedAt === b.submittedAt ? 0 : a.submittedAt > b.submittedAt ? -1 : 1)),
   );
   return announcedEvents(newestFirst, (id) => (id === questionnaire.id ? questionnaire : undefined));
+}
+
+async function tombstoneOf(db: Db, patientId: string): Promise<PatientTombstoneRecord | undefined> {
+  const row = await db.selectFrom('deleted_patient').selectAll().where('patient_id', '=', patientId).executeTakeFirst();
+  return row && { patientId: row.patient_id, organizationId: row.organization_id, deletedAt: row.deleted_at };
 }
 
 async function versionsOf(db: Db, name: string): Promise<QuestionnaireRecord[]> {

@@ -75,6 +75,16 @@ export interface QuestionnaireResponseRecord {
  */
 export type AnswerRecord = StoredAnswer & { readonly item: QuestionnaireItemRecord };
 
+/**
+ * All that is kept of a deleted patient (the patient subgraph's `patient.deleted`): that it was
+ * deleted, by which organization, and when. Its responses are erased; the tombstone refuses new ones.
+ */
+export interface PatientTombstoneRecord {
+  readonly patientId: string;
+  readonly organizationId: string;
+  readonly deletedAt: string;
+}
+
 /** A patient as this subgraph knows one: only the key; the patient subgraph owns the rest. */
 export interface PatientReference {
   id: string;

@@ -1,6 +1,6 @@
 import { InMemoryOutbox, type ChangeAudit, type Outbox } from '@carebridge/common';
 import { announcedEvents, answeredEvent } from './events';
-import type { QuestionnaireRecord, QuestionnaireResponseRecord } from './records';
+import type { PatientTombstoneRecord, QuestionnaireRecord, QuestionnaireResponseRecord } from './records';
 
 /**
  * Where the clinical subgraph keeps questionnaires and responses. Resolvers and commands see only
@@ -37,11 +37,23 @@ export interface ClinicalStore {
    * latest answers for the response's organization, so an EHR never misses a response and never
    * hears of one that was not stored; and, with `audit`, the submission's audit record (see
    * `ChangeAudit`): when that cannot be written nothing is stored, no link used, no event recorded.
+   *
+   * Throws `PatientDeletedError`, storing nothing, for a patient with a tombstone: checked in the
+   * same step, so a response racing the patient's erasure is either refused or erased with the rest.
    */
   addResponse(
     record: QuestionnaireResponseRecord,
     options?: { linkId?: string; audit?: ChangeAudit },
   ): Promise<QuestionnaireResponseRecord>;
+  /**
+   * Erases a deleted patient, in one step: records the tombstone (the first deletion's stays when
+   * the patient already has one), deletes every response of the patient and the patient's events
+   * not yet delivered. Used intake links stay used. Afterwards the patient's responses read as
+   * unknown ids and an empty list. Answers how many responses it deleted (none on a redelivery).
+   */
+  erasePatient(tombstone: PatientTombstoneRecord): Promise<number>;
+  /** The patient's tombstone, or undefined when the patient was never deleted. */
+  tombstone(patientId: string): Promise<PatientTombstoneRecord | undefined>;
   /** Whether a response was already stored through the intake link `linkId`. */
   isLinkUsed(linkId: string): Promise<boolean>;
   /**
@@ -75,6 +87,14 @@ export class LinkAlreadyUsedError extends Error {
   }
 }
 
+/** A deleted patient's answers are erased: `addResponse` refuses the patient from then on. */
+export class PatientDeletedError extends Error {
+  override name = 'PatientDeletedError';
+  constructor(readonly patientId: string) {
+    super(`patient ${patientId} was deleted`);
+  }
+}
+
 /**
  * The in-memory store. Its methods work synchronously and answer settled promises, so each runs
  * whole before any other request's code: the "same step" of the interface is one call.
@@ -88,6 +108,7 @@ export class InMemoryClinicalStore implements ClinicalStore {
   private readonly responseIdsByPatient = new Map<string, string[]>();
   /** Intake link id → the response stored through it. */
   private readonly responseIdByLink = new Map<string, string>();
+  private readonly tombstones = new Map<string, PatientTombstoneRecord>();
   private readonly events = new InMemoryOutbox();
   private readonly lookup = (id: string) => this.versionsById.get(id);
 
@@ -143,6 +164,7 @@ export class InMemoryClinicalStore implements ClinicalStore {
     options: { linkId?: string; audit?: ChangeAudit } = {},
   ): Promise<QuestionnaireResponseRecord> {
     return settle(() => {
+      if (this.tombstones.has(record.patientId)) throw new PatientDeletedError(record.patientId);
       // Checked, then recorded, then stored: a record that cannot be written leaves nothing behind.
       this.checkResponse(record, options.linkId);
       options.audit?.writeNow([record.patientId]);
@@ -150,6 +172,21 @@ export class InMemoryClinicalStore implements ClinicalStore {
       this.events.append(answeredEvent(record, this.responsesOfPatientNow(record.patientId), this.lookup));
       return record;
     });
+  }
+
+  erasePatient(tombstone: PatientTombstoneRecord): Promise<number> {
+    const { patientId } = tombstone;
+    if (!this.tombstones.has(patientId)) this.tombstones.set(patientId, { ...tombstone });
+    const ids = this.responseIdsByPatient.get(patientId) ?? [];
+    for (const id of ids) this.responsesById.delete(id);
+    this.responseIdsByPatient.delete(patientId);
+    this.events.discard((event) => event.patientId === patientId);
+    return Promise.resolve(ids.length);
+  }
+
+  tombstone(patientId: string): Promise<PatientTombstoneRecord | undefined> {
+    const found = this.tombstones.get(patientId);
+    return Promise.resolve(found && { ...found });
   }
 
   loadSeed(seed: SeedData, { announce }: { announce: boolean }): Promise<boolean> {

@@ -12,7 +12,7 @@ import type { MutationResolvers } from '../__generated__/resolvers-types';
 import type { QuestionnaireResponseInput } from '../__generated__/schema-types';
 import type { Context } from '../context';
 import type { QuestionnaireResponseRecord } from '../data/records';
-import { INTAKE_ONLY_MESSAGE, readableQuestionnaire } from '../access';
+import { INTAKE_ONLY_MESSAGE, readableQuestionnaire, requireLinkPatientExists } from '../access';
 import {
   createQuestionnaire,
   LINK_USED_MESSAGE,
@@ -83,7 +83,8 @@ async function submit(
       { questionnaireId: input.questionnaireId },
       { message: 'An intake link only allows answering its own questionnaire.', log: ids },
     );
-    // A check for a clear refusal before validating; the store refuses a reused link on its own too.
+    // Clear refusals before validating; the store refuses a deleted patient and a reused link on its own too.
+    await requireLinkPatientExists(context);
     const used = await store.isLinkUsed(viewer.linkId);
     requireUnusedLink(context, () => used, { message: LINK_USED_MESSAGE, log: ids });
     readableQuestionnaire(context, await store.questionnaire(input.questionnaireId), input.questionnaireId);

@@ -1,10 +1,18 @@
 import { readAuditTrail, requireStaff } from '@carebridge/common';
 import type { QueryResolvers } from '../__generated__/resolvers-types';
-import { auditedResponseRead, canReadQuestionnaire, readableQuestionnaire, INTAKE_ONLY_MESSAGE } from '../access';
+import {
+  auditedResponseRead,
+  canReadQuestionnaire,
+  readableQuestionnaire,
+  requireLinkPatientExists,
+  INTAKE_ONLY_MESSAGE,
+} from '../access';
 
 export const Query: QueryResolvers = {
-  questionnaire: async (_parent, { id }, context) =>
-    readableQuestionnaire(context, await context.store.questionnaire(id), id) ?? null,
+  questionnaire: async (_parent, { id }, context) => {
+    await requireLinkPatientExists(context);
+    return readableQuestionnaire(context, await context.store.questionnaire(id), id) ?? null;
+  },
   questionnaires: async (_parent, { includeRetired }, context) => {
     const viewer = requireStaff(context, { message: INTAKE_ONLY_MESSAGE, log: { action: 'questionnaires' } });
     return (await context.store.questionnaires({ includeRetired })).filter((q) => canReadQuestionnaire(viewer, q));

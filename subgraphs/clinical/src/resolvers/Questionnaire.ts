@@ -1,12 +1,14 @@
 import { requireStaff } from '@carebridge/common';
 import { localize } from '@carebridge/common';
 import type { QuestionnaireResolvers } from '../__generated__/resolvers-types';
-import { canReadQuestionnaire, readableQuestionnaire, INTAKE_ONLY_MESSAGE } from '../access';
+import { canReadQuestionnaire, readableQuestionnaire, requireLinkPatientExists, INTAKE_ONLY_MESSAGE } from '../access';
 
 export const Questionnaire: QuestionnaireResolvers = {
   // Async, so a refusal fails only its own entity (what `perEntity` does for synchronous resolvers).
-  __resolveReference: async ({ id }, context) =>
-    readableQuestionnaire(context, await context.store.questionnaire(id), id) ?? null,
+  __resolveReference: async ({ id }, context) => {
+    await requireLinkPatientExists(context);
+    return readableQuestionnaire(context, await context.store.questionnaire(id), id) ?? null;
+  },
   title: (questionnaire, { lang }) => localize(questionnaire.title, lang),
   items: (questionnaire) => [...questionnaire.items],
   versions: async (questionnaire, _args, context) => {

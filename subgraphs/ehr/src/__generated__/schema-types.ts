@@ -339,7 +339,7 @@ export type EhrTransaction = {
   nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
   /** The patient whose data it carries. */
   patient: Patient;
-  /** The JSON body sent. */
+  /** The JSON body sent; empty (`{}`) once the patient was deleted: their data is erased, only this record remains. */
   payload: Scalars['JSON']['output'];
   /** For a replay, the DEAD transaction it replays. */
   replayOf?: Maybe<Scalars['ID']['output']>;

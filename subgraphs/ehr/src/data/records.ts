@@ -117,8 +117,11 @@ export interface EhrTransactionRecord {
   idempotencyKey: string;
   ehrPatientId: string | null;
   payload: Record<string, unknown>;
-  /** The canonical record the payload was built from, so a replay can rebuild it under another mapping. */
-  source: CanonicalRecord;
+  /**
+   * The canonical record the payload was built from, so a replay can rebuild it under another
+   * mapping. Null, with `payload` emptied, once the patient was deleted: their data is erased.
+   */
+  source: CanonicalRecord | null;
   replayOf: string | null;
   createdAt: string;
   updatedAt: string;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ChangeAudit, ChangeEvent, Logger } from '@carebridge/common';
+import { notFound, type ChangeAudit, type ChangeEvent, type Logger } from '@carebridge/common';
 import type { DataCategory, EhrTransactionTrigger } from '../__generated__/schema-types';
 import type { CanonicalRecord, EhrSystemRecord, EhrTransactionRecord, MappingVersionRecord } from '../data/records';
 import type { EhrStore } from '../data/store';
@@ -134,6 +134,9 @@ export class DeliveryEngine {
     mapping: 'ORIGINAL' | 'CURRENT',
     audit?: ChangeAudit,
   ): Promise<EhrTransactionRecord> {
+    // Its patient was deleted: the data is erased, and nothing goes to the EHR after the deletion.
+    const { source } = dead;
+    if (!source) throw notFound('Patient', dead.patientId);
     const system = await this.system(dead.ehrSystemId);
     const version =
       mapping === 'ORIGINAL'
@@ -141,14 +144,14 @@ export class DeliveryEngine {
         : await this.options.mappings.current(dead.ehrSystemId, dead.organizationId);
     if (!version) throw new Error(`mapping version ${dead.mappingVersion} is gone`);
     const ehrPatientId = await this.options.transactions.ehrPatientId(dead.ehrSystemId, dead.patientId);
-    const request = buildRequests(dead.source, version, system, ehrPatientId).find((r) => r.endpoint === dead.endpoint);
+    const request = buildRequests(source, version, system, ehrPatientId).find((r) => r.endpoint === dead.endpoint);
     const transaction = this.create(dead, ehrPatientId, {
       trigger: 'REPLAY',
       endpoint: dead.endpoint,
       method: request?.method ?? dead.method,
       payload: request?.payload ?? {},
       mappingVersion: version.version,
-      source: dead.source,
+      source,
       replayOf: dead.id,
     });
     await this.add([transaction], audit);

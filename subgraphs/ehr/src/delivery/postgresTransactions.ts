@@ -130,6 +130,12 @@ export class PostgresTransactionStore implements TransactionStore {
       for (const change of changes) {
         if (change.cancel && fresh.has(change.eventId)) {
           await this.cancelIn(trx, change.cancel.patientId, change.cancel.reason, change.cancel.at);
+          // The deleted patient's data goes; the transactions' metadata stays (see `EventChange.cancel`).
+          await trx
+            .updateTable('ehr_transaction')
+            .set({ payload: JSON.stringify({}), source: JSON.stringify(null) })
+            .where('patient_id', '=', change.cancel.patientId)
+            .execute();
         }
       }
       if (rows.length > 0) await this.notifyAll(trx);
@@ -466,7 +472,7 @@ function toRecord(row: Row): EhrTransactionRecord {
     idempotencyKey: row.idempotency_key,
     ehrPatientId: row.ehr_patient_id,
     payload: row.payload as Record<string, unknown>,
-    source: row.source as CanonicalRecord,
+    source: row.source as CanonicalRecord | null,
     replayOf: row.replay_of,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -34,8 +34,14 @@ export interface SnapshotStore {
   patientsOf(organizationId: string, primaryCarePhysicianId?: string): Promise<string[]>;
 }
 
-/** A patient's copy after `event`; pure, so every store applies events the same way. */
+/**
+ * A patient's copy after `event`; pure, so every store applies events the same way. A deletion is
+ * final and erases the copy's data (demographics, answers, physician): patient ids are never
+ * reused, so any later event about a deleted patient (a late update, answers from the clinical
+ * subgraph's outbox) is a straggler, and changes nothing.
+ */
 export function applyEvent(before: PatientCopy | undefined, event: ChangeEvent): PatientCopy {
+  if (before?.deleted) return before;
   const copy: PatientCopy = before
     ? { ...before }
     : { organizationId: event.organizationId, record: null, answers: [], primaryCarePhysicianId: null, deleted: false };
@@ -48,6 +54,9 @@ export function applyEvent(before: PatientCopy | undefined, event: ChangeEvent):
       break;
     case 'patient.deleted':
       copy.deleted = true;
+      copy.record = null;
+      copy.answers = [];
+      copy.primaryCarePhysicianId = null;
       break;
     case 'clinical.answered':
       copy.answers = event.answers;

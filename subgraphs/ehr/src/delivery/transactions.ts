@@ -54,7 +54,11 @@ export interface Completion {
 export interface EventChange {
   eventId: string;
   add: readonly EhrTransactionRecord[];
-  /** A deleted patient: their open transactions are DEAD with this reason. */
+  /**
+   * A deleted patient: their open transactions are DEAD with this reason, and every transaction of
+   * theirs keeps only its metadata (its `payload` emptied, its `source` null): nothing of their
+   * data stays here, and nothing is sent or replayed after the deletion.
+   */
   cancel?: { patientId: string; reason: string; at: string };
 }
 
@@ -234,7 +238,10 @@ export class InMemoryTransactionStore implements TransactionStore {
       applied.add(change.eventId);
       this.processedEvents.add(change.eventId);
       for (const t of change.add) this.insert(t);
-      if (change.cancel) this.cancel(change.cancel.patientId, change.cancel.reason, change.cancel.at);
+      if (change.cancel) {
+        this.cancel(change.cancel.patientId, change.cancel.reason, change.cancel.at);
+        this.erase(change.cancel.patientId);
+      }
     }
     if (fresh.some((c) => c.add.length > 0)) this.notify();
     return Promise.resolve(applied);
@@ -447,6 +454,14 @@ export class InMemoryTransactionStore implements TransactionStore {
       count += 1;
     }
     return count;
+  }
+
+  /** Empties the payload and source of every transaction of a deleted patient (see `EventChange.cancel`). */
+  private erase(patientId: string): void {
+    for (const id of this.patients.get(patientId) ?? []) {
+      const entry = this.byId.get(id)!;
+      entry.record = { ...entry.record, payload: {}, source: null };
+    }
   }
 
   private setRecord(entry: Entry, record: EhrTransactionRecord): void {
