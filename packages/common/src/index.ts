@@ -5,6 +5,7 @@ export * from './fixtures';
 export * from './http';
 export * from './language';
 export * from './logger';
+export * from './masking';
 export * from './pagination';
 export * from './scalars';
 export * from './subgraph';

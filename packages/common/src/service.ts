@@ -6,7 +6,7 @@ import type { ServiceContext } from './context';
 import type { RouteHandler } from './http';
 import { bearerToken, unauthenticated, type TokenVerifier } from './auth';
 import { silentLogger, type Logger } from './logger';
-import { buildSchema, createSubgraphServer, loadTypeDefs } from './subgraph';
+import { buildSchema, createSubgraphServer, isProduction, loadTypeDefs } from './subgraph';
 
 /** What a request brings that a context is built from; the same in HTTP and in-process calls. */
 export interface RequestInfo {
@@ -56,6 +56,8 @@ export interface SubgraphDefinition<TContext extends ServiceContext> {
   audit?: AuditSink | undefined;
   routes?: RouteHandler[];
   workers?: Worker[];
+  /** Production mode (no introspection, no suggestions); NODE_ENV=production when left out. */
+  production?: boolean | undefined;
   /** What the subgraph adds to every request's context (its store, …). */
   context: (request: RequestInfo) => Omit<TContext, keyof ServiceContext>;
 }
@@ -71,7 +73,9 @@ export function createSubgraphService<TContext extends ServiceContext>(
     name: definition.name,
     schema,
     // Every response waits for its request's audit records, and fails when one was not written.
-    server: createSubgraphServer<TContext>(schema, [auditSettledPlugin(logger)]),
+    server: createSubgraphServer<TContext>(schema, [auditSettledPlugin(logger)], {
+      production: definition.production ?? isProduction(),
+    }),
     logger,
     routes: definition.routes ?? [],
     workers: definition.workers ?? [],

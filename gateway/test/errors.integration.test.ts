@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { createTokenVerifier, serveService, silentLogger, type RunningService } from '@carebridge/common';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateSigningJwk, keyRingFromJwks, type KeyRing } from '../src/auth/keys';
+import { SUPERGRAPH_SDL } from '../src/compose';
+import { serveGateway } from '../src/server';
+import { createService as createPatient } from '../../subgraphs/patient/src/server';
+import {
+  inProcessFetcher,
+  RIVERSIDE_CLINICIAN,
+  startLocalSupergraph,
+  TEST_PASSWORD_PARAMS,
+  type LocalSupergraph,
+} from '../../scripts/lib/stack/inProcess';
+
+/**
+ * What a client learns from an error, over HTTP: through the gateway (development and production)
+ * and from a subgraph called directly, around the gateway, with a valid token.
+ */
+type Answer = { status: number; body: Record<string, any> };
+
+/** Where a value goes, what an adversary puts there: PHI, as a literal and as a variable. */
+const PHI = 'JANE-DOE-SSN-123-45-6789';
+const PHI_NAME = 'JANE_DOE_SSN_123_45_6789';
+const PHI_PATTERN = /JANE|DOE|SSN|123-45|6789/;
+
+let graph: LocalSupergraph;
+let keys: KeyRing;
+let token: string;
+let dev: RunningService;
+let production: RunningService;
+/** The patient subgraph on a port of its own, as a caller that goes around the gateway reaches it. */
+let patient: RunningService;
+const running: RunningService[] = [];
+
+const post = async (url: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> => {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, any> };
+};
+
+beforeAll(async () => {
+  keys = await keyRingFromJwks([await generateSigningJwk()]);
+  graph = await startLocalSupergraph({ keys });
+  token = await graph.tokenFor(RIVERSIDE_CLINICIAN);
+  const gateway = (isProduction: boolean) =>
+    serveGateway({
+      supergraphSdl: readFileSync(SUPERGRAPH_SDL, 'utf8'),
+      keys,
+      passwordParams: TEST_PASSWORD_PARAMS,
+      secureCookies: false,
+      fetchers: {
+        patient: inProcessFetcher(graph.services.patient),
+        clinical: inProcessFetcher(graph.services.clinical),
+        ehr: inProcessFetcher(graph.services.ehr),
+      },
+      port: 0,
+      logger: silentLogger,
+      production: isProduction,
+    });
+  dev = await gateway(false);
+  production = await gateway(true);
+  patient = await serveService(createPatient({ verifier: createTokenVerifier({ jwks: keys.jwks }) }), { port: 0 });
+  running.push(dev, production, patient);
+});
+afterAll(async () => {
+  await Promise.all(running.map((service) => service.close()));
+  await graph.stop();
+});
+
+const CREATE = 'mutation ($input: PatientInput!) { createPatient(input: $input) { id } }';
+const valid = { firstName: 'Ann', lastName: 'Lee', gender: 'FEMALE', dateOfBirth: '1970-01-01' };
+const literal = (fields: string) =>
+  `mutation { createPatient(input: { firstName: "Ann", lastName: "Lee", ${fields} }) { id } }`;
+
+describe('rejected values are never repeated', () => {
+  const refusals: [string, unknown][] = [
+    ['an enum variable', { query: CREATE, variables: { input: { ...valid, gender: PHI } } }],
+    ['an enum literal', { query: literal(`gender: ${PHI_NAME}, dateOfBirth: "1970-01-01"`) }],
+    ['a string literal for an enum', { query: literal(`gender: "${PHI}", dateOfBirth: "1970-01-01"`) }],
+    ['a String variable', { query: CREATE, variables: { input: { ...valid, firstName: { ssn: PHI } } } }],
+    ['an unknown input field in a variable', { query: CREATE, variables: { input: { ...valid, [PHI]: 'x' } } }],
+    [
+      'an unknown input field in a literal',
+      { query: literal(`gender: FEMALE, dateOfBirth: "1970-01-01", ${PHI_NAME}: 1`) },
+    ],
+    ['an Int literal', { query: `{ patients(first: "${PHI}") { totalCount } }` }],
+    ['an Int variable', { query: 'query ($n: Int) { patients(first: $n) { totalCount } }', variables: { n: PHI } }],
+    ['an ID variable', { query: 'query ($id: ID!) { patient(id: $id) { id } }', variables: { id: { ssn: PHI } } }],
+  ];
+
+  it.each(refusals)('in %s, through the gateway in development and production', async (_name, body) => {
+    for (const gateway of [dev, production]) {
+      const answer = await post(gateway.url, body);
+      expect(answer.body['errors']?.length).toBeGreaterThan(0);
+      expect(JSON.stringify(answer.body)).not.toMatch(PHI_PATTERN);
+      for (const error of answer.body['errors']) {
+        expect(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED']).toContain(error.extensions.code);
+      }
+    }
+  });
+
+  it.each(refusals)('in %s, from the patient subgraph called directly', async (_name, body) => {
+    const answer = await post(patient.url, body);
+    expect(answer.status).toBe(400);
+    expect(answer.body['errors']?.length).toBeGreaterThan(0);
+    expect(JSON.stringify(answer.body)).not.toMatch(PHI_PATTERN);
+    for (const error of answer.body['errors']) {
+      expect(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED']).toContain(error.extensions.code);
+    }
+  });
+
+  it('names the variable, the path and the expected type instead', async () => {
+    const enumValue = await post(dev.url, { query: CREATE, variables: { input: { ...valid, gender: PHI } } });
+    expect(enumValue.status).toBe(400);
+    expect(enumValue.body['errors']).toEqual([
+      {
+        message: 'Variable "$input" has an invalid value at "input.gender": Value does not exist in "Gender" enum.',
+        locations: [{ line: 1, column: 11 }],
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    ]);
+    const direct = await post(patient.url, { query: CREATE, variables: { input: { ...valid, dateOfBirth: PHI } } });
+    expect(direct.body['errors'][0].message).toBe(
+      'Variable "$input" has an invalid value at "input.dateOfBirth": Date must be a calendar date written YYYY-MM-DD',
+    );
+  });
+});
