@@ -90,6 +90,8 @@ describe('rejected values are never repeated', () => {
     ['an Int literal', { query: `{ patients(first: "${PHI}") { totalCount } }` }],
     ['an Int variable', { query: 'query ($n: Int) { patients(first: $n) { totalCount } }', variables: { n: PHI } }],
     ['an ID variable', { query: 'query ($id: ID!) { patient(id: $id) { id } }', variables: { id: { ssn: PHI } } }],
+    ['a Date variable', { query: CREATE, variables: { input: { ...valid, dateOfBirth: PHI } } }],
+    ['a Date literal', { query: literal(`gender: FEMALE, dateOfBirth: "${PHI}"`) }],
   ];
 
   it.each(refusals)('in %s, through the gateway in development and production', async (_name, body) => {
@@ -127,5 +129,45 @@ describe('rejected values are never repeated', () => {
     expect(direct.body['errors'][0].message).toBe(
       'Variable "$input" has an invalid value at "input.dateOfBirth": Date must be a calendar date written YYYY-MM-DD',
     );
+  });
+});
+
+describe('a value a subgraph’s scalar refuses', () => {
+  // 2024 is a leap year, but February has no 30th: the gateway passes Date through, the patient
+  // subgraph's scalar refuses it with HTTP 400.
+  const IMPOSSIBLE = '2024-02-30';
+  const expected = {
+    path: ['createPatient'],
+    extensions: { code: 'BAD_USER_INPUT' },
+  };
+
+  it('answers BAD_USER_INPUT at the field, not SUBGRAPH_UNAVAILABLE, as a variable', async () => {
+    const answer = await post(dev.url, { query: CREATE, variables: { input: { ...valid, dateOfBirth: IMPOSSIBLE } } });
+    expect(answer.body['data']).toBeNull();
+    expect(answer.body['errors']).toEqual([
+      {
+        ...expected,
+        message:
+          'Variable "$input" has an invalid value at "input.dateOfBirth": Date must be a calendar date written YYYY-MM-DD',
+      },
+    ]);
+    expect(JSON.stringify(answer.body)).not.toContain(IMPOSSIBLE);
+  });
+
+  it('answers BAD_USER_INPUT at the field as a literal, in production too', async () => {
+    for (const gateway of [dev, production]) {
+      const answer = await post(gateway.url, { query: literal(`gender: FEMALE, dateOfBirth: "${IMPOSSIBLE}"`) });
+      expect(answer.body['errors']).toEqual([
+        { ...expected, message: 'Date must be a calendar date written YYYY-MM-DD' },
+      ]);
+      expect(JSON.stringify(answer.body)).not.toContain(IMPOSSIBLE);
+    }
+  });
+
+  it('changes nothing', async () => {
+    const before = await post(dev.url, { query: '{ patients(first: 1) { totalCount } }' });
+    await post(dev.url, { query: CREATE, variables: { input: { ...valid, dateOfBirth: IMPOSSIBLE } } });
+    const after = await post(dev.url, { query: '{ patients(first: 1) { totalCount } }' });
+    expect(after.body['data']).toEqual(before.body['data']);
   });
 });
