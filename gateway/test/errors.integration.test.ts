@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createTokenVerifier, serveService, silentLogger, type RunningService } from '@carebridge/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -169,5 +170,85 @@ describe('a value a subgraph’s scalar refuses', () => {
     await post(dev.url, { query: CREATE, variables: { input: { ...valid, dateOfBirth: IMPOSSIBLE } } });
     const after = await post(dev.url, { query: '{ patients(first: 1) { totalCount } }' });
     expect(after.body['data']).toEqual(before.body['data']);
+  });
+});
+
+describe('which operation to run', () => {
+  const TWO = 'query A { organizations { id } } query B { organizations { id } }';
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+  const get = async (url: string, query: string): Promise<Answer> => {
+    const response = await fetch(`${url}?query=${encodeURIComponent(query)}`, {
+      headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' },
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, any> };
+  };
+  const SEVERAL = 'The document has several operations: give the name of the one to run in operationName.';
+  const UNKNOWN = 'The document has no operation of the name given in operationName.';
+
+  it('needs no operationName for a document with one operation, named or not, POST or GET', async () => {
+    for (const query of ['{ organizations { id } }', 'query Mine { organizations { id } }']) {
+      expect((await post(dev.url, { query })).body).toEqual({ data: { organizations: [{ id: 'org-riverside' }] } });
+      expect((await post(dev.url, { query, operationName: null })).status).toBe(200);
+      expect((await get(dev.url, query)).status).toBe(200);
+    }
+    expect((await post(dev.url, { query: TWO, operationName: 'B' })).status).toBe(200);
+  });
+
+  const refused: [string, () => Promise<Answer>, string, string][] = [
+    ['several operations and no operationName', () => post(dev.url, { query: TWO }), 'BAD_REQUEST', SEVERAL],
+    [
+      'an operationName no operation has',
+      () => post(dev.url, { query: TWO, operationName: 'C' }),
+      'BAD_REQUEST',
+      UNKNOWN,
+    ],
+    [
+      'one operation and another name',
+      () => post(dev.url, { query: 'query A { organizations { id } }', operationName: 'C' }),
+      'BAD_REQUEST',
+      UNKNOWN,
+    ],
+    ['several operations over GET', () => get(dev.url, TWO), 'BAD_REQUEST', SEVERAL],
+    [
+      'a query and a mutation over GET',
+      () =>
+        get(
+          dev.url,
+          'query A { organizations { id } } mutation B { resendPatientToEhr(patientId: "pt-00001") { id } }',
+        ),
+      'BAD_REQUEST',
+      SEVERAL,
+    ],
+    [
+      'several operations as a persisted query',
+      () => post(dev.url, { query: TWO, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(TWO) } } }),
+      'BAD_REQUEST',
+      SEVERAL,
+    ],
+    [
+      'a subscription',
+      () => post(dev.url, { query: 'subscription { organizations { id } }' }),
+      'GRAPHQL_VALIDATION_FAILED',
+      'This graph has no subscription operations.',
+    ],
+    ['several operations in production', () => post(production.url, { query: TWO }), 'BAD_REQUEST', SEVERAL],
+    [
+      'several operations at a subgraph called directly',
+      () => post(patient.url, { query: 'query A { providers { id } } query B { providers { id } }' }),
+      'BAD_REQUEST',
+      SEVERAL,
+    ],
+    [
+      'a subscription at a subgraph called directly',
+      () => post(patient.url, { query: 'subscription { providers { id } }' }),
+      'GRAPHQL_VALIDATION_FAILED',
+      'This graph has no subscription operations.',
+    ],
+  ];
+
+  it.each(refused)('answers 400, never 500, to %s', async (_name, send, code, message) => {
+    const answer = await send();
+    expect(answer.status).toBe(400);
+    expect(answer.body).toEqual({ errors: [{ message, extensions: { code } }] });
   });
 });

@@ -5,6 +5,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { CLIENT_ERROR_CODES, clientError, formattedCode } from './masking';
+import { operationResolutionPlugin } from './operation';
 
 /** Reads a subgraph's `schema.graphql`: the schema is a file, the contract, never a string in code. */
 export function loadTypeDefs(schemaFile: URL): DocumentNode {
@@ -58,7 +59,7 @@ export function createSubgraphServer<TContext extends BaseContext>(
     // would stop the server and re-raise the signal, ending the process before that order ran.
     stopOnTerminationSignals: false,
     // Inline traces feed Apollo's hosted usage reporting, which this platform does not use.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...plugins],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), operationResolutionPlugin<TContext>(), ...plugins],
   });
 }
 
