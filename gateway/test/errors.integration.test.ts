@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createTokenVerifier, serveService, silentLogger, type RunningService } from '@carebridge/common';
+import { createLogger, createTokenVerifier, serveService, silentLogger, type RunningService } from '@carebridge/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningJwk, keyRingFromJwks, type KeyRing } from '../src/auth/keys';
 import { SUPERGRAPH_SDL } from '../src/compose';
 import { serveGateway } from '../src/server';
-import { createService as createPatient } from '../../subgraphs/patient/src/server';
+import { createSeededStore, createService as createPatient } from '../../subgraphs/patient/src/server';
 import {
   inProcessFetcher,
   RIVERSIDE_CLINICIAN,
@@ -251,4 +251,70 @@ describe('which operation to run', () => {
     expect(answer.status).toBe(400);
     expect(answer.body).toEqual({ errors: [{ message, extensions: { code } }] });
   });
+});
+
+describe('a subgraph’s own internal errors, called directly', () => {
+  /** A file system error as Node words it: its message names a path on the server. */
+  const eisdir = () =>
+    Object.assign(new Error("EISDIR: illegal operation on a directory, open '/srv/carebridge/audit/patient.log'"), {
+      code: 'EISDIR',
+      errno: -21,
+      syscall: 'open',
+      path: '/srv/carebridge/audit/patient.log',
+    });
+
+  it.each([
+    ['development', false],
+    ['production', true],
+  ])(
+    'are masked as INTERNAL_SERVER_ERROR with no message, path or stack in %s, and logged by class and code',
+    async (_mode, isProduction) => {
+      const store = createSeededStore();
+      store.findById = () => Promise.reject(eisdir());
+      const lines: Record<string, unknown>[] = [];
+      const failing = await serveService(
+        createPatient({
+          verifier: createTokenVerifier({ jwks: keys.jwks }),
+          store,
+          production: isProduction,
+          logger: createLogger('patient', {}, (line) => lines.push(JSON.parse(line) as Record<string, unknown>)),
+        }),
+        { port: 0 },
+      );
+      try {
+        const answer = await post(
+          failing.url,
+          { query: '{ patient(id: "pt-00001") { id } providers { id } }' },
+          {
+            'x-request-id': 'req-eisdir',
+          },
+        );
+        expect(answer.body['errors']).toEqual([
+          {
+            message: 'Internal server error.',
+            locations: [{ line: 1, column: 3 }],
+            path: ['patient'],
+            extensions: { code: 'INTERNAL_SERVER_ERROR' },
+          },
+        ]);
+        // The rest of the answer still arrives.
+        expect(answer.body['data'].providers.length).toBeGreaterThan(0);
+        expect(JSON.stringify(answer.body)).not.toMatch(/EISDIR|\/srv|stacktrace|at .*\.ts/);
+        const logged = lines.filter((line) => line['event'] === 'graphql.error');
+        expect(logged).toEqual([
+          expect.objectContaining({
+            level: 'error',
+            requestId: 'req-eisdir',
+            code: 'INTERNAL_SERVER_ERROR',
+            errorClass: 'Error',
+            systemCode: 'EISDIR',
+            path: 'patient',
+          }),
+        ]);
+        expect(JSON.stringify(lines)).not.toMatch(/\/srv|illegal operation/);
+      } finally {
+        await failing.close();
+      }
+    },
+  );
 });

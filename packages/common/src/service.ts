@@ -6,7 +6,7 @@ import type { ServiceContext } from './context';
 import type { RouteHandler } from './http';
 import { bearerToken, unauthenticated, type TokenVerifier } from './auth';
 import { silentLogger, type Logger } from './logger';
-import { buildSchema, createSubgraphServer, isProduction, loadTypeDefs } from './subgraph';
+import { buildSchema, createSubgraphServer, isProduction, loadTypeDefs, subgraphErrorLogPlugin } from './subgraph';
 
 /** What a request brings that a context is built from; the same in HTTP and in-process calls. */
 export interface RequestInfo {
@@ -72,8 +72,9 @@ export function createSubgraphService<TContext extends ServiceContext>(
   return {
     name: definition.name,
     schema,
-    // Every response waits for its request's audit records, and fails when one was not written.
-    server: createSubgraphServer<TContext>(schema, [auditSettledPlugin(logger)], {
+    // Masked errors are logged (class and code only); every response waits for its request's
+    // audit records, and fails when one was not written.
+    server: createSubgraphServer<TContext>(schema, [subgraphErrorLogPlugin(logger), auditSettledPlugin(logger)], {
       production: definition.production ?? isProduction(),
     }),
     logger,

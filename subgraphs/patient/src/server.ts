@@ -18,6 +18,8 @@ export { createSeededStore };
 export interface PatientServiceOptions {
   /** Every request needs a token it accepts; what its viewer may do is in access.ts. */
   verifier: TokenVerifier;
+  /** Production mode (createSubgraphService); NODE_ENV=production when left out. */
+  production?: boolean;
   store?: PatientStore;
   logger?: Logger;
   /** Where reads and changes of patients are recorded; `src/index.ts` passes one built from config. */
@@ -39,6 +41,7 @@ export function createService(options: PatientServiceOptions): SubgraphService<C
     resolvers,
     logger,
     verifier: options.verifier,
+    production: options.production,
     audit: options.audit,
     workers: options.events ? [outboxRelayWorker({ outbox: store.outbox, logger, ...options.events })] : [],
     context: () => ({ store }),
