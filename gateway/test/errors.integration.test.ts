@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createLogger, createTokenVerifier, serveService, silentLogger, type RunningService } from '@carebridge/common';
+import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningJwk, keyRingFromJwks, type KeyRing } from '../src/auth/keys';
 import { SUPERGRAPH_SDL } from '../src/compose';
@@ -317,4 +318,100 @@ describe('a subgraph’s own internal errors, called directly', () => {
       }
     },
   );
+});
+
+describe('_service', () => {
+  const SDL = '{ _service { sdl } }';
+  let productionPatient: RunningService;
+  let serviceToken: string;
+  beforeAll(async () => {
+    productionPatient = await serveService(
+      createPatient({ verifier: createTokenVerifier({ jwks: keys.jwks }), production: true }),
+      { port: 0 },
+    );
+    running.push(productionPatient);
+    serviceToken = await graph.gateway.tokens.serviceToken();
+  });
+  const as = (bearer: string) => ({ authorization: `Bearer ${bearer}` });
+  const forbidden = (message: string) => ({
+    status: 403,
+    body: { errors: [{ message, extensions: { code: 'FORBIDDEN' } }] },
+  });
+  const ONLY_SERVICE_TOKEN = '`_service` is answered to the gateway’s service token only.';
+  const SERVICE_ONLY = 'A service token reads `_service` only.';
+
+  it('is refused in production to a staff token, however it is asked for', async () => {
+    for (const query of [
+      SDL,
+      '{ s: _service { sdl } }',
+      '{ ...Sdl } fragment Sdl on Query { _service { sdl } }',
+      '{ ... on Query { _service { sdl } } providers { id } }',
+    ]) {
+      expect(await post(productionPatient.url, { query })).toEqual(forbidden(ONLY_SERVICE_TOKEN));
+    }
+  });
+
+  it('is refused in production to an intake link', async () => {
+    const intake = await graph.tokenFor({
+      kind: 'intake',
+      linkId: 'link-1',
+      patientId: 'pt-00001',
+      organizationId: 'org-riverside',
+      questionnaireId: 'qn-intake-v1',
+    });
+    expect(await post(productionPatient.url, { query: SDL }, as(intake))).toEqual(forbidden(ONLY_SERVICE_TOKEN));
+  });
+
+  it('is answered in production to the gateway’s service token', async () => {
+    const answer = await post(productionPatient.url, { query: SDL }, as(serviceToken));
+    expect(answer.status).toBe(200);
+    expect(answer.body['data']._service.sdl).toMatch(/type Patient/);
+  });
+
+  it('is all the service token reads, in production and in development', async () => {
+    for (const service of [productionPatient, patient]) {
+      for (const query of [
+        '{ providers { id } }',
+        '{ _service { sdl } providers { id } }',
+        '{ _entities(representations: [{ __typename: "Patient", id: "pt-00001" }]) { ... on Patient { id } } }',
+        'mutation { deletePatient(id: "pt-00001") }',
+      ]) {
+        expect(await post(service.url, { query }, as(serviceToken))).toEqual(forbidden(SERVICE_ONLY));
+      }
+    }
+    // Nothing was deleted.
+    expect((await post(dev.url, { query: '{ patient(id: "pt-00001") { id } }' })).body['data']).toEqual({
+      patient: { id: 'pt-00001' },
+    });
+  });
+
+  it('stays open to any valid token in development, for Sandbox and rover', async () => {
+    const answer = await post(patient.url, { query: SDL });
+    expect(answer.body['data']._service.sdl).toMatch(/type Patient/);
+  });
+
+  it('is not a token the gateway takes for its own graph', async () => {
+    expect((await post(dev.url, { query: '{ organizations { id } }' }, as(serviceToken))).status).toBe(401);
+  });
+
+  it('refuses a service token that lives longer than five minutes, or has the wrong subject or scope', async () => {
+    const sign = (claims: Record<string, unknown>, seconds: number) =>
+      new SignJWT({ scope: '_service', ...claims })
+        .setProtectedHeader({ alg: 'ES256', kid: keys.signing.kid, typ: 'service+jwt' })
+        .setSubject(typeof claims['sub'] === 'string' ? claims['sub'] : 'gateway')
+        .setIssuer('carebridge-gateway')
+        .setAudience('carebridge-graph')
+        .setIssuedAt()
+        .setExpirationTime(`${seconds}s`)
+        .setJti('jti-1')
+        .sign(keys.signing.key);
+    for (const forged of [
+      await sign({}, 3_600),
+      await sign({ sub: 'user-rc' }, 60),
+      await sign({ scope: 'everything' }, 60),
+    ]) {
+      expect((await post(productionPatient.url, { query: SDL }, as(forged))).status).toBe(401);
+    }
+    expect((await post(productionPatient.url, { query: SDL }, as(await sign({}, 60)))).status).toBe(200);
+  });
 });
