@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningJwk, keyRingFromJwks, type KeyRing } from '../src/auth/keys';
 import { SUPERGRAPH_SDL } from '../src/compose';
 import { serveGateway } from '../src/server';
+import { createService as createClinical } from '../../subgraphs/clinical/src/server';
 import { createSeededStore, createService as createPatient } from '../../subgraphs/patient/src/server';
 import {
   inProcessFetcher,
@@ -413,5 +414,70 @@ describe('_service', () => {
       expect((await post(productionPatient.url, { query: SDL }, as(forged))).status).toBe(401);
     }
     expect((await post(productionPatient.url, { query: SDL }, as(await sign({}, 60)))).status).toBe(200);
+  });
+});
+
+describe('another organization’s patient, as the clinical subgraph sees it', () => {
+  /** Lakeside's patients: one with answers, one without (checked below, as Lakeside). */
+  const WITH_ANSWERS = 'pt-00004';
+  const WITHOUT_ANSWERS = 'pt-00022';
+  const LAKESIDE = { kind: 'staff', userId: 'user-lc', organizationId: 'org-lakeside', role: 'CLINICIAN' } as const;
+  let clinical: RunningService;
+  beforeAll(async () => {
+    clinical = await serveService(
+      createClinical({
+        verifier: createTokenVerifier({ jwks: keys.jwks }),
+        patients: { isVisible: () => Promise.resolve(false) },
+      }),
+      { port: 0 },
+    );
+    running.push(clinical);
+  });
+  const HISTORY = 'questionnaireResponses { id } clinicalHistory { allergies symptoms }';
+  /** The answer for `id` with the id itself taken out, so two answers compare whole. */
+  const withoutId = (answer: Answer, id: string) => JSON.parse(JSON.stringify(answer).replaceAll(id, '<id>')) as Answer;
+
+  it('has answers for one and none for the other, as Lakeside sees them', async () => {
+    const lakeside = { authorization: `Bearer ${await graph.tokenFor(LAKESIDE)}` };
+    const responses = async (id: string): Promise<unknown[]> =>
+      (
+        (await post(dev.url, { query: `{ patient(id: "${id}") { ${HISTORY} } }` }, lakeside)).body['data'] as {
+          patient: { questionnaireResponses: unknown[] };
+        }
+      ).patient.questionnaireResponses;
+    expect((await responses(WITH_ANSWERS)).length).toBeGreaterThan(0);
+    expect(await responses(WITHOUT_ANSWERS)).toEqual([]);
+  });
+
+  it('answers both, and an unknown id, alike when the subgraph is called directly', async () => {
+    const entity = (id: string) =>
+      post(clinical.url, {
+        query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { ${HISTORY} } } }`,
+        variables: { r: [{ __typename: 'Patient', id }] },
+      });
+    const withAnswers = await entity(WITH_ANSWERS);
+    expect(withAnswers).toEqual({
+      status: 200,
+      body: { data: { _entities: [{ questionnaireResponses: [], clinicalHistory: { allergies: [], symptoms: [] } }] } },
+    });
+    expect(await entity(WITHOUT_ANSWERS)).toEqual(withAnswers);
+    expect(await entity('pt-unknown')).toEqual(withAnswers);
+  });
+
+  it('answers both alike through the gateway: null and FORBIDDEN from the patient subgraph', async () => {
+    const read = async (id: string) =>
+      withoutId(await post(dev.url, { query: `{ patient(id: "${id}") { id ${HISTORY} } }` }), id);
+    const withAnswers = await read(WITH_ANSWERS);
+    expect(withAnswers.body).toEqual({
+      data: { patient: null },
+      errors: [
+        {
+          message: 'This patient belongs to another organization.',
+          path: ['patient'],
+          extensions: { code: 'FORBIDDEN' },
+        },
+      ],
+    });
+    expect(await read(WITHOUT_ANSWERS)).toEqual(withAnswers);
   });
 });
