@@ -481,3 +481,53 @@ describe('another organization’s patient, as the clinical subgraph sees it', (
     expect(await read(WITHOUT_ANSWERS)).toEqual(withAnswers);
   });
 });
+
+describe('the patient list’s cursors', () => {
+  const LIST = `query ($after: String) {
+    patients(first: 3, after: $after) { nodes { id firstName lastName } pageInfo { hasNextPage endCursor } }
+  }`;
+  type Page = { nodes: { id: string; firstName: string; lastName: string }[]; pageInfo: { endCursor: string } };
+  const page = async (url: string, after?: string) => {
+    const answer = await post(url, { query: LIST, variables: after === undefined ? {} : { after } });
+    return answer.body['data'].patients as Page;
+  };
+  const readable = (cursor: string) => {
+    const bytes = Buffer.from(cursor, 'base64url');
+    return `${cursor}\n${bytes.toString('utf8')}\n${bytes.toString('latin1')}`.toLowerCase();
+  };
+
+  it.each([
+    ['through the gateway', () => dev.url],
+    ['at the patient subgraph called directly', () => patient.url],
+  ])('hold no name %s, and page on', async (_where, url) => {
+    const first = await page(url());
+    const last = first.nodes.at(-1)!;
+    const text = readable(first.pageInfo.endCursor);
+    for (const name of [last.firstName, last.lastName, last.id]) expect(text).not.toContain(name.toLowerCase());
+    const second = await page(url(), first.pageInfo.endCursor);
+    expect(second.nodes.map((p) => p.id)).not.toContain(last.id);
+    expect(second.nodes).toHaveLength(3);
+  });
+
+  it('refuse a changed or made-up cursor with BAD_USER_INPUT, repeating nothing of it', async () => {
+    const { pageInfo } = await page(dev.url);
+    const bytes = Buffer.from(pageInfo.endCursor, 'base64url');
+    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 1;
+    const legacy = Buffer.from(JSON.stringify(['lee', 'ann', 'pt-00001'])).toString('base64url');
+    for (const url of [dev.url, production.url, patient.url]) {
+      for (const after of [bytes.toString('base64url'), legacy, PHI]) {
+        const answer = await post(url, { query: LIST, variables: { after } });
+        expect(answer.body['errors']).toEqual([
+          expect.objectContaining({
+            message: 'Invalid input. after: is not a cursor returned by this API',
+            extensions: {
+              code: 'BAD_USER_INPUT',
+              problems: [{ field: 'after', message: 'is not a cursor returned by this API' }],
+            },
+          }),
+        ]);
+        expect(JSON.stringify(answer.body)).not.toContain(after);
+      }
+    }
+  });
+});

@@ -1,5 +1,7 @@
 import {
+  createCursorCodec,
   createSubgraphService,
+  DEV_CURSOR_KEY,
   outboxRelayWorker,
   silentLogger,
   type AuditSink,
@@ -29,12 +31,15 @@ export interface PatientServiceOptions {
    * the outbox: tests in-process read them there.
    */
   events?: OutboxRelayConfig;
+  /** The secret patient list cursors are sealed with (CURSOR_KEY); the development key by default. */
+  cursorKey?: string;
 }
 
 /** Builds the patient subgraph with its outbox relay; tests pass their own store and verifier. */
 export function createService(options: PatientServiceOptions): SubgraphService<Context> {
   const store = options.store ?? createSeededStore();
   const logger = options.logger ?? silentLogger;
+  const cursors = createCursorCodec(options.cursorKey ?? DEV_CURSOR_KEY, 'patients');
   return createSubgraphService<Context>({
     name: 'patient',
     schemaFile: new URL('../schema.graphql', import.meta.url),
@@ -44,6 +49,6 @@ export function createService(options: PatientServiceOptions): SubgraphService<C
     production: options.production,
     audit: options.audit,
     workers: options.events ? [outboxRelayWorker({ outbox: store.outbox, logger, ...options.events })] : [],
-    context: () => ({ store }),
+    context: () => ({ store, cursors }),
   });
 }
