@@ -7,7 +7,6 @@
  *     --header "Authorization: Bearer $(pnpm -s service-token)"
  */
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '@carebridge/common';
-import type { JWK } from 'jose';
 import { keyRingFromJwks } from '../gateway/src/auth/keys';
 import { createTokenIssuer } from '../gateway/src/auth/tokens';
 
@@ -17,7 +16,7 @@ if (!raw) {
   process.exit(1);
 }
 const tokens = createTokenIssuer({
-  keys: await keyRingFromJwks(JSON.parse(raw) as JWK[]),
+  keys: await keyRingFromJwks(JSON.parse(raw) as Parameters<typeof keyRingFromJwks>[0]),
   issuer: process.env['AUTH_ISSUER'] || DEFAULT_ISSUER,
   audience: process.env['AUTH_AUDIENCE'] || DEFAULT_AUDIENCE,
 });

@@ -4,6 +4,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { AuditWriteError } from './audit/chain';
 import type { Logger } from './logger';
 import { CLIENT_ERROR_CODES, clientError, formattedCode } from './masking';
 import { operationResolutionPlugin } from './operation';
@@ -81,6 +82,8 @@ export function subgraphErrorLogPlugin<TContext extends BaseContext>(logger: Log
             const code = error.extensions['code'];
             if (isClientCode(code)) continue;
             const original = error.originalError ?? error;
+            // The audit plugin answers and logs (audit.write_failed) a record that was not written.
+            if (original instanceof AuditWriteError) continue;
             logger.error('graphql.error', {
               requestId,
               code: typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR',
