@@ -2,7 +2,14 @@ import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { REQUEST_ID_HEADER, silentLogger, type Logger } from '@carebridge/common';
-import { GraphQLError, Kind, parse, type DocumentNode, type SelectionSetNode } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  parse,
+  type DocumentNode,
+  type GraphQLFormattedError,
+  type SelectionSetNode,
+} from 'graphql';
 import type { GatewayContext } from './context';
 import { SUBGRAPH_UNAVAILABLE } from './errors';
 
@@ -41,6 +48,36 @@ function missingPaths(query: string | undefined, variables: Record<string, unkno
   return representations.flatMap((_, index) => fields.map((field) => ['_entities', index, field]));
 }
 
+/**
+ * The GraphQL errors of a subgraph that was reached and refused the request: a 4xx (other than
+ * 401/403, which are about the token) or a 500 whose body is a GraphQL response with errors.
+ * Such an answer is not an outage. A 502, 503 or 504, or a body that is not GraphQL, is one.
+ */
+function refusalOf(error: unknown): GraphQLFormattedError[] | undefined {
+  if (!(error instanceof GraphQLError)) return undefined;
+  const response = error.extensions['response'] as { status?: unknown; body?: unknown } | undefined;
+  const status = response?.status;
+  if (typeof status !== 'number' || !((status >= 400 && status < 500) || status === 500)) return undefined;
+  const errors = (response?.body as { errors?: unknown } | null | undefined)?.errors;
+  if (!Array.isArray(errors) || errors.length === 0) return undefined;
+  const formatted = errors.filter(
+    (e): e is GraphQLFormattedError => typeof (e as { message?: unknown } | null)?.message === 'string',
+  );
+  return formatted.length === errors.length ? formatted : undefined;
+}
+
+/**
+ * The code a refusal reaches the client with. The gateway validated the operation against the
+ * supergraph before planning, so a subgraph refusing the request it was sent as invalid
+ * (GRAPHQL_VALIDATION_FAILED: a literal its scalar refuses; BAD_USER_INPUT: a variable) is
+ * refusing a value the client sent. INTERNAL_SERVER_ERROR stays (masked); any other code is about
+ * the gateway's own request, so it goes without one and is masked and logged as a subgraph error.
+ */
+function refusalCode(code: unknown): string | undefined {
+  if (code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED') return 'BAD_USER_INPUT';
+  return code === 'INTERNAL_SERVER_ERROR' ? code : undefined;
+}
+
 /** Why a fetch failed, for the log: a reason and a status or system code, never a response body. */
 function failureOf(error: unknown): { reason: string; detail?: string | number } {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
@@ -62,6 +99,8 @@ function failureOf(error: unknown): { reason: string; detail?: string | number }
  * When the subgraph cannot be reached, times out or answers something other than a GraphQL
  * response, the fetch answers SUBGRAPH_UNAVAILABLE errors at the paths it would have filled: the
  * client gets the other subgraphs' data, and no internal detail (URLs, bodies, socket errors).
+ * A subgraph that answers a refusal (400 with GraphQL errors: a value its scalar rejects) was not
+ * unavailable: its errors pass on as what they are, BAD_USER_INPUT at the field they concern.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly serviceName: string;
@@ -91,6 +130,25 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       const code = error instanceof GraphQLError ? error.extensions['code'] : undefined;
       // A 401/403 from the subgraph is about the caller's token, and says so without internals.
       if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') throw error;
+      const paths = missingPaths(options.request.query, options.request.variables);
+      const refusal = refusalOf(error);
+      if (refusal) {
+        // What the subgraph said, as the error it is; its locations are in the gateway's query, not the client's.
+        return {
+          errors: refusal.map(({ message, path, extensions }) => {
+            const refused = refusalCode(extensions?.['code']);
+            const at = path ?? (paths.length === 1 ? paths[0] : undefined);
+            return {
+              message,
+              ...(at ? { path: at } : {}),
+              extensions: {
+                ...(refused ? { code: refused } : {}),
+                ...(extensions?.['problems'] ? { problems: extensions['problems'] } : {}),
+              },
+            };
+          }),
+        };
+      }
       const failure = failureOf(error);
       this.log.warn('subgraph.unavailable', {
         requestId: options.context.requestId,
@@ -103,7 +161,6 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         failure.reason === 'timeout'
           ? `The ${this.serviceName} service did not answer in time.`
           : `The ${this.serviceName} service is unavailable.`;
-      const paths = missingPaths(options.request.query, options.request.variables);
       const extensions = { code: SUBGRAPH_UNAVAILABLE };
       return {
         errors: paths.length > 0 ? paths.map((path) => ({ message, path, extensions })) : [{ message, extensions }],

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
-import type { Logger } from '@carebridge/common';
+import {
+  CLIENT_ERROR_CODES as COMMON_CLIENT_CODES,
+  CLIENT_EXTENSIONS,
+  clientError,
+  formattedCode,
+  type Logger,
+} from '@carebridge/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { GatewayContext } from './contextTypes';
 import { OPERATION_LIMIT, tokenLimitFromParseError } from './limits';
@@ -16,17 +22,10 @@ export const INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR';
 /** The gateway cannot tell whether the token was revoked (the deny-list is down): refused, 503. */
 export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
 
+/** The codes every service shows clients (common's), and the gateway's own. */
 export const CLIENT_ERROR_CODES: ReadonlySet<string> = new Set([
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'VERSION_CONFLICT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
+  ...COMMON_CLIENT_CODES,
   OPERATION_LIMIT,
-  'GRAPHQL_VALIDATION_FAILED',
-  'GRAPHQL_PARSE_FAILED',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
   SUBGRAPH_UNAVAILABLE,
   'TOO_MANY_ATTEMPTS',
   SERVICE_UNAVAILABLE,
@@ -41,18 +40,8 @@ export const CLIENT_ERROR_CODES: ReadonlySet<string> = new Set([
  */
 const UNAVAILABLE_CODES: ReadonlySet<string> = new Set([SUBGRAPH_UNAVAILABLE, 'SUBREQUEST_HTTP_ERROR']);
 
-/** The extensions a client-facing error keeps; anything else (serviceName, stacktrace…) is dropped. */
-const KEPT_EXTENSIONS = [
-  'code',
-  'problems',
-  'typename',
-  'id',
-  'expectedVersion',
-  'currentVersion',
-  'limit',
-  'value',
-  'max',
-] as const;
+/** The extensions a client-facing error keeps (common's, and the limit's); anything else is dropped. */
+const KEPT_EXTENSIONS = [...CLIENT_EXTENSIONS, 'limit', 'value', 'max'];
 
 export const internalMessage = (requestId: string): string =>
   `Internal error. Quote request id ${requestId} to support.`;
@@ -74,24 +63,6 @@ export function isClientFacing(code: string | undefined): boolean {
   return code !== undefined && CLIENT_ERROR_CODES.has(code);
 }
 
-/** "Did you mean …?" names schema members; production does not teach its schema to guessers. */
-const SUGGESTION = / ?Did you mean(.+?)\?$/;
-/**
- * graphql-js repeats a variable's rejected value in the message (`Variable "$input" got invalid
- * value { firstName: "…" }; …`), and that value may be a patient's record: keep the reason only.
- */
-const VARIABLE_VALUE = /^(Variable "\$[_A-Za-z][_0-9A-Za-z]*") got invalid value [\s\S]*?( at "[^"]*")?; ([^;]*)$/;
-
-/** A scalar's refusal repeats the value too (`String cannot represent a non string value: 42`). */
-const SCALAR_VALUE = /( cannot represent[^:]*): [\s\S]*$/;
-
-function clientMessage(message: string, production: boolean): string {
-  const withoutValue = VARIABLE_VALUE.test(message)
-    ? message.replace(VARIABLE_VALUE, '$1 has an invalid value$2: $3').replace(SCALAR_VALUE, '$1.')
-    : message;
-  return production ? withoutValue.replace(SUGGESTION, '') : withoutValue;
-}
-
 /**
  * The gateway's `formatError`: it sees every error Apollo Server sends, including those raised
  * before a request has a context (CSRF, batching, an invalid token), and keeps only client-facing
@@ -100,7 +71,7 @@ function clientMessage(message: string, production: boolean): string {
  */
 export function createErrorFormatter(options: { production: boolean }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = typeof formatted.extensions?.['code'] === 'string' ? formatted.extensions['code'] : undefined;
+    const code = formattedCode(formatted);
     const where = {
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),
@@ -121,13 +92,8 @@ export function createErrorFormatter(options: { production: boolean }) {
         extensions: { code: SUBGRAPH_UNAVAILABLE },
       };
     }
-    if (isClientFacing(code)) {
-      const extensions: Record<string, unknown> = {};
-      for (const key of KEPT_EXTENSIONS) {
-        if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
-      }
-      return { message: clientMessage(formatted.message, options.production), ...where, extensions };
-    }
+    if (isClientFacing(code))
+      return clientError(formatted, { production: options.production, extensions: KEPT_EXTENSIONS });
     const requestId = error instanceof InternalError ? error.requestId : undefined;
     return {
       message: requestId ? internalMessage(requestId) : 'Internal error.',

@@ -232,7 +232,7 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
       return {
         // eslint-disable-next-line @typescript-eslint/require-await -- as above
         async didResolveOperation({ schema, document, operation, request }) {
-          // No operation to run (an ambiguous document): execution answers that error itself.
+          // No operation to run: operationResolutionPlugin has refused the request already.
           if (!operation) return;
           const measure = measureOperation(schema, document, operation, request.variables, limits.defaultListSize);
           const refused = checkLimits(measure, limits);

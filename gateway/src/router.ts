@@ -3,7 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import type { Logger } from '@carebridge/common';
+import { operationResolutionPlugin, type Logger } from '@carebridge/common';
 import { readProtection } from './config';
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './dataSource';
@@ -64,6 +64,8 @@ export function createRouter(options: RouterOptions): ApolloServer<GatewayContex
     // The landing page is Sandbox in development; production serves none (Sandbox loads from a CDN).
     plugins: [
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault(),
+      // An operation that cannot be resolved answers 400 before the limits measure it.
+      operationResolutionPlugin(),
       operationLimitsPlugin(limits),
       errorReportingPlugin(options.logger),
     ],

@@ -349,6 +349,81 @@ describe('error masking (in-process)', () => {
     }
   });
 
+  describe('a subgraph that answers an HTTP error', () => {
+    const answering =
+      (status: number, body: unknown, contentType = 'application/json'): Fetcher =>
+      () =>
+        Promise.resolve(
+          new Response(typeof body === 'string' ? body : JSON.stringify(body), {
+            status,
+            headers: { 'content-type': contentType },
+          }),
+        );
+    const QUERY = 'query ($id: ID!) { patient(id: $id) { id } organizations { id } }';
+    const refusal = (code: string, message = 'Date must be a calendar date written YYYY-MM-DD') => ({
+      errors: [{ message, locations: [{ line: 1, column: 30 }], extensions: { code } }],
+    });
+    const run = async (fetcher: Fetcher, requestId: string) => {
+      const { gateway, run: query } = await gatewayWith(fetcher);
+      try {
+        return await query(QUERY, requestId, { id: 'pt-00001' });
+      } finally {
+        await gateway.server.stop();
+      }
+    };
+
+    it.each([
+      ['400', 400, 'BAD_USER_INPUT'],
+      ['400 (a literal its validation refused)', 400, 'GRAPHQL_VALIDATION_FAILED'],
+      ['422', 422, 'BAD_USER_INPUT'],
+    ])(
+      'passes a %s refusal on as BAD_USER_INPUT at the field, with the other subgraphs’ data',
+      async (_name, status, code) => {
+        const result = await run(answering(status, refusal(code)), 'req-refused');
+        expect(result.data).toEqual({ patient: null, organizations: [{ id: 'org-riverside' }] });
+        expect(result.errors).toEqual([
+          {
+            message: 'Date must be a calendar date written YYYY-MM-DD',
+            path: ['patient'],
+            extensions: { code: 'BAD_USER_INPUT' },
+          },
+        ]);
+      },
+    );
+
+    it('masks a 500 that carries GraphQL errors as an internal error with the request id', async () => {
+      const result = await run(answering(500, refusal('INTERNAL_SERVER_ERROR', PHI_MESSAGE)), 'req-500');
+      expect(result.errors).toEqual([
+        {
+          message: 'Internal error. Quote request id req-500 to support.',
+          path: ['patient'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-500' },
+        },
+      ]);
+    });
+
+    it('masks a refusal with a code about the gateway’s own request, such as BAD_REQUEST', async () => {
+      const result = await run(answering(400, refusal('BAD_REQUEST', 'Operation batching disabled.')), 'req-400');
+      expect(result.errors?.[0]?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: 'req-400' });
+    });
+
+    it.each([
+      ['a 503 with a GraphQL body', answering(503, refusal('BAD_USER_INPUT'))],
+      ['a 502 without one', answering(502, '<html>Bad gateway</html>', 'text/html')],
+      ['a 400 without one', answering(400, 'Bad request', 'text/plain')],
+      ['a 500 whose errors are not GraphQL errors', answering(500, { errors: ['boom'] })],
+    ])('keeps SUBGRAPH_UNAVAILABLE for %s', async (_name, fetcher) => {
+      const result = await run(fetcher, 'req-down');
+      expect(result.errors).toEqual([
+        {
+          message: 'The patient service is unavailable.',
+          path: ['patient'],
+          extensions: { code: 'SUBGRAPH_UNAVAILABLE' },
+        },
+      ]);
+    });
+  });
+
   it('passes a client-facing subgraph error on with its message and code, without the subgraph’s name', async () => {
     const result = await graph.query('{ patient(id: "pt-00004") { id } }');
     expect(result.errors).toEqual([

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { TOKEN_ALGORITHM, TOKEN_TYPES, type Role } from '@carebridge/common';
+import { SERVICE_TOKEN, TOKEN_ALGORITHM, TOKEN_TYPES, type Role } from '@carebridge/common';
 import type { KeyRing } from './keys';
 
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
@@ -47,6 +47,12 @@ export function createTokenIssuer(options: TokenIssuerOptions) {
       link: { patientId: string; organizationId: string; questionnaireId: string },
       seconds = INTAKE_LINK_SECONDS,
     ) => sign(TOKEN_TYPES.intake, { org: link.organizationId, qid: link.questionnaireId }, link.patientId, seconds),
+    /**
+     * The gateway's service token, for tooling that reads a subgraph's SDL in production (rover
+     * subgraph introspect): `_service` and nothing else, for at most five minutes. Never sent to a client.
+     */
+    serviceToken: () =>
+      sign(TOKEN_TYPES.service, { scope: SERVICE_TOKEN.scope }, SERVICE_TOKEN.subject, SERVICE_TOKEN.maxSeconds),
   };
 }
 

@@ -1,6 +1,7 @@
 import {
   createLocalJWKSet,
   createRemoteJWKSet,
+  decodeProtectedHeader,
   errors,
   jwtVerify,
   type JSONWebKeySet,
@@ -40,7 +41,14 @@ export interface IntakeViewer {
 export type Viewer = StaffViewer | IntakeViewer;
 
 /** The token kinds, carried in the JWT header's `typ` (RFC 9068 names access tokens `at+jwt`). */
-export const TOKEN_TYPES = { access: 'at+jwt', intake: 'intake+jwt' } as const;
+export const TOKEN_TYPES = { access: 'at+jwt', intake: 'intake+jwt', service: 'service+jwt' } as const;
+
+/**
+ * The gateway's service token (`typ` service+jwt): it lets tooling read a subgraph's SDL
+ * (`_service`) in production and nothing else, and lives at most `maxSeconds`. No Viewer: it
+ * stands for no user and no organization.
+ */
+export const SERVICE_TOKEN = { subject: 'gateway', scope: '_service', maxSeconds: 300 } as const;
 export const TOKEN_ALGORITHM = 'ES256';
 export const DEFAULT_ISSUER = 'carebridge-gateway';
 export const DEFAULT_AUDIENCE = 'carebridge-graph';
@@ -60,7 +68,12 @@ export type VerifyResult = { ok: true; viewer: Viewer } | { ok: false; reason: s
  * Checks a token. One built over a JWKS URL also says whether it has the keys yet (`keysReady`):
  * until it has fetched them once, it can verify nothing, and its service is not ready.
  */
-export type TokenVerifier = ((token: string) => Promise<VerifyResult>) & { keysReady?: ReadinessCheck };
+export interface TokenVerifier {
+  (token: string): Promise<VerifyResult>;
+  /** Whether `token` is a valid service token of the gateway (SERVICE_TOKEN); none by default. */
+  isServiceToken?: (token: string) => Promise<boolean>;
+  keysReady?: ReadinessCheck;
+}
 
 const ROLES: readonly string[] = ['ADMIN', 'CLINICIAN'];
 
@@ -102,6 +115,28 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
       return { ok: false, reason: 'wrong token type' };
     } catch (error) {
       return { ok: false, reason: error instanceof errors.JOSEError ? error.code : 'invalid token' };
+    }
+  };
+  verify.isServiceToken = async (token) => {
+    try {
+      // Only a token that says it is one is verified again: not every refused access token.
+      if (decodeProtectedHeader(token).typ !== TOKEN_TYPES.service) return false;
+      const { payload } = await jwtVerify(token, keys, {
+        algorithms: [TOKEN_ALGORITHM],
+        issuer,
+        audience,
+        clockTolerance,
+        typ: TOKEN_TYPES.service,
+        requiredClaims: ['exp', 'iat', 'sub', 'jti'],
+        maxTokenAge: SERVICE_TOKEN.maxSeconds + clockTolerance,
+      });
+      return (
+        payload.sub === SERVICE_TOKEN.subject &&
+        payload['scope'] === SERVICE_TOKEN.scope &&
+        (payload.exp ?? Infinity) - (payload.iat ?? 0) <= SERVICE_TOKEN.maxSeconds
+      );
+    } catch {
+      return false;
     }
   };
   // A local key set has its keys from the start: always ready, so nothing to report.

@@ -5,6 +5,8 @@ export * from './fixtures';
 export * from './http';
 export * from './language';
 export * from './logger';
+export * from './masking';
+export * from './operation';
 export * from './pagination';
 export * from './scalars';
 export * from './subgraph';

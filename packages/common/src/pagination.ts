@@ -1,9 +1,12 @@
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { ConfigError, envString, type Env } from './env';
 import { badUserInput } from './errors';
 
 /**
  * Cursor pagination over collections kept in a stable sort order.
  *
- * A cursor is the opaque, base64url-encoded sort key of the last item a client saw. Paging resumes
+ * A cursor is the sort key of the last item a client saw, base64url-encoded, or sealed with
+ * `createCursorCodec` when the key holds PHI (names). Paging resumes
  * *after that key* (found by binary search), not after an offset, so rows inserted or deleted
  * between two requests never make a page repeat or skip an item.
  */
@@ -24,16 +27,89 @@ export function encodeCursor(key: SortKey): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string, field = 'after'): SortKey {
+const notACursor = (field: string) => badUserInput([{ field, message: 'is not a cursor returned by this API' }]);
+
+/** The sort key a cursor's JSON spells, or undefined when it spells none. */
+function sortKeyOf(json: string): SortKey | undefined {
   try {
-    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const key: unknown = JSON.parse(json);
     if (Array.isArray(key) && key.length > 0 && key.every((k) => typeof k === 'string' || typeof k === 'number')) {
       return key;
     }
   } catch {
-    // fall through to the error below
+    // not JSON
   }
-  throw badUserInput([{ field, message: 'is not a cursor returned by this API' }]);
+  return undefined;
+}
+
+/**
+ * The readable cursor: for keys that hold no patient data (an audit record's time, chain and seq;
+ * a transaction's creation time and id). A key that holds names or other PHI needs a `CursorCodec`.
+ */
+export function decodeCursor(cursor: string, field = 'after'): SortKey {
+  const key = sortKeyOf(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (key === undefined) throw notACursor(field);
+  return key;
+}
+
+/** Cursors sealed with a key: what the client holds says nothing, and cannot be made up or changed. */
+export interface CursorCodec {
+  encode(key: SortKey): string;
+  /** The sort key, or BAD_USER_INPUT at `field` for anything this codec did not seal (never repeated). */
+  decode(cursor: string, field?: string): SortKey;
+}
+
+/** Used outside production when CURSOR_KEY is not set, so development needs no setup. */
+export const DEV_CURSOR_KEY = 'carebridge-dev-cursor-key-not-for-production';
+
+/** CURSOR_KEY: required in production, at least 32 characters; the development key otherwise. */
+export function readCursorKey(env: Env): string {
+  const production = env['NODE_ENV'] === 'production';
+  const key = envString(env, 'CURSOR_KEY', production ? '' : DEV_CURSOR_KEY);
+  if (production && (key.length < 32 || key === DEV_CURSOR_KEY)) {
+    throw new ConfigError('CURSOR_KEY is required in production: a secret of at least 32 characters');
+  }
+  return key;
+}
+
+const CURSOR_VERSION = 1;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/**
+ * A cursor codec for sort keys that hold PHI (the patient list's folded names): the key's JSON
+ * sealed with AES-256-GCM under a key derived (HKDF-SHA256) from `secret` and `purpose`, with a
+ * fresh random IV each time, as base64url of version, IV, ciphertext and tag. The client learns
+ * nothing from a cursor, not even whether two point at the same patient; a changed, made-up or
+ * other list's cursor fails authentication and is refused like any cursor this API did not give.
+ * Every replica must share `secret` (CURSOR_KEY); changing it makes cursors already handed out
+ * refused (the client starts from the first page).
+ */
+export function createCursorCodec(secret: string, purpose: string): CursorCodec {
+  const key = Buffer.from(hkdfSync('sha256', secret, '', `carebridge cursor ${purpose}`, 32));
+  const aad = Buffer.from(purpose, 'utf8');
+  return {
+    encode(sortKey) {
+      const iv = randomBytes(IV_BYTES);
+      const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(aad);
+      const sealed = Buffer.concat([cipher.update(JSON.stringify(sortKey), 'utf8'), cipher.final()]);
+      return Buffer.concat([Buffer.of(CURSOR_VERSION), iv, sealed, cipher.getAuthTag()]).toString('base64url');
+    },
+    decode(cursor, field = 'after') {
+      const bytes = Buffer.from(cursor, 'base64url');
+      if (bytes.length <= 1 + IV_BYTES + TAG_BYTES || bytes[0] !== CURSOR_VERSION) throw notACursor(field);
+      try {
+        const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(1, 1 + IV_BYTES)).setAAD(aad);
+        decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
+        const json = Buffer.concat([decipher.update(bytes.subarray(1 + IV_BYTES, -TAG_BYTES)), decipher.final()]);
+        const sortKey = sortKeyOf(json.toString('utf8'));
+        if (sortKey !== undefined) return sortKey;
+      } catch {
+        // authentication failed: not sealed here, or changed
+      }
+      throw notACursor(field);
+    },
+  };
 }
 
 export const DEFAULT_PAGE_SIZE = 20;

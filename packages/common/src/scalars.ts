@@ -7,11 +7,16 @@ export function isIsoDateTime(value: string): boolean {
   return ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
 }
 
+/** Every message a scalar of this file refuses a value with: none repeats the value. */
+const messages = new Set<string>();
+export const SCALAR_MESSAGES: ReadonlySet<string> = messages;
+
 function stringScalar(name: string, description: string, valid: (v: string) => boolean, hint: string) {
+  const message = `${name} must be ${hint}`;
+  messages.add(message);
+  const refused = () => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
   const parse = (value: unknown): string => {
-    if (typeof value !== 'string' || !valid(value)) {
-      throw new GraphQLError(`${name} must be ${hint}`, { extensions: { code: 'BAD_USER_INPUT' } });
-    }
+    if (typeof value !== 'string' || !valid(value)) throw refused();
     return value;
   };
   return new GraphQLScalarType<string, string>({
@@ -20,9 +25,7 @@ function stringScalar(name: string, description: string, valid: (v: string) => b
     serialize: (value) => parse(value),
     parseValue: parse,
     parseLiteral: (ast) => {
-      if (ast.kind !== Kind.STRING) {
-        throw new GraphQLError(`${name} must be ${hint}`, { extensions: { code: 'BAD_USER_INPUT' } });
-      }
+      if (ast.kind !== Kind.STRING) throw refused();
       return parse(ast.value);
     },
   });

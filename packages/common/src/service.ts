@@ -6,7 +6,8 @@ import type { ServiceContext } from './context';
 import type { ReadinessCheck, RouteHandler } from './http';
 import { bearerToken, unauthenticated, type TokenVerifier } from './auth';
 import { silentLogger, type Logger } from './logger';
-import { buildSchema, createSubgraphServer, loadTypeDefs } from './subgraph';
+import { serviceSdlPlugin } from './serviceAccess';
+import { buildSchema, createSubgraphServer, isProduction, loadTypeDefs, subgraphErrorLogPlugin } from './subgraph';
 
 /** What a request brings that a context is built from; the same in HTTP and in-process calls. */
 export interface RequestInfo {
@@ -58,6 +59,8 @@ export interface SubgraphDefinition<TContext extends ServiceContext> {
   audit?: AuditSink | undefined;
   routes?: RouteHandler[];
   workers?: Worker[];
+  /** Production mode (no introspection, no suggestions); NODE_ENV=production when left out. */
+  production?: boolean | undefined;
   /** What the subgraph adds to every request's context (its store, …). */
   context: (request: RequestInfo) => Omit<TContext, keyof ServiceContext>;
 }
@@ -69,11 +72,18 @@ export function createSubgraphService<TContext extends ServiceContext>(
   const schema = buildSchema(loadTypeDefs(definition.schemaFile), definition.resolvers);
   // Tests get a log of their own per service; `src/index.ts` passes the configured one (key, file).
   const audit = definition.audit ?? new InMemoryAuditLog({ service: definition.name, key: DEV_AUDIT_HMAC_KEY });
+  const production = definition.production ?? isProduction();
   return {
     name: definition.name,
     schema,
-    // Every response waits for its request's audit records, and fails when one was not written.
-    server: createSubgraphServer<TContext>(schema, [auditSettledPlugin(logger)]),
+    // Masked errors are logged (class and code only); `_service` is the service token's in
+    // production; every response waits for its request's audit records, and fails when one was
+    // not written.
+    server: createSubgraphServer<TContext>(
+      schema,
+      [subgraphErrorLogPlugin(logger), serviceSdlPlugin({ production, logger }), auditSettledPlugin(logger)],
+      { production },
+    ),
     logger,
     routes: definition.routes ?? [],
     workers: definition.workers ?? [],
@@ -84,18 +94,24 @@ export function createSubgraphService<TContext extends ServiceContext>(
       // calling a subgraph directly, around the gateway, gives nothing.
       const token = bearerToken(request.headers);
       const verified = token ? await definition.verifier(token) : undefined;
-      if (!verified?.ok) {
-        logger.warn('auth.rejected', { requestId: request.requestId, reason: verified?.reason ?? 'no token' });
-        throw unauthenticated();
-      }
-      return {
+      const base = {
         requestId: request.requestId,
         logger: logger.child({ requestId: request.requestId }),
-        viewer: verified.viewer,
         authorization: `Bearer ${token}`,
         audit,
-        ...definition.context(request),
-      } as TContext;
+      };
+      if (verified?.ok) return { ...base, viewer: verified.viewer, ...definition.context(request) } as TContext;
+      if (token && (await definition.verifier.isServiceToken?.(token))) {
+        // The gateway's service token: serviceSdlPlugin lets it read `_service` only, and it has
+        // no viewer for anything else to act as.
+        return Object.defineProperty({ ...base, serviceToken: true, ...definition.context(request) }, 'viewer', {
+          get: () => {
+            throw new Error('A service token has no viewer');
+          },
+        }) as unknown as TContext;
+      }
+      logger.warn('auth.rejected', { requestId: request.requestId, reason: verified?.reason ?? 'no token' });
+      throw unauthenticated();
     },
   };
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, pageSize, SortedIndex } from '../src/pagination';
+import { ConfigError } from '../src/env';
+import {
+  createCursorCodec,
+  decodeCursor,
+  DEV_CURSOR_KEY,
+  encodeCursor,
+  pageSize,
+  readCursorKey,
+  SortedIndex,
+} from '../src/pagination';
 
 describe('SortedIndex', () => {
   const build = () => {
@@ -55,6 +64,72 @@ describe('cursors', () => {
     expect(() => decodeCursor('not-a-cursor')).toThrowErrorMatchingInlineSnapshot(
       `[GraphQLError: Invalid input. after: is not a cursor returned by this API]`,
     );
+  });
+});
+
+describe('sealed cursors', () => {
+  const KEY = ['garcía lópez', 'ana maría', 'pt-00042'] as const;
+  const codec = createCursorCodec('a test secret of at least thirty-two characters', 'patients');
+  const refused = (decode: () => unknown) => {
+    try {
+      decode();
+    } catch (error) {
+      return { message: (error as Error).message, extensions: (error as { extensions: unknown }).extensions };
+    }
+    throw new Error('expected a refusal');
+  };
+  const REFUSAL = {
+    message: 'Invalid input. after: is not a cursor returned by this API',
+    extensions: {
+      code: 'BAD_USER_INPUT',
+      problems: [{ field: 'after', message: 'is not a cursor returned by this API' }],
+    },
+  };
+
+  it('round-trip a sort key, and hold nothing of it a client can read', () => {
+    const cursor = codec.encode(KEY);
+    expect(codec.decode(cursor)).toEqual(KEY);
+    const bytes = Buffer.from(cursor, 'base64url');
+    for (const text of [cursor, bytes.toString('utf8'), bytes.toString('latin1')]) {
+      expect(text).not.toMatch(/garc|l[oó]pez|ana|mar[ií]a|00042/i);
+    }
+    // A fresh IV each time: two cursors to one patient do not even match.
+    expect(codec.encode(KEY)).not.toBe(cursor);
+  });
+
+  it('refuse a changed, truncated or made-up cursor, and a readable one, without repeating it', () => {
+    const cursor = Buffer.from(codec.encode(KEY), 'base64url');
+    const flipped = Buffer.from(cursor);
+    flipped[20] = flipped[20]! ^ 1;
+    for (const bad of [
+      flipped.toString('base64url'),
+      cursor.subarray(0, cursor.length - 1).toString('base64url'),
+      encodeCursor([...KEY]),
+      'not-a-cursor',
+      '',
+    ]) {
+      expect(refused(() => codec.decode(bad))).toEqual(REFUSAL);
+    }
+  });
+
+  it('refuse a cursor sealed with another secret or for another list', () => {
+    const cursor = codec.encode(KEY);
+    const otherSecret = createCursorCodec('another secret of at least thirty-two characters', 'patients');
+    const otherList = createCursorCodec('a test secret of at least thirty-two characters', 'providers');
+    expect(refused(() => otherSecret.decode(cursor))).toEqual(REFUSAL);
+    expect(refused(() => otherList.decode(cursor, 'cursor'))).toMatchObject({
+      extensions: { problems: [{ field: 'cursor' }] },
+    });
+  });
+
+  it('read CURSOR_KEY: required in production, at least 32 characters; the development key otherwise', () => {
+    expect(readCursorKey({})).toBe(DEV_CURSOR_KEY);
+    expect(readCursorKey({ CURSOR_KEY: 'k' })).toBe('k');
+    for (const key of [undefined, 'short', DEV_CURSOR_KEY]) {
+      expect(() => readCursorKey({ NODE_ENV: 'production', CURSOR_KEY: key })).toThrow(ConfigError);
+    }
+    const key = 'x'.repeat(32);
+    expect(readCursorKey({ NODE_ENV: 'production', CURSOR_KEY: key })).toBe(key);
   });
 });
 

@@ -21,6 +21,8 @@ export { createSeededStore };
 export interface ClinicalServiceOptions {
   /** Checks the gateway-signed token of every request. */
   verifier: TokenVerifier;
+  /** Production mode (createSubgraphService); NODE_ENV=production when left out. */
+  production?: boolean;
   /** Says whether the caller may see a patient; `src/index.ts` passes the graph-backed one. */
   patients: PatientDirectory;
   /**
@@ -54,6 +56,7 @@ export function createService(options: ClinicalServiceOptions): SubgraphService<
     resolvers,
     logger,
     verifier: options.verifier,
+    production: options.production,
     audit: options.audit,
     routes:
       options.eventsSecret === undefined

@@ -142,7 +142,7 @@ describe('clinical subgraph audit records', () => {
     ]);
   });
 
-  it('a denied cross-organization attempt: reading and answering for Lakeside’s patient', async () => {
+  it('a cross-organization attempt: reading and answering for Lakeside’s patient denied, its history as an unknown patient’s', async () => {
     const { log, store, run } = setup();
     const lakesideResponse = (await store.responsesOfPatient('pt-00004'))[0]!.id;
     await run(CLINICIAN, `{ questionnaireResponse(id: "${lakesideResponse}") { id } }`);
@@ -152,11 +152,20 @@ describe('clinical subgraph audit records', () => {
       'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { clinicalHistory { allergies } } } }',
       patientRef('pt-00004'),
     );
+    await run(
+      CLINICIAN,
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { clinicalHistory { allergies } } } }',
+      patientRef('pt-unknown'),
+    );
     const denied = { ...riverside, outcome: 'DENIED', patientIds: ['pt-00004'] };
+    // Reading Lakeside's patient's history answers (and records) what an unknown patient's does:
+    // the caller's organization's answers, none. The audit trail, which an ADMIN reads, is no
+    // oracle either.
     expect(recorded(log)).toEqual([
       { ...denied, action: 'response.read', detail: 'OTHER_ORGANIZATION' },
       { ...denied, action: 'response.submit', detail: 'OTHER_ORGANIZATION' },
-      { ...denied, action: 'history.read', detail: 'OTHER_ORGANIZATION' },
+      { ...riverside, outcome: 'ALLOWED', patientIds: ['pt-00004'], action: 'history.read' },
+      { ...riverside, outcome: 'ALLOWED', patientIds: ['pt-unknown'], action: 'history.read' },
     ]);
   });
 

@@ -25,6 +25,8 @@ export interface EhrService extends SubgraphService<Context> {
 
 export interface EhrServiceOptions {
   verifier: TokenVerifier;
+  /** Production mode (createSubgraphService); NODE_ENV=production when left out. */
+  production?: boolean;
   store?: EhrStore;
   logger?: Logger;
   /** Mapping versions; by default kept in memory over the EHR store's platform versions. */
@@ -65,6 +67,7 @@ export function createService(options: EhrServiceOptions): EhrService {
     resolvers,
     logger,
     verifier: options.verifier,
+    production: options.production,
     audit: options.audit,
     routes: options.eventsSecret === undefined ? [] : [eventsRoute(delivery, options.eventsSecret, logger)],
     workers: [

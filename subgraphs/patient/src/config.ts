@@ -1,4 +1,4 @@
-import { envUrl, EVENTS_PATH, readEventDeliveryConfig, readSubgraphConfig, type Env } from '@carebridge/common';
+import { envUrl, EVENTS_PATH, readCursorKey, readEventDeliveryConfig, readSubgraphConfig, type Env } from '@carebridge/common';
 import { readDatabaseConfig } from '@carebridge/db';
 
 /** The patient subgraph's whole configuration; nothing else reads the environment. */
@@ -18,6 +18,8 @@ export function readConfig(env: Env = process.env) {
     },
     // Send the seed data to the EHRs at start, as if just entered: the EHR sandbox starts empty.
     announceSeed: env['ANNOUNCE_SEED'] !== 'false',
+    // Seals the patient list's cursors, which hold names (CURSOR_KEY; required in production).
+    cursorKey: readCursorKey(env),
     /** PostgreSQL for patients, providers and the outbox when `DATABASE_URL` is set; in memory otherwise. */
     database: readDatabaseConfig('patient', env),
   };

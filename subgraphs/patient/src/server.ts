@@ -1,5 +1,7 @@
 import {
+  createCursorCodec,
   createSubgraphService,
+  DEV_CURSOR_KEY,
   outboxRelayWorker,
   silentLogger,
   type AuditSink,
@@ -18,6 +20,8 @@ export { createSeededStore };
 export interface PatientServiceOptions {
   /** Every request needs a token it accepts; what its viewer may do is in access.ts. */
   verifier: TokenVerifier;
+  /** Production mode (createSubgraphService); NODE_ENV=production when left out. */
+  production?: boolean;
   store?: PatientStore;
   logger?: Logger;
   /** Where reads and changes of patients are recorded; `src/index.ts` passes one built from config. */
@@ -27,20 +31,24 @@ export interface PatientServiceOptions {
    * the outbox: tests in-process read them there.
    */
   events?: OutboxRelayConfig;
+  /** The secret patient list cursors are sealed with (CURSOR_KEY); the development key by default. */
+  cursorKey?: string;
 }
 
 /** Builds the patient subgraph with its outbox relay; tests pass their own store and verifier. */
 export function createService(options: PatientServiceOptions): SubgraphService<Context> {
   const store = options.store ?? createSeededStore();
   const logger = options.logger ?? silentLogger;
+  const cursors = createCursorCodec(options.cursorKey ?? DEV_CURSOR_KEY, 'patients');
   return createSubgraphService<Context>({
     name: 'patient',
     schemaFile: new URL('../schema.graphql', import.meta.url),
     resolvers,
     logger,
     verifier: options.verifier,
+    production: options.production,
     audit: options.audit,
     workers: options.events ? [outboxRelayWorker({ outbox: store.outbox, logger, ...options.events })] : [],
-    context: () => ({ store }),
+    context: () => ({ store, cursors }),
   });
 }

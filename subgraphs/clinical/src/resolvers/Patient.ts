@@ -7,11 +7,12 @@ import { answeredVersions } from '../data/store';
 // Each field that reads answers records its own read; the reference records only refusals, so a
 // patient whose history is read is recorded once, not twice.
 export const Patient: PatientResolvers = {
-  // The patient subgraph owns patients: one without answers here simply has no responses and an
-  // empty history. One with another organization's answers is another organization's patient.
+  // The patient subgraph owns patients and refuses other organizations' ones. Here a patient is
+  // only the caller's organization's answers: none (another organization's patient, with answers
+  // or without, or an unknown id) is no responses and an empty history, alike (access.ts).
   __resolveReference: ({ id }, context) =>
-    audited(context, { action: 'history.read', patientIds: [id], recordAllowed: false }, async () => {
-      await assertPatientReadable(context, id);
+    audited(context, { action: 'history.read', patientIds: [id], recordAllowed: false }, () => {
+      assertPatientReadable(context, id);
       return { id };
     }),
   questionnaireResponses: (patient, _args, context) =>

@@ -1,12 +1,4 @@
-import {
-  audited,
-  decodeCursor,
-  encodeCursor,
-  pageSize,
-  readAuditTrail,
-  requireOrganization,
-  requireStaff,
-} from '@carebridge/common';
+import { audited, pageSize, readAuditTrail, requireOrganization, requireStaff } from '@carebridge/common';
 import type { QueryResolvers } from '../__generated__/resolvers-types';
 
 // Every field: staff only, and only the viewer's organization (the guards of @carebridge/common). Patient reads are
@@ -36,14 +28,18 @@ export const Query: QueryResolvers = {
       }
       const page = await context.store.list({
         first: pageSize(first),
-        ...(after == null ? {} : { after: decodeCursor(after) }),
+        ...(after == null ? {} : { after: context.cursors.decode(after) }),
         // The list is always narrowed to the viewer's organization, whatever else the filter says.
         filter: { ...filter, organizationId: viewer.organizationId },
       });
       return {
         nodes: page.nodes,
         totalCount: page.totalCount,
-        pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endKey === null ? null : encodeCursor(page.endKey) },
+        // The sort key holds the patient's folded names: the cursor is sealed (CURSOR_KEY).
+        pageInfo: {
+          hasNextPage: page.hasNextPage,
+          endCursor: page.endKey === null ? null : context.cursors.encode(page.endKey),
+        },
       };
     }),
 
