@@ -8,7 +8,7 @@ import {
 } from '@carebridge/common';
 import type { Context } from './context';
 import { createSeededStore, type EhrStore } from './data/store';
-import type { DestinationPolicy, Resolver } from './delivery/destinations';
+import { DestinationGuard, type DestinationPolicy, type Resolver } from './delivery/destinations';
 import { DeliveryEngine } from './delivery/engine';
 import { eventsRoute } from './delivery/events';
 import { InMemorySnapshotStore, type SnapshotStore } from './delivery/snapshots';
@@ -41,7 +41,7 @@ export interface EhrServiceOptions {
    */
   eventsSecret?: string;
   /** The delivery worker's retry policy and pace; it sends to the EHR base URLs in `store`. */
-  delivery?: Partial<Omit<DeliveryWorkerOptions, 'ehr' | 'transactions'>>;
+  delivery?: Partial<Omit<DeliveryWorkerOptions, 'ehr' | 'transactions' | 'destinations'>>;
   /**
    * Where EHR systems organizations create may point, checked at `createEhrSystem` and before
    * every send (`delivery/destinations.ts`): https only and nothing allow-listed unless told;
@@ -88,6 +88,7 @@ export function createService(options: EhrServiceOptions): EhrService {
         ...options.delivery,
         ehr: store,
         transactions,
+        destinations: new DestinationGuard(destinations, options.destinations?.resolve),
       }),
     ],
     context: () => ({ store, mappings, snapshots, transactions, delivery, destinations }),

@@ -162,7 +162,7 @@ describe('the EHR store on PostgreSQL migrated from before systems had owners', 
   it('shares the seeded systems and leaves a system an organization made earlier unshared, with no owner', async () => {
     const name = schema('legacy');
     // The schema as it was before 0101: the migrations up to the delivery queue, one system made
-    // with createEhrSystem then (shared with everyone, as it was).
+    // with createEhrSystem then (shared with everyone, as it was), and one transaction's raw error.
     const before = Object.fromEntries(Object.entries(ehrMigrations).filter(([key]) => key < '0101'));
     const old = await openDatabase<unknown>({ url, schema: name, migrations: before });
     try {
@@ -170,6 +170,12 @@ describe('the EHR store on PostgreSQL migrated from before systems had owners', 
         ('ehr-athena', 'Athena', 'https://athena.ehr.example', '[]'),
         ('ehr-allscripts', 'Allscripts', 'https://allscripts.ehr.example', '[]'),
         ('ehr-old', 'Old', 'http://169.254.169.254', '[]')`.execute(old.db);
+      await sql`INSERT INTO ehr_transaction (id, organization_id, patient_id, ehr_system_id, endpoint, creates_patient, method,
+        mapping_version, status, trigger, attempts, last_error, idempotency_key, payload, source, created_at, updated_at)
+        VALUES ('tx-old', 'org-riverside', 'pt-1', 'ehr-athena', '/v1/patients', true, 'POST', 1, 'DEAD', 'RESEND', 1,
+        'The EHR refused the request: HTTP 422: Unknown key for Marisol Vega', 'k', '{}', '{}', now(), now())`.execute(
+        old.db,
+      );
     } finally {
       await old.close();
     }
@@ -180,6 +186,7 @@ describe('the EHR store on PostgreSQL migrated from before systems had owners', 
         ['ehr-athena', true, null],
         ['ehr-old', false, null],
       ]);
+      expect((await storage.transactions.get('tx-old'))?.lastError).toBe('The EHR refused the request: HTTP 422');
     } finally {
       await storage.close();
     }

@@ -3,6 +3,7 @@ import { ehrSystems } from './0001_ehr_systems';
 import { snapshots } from './0002_snapshots';
 import { deliveryQueue } from './0100_delivery_queue';
 import { ehrSystemOwner } from './0101_ehr_system_owner';
+import { safeLastError } from './0102_safe_last_error';
 
 /**
  * The ehr schema's migrations, applied in name order at start-up. 0001–0099 were the EHR systems,
@@ -15,4 +16,5 @@ export const ehrMigrations: Migrations = {
   '0002_snapshots': snapshots,
   '0100_delivery_queue': deliveryQueue,
   '0101_ehr_system_owner': ehrSystemOwner,
+  '0102_safe_last_error': safeLastError,
 };
