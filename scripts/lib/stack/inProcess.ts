@@ -276,6 +276,8 @@ export async function startInProcessStack(options: InProcessStackOptions = {}) {
 
   return {
     sandbox,
+    /** The gateway's GraphQL URL (its auth routes are beside it). */
+    gatewayUrl: gateway.url,
     transactions: ehrData.transactions,
     patientOutbox: patientStore.outbox,
     login: (email: string) => login(gateway.url, email),
