@@ -1,7 +1,7 @@
 import type { Viewer } from '@carebridge/common';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EhrSystemDirectory, type EhrSystemSummary } from '../src/auth/ehrSystems';
+import { EhrSystemDirectory, type EhrSystemListing } from '../src/auth/ehrSystems';
 import { EHR_SYSTEMS_READER, EHR_SYSTEMS_TOKEN_SECONDS, graphEhrSystems, graphOperation } from '../src/auth/graph';
 import type { TokenIssuer } from '../src/auth/tokens';
 import {
@@ -12,17 +12,20 @@ import {
 } from './support/ehrSystems';
 import { startLocalSupergraph, type LocalSupergraph } from '../../scripts/lib/stack/inProcess';
 
+/** The seeded systems as the graph answers them to the directory: shared. */
+const SEEDED_LISTED: EhrSystemListing[] = SEEDED.map((s) => ({ ...s, shared: true }));
+
 /** A source whose answers the test decides, counting the reads. */
 function fakeSource() {
   const source = {
     reads: 0,
-    answers: [] as (EhrSystemSummary[] | Error)[],
+    answers: [] as (EhrSystemListing[] | Error)[],
     pending: [] as (() => void)[],
     gate: false,
-    read: async (): Promise<EhrSystemSummary[]> => {
+    read: async (): Promise<EhrSystemListing[]> => {
       source.reads += 1;
       if (source.gate) await new Promise<void>((resolve) => source.pending.push(resolve));
-      const answer = source.answers.shift() ?? SEEDED;
+      const answer = source.answers.shift() ?? SEEDED_LISTED;
       if (answer instanceof Error) throw answer;
       return answer;
     },
@@ -37,7 +40,7 @@ describe('the EHR system directory (the cache of GET /auth/ehr-systems)', () => 
     const directory = new EhrSystemDirectory(source.read, { now: () => now });
     expect(await directory.list()).toEqual(SEEDED);
     now += 59_999;
-    source.answers.push([...SEEDED, { id: 'ehr-cerner', name: 'Cerner' }]);
+    source.answers.push([...SEEDED_LISTED, { id: 'ehr-cerner', name: 'Cerner', shared: true }]);
     expect([await directory.list(), source.reads]).toEqual([SEEDED, 1]);
     now += 1;
     expect((await directory.list())?.map((s) => s.name)).toEqual(['Allscripts', 'Athena', 'Cerner']);
@@ -57,12 +60,18 @@ describe('the EHR system directory (the cache of GET /auth/ehr-systems)', () => 
 
   it('keeps only ids and names, ordered by name', async () => {
     const source = fakeSource();
-    const extra = { id: 'ehr-zeta', name: 'Zeta', baseUrl: 'https://internal.example', secret: 'x' };
-    source.answers.push([extra, { id: 'ehr-alpha', name: 'Alpha' }] as EhrSystemSummary[]);
+    const extra = { id: 'ehr-zeta', name: 'Zeta', shared: true, baseUrl: 'https://internal.example', secret: 'x' };
+    source.answers.push([extra, { id: 'ehr-alpha', name: 'Alpha', shared: true }] as EhrSystemListing[]);
     expect(await new EhrSystemDirectory(source.read).list()).toEqual([
       { id: 'ehr-alpha', name: 'Alpha' },
       { id: 'ehr-zeta', name: 'Zeta' },
     ]);
+  });
+
+  it('lists only shared systems: an organization’s own is never offered at sign-up', async () => {
+    const source = fakeSource();
+    source.answers.push([...SEEDED_LISTED, { id: 'ehr-athena-2', name: 'Athenа', shared: false }]);
+    expect(await new EhrSystemDirectory(source.read).list()).toEqual(SEEDED);
   });
 
   it('after a failure leaves the graph alone for 5 s, then tries again, and keeps serving a list it had', async () => {
@@ -84,7 +93,7 @@ describe('the EHR system directory (the cache of GET /auth/ehr-systems)', () => 
 describe('reading the EHR systems through the graph (in-process)', () => {
   let graph: LocalSupergraph;
   const minted: string[] = [];
-  let read: () => Promise<EhrSystemSummary[]>;
+  let read: () => Promise<EhrSystemListing[]>;
 
   beforeAll(async () => {
     graph = await startLocalSupergraph();
@@ -101,11 +110,12 @@ describe('reading the EHR systems through the graph (in-process)', () => {
   });
   afterAll(() => graph.stop());
 
-  it('answers every EHR system by name, including one created later with createEhrSystem', async () => {
-    expect(await read()).toEqual(SEEDED);
+  it('answers the shared EHR systems by name, and not one an organization created with createEhrSystem', async () => {
+    expect(await read()).toEqual(SEEDED_LISTED);
     const created = await graph.query(CREATE_EHR_SYSTEM, { input: newEhrSystemInput('Apex EHR') }, RIVERSIDE_ADMIN);
     expect(created.errors).toBeUndefined();
-    expect(await read()).toEqual([SEEDED[0], { id: 'ehr-apex-ehr', name: 'Apex EHR' }, SEEDED[1]]);
+    // Riverside's own: the ehr subgraph does not answer it to an organization that is not Riverside.
+    expect(await read()).toEqual(SEEDED_LISTED);
   });
 
   it('asks with a short-lived CLINICIAN token of an organization that does not exist, which can do nothing else', async () => {

@@ -6,8 +6,13 @@ export interface EhrSystemSummary {
   name: string;
 }
 
+/** A system as the graph answers it: only a shared one (the operator's) is listed. */
+export interface EhrSystemListing extends EhrSystemSummary {
+  shared: boolean;
+}
+
 /** Reads the EHR systems from the graph (graph.ts `graphEhrSystems`); rejects when it cannot. */
-export type EhrSystemSource = () => Promise<EhrSystemSummary[]>;
+export type EhrSystemSource = () => Promise<EhrSystemListing[]>;
 
 export interface EhrSystemDirectoryOptions {
   /** How long a list read from the graph is served from memory: 60 s. */
@@ -23,7 +28,9 @@ export const EHR_SYSTEMS_FAILURE_BACKOFF_MS = 5_000;
 
 /**
  * The EHR systems a new clinic can choose at sign-up, for `GET /auth/ehr-systems`, which anyone
- * may call. Whatever the request rate, the graph is asked at most once per `ttlMs` (and once per
+ * may call: the shared ones, those the platform's operator configured. A system an organization
+ * created is private to it; the ehr subgraph does not answer it to the gateway's reader, and it is
+ * left out here too should it ever be answered. Whatever the request rate, the graph is asked at most once per `ttlMs` (and once per
  * `failureBackoffMs` while it fails): callers within the TTL get the list in memory, and callers
  * while a read is under way share that read. A read that fails keeps serving the last list, if any.
  */
@@ -66,6 +73,7 @@ export class EhrSystemDirectory {
     try {
       const list = Object.freeze(
         (await this.source())
+          .filter((system) => system.shared === true)
           .map(({ id, name }) => Object.freeze({ id, name }))
           // As the ehr subgraph orders them; sorted here too, so the order is this endpoint's promise.
           .sort((a, b) => a.name.localeCompare(b.name)),

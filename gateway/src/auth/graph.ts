@@ -61,6 +61,7 @@ const EHR_SYSTEMS = /* GraphQL */ `
     ehrSystems {
       id
       name
+      shared
     }
   }
 `;
@@ -78,7 +79,7 @@ export const EHR_SYSTEMS_READER = 'gateway:signup-ehr-systems';
  * narrowest staff token there is: CLINICIAN (no ADMIN mutation accepts it), for a fresh
  * organization id that no organization has (no tenant's data is visible to it), valid
  * {@link EHR_SYSTEMS_TOKEN_SECONDS} s, used for this one fixed query and never sent to a client.
- * Only each system's id and name are kept.
+ * Only each system's id, name and whether it is shared are kept.
  */
 export function graphEhrSystems(run: Operation, tokens: TokenIssuer): EhrSystemSource {
   return async () => {
@@ -92,9 +93,11 @@ export function graphEhrSystems(run: Operation, tokens: TokenIssuer): EhrSystemS
     const systems = result.data?.['ehrSystems'];
     if (!Array.isArray(systems)) throw new Error('ehrSystems answered no list');
     return systems.map((system: unknown) => {
-      const { id, name } = (system ?? {}) as Record<string, unknown>;
-      if (typeof id !== 'string' || typeof name !== 'string') throw new Error('ehrSystems answered a malformed system');
-      return { id, name };
+      const { id, name, shared } = (system ?? {}) as Record<string, unknown>;
+      if (typeof id !== 'string' || typeof name !== 'string' || typeof shared !== 'boolean') {
+        throw new Error('ehrSystems answered a malformed system');
+      }
+      return { id, name, shared };
     });
   };
 }

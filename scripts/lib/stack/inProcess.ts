@@ -181,6 +181,11 @@ export interface InProcessStackOptions {
   faults?: Partial<FaultSettings>;
   policy?: RetryPolicy;
   services?: ServiceOverrides;
+  /**
+   * Where EHR systems organizations create may point: the sandbox's origin is allow-listed, and
+   * http accepted, as in development; `allowedOrigins` adds to the list, `resolve` replaces DNS.
+   */
+  destinations?: EhrServiceOptions['destinations'];
 }
 
 /**
@@ -219,6 +224,11 @@ export async function startInProcessStack(options: InProcessStackOptions = {}) {
       ...ehrData,
       eventsSecret: TEST_EVENTS_SECRET,
       delivery: { policy: options.policy ?? TEST_RETRY_POLICY, intervalMs: 20 },
+      destinations: {
+        requireHttps: false,
+        ...options.destinations,
+        allowedOrigins: [new URL(sandboxRunning.url).origin, ...(options.destinations?.allowedOrigins ?? [])],
+      },
       ...overrides.ehr,
     });
     ehr = await serveService(service, { port: ehrPort });
@@ -284,6 +294,8 @@ export async function startInProcessStack(options: InProcessStackOptions = {}) {
       clinical: clinical.url,
       ehr: `http://127.0.0.1:${ehrPort}/graphql`,
     },
+    /** The gateway's GraphQL URL (its auth routes are beside it). */
+    gatewayUrl: gateway.url,
     transactions: ehrData.transactions,
     patientOutbox: patientStore.outbox,
     login: (email: string) => login(gateway.url, email),

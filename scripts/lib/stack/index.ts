@@ -309,6 +309,8 @@ export async function launchServices(options: LaunchOptions = {}): Promise<Launc
       // The patient subgraph sends deletions to the clinical subgraph too.
       ...(clinical ? { CLINICAL_EVENTS_URL: subgraphUrl(clinical).replace(/\/graphql$/, EVENTS_PATH) } : {}),
       EHR_SANDBOX_URL: sandboxUrl,
+      // The sandbox is on this machine: an organization's own EHR system may point at it too.
+      EHR_ALLOWED_ORIGINS: [env['EHR_ALLOWED_ORIGINS'], new URL(sandboxUrl).origin].filter(Boolean).join(','),
       // One secret per run, shared by the services that post change events and the one receiving them.
       SERVICE_EVENTS_SECRET: env['SERVICE_EVENTS_SECRET'] ?? randomBytes(32).toString('hex'),
     };

@@ -1,5 +1,6 @@
 import { envInt, envUrl, readEventDeliveryConfig, readSubgraphConfig, type Env } from '@carebridge/common';
 import { readDatabaseConfig } from '@carebridge/db';
+import { parseAllowedOrigins } from './delivery/destinations';
 
 /** The ehr subgraph's whole configuration; nothing else reads the environment. */
 export function readConfig(env: Env = process.env) {
@@ -9,6 +10,15 @@ export function readConfig(env: Env = process.env) {
     eventsSecret: readEventDeliveryConfig(env).secret,
     /** When set, the seeded Athena and Allscripts systems point at this EHR sandbox. */
     sandboxUrl: env['EHR_SANDBOX_URL'] ? envUrl(env, 'EHR_SANDBOX_URL', '').replace(/\/$/, '') : null,
+    /**
+     * Where EHR systems organizations create may point: https only in production; the origins in
+     * `EHR_ALLOWED_ORIGINS` (comma-separated, e.g. the sandbox's) may be on this machine or an
+     * internal network. The seeded systems (`EHR_SANDBOX_URL`) are the operator's and never checked.
+     */
+    destinations: {
+      requireHttps: env['NODE_ENV'] === 'production',
+      allowedOrigins: parseAllowedOrigins(env['EHR_ALLOWED_ORIGINS']),
+    },
     /** PostgreSQL for delivery's queue when `DATABASE_URL` is set; otherwise everything stays in memory. */
     database: readDatabaseConfig('ehr', env),
     /** Requests in flight at once, in all and per EHR system. */

@@ -1,5 +1,6 @@
 import type { ServiceContext } from '@carebridge/common';
 import type { EhrStore } from './data/store';
+import type { DestinationPolicy } from './delivery/destinations';
 import type { DeliveryEngine } from './delivery/engine';
 import type { SnapshotStore } from './delivery/snapshots';
 import type { TransactionStore } from './delivery/transactions';
@@ -14,4 +15,6 @@ export interface Context extends ServiceContext {
   snapshots: SnapshotStore;
   transactions: TransactionStore;
   delivery: DeliveryEngine;
+  /** Where an EHR system an organization creates may point (`createEhrSystem`'s base URL policy). */
+  destinations: DestinationPolicy;
 }

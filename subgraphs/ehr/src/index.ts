@@ -27,6 +27,7 @@ await runService(
     audit,
     verifier,
     eventsSecret: config.eventsSecret,
+    destinations: config.destinations,
     delivery: { policy: config.delivery, ...config.worker },
   }),
   // The stores outlive the service: its worker and requests are done before the databases close.

@@ -8,6 +8,7 @@ import {
 } from '@carebridge/common';
 import type { Context } from './context';
 import { createSeededStore, type EhrStore } from './data/store';
+import { DestinationGuard, type DestinationPolicy, type Resolver } from './delivery/destinations';
 import { DeliveryEngine } from './delivery/engine';
 import { eventsRoute } from './delivery/events';
 import { InMemorySnapshotStore, type SnapshotStore } from './delivery/snapshots';
@@ -42,12 +43,26 @@ export interface EhrServiceOptions {
    */
   eventsSecret?: string;
   /** The delivery worker's retry policy and pace; it sends to the EHR base URLs in `store`. */
-  delivery?: Partial<Omit<DeliveryWorkerOptions, 'ehr' | 'transactions'>>;
+  delivery?: Partial<Omit<DeliveryWorkerOptions, 'ehr' | 'transactions' | 'destinations'>>;
+  /**
+   * Where EHR systems organizations create may point, checked at `createEhrSystem` and before
+   * every send (`delivery/destinations.ts`): https only and nothing allow-listed unless told;
+   * `resolve` replaces DNS (tests).
+   */
+  destinations?: { requireHttps?: boolean; allowedOrigins?: Iterable<string>; resolve?: Resolver };
+}
+
+function destinationPolicy(options: EhrServiceOptions['destinations'] = {}): DestinationPolicy {
+  return {
+    requireHttps: options.requireHttps ?? true,
+    allowedOrigins: new Set([...(options.allowedOrigins ?? [])].map((origin) => new URL(origin).origin)),
+  };
 }
 
 /** Builds the ehr subgraph with its events route and delivery worker; tests pass their own store and verifier. */
 export function createService(options: EhrServiceOptions): EhrService {
   const store = options.store ?? createSeededStore();
+  const destinations = destinationPolicy(options.destinations);
   const logger = options.logger ?? silentLogger;
   // Delivery must read the same mapping versions the API publishes, hence one instance for both.
   const mappings = options.mappings ?? new InMemoryMappingStore(store);
@@ -76,9 +91,10 @@ export function createService(options: EhrServiceOptions): EhrService {
         ...options.delivery,
         ehr: store,
         transactions,
+        destinations: new DestinationGuard(destinations, options.destinations?.resolve),
       }),
     ],
-    context: () => ({ store, mappings, snapshots, transactions, delivery }),
+    context: () => ({ store, mappings, snapshots, transactions, delivery, destinations }),
   });
   return { ...service, shared: { delivery, snapshots, transactions } };
 }

@@ -1,12 +1,12 @@
-import type { ChangeEvent, PatientSnapshot } from '@carebridge/common';
+import type { ChangeEvent, Logger, PatientSnapshot } from '@carebridge/common';
 import { silentLogger } from '@carebridge/common';
 import { seedEhrSystems } from '../src/data/seed';
 import { createSeededStore } from '../src/data/store';
-import type { MappingVersionRecord } from '../src/data/records';
+import type { EhrSystemRecord, MappingVersionRecord } from '../src/data/records';
 import { DeliveryEngine, type MappingSource } from '../src/delivery/engine';
 import { InMemorySnapshotStore } from '../src/delivery/snapshots';
 import { createsPatientIn, InMemoryTransactionStore, type TransactionStore } from '../src/delivery/transactions';
-import { DeliveryWorker, type RetryPolicy } from '../src/delivery/worker';
+import { DeliveryWorker, type DeliveryWorkerOptions, type RetryPolicy } from '../src/delivery/worker';
 
 /** A fictional patient of Lakeside Clinic (Allscripts). */
 export function patientSnapshot(overrides: Partial<PatientSnapshot> = {}): PatientSnapshot {
@@ -114,12 +114,16 @@ export function deliveryRig(
     fetch?: typeof fetch;
     policy?: RetryPolicy;
     transactions?: (ehr: ReturnType<typeof createSeededStore>) => TransactionStore;
-  } = {},
+    logger?: Logger;
+    /** More EHR systems than the seeded ones, with their platform mappings. */
+    systems?: EhrSystemRecord[];
+  } & Pick<DeliveryWorkerOptions, 'destinations' | 'pinnedFetch'> = {},
 ) {
   let now = Date.parse('2026-03-01T10:00:00.000Z');
   const clock = { now: () => now, advance: (ms: number) => (now += ms) };
   const ehr = createSeededStore();
-  const mappings = seededMappings();
+  for (const system of options.systems ?? []) void ehr.addEhrSystem(system);
+  const mappings = seededMappings([...seedEhrSystems(), ...(options.systems ?? [])]);
   const snapshots = new InMemorySnapshotStore();
   const transactions =
     options.transactions?.(ehr) ?? new InMemoryTransactionStore({ createsPatient: createsPatientIn(ehr) });
@@ -127,11 +131,13 @@ export function deliveryRig(
   const worker = new DeliveryWorker({
     ehr,
     transactions,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     policy: options.policy ?? FAST_POLICY,
     now: clock.now,
     random: () => 1,
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.destinations ? { destinations: options.destinations } : {}),
+    ...(options.pinnedFetch ? { pinnedFetch: options.pinnedFetch } : {}),
   });
   /** Runs worker passes, moving the clock past every retry, until nothing is open or `max` passes. */
   const drain = async (max = 50) => {

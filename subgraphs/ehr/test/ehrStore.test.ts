@@ -1,11 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { openDatabase } from '@carebridge/db';
+import { ehrMigrations } from '../src/data/migrations';
 import type { EhrSystemRecord } from '../src/data/records';
 import { seedEhrSystems } from '../src/data/seed';
 import { SEED, storageBackends } from './storage.fixtures';
 
 /** The EhrStore contract, on both backends (see `storage.fixtures.ts`). */
 
-const { backends, openOn, schema, drop } = storageBackends('ehrstore');
+const { backends, openOn, schema, drop, url } = storageBackends('ehrstore');
 afterAll(() => drop());
 
 const names = (records: { name: string }[]) => records.map((r) => r.name);
@@ -15,6 +18,8 @@ function newSystem(overrides: Partial<EhrSystemRecord> = {}): EhrSystemRecord {
     id: 'ehr-cerner',
     name: 'Cerner',
     baseUrl: 'https://cerner.ehr.example',
+    shared: false,
+    ownerOrganizationId: 'org-riverside',
     endpoints: [
       {
         path: '/persons',
@@ -75,7 +80,13 @@ describe.each(backends)('the EHR store ($name)', (backend) => {
     const { a, b, close } = await backend.pair();
     try {
       await a.store.addEhrSystem(newSystem());
+      // With its owner: an organization's own system is not shared.
       expect(await b.store.ehrSystem('ehr-cerner')).toEqual(newSystem());
+      expect((await b.store.ehrSystems()).map((s) => [s.id, s.shared, s.ownerOrganizationId])).toEqual([
+        ['ehr-allscripts', true, null],
+        ['ehr-athena', true, null],
+        ['ehr-cerner', false, 'org-riverside'],
+      ]);
       expect(names(await b.store.ehrSystems())).toEqual(['Allscripts', 'Athena', 'Cerner']);
       await expect(b.store.addEhrSystem(newSystem({ name: 'Other' }))).rejects.toThrow('EHR system ehr-cerner exists');
       // Read once by `b`, so known to its synchronous lookup too.
@@ -143,6 +154,41 @@ describe('the EHR store on PostgreSQL across restarts', () => {
       );
     } finally {
       await again.close();
+    }
+  });
+});
+
+describe('the EHR store on PostgreSQL migrated from before systems had owners', () => {
+  it('shares the seeded systems and leaves a system an organization made earlier unshared, with no owner', async () => {
+    const name = schema('legacy');
+    // The schema as it was before 0101: the migrations up to the delivery queue, one system made
+    // with createEhrSystem then (shared with everyone, as it was), and one transaction's raw error.
+    const before = Object.fromEntries(Object.entries(ehrMigrations).filter(([key]) => key < '0101'));
+    const old = await openDatabase<unknown>({ url, schema: name, migrations: before });
+    try {
+      await sql`INSERT INTO ehr_system (id, name, base_url, endpoints) VALUES
+        ('ehr-athena', 'Athena', 'https://athena.ehr.example', '[]'),
+        ('ehr-allscripts', 'Allscripts', 'https://allscripts.ehr.example', '[]'),
+        ('ehr-old', 'Old', 'http://169.254.169.254', '[]')`.execute(old.db);
+      await sql`INSERT INTO ehr_transaction (id, organization_id, patient_id, ehr_system_id, endpoint, creates_patient, method,
+        mapping_version, status, trigger, attempts, last_error, idempotency_key, payload, source, created_at, updated_at)
+        VALUES ('tx-old', 'org-riverside', 'pt-1', 'ehr-athena', '/v1/patients', true, 'POST', 1, 'DEAD', 'RESEND', 1,
+        'The EHR refused the request: HTTP 422: Unknown key for Marisol Vega', 'k', '{}', '{}', now(), now())`.execute(
+        old.db,
+      );
+    } finally {
+      await old.close();
+    }
+    const storage = await openOn(name);
+    try {
+      expect((await storage.store.ehrSystems()).map((s) => [s.id, s.shared, s.ownerOrganizationId])).toEqual([
+        ['ehr-allscripts', true, null],
+        ['ehr-athena', true, null],
+        ['ehr-old', false, null],
+      ]);
+      expect((await storage.transactions.get('tx-old'))?.lastError).toBe('The EHR refused the request: HTTP 422');
+    } finally {
+      await storage.close();
     }
   });
 });

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { EhrSystemRecord, FieldMappingRecord } from '../src/data/records';
 import { seedEhrSystems } from '../src/data/seed';
+import type { DestinationPolicy } from '../src/delivery/destinations';
 import {
   isValidDateFormat,
   validateEhrSystem,
   validateMapping,
   type EhrSystemInputLike,
 } from '../src/mapping/validate';
+
+/** Development's base URL policy: http accepted, nothing allow-listed. */
+const DEVELOPMENT: DestinationPolicy = { requireHttps: false, allowedOrigins: new Set() };
 
 const [athena] = seedEhrSystems() as [EhrSystemRecord];
 const seeded = athena.mappings[0]!.fields;
@@ -166,7 +170,7 @@ describe('validateEhrSystem', () => {
   });
 
   it('accepts a well-formed system', () => {
-    expect(validateEhrSystem(valid(), ['Athena', 'Allscripts']).list).toEqual([]);
+    expect(validateEhrSystem(valid(), ['Athena', 'Allscripts'], DEVELOPMENT).list).toEqual([]);
   });
 
   it('lists every problem of a bad system, its mapping included', () => {
@@ -185,7 +189,7 @@ describe('validateEhrSystem', () => {
       ],
       mapping: { fields: [{ source: 'name', target: 'MISSING', endpoint: 'people' }], note: 'n'.repeat(501) },
     };
-    expect(validateEhrSystem(input, ['Athena']).list).toEqual([
+    expect(validateEhrSystem(input, ['Athena'], DEVELOPMENT).list).toEqual([
       { field: 'name', message: 'is already the name of an EHR system' },
       { field: 'baseUrl', message: 'must be an absolute http or https URL' },
       { field: 'endpoints', message: 'must have exactly one endpoint that creates the patient' },
@@ -203,7 +207,7 @@ describe('validateEhrSystem', () => {
 
   it('wants a name of 2 to 60 characters, an absolute URL and at least one endpoint', () => {
     const input = { ...valid(), name: ' x ', baseUrl: '/relative', endpoints: [] };
-    expect(validateEhrSystem(input, []).list.map((p) => p.field)).toEqual([
+    expect(validateEhrSystem(input, [], DEVELOPMENT).list.map((p) => p.field)).toEqual([
       'name',
       'baseUrl',
       'endpoints',
@@ -211,13 +215,14 @@ describe('validateEhrSystem', () => {
       'mapping.fields[0].endpoint',
       'mapping.fields[1].endpoint',
     ]);
-    expect(validateEhrSystem({ ...valid(), name: 'n'.repeat(61) }, []).list).toEqual([
+    expect(validateEhrSystem({ ...valid(), name: 'n'.repeat(61) }, [], DEVELOPMENT).list).toEqual([
       { field: 'name', message: 'must be 2 to 60 characters' },
     ]);
     expect(
       validateEhrSystem(
         { ...valid(), endpoints: [...valid().endpoints, { ...valid().endpoints[0]!, path: '/two' }] },
         [],
+        DEVELOPMENT,
       ).list,
     ).toEqual([
       { field: 'endpoints', message: 'must have exactly one endpoint that creates the patient' },
@@ -234,9 +239,46 @@ describe('validateEhrSystem', () => {
       ...valid(),
       endpoints: [people!, { ...allergies!, path: '/people/{ehrPatientId}/\u202Eallergies' }],
     };
-    expect(validateEhrSystem(input, []).list).toEqual([
+    expect(validateEhrSystem(input, [], DEVELOPMENT).list).toEqual([
       { field: 'endpoints[1].path', message: 'contains a control or invisible character' },
       { field: 'mapping.fields[1].endpoint', message: 'is not an endpoint of this EHR system' },
     ]);
+  });
+
+  it('refuses a base URL on this machine, an internal network or the metadata service, without repeating it', () => {
+    const internal = 'must point at a public address, not a loopback, private, link-local or reserved one';
+    for (const baseUrl of [
+      'http://127.0.0.1:4010/',
+      'http://169.254.169.254/latest/',
+      'http://[::ffff:127.0.0.1]/',
+      'http://2130706433/',
+      'http://localhost:8080',
+    ]) {
+      expect(validateEhrSystem({ ...valid(), baseUrl }, [], DEVELOPMENT).list).toEqual([
+        { field: 'baseUrl', message: internal },
+      ]);
+    }
+    expect(
+      validateEhrSystem({ ...valid(), baseUrl: 'https://user:secret@cerner.ehr.example' }, [], DEVELOPMENT).list,
+    ).toEqual([{ field: 'baseUrl', message: 'must not contain a user name or password' }]);
+    const production = { requireHttps: true, allowedOrigins: new Set<string>() };
+    expect(validateEhrSystem({ ...valid(), baseUrl: 'http://cerner.ehr.example' }, [], production).list).toEqual([
+      { field: 'baseUrl', message: 'must use https' },
+    ]);
+  });
+
+  it('refuses a look-alike of a name the organization sees, and invisible or mixed-script names', () => {
+    const nameProblems = (name: string) => validateEhrSystem({ ...valid(), name }, ['Athena'], DEVELOPMENT).list;
+    expect(nameProblems('Athen\u0430')).toEqual([
+      { field: 'name', message: 'must be written in one script (not, e.g., Latin mixed with Cyrillic)' },
+    ]);
+    expect(nameProblems('Athe\u200Bna')).toEqual([
+      { field: 'name', message: 'must not contain control or invisible characters' },
+    ]);
+    expect(nameProblems('ΑΤΗΕΝΑ')).toEqual([{ field: 'name', message: 'is already the name of an EHR system' }]);
+    expect(nameProblems('  Ａｔｈｅｎａ ')).toEqual([
+      { field: 'name', message: 'is already the name of an EHR system' },
+    ]);
+    expect(nameProblems('Cerner   Millennium')).toEqual([]);
   });
 });

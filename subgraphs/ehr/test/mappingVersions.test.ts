@@ -412,7 +412,7 @@ describe('creating an EHR system', () => {
     },
   };
 
-  it('adds the system with its first mapping, which an organization that switches to it then uses', async () => {
+  it('adds the system with its first mapping, which its organization uses once it switches to it', async () => {
     const created = await execute(service, CREATE, { input }, riversideAdmin);
     const mapping = {
       version: 1,
@@ -463,16 +463,17 @@ describe('creating an EHR system', () => {
       },
     });
 
-    const lakesideAdmin = await auth.headers(staff('org-lakeside', 'ADMIN'));
+    // Riverside's own system: Riverside, which made it, switches to it (another organization
+    // cannot: see privateSystems.test.ts).
     const switched = await execute(
       service,
       `mutation { setOrganizationEhrSystem(ehrSystemId: "ehr-cerner-millennium") { id ehrSystem { id mapping { ${MAPPING} } unmappedFields { name } } } }`,
       {},
-      lakesideAdmin,
+      riversideAdmin,
     );
     expect(switched.data).toEqual({
       setOrganizationEhrSystem: {
-        id: 'org-lakeside',
+        id: 'org-riverside',
         ehrSystem: {
           id: 'ehr-cerner-millennium',
           mapping,
@@ -494,9 +495,13 @@ describe('creating an EHR system', () => {
         },
       },
     });
-    const listed = await execute(service, '{ ehrSystems { name } }', {}, lakesideAdmin);
+    const listed = await execute(service, '{ ehrSystems { name shared } }', {}, riversideAdmin);
     expect(listed.data).toEqual({
-      ehrSystems: [{ name: 'Allscripts' }, { name: 'Athena' }, { name: 'Cerner Millennium' }],
+      ehrSystems: [
+        { name: 'Allscripts', shared: true },
+        { name: 'Athena', shared: true },
+        { name: 'Cerner Millennium', shared: false },
+      ],
     });
   });
 

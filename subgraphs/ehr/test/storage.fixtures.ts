@@ -21,6 +21,8 @@ export function storageBackends(label: string): {
   /** Opens a storage on a schema of this file's run (PostgreSQL only); `drop` removes them all. */
   openOn: (schema: string, seed?: typeof SEED) => Promise<EhrStorage>;
   schema: (name: string) => string;
+  /** The test database's URL, for a schema opened some other way. */
+  url: string;
   drop: () => Promise<void>;
 } {
   const schemas = testSchemas(label);
@@ -47,6 +49,7 @@ export function storageBackends(label: string): {
     ],
     openOn,
     schema: (name) => schemas.schema(name),
+    url: schemas.url,
     drop: () => schemas.drop(),
   };
 }

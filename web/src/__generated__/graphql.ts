@@ -168,13 +168,16 @@ export type EhrMappingInput = {
 
 /** A new EHR system. */
 export type EhrSystemInput = {
-  /** Base URL (http or https) that endpoint paths are relative to. */
+  /**
+   * Base URL that endpoint paths are relative to: http or https (https in production), with no user
+   * name, password, query or fragment, and a public host.
+   */
   baseUrl: Scalars['String']['input'];
   /** Its endpoints; exactly one creates the patient. */
   endpoints: Array<EhrEndpointInput>;
   /** Its first mapping. */
   mapping: EhrMappingInput;
-  /** Product name, unique. */
+  /** Product name, 2 to 60 characters in one script, unlike the name of any EHR system the organization sees. */
   name: Scalars['String']['input'];
 };
 

@@ -313,6 +313,7 @@ export type EhrSystemResolvers<ContextType = Context, ParentType extends Resolve
   mappingVersion?: Resolver<Types.Maybe<ResolversTypes['EhrMapping']>, ParentType, ContextType, RequireFields<Types.EhrSystemMappingVersionArgs, 'version'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  shared?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   unmappedFields?: Resolver<Array<ResolversTypes['CanonicalField']>, ParentType, ContextType>;
 }>;
 

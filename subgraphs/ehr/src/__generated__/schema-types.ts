@@ -257,7 +257,11 @@ export type EhrRequest = {
   payload: Scalars['JSON']['output'];
 };
 
-/** An electronic health record system that organizations run and the platform delivers data to. */
+/**
+ * An electronic health record system that organizations run and the platform delivers data to:
+ * either shared (configured by the platform's operator, offered at sign-up, seen by every
+ * organization) or private to the organization that created it with `createEhrSystem`.
+ */
 export type EhrSystem = {
   __typename?: 'EhrSystem';
   /** Base URL that endpoint paths are relative to. */
@@ -278,32 +282,49 @@ export type EhrSystem = {
   name: Scalars['String']['output'];
   /** The organizations that use this EHR system, ordered by name: only the caller's own, if it does. */
   organizations: Array<Organization>;
+  /**
+   * Whether the platform's operator configured this system, so that every organization sees it and
+   * may choose it at sign-up; false for a system an organization created, which only that
+   * organization sees and uses.
+   */
+  shared: Scalars['Boolean']['output'];
   /** The canonical fields the current mapping leaves unmapped. */
   unmappedFields: Array<CanonicalField>;
 };
 
 
-/** An electronic health record system that organizations run and the platform delivers data to. */
+/**
+ * An electronic health record system that organizations run and the platform delivers data to:
+ * either shared (configured by the platform's operator, offered at sign-up, seen by every
+ * organization) or private to the organization that created it with `createEhrSystem`.
+ */
 export type EhrSystemMappingDiffArgs = {
   from: Scalars['Int']['input'];
   to: Scalars['Int']['input'];
 };
 
 
-/** An electronic health record system that organizations run and the platform delivers data to. */
+/**
+ * An electronic health record system that organizations run and the platform delivers data to:
+ * either shared (configured by the platform's operator, offered at sign-up, seen by every
+ * organization) or private to the organization that created it with `createEhrSystem`.
+ */
 export type EhrSystemMappingVersionArgs = {
   version: Scalars['Int']['input'];
 };
 
 /** A new EHR system. */
 export type EhrSystemInput = {
-  /** Base URL (http or https) that endpoint paths are relative to. */
+  /**
+   * Base URL that endpoint paths are relative to: http or https (https in production), with no user
+   * name, password, query or fragment, and a public host.
+   */
   baseUrl: Scalars['String']['input'];
   /** Its endpoints; exactly one creates the patient. */
   endpoints: Array<EhrEndpointInput>;
   /** Its first mapping. */
   mapping: EhrMappingInput;
-  /** Product name, unique. */
+  /** Product name, 2 to 60 characters in one script, unlike the name of any EHR system the organization sees. */
   name: Scalars['String']['input'];
 };
 
@@ -329,7 +350,10 @@ export type EhrTransaction = {
   id: Scalars['ID']['output'];
   /** Sent as `Idempotency-Key`, so a retry never creates a second record in the EHR. */
   idempotencyKey: Scalars['String']['output'];
-  /** Why the last attempt failed, or why it is DEAD. */
+  /**
+   * Why the last attempt failed, or why it is DEAD: a fixed summary with the EHR's HTTP status at
+   * most (e.g. "The EHR refused the request (HTTP 422)."), never what the EHR answered.
+   */
   lastError?: Maybe<Scalars['String']['output']>;
   /** The mapping version the payload was built with. */
   mappingVersion: Scalars['Int']['output'];
@@ -474,8 +498,13 @@ export type Mutation = {
   __typename?: 'Mutation';
   /**
    * Adds an EHR system (name, base URL, endpoints and the keys each accepts, and a first mapping)
-   * with no code change; any organization can then switch to it. Needs an ADMIN token. The mapping
-   * is validated as by `publishEhrMapping`.
+   * with no code change. The system is private to the caller's organization (`shared` is false): no
+   * other organization sees it, can switch to it or sign up with it. Needs an ADMIN token. The
+   * mapping is validated as by `publishEhrMapping`; the name must be in one script, with no
+   * invisible characters, and unlike any EHR system the organization sees; the base URL must be
+   * http(s) (https in production) with no credentials, and not point at a loopback, private,
+   * link-local or reserved address unless the operator allows its origin. BAD_USER_INPUT otherwise,
+   * listing every problem.
    */
   createEhrSystem: EhrSystem;
   /**
@@ -488,7 +517,8 @@ export type Mutation = {
   /**
    * Creates the caller's organization while a new clinic signs up. Needs an ADMIN token for an
    * organization that does not exist yet, which the gateway issues only during sign-up; FORBIDDEN
-   * otherwise. BAD_USER_INPUT for an unknown EHR system or an invalid name.
+   * otherwise. BAD_USER_INPUT for an unknown EHR system (only a shared one can be chosen) or an
+   * invalid name.
    */
   registerOrganization: Organization;
   /**
@@ -516,7 +546,8 @@ export type Mutation = {
   rollbackEhrMapping: EhrMapping;
   /**
    * Switches the caller's organization to another EHR system: its patients' data goes there from now
-   * on. Needs an ADMIN token. BAD_USER_INPUT for an unknown EHR system.
+   * on. Needs an ADMIN token. BAD_USER_INPUT for an unknown EHR system: one that is neither shared
+   * nor the organization's own.
    */
   setOrganizationEhrSystem: Organization;
 };
@@ -749,9 +780,15 @@ export type Query = {
    * recorded.
    */
   ehrAuditLog: AuditRecordConnection;
-  /** One EHR system by id, or null when none has that id. Needs a staff token. */
+  /**
+   * One EHR system by id, or null when none has that id or it is another organization's. Needs a
+   * staff token.
+   */
   ehrSystem?: Maybe<EhrSystem>;
-  /** Every EHR system the platform can deliver to, ordered by name. Needs a staff token. */
+  /**
+   * The EHR systems the caller's organization can deliver to, ordered by name: the shared ones and
+   * those it created (another organization's are never listed). Needs a staff token.
+   */
   ehrSystems: Array<EhrSystem>;
   /**
    * One EHR transaction by id, or null. Needs a staff token; another organization's gives null

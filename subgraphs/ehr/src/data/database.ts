@@ -33,7 +33,14 @@ export interface EhrTables {
   };
   ehr_patient: { ehr_system_id: string; patient_id: string; ehr_patient_id: string };
   processed_event: { event_id: string; processed_at: Generated<string> };
-  ehr_system: { id: string; name: string; base_url: string; endpoints: unknown };
+  ehr_system: {
+    id: string;
+    name: string;
+    base_url: string;
+    endpoints: unknown;
+    shared: Generated<boolean>;
+    owner_organization_id: string | null;
+  };
   organization: { id: string; name: string; kind: string; ehr_system_id: string };
   mapping_version: {
     id: Generated<number>;

@@ -53,7 +53,14 @@ function organizationRecord(row: Selectable<EhrTables['organization']>): Organiz
 async function insertSystem(trx: Kysely<EhrTables>, system: EhrSystemRecord): Promise<void> {
   await trx
     .insertInto('ehr_system')
-    .values({ id: system.id, name: system.name, base_url: system.baseUrl, endpoints: JSON.stringify(system.endpoints) })
+    .values({
+      id: system.id,
+      name: system.name,
+      base_url: system.baseUrl,
+      shared: system.shared,
+      owner_organization_id: system.ownerOrganizationId,
+      endpoints: JSON.stringify(system.endpoints),
+    })
     .execute();
   if (system.mappings.length > 0) {
     await trx
@@ -69,7 +76,7 @@ async function insertSystem(trx: Kysely<EhrTables>, system: EhrSystemRecord): Pr
  * refuses by hand.
  *
  * Systems are cached in the process: they never change once created (their endpoints and platform
- * line are immutable, and no API changes a base URL), so a cached system is never stale, a system
+ * line are immutable, and no API changes a base URL or an owner), so a cached system is never stale, a system
  * another replica created is read on first use, and the worker's per-request lookup and
  * `endpointCreatesPatient` cost nothing. Organizations are read from the database every time, since
  * `setEhrSystem` on another replica changes them.
@@ -186,6 +193,8 @@ export class PostgresEhrStore implements EhrStore {
       id: row.id,
       name: row.name,
       baseUrl: row.base_url,
+      shared: row.shared,
+      ownerOrganizationId: row.owner_organization_id,
       endpoints: row.endpoints as EndpointRecord[],
       mappings: lines.filter((v) => v.ehr_system_id === row.id).map(mappingRecord),
     }));
@@ -201,9 +210,10 @@ export class PostgresEhrStore implements EhrStore {
  * the others find it done.
  *
  * The seeded systems' base URLs come from configuration (`EHR_SANDBOX_URL`, else their placeholder
- * hosts), so they are set again at every start: a service restarted with another sandbox URL sends
- * there, as the in-memory store would. Replicas must therefore share that setting. Systems added by
- * `createEhrSystem` keep the base URL they were given.
+ * hosts), so they are set again at every start, with their sharing (the operator's systems are
+ * shared; a schema migrated from before systems had owners learns it here): a service restarted
+ * with another sandbox URL sends there, as the in-memory store would. Replicas must therefore share
+ * that setting. Systems added by `createEhrSystem` keep the base URL and owner they were given.
  */
 export async function seedEhrDatabase(
   database: EhrDatabase,
@@ -224,7 +234,11 @@ export async function seedEhrDatabase(
       }
     }
     for (const system of seed.systems) {
-      await trx.updateTable('ehr_system').set({ base_url: system.baseUrl }).where('id', '=', system.id).execute();
+      await trx
+        .updateTable('ehr_system')
+        .set({ base_url: system.baseUrl, shared: system.shared, owner_organization_id: system.ownerOrganizationId })
+        .where('id', '=', system.id)
+        .execute();
     }
     return { seeded: !any };
   });

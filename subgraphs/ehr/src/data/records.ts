@@ -51,6 +51,16 @@ export interface EhrSystemRecord {
   id: string;
   name: string;
   baseUrl: string;
+  /**
+   * The operator's (seeded or configured): every organization sees and may use it, it is offered
+   * at sign-up, and the operator's base URL is trusted. False for a system an organization made.
+   */
+  shared: boolean;
+  /**
+   * The organization that made it with `createEhrSystem`: the only one that sees and uses it.
+   * Null for a shared system, and for one made before systems had owners (see `canUse`).
+   */
+  ownerOrganizationId: string | null;
   endpoints: EndpointRecord[];
   /**
    * The platform's versions, oldest first. An organization that publishes its own mapping gets

@@ -113,6 +113,9 @@ function seedSystem(
     id,
     name,
     baseUrl: `https://${ehr}.ehr.example`,
+    // The operator's: every organization sees it and may choose it at sign-up.
+    shared: true,
+    ownerOrganizationId: null,
     endpoints: withKeys(endpoints, fields),
     mappings: [
       { version: 1, publishedAt: SEED_EPOCH, publishedBy: 'seed', note: 'Initial mapping', restoredFrom: null, fields },

@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { Logger } from '@carebridge/common';
 import type { EhrStore } from '../data/store';
 import type { EhrTransactionRecord } from '../data/records';
+import { DestinationGuard } from './destinations';
 import { requestTarget } from './paths';
+import { pinnedFetch, type PinnedFetch } from './pinnedFetch';
 import type { ClaimedTransaction, Completion, TransactionStore } from './transactions';
 
 export interface RetryPolicy {
@@ -60,16 +63,49 @@ export interface DeliveryWorkerOptions {
   perSystemConcurrency?: number;
   /** How long a claim lasts; another replica may take a transaction whose claim ran out. */
   leaseMs?: number;
+  /** The HTTP client for the operator's (shared) EHR systems. */
   fetch?: typeof fetch;
+  /**
+   * Checks, before each request to an EHR system an organization made, its base URL and every
+   * address its host resolves to; by default https only, nothing allow-listed.
+   */
+  destinations?: DestinationGuard;
+  /** The HTTP client for organizations' systems: it connects only to the addresses just checked. */
+  pinnedFetch?: PinnedFetch;
   now?: () => number;
   random?: () => number;
 }
 
+/** What the log says of a failed attempt: reason codes, the status, the body's size and hash. */
+type Detail = Record<string, string | number>;
+
 type Outcome =
   | { kind: 'delivered'; ehrPatientId: string | null; learned: string | null }
-  | { kind: 'retry'; error: string; retryAfterMs: number | null }
-  | { kind: 'dead'; error: string }
+  | { kind: 'retry'; error: string; retryAfterMs: number | null; detail: Detail }
+  | { kind: 'dead'; error: string; detail: Detail }
   | { kind: 'wait'; error: string };
+
+/**
+ * What `lastError` says, shown to staff through the graph: fixed sentences and a status code, never
+ * the EHR's answer (which may repeat the payload), its headers, or the URL.
+ */
+export const DELIVERY_ERRORS = {
+  noSystem: 'The EHR system no longer exists.',
+  noEndpoint: 'The EHR endpoint no longer exists.',
+  waiting: 'Waiting for the EHR to create the patient.',
+  addressNotAllowed: "The EHR system's address is not allowed.",
+  timeout: 'The EHR did not answer in time.',
+  unreachable: 'The EHR could not be reached.',
+  answered: (status: number) => `The EHR answered HTTP ${status}.`,
+  refused: (status: number) => `The EHR refused the request (HTTP ${status}).`,
+  redirected: (status: number) => `The EHR redirected the request (HTTP ${status}); redirects are not followed.`,
+  gaveUp: (attempts: number, last: string) => `Gave up after ${attempts} attempts. Last error: ${last}`,
+} as const;
+
+/** An EHR's answer as the log may hold it: its size and a short hash (it may echo patient data). */
+function bodyDetail(text: string): Detail {
+  return { bodyBytes: Buffer.byteLength(text), bodyHash: createHash('sha256').update(text).digest('hex').slice(0, 12) };
+}
 
 /** When the patient's id is not known yet, how long before the transaction is looked at again. */
 const WAIT_MS = 500;
@@ -85,6 +121,8 @@ const WAIT_MS = 500;
 export class DeliveryWorker {
   private readonly policy: RetryPolicy;
   private readonly fetch: typeof fetch;
+  private readonly destinations: DestinationGuard;
+  private readonly pinnedFetch: PinnedFetch;
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly concurrency: number;
@@ -103,6 +141,8 @@ export class DeliveryWorker {
   constructor(private readonly options: DeliveryWorkerOptions) {
     this.policy = options.policy ?? DEFAULT_RETRY_POLICY;
     this.fetch = options.fetch ?? fetch;
+    this.destinations = options.destinations ?? new DestinationGuard({ requireHttps: true, allowedOrigins: new Set() });
+    this.pinnedFetch = options.pinnedFetch ?? pinnedFetch;
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
     this.concurrency = options.concurrency ?? 32;
@@ -220,45 +260,72 @@ export class DeliveryWorker {
     // Cheap on every store: systems never change once created, so the PostgreSQL store serves them
     // from its cache after the first read.
     const system = await this.options.ehr.ehrSystem(transaction.ehrSystemId);
-    if (!system) return { kind: 'dead', error: 'The EHR system no longer exists.' };
+    if (!system) return { kind: 'dead', error: DELIVERY_ERRORS.noSystem, detail: { reason: 'no_system' } };
     const endpoint = system.endpoints.find((e) => e.path === transaction.endpoint);
-    if (!endpoint) return { kind: 'dead', error: 'The EHR endpoint no longer exists.' };
+    if (!endpoint) return { kind: 'dead', error: DELIVERY_ERRORS.noEndpoint, detail: { reason: 'no_endpoint' } };
     // The EHR's own patient id is the one known at claim time, just now: an earlier transaction may
     // have just learnt it, and sending with it keeps data on the right patient and never creates a
     // second one.
     const target = requestTarget(endpoint, ehrPatientId);
-    if (!target) return { kind: 'wait', error: 'Waiting for the EHR to create the patient.' };
+    if (!target) return { kind: 'wait', error: DELIVERY_ERRORS.waiting };
+    const url = `${system.baseUrl.replace(/\/$/, '')}${target.path}`;
+    const init = {
+      method: target.method,
+      headers: { 'content-type': 'application/json', 'idempotency-key': transaction.idempotencyKey },
+      body: JSON.stringify(transaction.payload),
+      signal: AbortSignal.timeout(this.policy.timeoutMs),
+    };
+    let response: Response;
+    let text: string;
     try {
-      const response = await this.fetch(`${system.baseUrl.replace(/\/$/, '')}${target.path}`, {
-        method: target.method,
-        headers: { 'content-type': 'application/json', 'idempotency-key': transaction.idempotencyKey },
-        body: JSON.stringify(transaction.payload),
-        signal: AbortSignal.timeout(this.policy.timeoutMs),
-      });
-      const text = await response.text();
-      if (response.ok) {
-        // Only the endpoint that creates the patient tells us who the patient is in the EHR.
-        const body = endpoint.createsPatient ? safeJson(text) : null;
-        const id = typeof body?.['patientId'] === 'string' ? body['patientId'] : null;
-        return { kind: 'delivered', ehrPatientId: id ?? ehrPatientId, learned: id };
+      if (system.shared) {
+        // The operator's systems: trusted addresses. A redirect is answered, not followed.
+        response = await this.fetch(url, { ...init, redirect: 'manual' });
+      } else {
+        // An organization's system: checked now, after DNS, and connected to the checked address.
+        const destination = await this.destinations.check(system.baseUrl, url);
+        if (!destination.ok && destination.reason === 'UNRESOLVED') {
+          return { kind: 'retry', error: DELIVERY_ERRORS.unreachable, retryAfterMs: null, detail: { reason: 'dns' } };
+        }
+        if (!destination.ok) {
+          return {
+            kind: 'dead',
+            error: DELIVERY_ERRORS.addressNotAllowed,
+            detail: { reason: 'address_not_allowed', refusal: destination.reason },
+          };
+        }
+        response = await this.pinnedFetch(destination.url, init, destination.addresses);
       }
-      const reason = `HTTP ${response.status}${errorSummary(text)}`;
-      if (response.status === 408 || response.status === 429 || response.status >= 500) {
-        return {
-          kind: 'retry',
-          error: reason,
-          retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), this.now()),
-        };
-      }
-      return { kind: 'dead', error: `The EHR refused the request: ${reason}` };
+      text = await response.text();
     } catch (error) {
-      const name = error instanceof Error ? error.name : 'Error';
+      const timeout = error instanceof Error && error.name === 'TimeoutError';
       return {
         kind: 'retry',
-        error: name === 'TimeoutError' ? 'The EHR did not answer in time.' : 'The EHR could not be reached.',
+        error: timeout ? DELIVERY_ERRORS.timeout : DELIVERY_ERRORS.unreachable,
         retryAfterMs: null,
+        detail: { reason: timeout ? 'timeout' : 'network' },
       };
     }
+    if (response.ok) {
+      // Only the endpoint that creates the patient tells us who the patient is in the EHR.
+      const body = endpoint.createsPatient ? safeJson(text) : null;
+      const id = typeof body?.['patientId'] === 'string' ? body['patientId'] : null;
+      return { kind: 'delivered', ehrPatientId: id ?? ehrPatientId, learned: id };
+    }
+    const { status } = response;
+    const detail = { status, ...bodyDetail(text) };
+    if (status === 408 || status === 429 || status >= 500) {
+      return {
+        kind: 'retry',
+        error: DELIVERY_ERRORS.answered(status),
+        retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), this.now()),
+        detail: { reason: 'status', ...detail },
+      };
+    }
+    if (status >= 300 && status < 400) {
+      return { kind: 'dead', error: DELIVERY_ERRORS.redirected(status), detail: { reason: 'redirect', ...detail } };
+    }
+    return { kind: 'dead', error: DELIVERY_ERRORS.refused(status), detail: { reason: 'refused', ...detail } };
   }
 
   private async record(transaction: EhrTransactionRecord, outcome: Outcome): Promise<void> {
@@ -305,15 +372,21 @@ export class DeliveryWorker {
         return;
       case 'dead':
         if (await complete({ ...base, status: 'DEAD', lastError: outcome.error })) {
-          this.options.logger.warn('delivery.dead', { ...log, reason: 'refused' });
+          this.options.logger.warn('delivery.dead', { ...log, ...outcome.detail });
         }
         return;
       case 'retry': {
         const { attempts } = base;
         if (attempts >= this.policy.maxAttempts) {
-          const error = `Gave up after ${attempts} attempts. Last error: ${outcome.error}`;
+          const error = DELIVERY_ERRORS.gaveUp(attempts, outcome.error);
           if (await complete({ ...base, status: 'DEAD', lastError: error })) {
-            this.options.logger.warn('delivery.dead', { ...log, reason: 'attempts exhausted', attempts });
+            this.options.logger.warn('delivery.dead', {
+              ...log,
+              ...outcome.detail,
+              reason: 'attempts exhausted',
+              lastReason: outcome.detail['reason'] ?? 'unknown',
+              attempts,
+            });
           }
           return;
         }
@@ -325,7 +398,12 @@ export class DeliveryWorker {
           nextAttemptAt: new Date(now + delay).toISOString(),
         };
         if (await complete(retry)) {
-          this.options.logger.warn('delivery.retrying', { ...log, attempts, delayMs: Math.round(delay) });
+          this.options.logger.warn('delivery.retrying', {
+            ...log,
+            ...outcome.detail,
+            attempts,
+            delayMs: Math.round(delay),
+          });
         }
         return;
       }
@@ -340,11 +418,4 @@ function safeJson(text: string): Record<string, unknown> | null {
   } catch {
     return null;
   }
-}
-
-/** The EHR's own error text, shortened; EHRs (and the sandbox) do not echo submitted values. */
-function errorSummary(text: string): string {
-  const body = safeJson(text);
-  const message = typeof body?.['error'] === 'string' ? body['error'] : '';
-  return message ? `: ${message.slice(0, 200)}` : '';
 }

@@ -3,7 +3,9 @@ import { normalizeText } from '@carebridge/domain';
 import type { DataCategory } from '../__generated__/schema-types';
 import { CANONICAL_FIELD_NAMES } from '../data/canonical';
 import type { EhrKeyRecord, EndpointRecord } from '../data/records';
+import { checkUrl, refusalMessage, type DestinationPolicy } from '../delivery/destinations';
 import { QUESTION_PREFIX } from './build';
+import { nameProblem } from './names';
 import type { FieldMappingLike } from './store';
 
 /**
@@ -140,28 +142,22 @@ export function endpointRecords(input: EhrSystemInputLike): EndpointRecord[] {
   }));
 }
 
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}
-
 /**
- * Checks a new EHR system: its name (unique among `existingNames`, case-insensitive), base URL,
- * endpoints and keys, and its first mapping against those endpoints (paths under `mapping`).
+ * Checks a new EHR system: its name (see `names.ts`: one script, nothing invisible, and not like
+ * any of `existingNames`, the names its creator sees), its base URL (see `checkUrl`: the address
+ * policy of `destinations`), endpoints and keys, and its first mapping against those endpoints
+ * (paths under `mapping`).
  */
-export function validateEhrSystem(input: EhrSystemInputLike, existingNames: readonly string[]): Problems {
+export function validateEhrSystem(
+  input: EhrSystemInputLike,
+  existingNames: readonly string[],
+  destinations: DestinationPolicy,
+): Problems {
   const problems = new Problems();
-  const name = input.name.trim();
-  if (name.length < 2 || name.length > 60) {
-    problems.add('name', 'must be 2 to 60 characters');
-  } else if (existingNames.some((n) => n.toLowerCase() === name.toLowerCase())) {
-    problems.add('name', 'is already the name of an EHR system');
-  }
-  if (!isHttpUrl(input.baseUrl.trim())) problems.add('baseUrl', 'must be an absolute http or https URL');
+  const nameIssue = nameProblem(input.name, existingNames);
+  if (nameIssue) problems.add('name', nameIssue);
+  const url = checkUrl(input.baseUrl, destinations);
+  if (!url.ok) problems.add('baseUrl', refusalMessage(url.reason));
 
   if (input.endpoints.length === 0) problems.add('endpoints', 'must have at least one endpoint');
   if (input.endpoints.length > MAX_ENDPOINTS) {

@@ -2,13 +2,12 @@ import { notFound, requireStaff } from '@carebridge/common';
 import type { EhrSystemResolvers } from '../__generated__/resolvers-types';
 import { CANONICAL_FIELDS } from '../data/canonical';
 import { diffMappings } from '../mapping/diff';
+import { usableSystem } from '../access';
 
 export const EhrSystem: EhrSystemResolvers = {
   // Async, so a refusal fails only its own entity (as `perEntity` does for synchronous ones).
-  __resolveReference: async ({ id }, context) => {
-    requireStaff(context);
-    return (await context.store.ehrSystem(id)) ?? null;
-  },
+  __resolveReference: async ({ id }, context) =>
+    (await usableSystem(context, requireStaff(context).organizationId, id)) ?? null,
   // Each organization has its own line of versions: every mapping field reads the caller's.
   mapping: (system, _args, context) => context.mappings.current(system.id, requireStaff(context).organizationId),
   mappingHistory: (system, _args, context) => context.mappings.history(system.id, requireStaff(context).organizationId),

@@ -2,18 +2,14 @@ import { requireOrganization, requireStaff } from '@carebridge/common';
 import type { QueryResolvers } from '../__generated__/resolvers-types';
 import { CANONICAL_FIELDS } from '../data/canonical';
 import { deliveryQueries } from './deliveryQueries';
-import { OTHER_ORGANIZATION } from '../access';
+import { OTHER_ORGANIZATION, usableSystem, usableSystems } from '../access';
 
 export const Query: QueryResolvers = {
   ...deliveryQueries,
-  ehrSystems: (_parent, _args, context) => {
-    requireStaff(context);
-    return context.store.ehrSystems();
-  },
-  ehrSystem: async (_parent, { id }, context) => {
-    requireStaff(context);
-    return (await context.store.ehrSystem(id)) ?? null;
-  },
+  // The shared systems and the organization's own: another organization's is not listed.
+  ehrSystems: (_parent, _args, context) => usableSystems(context, requireStaff(context).organizationId),
+  ehrSystem: async (_parent, { id }, context) =>
+    (await usableSystem(context, requireStaff(context).organizationId, id)) ?? null,
   organizations: async (_parent, _args, context) => {
     const own = await context.store.organization(requireStaff(context).organizationId);
     return own ? [own] : [];

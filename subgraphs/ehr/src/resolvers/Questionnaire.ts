@@ -1,6 +1,7 @@
 import { badUserInput, notFound, perEntity, requireStaff } from '@carebridge/common';
 import type { QuestionnaireResolvers } from '../__generated__/resolvers-types';
 import { CATEGORY_FIELDS, QUESTION_PREFIX } from '../mapping/build';
+import { usableSystem } from '../access';
 
 export const Questionnaire: QuestionnaireResolvers = {
   // The clinical subgraph owns questionnaires and who reads them; this subgraph only adds the
@@ -16,7 +17,7 @@ export const Questionnaire: QuestionnaireResolvers = {
       // Only reachable when called without the gateway, which always supplies @requires fields.
       throw badUserInput([{ field: 'representation', message: 'Questionnaire.unmappedItems needs its items' }]);
     }
-    const system = await context.store.ehrSystem(ehrSystemId);
+    const system = await usableSystem(context, organizationId, ehrSystemId);
     if (!system) throw notFound('EhrSystem', ehrSystemId);
     const sources = new Set((await context.mappings.current(system.id, organizationId)).fields.map((f) => f.source));
     return questionnaire.items

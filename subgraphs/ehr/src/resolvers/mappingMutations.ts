@@ -1,14 +1,20 @@
-import { badUserInput, notFound, type StaffViewer } from '@carebridge/common';
+import { badUserInput, notFound, requireStaff, type StaffViewer } from '@carebridge/common';
 import type { MutationResolvers } from '../__generated__/resolvers-types';
-import { requireAdmin } from '../access';
+import { requireAdmin, usableSystems, usableSystem } from '../access';
 import type { Context } from '../context';
 import type { EhrSystemRecord } from '../data/records';
+import { checkUrl } from '../delivery/destinations';
+import { normalizeName } from '../mapping/names';
 import { copyField, requireCurrentVersion } from '../mapping/store';
 import { endpointRecords, validateEhrSystem, validateMapping } from '../mapping/validate';
 
-/** The EHR system `ehrSystemId` names, or BAD_USER_INPUT: the id is the caller's input. */
+/**
+ * The EHR system `ehrSystemId` names, if the caller's organization may use it (shared, or its
+ * own), or BAD_USER_INPUT: the id is the caller's input, and another organization's system is as
+ * unknown to it as one that does not exist.
+ */
 export async function knownSystem(context: Context, ehrSystemId: string): Promise<EhrSystemRecord> {
-  const system = await context.store.ehrSystem(ehrSystemId);
+  const system = await usableSystem(context, requireStaff(context).organizationId, ehrSystemId);
   if (!system) throw badUserInput([{ field: 'ehrSystemId', message: 'is not a known EHR system' }]);
   return system;
 }
@@ -104,15 +110,29 @@ export const mappingMutations: Pick<MutationResolvers, 'publishEhrMapping' | 'ro
       return published;
     },
 
+    // The new system is the caller organization's own: no other organization sees or uses it.
     createEhrSystem: async (_parent, { input }, context) => {
       const admin = await requireAdmin(context);
-      const existing = (await context.store.ehrSystems()).map((s) => s.name);
-      validateEhrSystem(input, existing).throwIfAny();
-      const name = input.name.trim();
+      const existing = (await usableSystems(context, admin.organizationId)).map((s) => s.name);
+      const problems = validateEhrSystem(input, existing, context.destinations);
+      if (!problems.empty) {
+        // Reason codes only: the URL an organization tried is not the log's business.
+        const url = checkUrl(input.baseUrl, context.destinations);
+        context.logger.info('ehr.system.refused', {
+          organizationId: admin.organizationId,
+          userId: admin.userId,
+          fields: problems.list.map((p) => p.field).join(','),
+          ...(url.ok ? {} : { baseUrl: url.reason }),
+        });
+      }
+      problems.throwIfAny();
+      const name = normalizeName(input.name);
       const system: EhrSystemRecord = {
         id: await newSystemId(context, name),
         name,
         baseUrl: input.baseUrl.trim(),
+        shared: false,
+        ownerOrganizationId: admin.organizationId,
         endpoints: endpointRecords(input),
         // The platform line of the new system: every organization that switches to it starts here.
         mappings: [

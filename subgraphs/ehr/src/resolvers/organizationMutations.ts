@@ -1,11 +1,22 @@
 import { deny, Problems, requireRole } from '@carebridge/common';
 import type { MutationResolvers } from '../__generated__/resolvers-types';
-import { requireRegistered } from '../access';
-import type { EhrStore } from '../data/store';
+import { requireRegistered, usableSystem } from '../access';
+import type { Context } from '../context';
 import { organizationName } from '../mapping/validate';
 
-async function checkEhrSystem(store: EhrStore, ehrSystemId: string, field: string, problems: Problems): Promise<void> {
-  if (!(await store.ehrSystem(ehrSystemId))) problems.add(field, 'is not a known EHR system');
+/**
+ * A system the organization may choose: shared, or its own. Another organization's is unknown
+ * here, exactly as an id that does not exist (a new clinic has none of its own yet).
+ */
+async function checkEhrSystem(
+  context: Context,
+  organizationId: string,
+  ehrSystemId: string,
+  problems: Problems,
+): Promise<void> {
+  if (!(await usableSystem(context, organizationId, ehrSystemId))) {
+    problems.add('ehrSystemId', 'is not a known EHR system');
+  }
 }
 
 /** The organization mutations: sign-up registration and switching EHR system. */
@@ -20,7 +31,7 @@ export const organizationMutations: Pick<MutationResolvers, 'registerOrganizatio
     }
     const problems = new Problems();
     const name = organizationName(input.name, problems);
-    await checkEhrSystem(store, input.ehrSystemId, 'ehrSystemId', problems);
+    await checkEhrSystem(context, admin.organizationId, input.ehrSystemId, problems);
     problems.throwIfAny();
     const organization = { id: admin.organizationId, name, kind: input.kind, ehrSystemId: input.ehrSystemId };
     await store.addOrganization(organization);
@@ -32,7 +43,7 @@ export const organizationMutations: Pick<MutationResolvers, 'registerOrganizatio
     const { store, logger } = context;
     const admin = requireRole(context, ['ADMIN']);
     const problems = new Problems();
-    await checkEhrSystem(store, ehrSystemId, 'ehrSystemId', problems);
+    await checkEhrSystem(context, admin.organizationId, ehrSystemId, problems);
     problems.throwIfAny();
     await requireRegistered(context, admin);
     const organization = await store.setEhrSystem(admin.organizationId, ehrSystemId);
