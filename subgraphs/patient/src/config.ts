@@ -1,4 +1,11 @@
-import { envUrl, EVENTS_PATH, readCursorKey, readEventDeliveryConfig, readSubgraphConfig, type Env } from '@carebridge/common';
+import {
+  envUrl,
+  EVENTS_PATH,
+  readCursorKey,
+  readEventDeliveryConfig,
+  readSubgraphConfig,
+  type Env,
+} from '@carebridge/common';
 import { readDatabaseConfig } from '@carebridge/db';
 
 /** The patient subgraph's whole configuration; nothing else reads the environment. */
