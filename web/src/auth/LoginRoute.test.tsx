@@ -46,6 +46,26 @@ describe('log-in page', () => {
     });
   });
 
+  it.each([
+    [429, { code: 'TOO_MANY_ATTEMPTS' }, '30', 'Too many attempts. Try again in 30 seconds.'],
+    [503, { code: 'TOO_BUSY' }, '2', 'The service is busy. Try again in 2 seconds.'],
+    [503, { code: 'SERVICE_UNAVAILABLE' }, undefined, 'The service is busy. Try again in 5 seconds.'],
+  ])('says how long to wait on a %i (%o, Retry-After %s)', async (status, body, retryAfter, message) => {
+    const { user } = setup({
+      route: '/login',
+      user: null,
+      auth: (path) =>
+        path === '/auth/login'
+          ? { status, body, headers: retryAfter ? { 'retry-after': retryAfter } : undefined }
+          : { status: 401, body: {} },
+    });
+    await user.type(await screen.findByLabelText('Email'), 'clinician@riverside.test');
+    await user.type(screen.getByLabelText('Password'), 'wrong-password-123');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(message);
+  });
+
   it('signs in, keeps the token in memory only and opens the patient page', async () => {
     const { user, session } = setup({
       route: '/login',

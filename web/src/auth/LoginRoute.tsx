@@ -64,6 +64,9 @@ export function LoginRoute() {
       case 'throttled':
         setFormError(t('login.throttled', { seconds: result.retryAfterSeconds }));
         break;
+      case 'busy':
+        setFormError(t('auth.busy', { seconds: result.retryAfterSeconds }));
+        break;
       case 'error':
         setFormError(t('common.unexpectedError'));
         break;

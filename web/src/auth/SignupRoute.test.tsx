@@ -182,4 +182,25 @@ describe('sign-up page', () => {
       organization: { name: 'Pinecrest Pediatrics', kind: 'CLINIC', ehrSystemId: 'ehr-apex-ehr' },
     });
   });
+
+  it.each([429, 503])('asks to try again later when the gateway answers %i', async (status) => {
+    const listing = gateway();
+    const { user } = openSignup((path, body) =>
+      path === '/auth/signup'
+        ? { status, body: { code: status === 429 ? 'RATE_LIMITED' : 'TOO_BUSY' }, headers: { 'retry-after': '30' } }
+        : listing(path, body),
+    );
+    await user.click(await screen.findByLabelText('Register a new clinic'));
+    await user.type(screen.getByLabelText('Your name'), 'Pat Founder');
+    await user.type(screen.getByLabelText('Email'), 'founder@pinecrest.test');
+    await user.type(screen.getByLabelText('Password'), 'a long enough password');
+    await user.type(screen.getByLabelText('Organization name'), 'Pinecrest Pediatrics');
+    await screen.findByRole('option', { name: 'Athena' });
+    await user.selectOptions(screen.getByLabelText('EHR system'), screen.getByRole('option', { name: 'Athena' }));
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Too many attempts from here, or the service is busy. Try again in a minute.',
+    );
+  });
 });

@@ -180,6 +180,8 @@ export function SignupRoute() {
     } else if (result.reason === 'badInput') {
       setServerProblems(toFields(result.problems));
       refuse('common.errorSummary');
+    } else if (result.reason === 'throttled' || result.reason === 'busy') {
+      refuse('auth.tryLater');
     } else {
       refuse('common.unexpectedError');
     }

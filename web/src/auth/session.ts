@@ -33,12 +33,30 @@ export type SessionState =
 export type LoginResult =
   | { ok: true; user: User }
   | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'throttled'; retryAfterSeconds: number }
+  | { ok: false; reason: 'throttled' | 'busy'; retryAfterSeconds: number }
   | { ok: false; reason: 'badInput'; problems: FieldProblem[] }
   | { ok: false; reason: 'error' };
 
 export type SignupResult =
-  { ok: true } | { ok: false; reason: 'badInput'; problems: FieldProblem[] } | { ok: false; reason: 'error' };
+  | { ok: true }
+  | { ok: false; reason: 'badInput'; problems: FieldProblem[] }
+  | { ok: false; reason: 'throttled' | 'busy'; retryAfterSeconds: number }
+  | { ok: false; reason: 'error' };
+
+/**
+ * A 429 (too many attempts or requests from here) or a 503 (the gateway is busy hashing other
+ * passwords, `TOO_BUSY`, or a store is down) with the wait the gateway asks for.
+ */
+function waitAnswer(response: Response): { ok: false; reason: 'throttled' | 'busy'; retryAfterSeconds: number } | null {
+  if (response.status !== 429 && response.status !== 503) return null;
+  const seconds = Number(response.headers.get('retry-after'));
+  const fallback = response.status === 429 ? 60 : 5;
+  return {
+    ok: false,
+    reason: response.status === 429 ? 'throttled' : 'busy',
+    retryAfterSeconds: Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : fallback,
+  };
+}
 
 export type SignupBody =
   | {
@@ -166,8 +184,8 @@ export class AuthSession {
       return { ok: true, user: body.user };
     }
     if (response.status === 401) return { ok: false, reason: 'invalid' };
-    if (response.status === 429)
-      return { ok: false, reason: 'throttled', retryAfterSeconds: Number(response.headers.get('retry-after') ?? 60) };
+    const wait = waitAnswer(response);
+    if (wait) return wait;
     if (response.status === 400) return { ok: false, reason: 'badInput', problems: problemsOf(body) };
     return { ok: false, reason: 'error' };
   }
@@ -178,7 +196,7 @@ export class AuthSession {
       if (response.ok) return { ok: true };
       if (response.status === 400)
         return { ok: false, reason: 'badInput', problems: problemsOf(await readJson(response)) };
-      return { ok: false, reason: 'error' };
+      return waitAnswer(response) ?? { ok: false, reason: 'error' };
     } catch {
       return { ok: false, reason: 'error' };
     }
