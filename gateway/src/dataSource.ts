@@ -1,7 +1,14 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { REQUEST_ID_HEADER, silentLogger, type Logger } from '@carebridge/common';
+import {
+  REQUEST_ID_HEADER,
+  silentLogger,
+  type Counter,
+  type Histogram,
+  type Logger,
+  type ServiceMetrics,
+} from '@carebridge/common';
 import {
   GraphQLError,
   Kind,
@@ -22,6 +29,8 @@ export interface SubgraphDataSourceOptions {
   url?: string;
   fetcher?: Fetcher;
   logger?: Logger;
+  /** The gateway's metrics: each fetch's duration and failures, by subgraph. */
+  metrics?: ServiceMetrics;
 }
 
 /** The paths that stay empty when a fetch fails, in the form @apollo/gateway maps to the client's paths. */
@@ -105,12 +114,26 @@ function failureOf(error: unknown): { reason: string; detail?: string | number }
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly serviceName: string;
   private readonly log: Logger;
+  private readonly fetchDuration: Histogram<'subgraph'> | undefined;
+  private readonly fetchErrors: Counter<'subgraph' | 'reason'> | undefined;
 
   constructor(options: SubgraphDataSourceOptions) {
-    const { name, logger, fetcher, url } = options;
+    const { name, logger, fetcher, url, metrics } = options;
     super({ url, ...(fetcher ? { fetcher } : {}) });
     this.serviceName = name;
     this.log = logger ?? silentLogger;
+    this.fetchDuration = metrics?.histogram('carebridge_gateway_subgraph_fetch_duration_seconds', 'Subgraph fetches', [
+      'subgraph',
+    ]);
+    this.fetchErrors = metrics?.counter(
+      'carebridge_gateway_subgraph_fetch_errors_total',
+      'Subgraph fetches that failed, by reason: auth, refused, timeout, network, http_status, invalid_response',
+      ['subgraph', 'reason'],
+    );
+  }
+
+  private failed(reason: string): void {
+    this.fetchErrors?.inc({ subgraph: this.serviceName, reason: reason.replace(' ', '_') });
   }
 
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -122,6 +145,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
+    const timer = this.fetchDuration?.startTimer({ subgraph: this.serviceName });
     try {
       return await super.process(options);
     } catch (error) {
@@ -129,9 +153,13 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       if (!('incomingRequestContext' in options)) throw error;
       const code = error instanceof GraphQLError ? error.extensions['code'] : undefined;
       // A 401/403 from the subgraph is about the caller's token, and says so without internals.
-      if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') throw error;
+      if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') {
+        this.failed('auth');
+        throw error;
+      }
       const paths = missingPaths(options.request.query, options.request.variables);
       const refusal = refusalOf(error);
+      this.failed(refusal ? 'refused' : failureOf(error).reason);
       if (refusal) {
         // What the subgraph said, as the error it is; its locations are in the gateway's query, not the client's.
         return {
@@ -165,6 +193,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       return {
         errors: paths.length > 0 ? paths.map((path) => ({ message, path, extensions })) : [{ message, extensions }],
       };
+    } finally {
+      timer?.();
     }
   }
 }

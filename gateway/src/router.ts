@@ -3,7 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { operationResolutionPlugin, type Logger } from '@carebridge/common';
+import { operationResolutionPlugin, type Logger, type ServiceMetrics } from '@carebridge/common';
 import { readProtection } from './config';
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './dataSource';
@@ -28,6 +28,8 @@ export interface RouterOptions {
   /** Deadline of one subgraph call over HTTP (SUBGRAPH_TIMEOUT_MS, 10 s); `fetchers` are not limited. */
   subgraphTimeoutMs?: number;
   logger: Logger;
+  /** Where operations and subgraph fetches are counted (createGateway makes one); none when left out. */
+  metrics?: ServiceMetrics;
 }
 
 /** Apollo Server over the composed supergraph, with the gateway's protections. Call `start()`. */
@@ -51,6 +53,7 @@ export function createRouter(options: RouterOptions): ApolloServer<GatewayContex
         url: options.subgraphUrls?.[name] ?? url,
         fetcher: options.fetchers?.[name] ?? fetcher,
         logger: options.logger,
+        ...(options.metrics ? { metrics: options.metrics } : {}),
       }),
   });
   return new ApolloServer<GatewayContext>({
@@ -63,6 +66,7 @@ export function createRouter(options: RouterOptions): ApolloServer<GatewayContex
     hideSchemaDetailsFromClientErrors: production,
     // The landing page is Sandbox in development; production serves none (Sandbox loads from a CDN).
     plugins: [
+      ...(options.metrics ? [options.metrics.plugin<GatewayContext>()] : []),
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault(),
       // An operation that cannot be resolved answers 400 before the limits measure it.
       operationResolutionPlugin(),

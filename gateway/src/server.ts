@@ -1,11 +1,13 @@
 import type { ApolloServer } from '@apollo/server';
 import {
+  createMetrics,
   serveHttp,
   silentLogger,
   type Logger,
   type ReadinessCheck,
   type RouteHandler,
   type RunningService,
+  type ServiceMetrics,
   type TokenVerifier,
 } from '@carebridge/common';
 import type { JWK } from 'jose';
@@ -39,6 +41,8 @@ export interface GatewayOptions extends Omit<AuthOptions, 'graph' | 'logger' | '
   redis?: { url: string; keyPrefix?: string };
   /** The built web app (web/dist), served from this origin when it exists. */
   webDist?: string;
+  /** Its Prometheus registry (served at /metrics); a new one when left out. */
+  metrics?: ServiceMetrics;
 }
 
 export interface Gateway {
@@ -50,6 +54,8 @@ export interface Gateway {
   context: ContextBuilder;
   /** The REST endpoints (auth, JWKS) and, when built, the web app. */
   routes: RouteHandler;
+  /** Operations, subgraph fetches and auth refusals, served at `/metrics` by `serveGateway`. */
+  metrics: ServiceMetrics;
   /** Closes what the gateway opened (database pool, Redis); after the server has stopped. */
   close(): Promise<void>;
 }
@@ -61,6 +67,9 @@ export interface Gateway {
  */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const logger = options.logger ?? silentLogger;
+  const metrics =
+    options.metrics ??
+    createMetrics({ service: 'gateway', production: options.production ?? readProtection().production });
   const opened: { close(): Promise<void> }[] = [];
   const close = async () => {
     for (const resource of opened.reverse()) await resource.close();
@@ -78,11 +87,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         : undefined);
     if (sharedState && !options.sharedState) opened.push(sharedState);
     const keys = options.keys ?? (await signingKeyRing(options.signingKeys, logger, database));
-    const server = createRouter({ ...options, logger });
+    const server = createRouter({ ...options, logger, metrics });
     const auth = await createAuth({
       ...options,
       keys,
       logger,
+      metrics,
       graph: server,
       ...(sharedState ? { sharedState } : {}),
       ...(options.stores ? {} : database ? { stores: postgresStores(database) } : {}),
@@ -94,6 +104,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       verify: auth.verify,
       context: graphqlContext(auth.check, logger),
       routes: firstRoute(auth.routes, ...(options.webDist ? [webAppRoutes(options.webDist)] : [])),
+      metrics,
       close,
     };
   } catch (error) {
@@ -132,6 +143,7 @@ export async function serveGateway(
     ...(options.readiness ? { readiness: options.readiness } : {}),
     ...(options.host === undefined ? {} : { host: options.host }),
     routes: gateway.routes,
+    metrics: gateway.metrics,
     context: (request, requestId) => gateway.context(request.headers, requestId),
   });
   return {

@@ -6,6 +6,7 @@ import {
   silentLogger,
   type Logger,
   type RouteHandler,
+  type ServiceMetrics,
   type TokenVerifier,
 } from '@carebridge/common';
 import type { GatewayContext } from '../context';
@@ -69,6 +70,8 @@ export interface AuthOptions {
   /** Marks the refresh cookie `Secure`; on unless told otherwise. */
   secureCookies?: boolean;
   logger?: Logger;
+  /** Where the auth routes count failed log-ins and refusals (routes.ts). */
+  metrics?: ServiceMetrics;
   /** The cache of `GET /auth/ehr-systems` (60 s); tests set its clock or TTL. */
   ehrSystemsCache?: Pick<EhrSystemDirectoryOptions, 'ttlMs' | 'failureBackoffMs' | 'now'>;
   /** Accounts, sessions and invites; in memory unless given (the PostgreSQL ones: postgresStores.ts). */
@@ -143,6 +146,7 @@ export async function createAuth(options: AuthOptions): Promise<Auth> {
     createIntakeLink: intakeLinks(run, tokens),
     ehrSystems: new EhrSystemDirectory(graphEhrSystems(run, tokens), { logger, ...options.ehrSystemsCache }),
     secureCookies: options.secureCookies ?? true,
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   });
   return { service, tokens, verify, check, routes };
 }

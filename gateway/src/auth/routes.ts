@@ -1,5 +1,12 @@
 import type { IncomingMessage } from 'node:http';
-import { bearerToken, sendJson, type RouteHandler, type StaffViewer, type TokenVerifier } from '@carebridge/common';
+import {
+  bearerToken,
+  sendJson,
+  type RouteHandler,
+  type ServiceMetrics,
+  type StaffViewer,
+  type TokenVerifier,
+} from '@carebridge/common';
 import { SharedStateUnavailableError, type RateLimiter } from '../shared';
 import { clientAddress } from './clientAddress';
 import { EHR_SYSTEMS_TTL_MS, type EhrSystemDirectory } from './ehrSystems';
@@ -26,6 +33,8 @@ export interface AuthRoutesOptions {
   ehrSystems: Pick<EhrSystemDirectory, 'list' | 'retryAfterSeconds'>;
   /** Marks the refresh cookie `Secure` (HTTPS only); off only in development on plain http. */
   secureCookies: boolean;
+  /** The gateway's metrics: failed log-ins, and answers 429 (throttled) and 503 (busy) by endpoint. */
+  metrics?: ServiceMetrics;
 }
 
 function cookieValue(request: IncomingMessage, name: string): string | undefined {
@@ -57,7 +66,21 @@ export const REVOCATION_UNKNOWN: AuthResult = {
  * preflight. The two reads of public data (EHR systems, keys) are GETs that need no token.
  */
 export function authRoutes(options: AuthRoutesOptions): RouteHandler {
+  const loginFailures = options.metrics?.counter(
+    'carebridge_auth_login_failures_total',
+    'Log-ins refused for a wrong email or password (401)',
+  );
+  const refusals = options.metrics?.counter(
+    'carebridge_auth_refusals_total',
+    'Auth requests answered 429 (reason throttled) or 503 (reason busy), by endpoint',
+    ['endpoint', 'reason'],
+  );
   const respond = (route: Parameters<RouteHandler>[0], result: AuthResult): true => {
+    // Called for the endpoints of the switch below only: the endpoint label has a handful of values.
+    const endpoint = route.url.pathname.slice('/auth/'.length);
+    if (result.status === 429 || result.status === 503)
+      refusals?.inc({ endpoint, reason: result.status === 429 ? 'throttled' : 'busy' });
+    if (endpoint === 'login' && result.status === 401) loginFailures?.inc();
     const headers: Record<string, string> = {};
     if (result.refreshCookie !== undefined)
       headers['set-cookie'] = refreshCookieHeader(result.refreshCookie, options.secureCookies);

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { envInt, type Env } from './env';
 import type { Logger } from './logger';
+import { scrapeStatus, type ServiceMetrics } from './metrics';
 import { teeOutputToLogFile } from './logFile';
 
 // The package's index re-exports this module; the log-file helpers ride along with it.
@@ -35,6 +36,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   readiness?: ReadinessCheck;
   /** How long `close()` lets in-flight requests finish; `SHUTDOWN_GRACE_MS` (10 s) by default. */
   shutdownGraceMs?: number;
+  /** Every request is counted there, and `GET /metrics` serves it (metrics.ts: who may scrape). */
+  metrics?: ServiceMetrics;
 }
 
 /** The answer of a readiness check: `checks` names each dependency and says how it is. */
@@ -169,6 +172,27 @@ export function loggablePath(pathname: string): string {
 /** Health paths: probes hit them every few seconds, so they get no access-log line. */
 const HEALTH_PATHS = new Set(['/health', '/health/live', '/health/ready']);
 
+/** `GET /metrics`: the exposition text, behind `METRICS_TOKEN` when set and never without it in production. */
+async function serveMetrics(metrics: ServiceMetrics, request: IncomingMessage, response: ServerResponse) {
+  const status = scrapeStatus(metrics.access, request.headers);
+  if (status === 404) sendJson(response, 404, { error: 'Not found. GraphQL is served at /graphql.' });
+  else if (status === 401)
+    sendJson(response, 401, { error: 'Send the metrics token.' }, { 'www-authenticate': 'Bearer realm="metrics"' });
+  else if (request.method !== 'GET') sendJson(response, 405, { error: 'Use GET.' }, { allow: 'GET' });
+  else {
+    let text: string;
+    try {
+      text = await metrics.text();
+    } catch {
+      // A gauge's store did not answer (the database is down): no half-read figures.
+      sendJson(response, 503, { error: 'Metrics are unavailable right now.' });
+      return;
+    }
+    response.writeHead(200, { 'content-type': metrics.contentType, 'cache-control': 'no-store' });
+    response.end(text);
+  }
+}
+
 export async function serveHttp<TContext extends BaseContext>(
   options: HttpServiceOptions<TContext>,
 ): Promise<RunningService> {
@@ -203,6 +227,7 @@ export async function serveHttp<TContext extends BaseContext>(
       inFlight--;
       // Idle keep-alive sockets keep a closing server open until their timeout; drop them now.
       if (draining) httpServer.closeIdleConnections();
+      options.metrics?.observeHttp(url.pathname, response.statusCode, (performance.now() - started) / 1000);
       if (HEALTH_PATHS.has(url.pathname)) return;
       // Method, path (never the query string, which can hold a GraphQL query and its variables),
       // status and timing: enough to follow a request across services by its id, and nothing else.
@@ -224,6 +249,10 @@ export async function serveHttp<TContext extends BaseContext>(
       const report = await readiness();
       if (report.ready) sendJson(response, 200, { status: 'ok', checks: report.checks });
       else sendJson(response, 503, { status: 'not ready', checks: report.checks });
+      return;
+    }
+    if (url.pathname === '/metrics' && options.metrics) {
+      await serveMetrics(options.metrics, request, response);
       return;
     }
     if (url.pathname !== '/graphql' && options.routes) {

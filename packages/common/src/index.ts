@@ -6,6 +6,7 @@ export * from './http';
 export * from './language';
 export * from './logger';
 export * from './masking';
+export * from './metrics';
 export * from './operation';
 export * from './pagination';
 export * from './scalars';

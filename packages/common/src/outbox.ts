@@ -1,6 +1,7 @@
 import { ConfigError, envString, envUrl, type Env } from './env';
 import { EVENT_SIGNATURE_HEADER, EVENTS_PATH, signEventBody, type ChangeEvent } from './events';
 import type { Logger } from './logger';
+import type { Counter, ServiceMetrics } from './metrics';
 import type { Worker } from './service';
 
 /**
@@ -158,6 +159,8 @@ export interface OutboxRelayOptions {
   timeoutMs?: number;
   /** Jitter source, replaceable in tests; `Math.random` otherwise. */
   random?: () => number;
+  /** The service's metrics: the outbox's backlog (read at each scrape), events sent, failed posts. */
+  metrics?: ServiceMetrics;
 }
 
 type Attempt = 'empty' | 'sent' | 'failed';
@@ -202,9 +205,17 @@ export class OutboxRelay {
   /** True while waiting out `intervalMs` after finding the outbox empty: a new event may cut it short. */
   private idle = false;
   private unsubscribe: (() => void) | undefined;
+  private readonly sentEvents: Counter | undefined;
+  private readonly failedPosts: Counter | undefined;
 
   constructor(options: OutboxRelayOptions) {
     this.outbox = options.outbox;
+    const metrics = options.metrics;
+    metrics?.gauge('carebridge_outbox_pending_events', 'Change events recorded and not yet delivered', [], async (g) =>
+      g.set(await options.outbox.size()),
+    );
+    this.sentEvents = metrics?.counter('carebridge_outbox_events_sent_total', 'Change events delivered by the relay');
+    this.failedPosts = metrics?.counter('carebridge_outbox_send_failures_total', 'Posts of a batch that failed');
     this.targets = [
       { url: options.targetUrl, wants: () => true, accepted: new Set() },
       ...(options.subscribers ?? []).map((subscriber) => {
@@ -317,6 +328,7 @@ export class OutboxRelay {
       if (target === this.targets[0]) status = sent;
     }
     await this.outbox.markSent(ids);
+    this.sentEvents?.inc(ids.length);
     for (const target of this.targets) target.accepted.clear();
     this.failures = 0;
     this.logger.info('outbox.sent', {
@@ -347,6 +359,7 @@ export class OutboxRelay {
       return status;
     } catch (error) {
       this.failures++;
+      this.failedPosts?.inc();
       this.retryDelayMs = this.backoffMs(this.failures);
       this.logger.warn('outbox.failed', {
         count: events.length,

@@ -35,6 +35,7 @@ export async function serveService<TContext extends ServiceContext>(
   const running = await serveHttp({
     server: service.server,
     logger: service.logger,
+    metrics: service.metrics,
     port,
     ...(host === undefined ? {} : { host }),
     ...(service.routes.length === 0 ? {} : { routes: firstRoute(...service.routes) }),

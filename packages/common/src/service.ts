@@ -6,6 +6,7 @@ import type { ServiceContext } from './context';
 import type { ReadinessCheck, RouteHandler } from './http';
 import { bearerToken, unauthenticated, type TokenVerifier } from './auth';
 import { silentLogger, type Logger } from './logger';
+import { createMetrics, type ServiceMetrics } from './metrics';
 import { serviceSdlPlugin } from './serviceAccess';
 import { buildSchema, createSubgraphServer, isProduction, loadTypeDefs, subgraphErrorLogPlugin } from './subgraph';
 
@@ -41,6 +42,8 @@ export interface SubgraphService<TContext extends ServiceContext> {
   routes: RouteHandler[];
   /** Started after it listens, stopped in this order after it drains. */
   workers: Worker[];
+  /** Its Prometheus registry, served at `/metrics`: HTTP and GraphQL figures, and what its parts add. */
+  metrics: ServiceMetrics;
   /** What `/health/ready` requires besides the runner's own checks: the verifier has the gateway's keys. */
   readiness?: ReadinessCheck;
 }
@@ -59,6 +62,8 @@ export interface SubgraphDefinition<TContext extends ServiceContext> {
   audit?: AuditSink | undefined;
   routes?: RouteHandler[];
   workers?: Worker[];
+  /** The registry its parts (outbox relay, delivery worker) count in; a new one when left out. */
+  metrics?: ServiceMetrics | undefined;
   /** Production mode (no introspection, no suggestions); NODE_ENV=production when left out. */
   production?: boolean | undefined;
   /** What the subgraph adds to every request's context (its store, …). */
@@ -73,6 +78,7 @@ export function createSubgraphService<TContext extends ServiceContext>(
   // Tests get a log of their own per service; `src/index.ts` passes the configured one (key, file).
   const audit = definition.audit ?? new InMemoryAuditLog({ service: definition.name, key: DEV_AUDIT_HMAC_KEY });
   const production = definition.production ?? isProduction();
+  const metrics = definition.metrics ?? createMetrics({ service: definition.name, production });
   return {
     name: definition.name,
     schema,
@@ -81,12 +87,18 @@ export function createSubgraphService<TContext extends ServiceContext>(
     // not written.
     server: createSubgraphServer<TContext>(
       schema,
-      [subgraphErrorLogPlugin(logger), serviceSdlPlugin({ production, logger }), auditSettledPlugin(logger)],
+      [
+        metrics.plugin<TContext>(),
+        subgraphErrorLogPlugin(logger),
+        serviceSdlPlugin({ production, logger }),
+        auditSettledPlugin(logger),
+      ],
       { production },
     ),
     logger,
     routes: definition.routes ?? [],
     workers: definition.workers ?? [],
+    metrics,
     // Not ready until the gateway's keys are fetched (AUTH_JWKS_URL): before that every request fails.
     ...(definition.verifier.keysReady ? { readiness: definition.verifier.keysReady } : {}),
     createContext: async (request) => {

@@ -234,3 +234,38 @@ export function breakableAuditLog(service: string): BreakableAuditLog {
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
 }
+
+/** One sample of a Prometheus text exposition. */
+export interface MetricSample {
+  name: string;
+  labels: Record<string, string>;
+  value: number;
+}
+
+/**
+ * The samples of a Prometheus text exposition, for tests. Throws on a line that is neither a
+ * comment nor a sample, so malformed text fails the test.
+ */
+export function parseMetrics(text: string): MetricSample[] {
+  const sample = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/;
+  const label = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g;
+  return text
+    .split('\n')
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => {
+      const match = sample.exec(line);
+      const raw = match?.[3] ?? '';
+      // prom-client writes NaN as `Nan`; the format's infinities are `+Inf` and `-Inf`.
+      const value = /^nan$/i.test(raw) ? Number.NaN : Number(raw.replace(/Inf$/, 'Infinity'));
+      if (!match || (Number.isNaN(value) && !/^nan$/i.test(raw))) throw new Error(`Not a metrics line: ${line}`);
+      const labels = Object.fromEntries([...(match[2] ?? '').matchAll(label)].map(([, name, v]) => [name!, v!]));
+      return { name: match[1]!, labels, value };
+    });
+}
+
+/** The sum of the samples named `name` that carry `labels` (and any others); 0 when there is none. */
+export function metricValue(samples: MetricSample[], name: string, labels: Record<string, string> = {}): number {
+  return samples
+    .filter((s) => s.name === name && Object.entries(labels).every(([key, value]) => s.labels[key] === value))
+    .reduce((sum, s) => sum + s.value, 0);
+}

@@ -5,6 +5,8 @@ import { ConfigError } from '../src/env';
 import { EVENT_SIGNATURE_HEADER, verifyEventBody, type ChangeEvent } from '../src/events';
 import { freePort } from '../src/http';
 import { createLogger } from '../src/logger';
+import { createMetrics, type ServiceMetrics } from '../src/metrics';
+import { metricValue, parseMetrics } from '../src/testing';
 import {
   DEV_EVENTS_SECRET,
   InMemoryOutbox,
@@ -127,6 +129,7 @@ async function setup(
     timeoutMs?: number;
     random?: () => number;
     subscribers?: EventSubscriber[];
+    metrics?: ServiceMetrics;
   } = {},
 ) {
   const ehr = new FakeEhr();
@@ -144,6 +147,7 @@ async function setup(
     timeoutMs: options.timeoutMs ?? 2_000,
     random: options.random ?? (() => 1),
     subscribers: options.subscribers ?? [],
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   });
   cleanup.push(
     () => relay.stop(),
@@ -382,5 +386,22 @@ describe('readEventDeliveryConfig', () => {
 
   it('refuses a target that is not an absolute URL', () => {
     expect(() => readEventDeliveryConfig({ EHR_EVENTS_URL: 'ehr/events' })).toThrow(ConfigError);
+  });
+});
+
+describe('OutboxRelay metrics', () => {
+  it('counts events sent and failed posts, and reads the backlog at each scrape', async () => {
+    const metrics = createMetrics({ service: 'patient' });
+    const { ehr, relay } = await setup(outboxWith(3), { metrics });
+    const read = async (name: string) => metricValue(parseMetrics(await metrics.text()), name);
+    expect(await read('carebridge_outbox_pending_events')).toBe(3);
+    ehr.replies = [500];
+    await relay.flush();
+    expect(await read('carebridge_outbox_send_failures_total')).toBe(1);
+    expect(await read('carebridge_outbox_events_sent_total')).toBe(0);
+    await relay.flush();
+    expect(await read('carebridge_outbox_events_sent_total')).toBe(3);
+    expect(await read('carebridge_outbox_send_failures_total')).toBe(1);
+    expect(await read('carebridge_outbox_pending_events')).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import {
   changeEventsRoute,
+  createMetrics,
   createSubgraphService,
   outboxRelayWorker,
   silentLogger,
@@ -50,12 +51,14 @@ export function createService(options: ClinicalServiceOptions): SubgraphService<
   const store = options.store ?? createSeededStore();
   const logger = options.logger ?? silentLogger;
   const { patients } = options;
+  const metrics = createMetrics({ service: 'clinical', production: options.production });
   return createSubgraphService<Context>({
     name: 'clinical',
     schemaFile: new URL('../schema.graphql', import.meta.url),
     resolvers,
     logger,
     verifier: options.verifier,
+    metrics,
     production: options.production,
     audit: options.audit,
     routes:
@@ -68,7 +71,7 @@ export function createService(options: ClinicalServiceOptions): SubgraphService<
               apply: (events) => applyPatientEvents(store, events, logger),
             }),
           ],
-    workers: options.events ? [outboxRelayWorker({ outbox: store.outbox, logger, ...options.events })] : [],
+    workers: options.events ? [outboxRelayWorker({ outbox: store.outbox, logger, metrics, ...options.events })] : [],
     context: () => ({ store, patients }),
   });
 }

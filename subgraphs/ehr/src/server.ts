@@ -1,4 +1,5 @@
 import {
+  createMetrics,
   createSubgraphService,
   silentLogger,
   type AuditSink,
@@ -11,6 +12,7 @@ import { createSeededStore, type EhrStore } from './data/store';
 import { DestinationGuard, type DestinationPolicy, type Resolver } from './delivery/destinations';
 import { DeliveryEngine } from './delivery/engine';
 import { eventsRoute } from './delivery/events';
+import { deliveryMetrics } from './delivery/metrics';
 import { InMemorySnapshotStore, type SnapshotStore } from './delivery/snapshots';
 import { createsPatientIn, InMemoryTransactionStore, type TransactionStore } from './delivery/transactions';
 import { DeliveryWorker, type DeliveryWorkerOptions } from './delivery/worker';
@@ -76,12 +78,14 @@ export function createService(options: EhrServiceOptions): EhrService {
     transactions,
     logger: logger.child({ component: 'delivery' }),
   });
+  const metrics = createMetrics({ service: 'ehr', production: options.production });
   const service = createSubgraphService<Context>({
     name: 'ehr',
     schemaFile: new URL('../schema.graphql', import.meta.url),
     resolvers,
     logger,
     verifier: options.verifier,
+    metrics,
     production: options.production,
     audit: options.audit,
     routes: options.eventsSecret === undefined ? [] : [eventsRoute(delivery, options.eventsSecret, logger)],
@@ -89,6 +93,7 @@ export function createService(options: EhrServiceOptions): EhrService {
       new DeliveryWorker({
         logger: logger.child({ component: 'delivery' }),
         ...options.delivery,
+        metrics: deliveryMetrics(metrics, transactions),
         ehr: store,
         transactions,
         destinations: new DestinationGuard(destinations, options.destinations?.resolve),

@@ -1,9 +1,10 @@
 import type { ChangeEvent, Logger, PatientSnapshot } from '@carebridge/common';
-import { silentLogger } from '@carebridge/common';
+import { createMetrics, silentLogger } from '@carebridge/common';
 import { seedEhrSystems } from '../src/data/seed';
 import { createSeededStore } from '../src/data/store';
 import type { EhrSystemRecord, MappingVersionRecord } from '../src/data/records';
 import { DeliveryEngine, type MappingSource } from '../src/delivery/engine';
+import { deliveryMetrics } from '../src/delivery/metrics';
 import { InMemorySnapshotStore } from '../src/delivery/snapshots';
 import { createsPatientIn, InMemoryTransactionStore, type TransactionStore } from '../src/delivery/transactions';
 import { DeliveryWorker, type DeliveryWorkerOptions, type RetryPolicy } from '../src/delivery/worker';
@@ -128,9 +129,12 @@ export function deliveryRig(
   const transactions =
     options.transactions?.(ehr) ?? new InMemoryTransactionStore({ createsPatient: createsPatientIn(ehr) });
   const engine = new DeliveryEngine({ ehr, mappings, snapshots, transactions, logger: silentLogger, now: clock.now });
+  // The service's metrics, counted by the worker and read from the store as a scrape would.
+  const metrics = createMetrics({ service: 'ehr' });
   const worker = new DeliveryWorker({
     ehr,
     transactions,
+    metrics: deliveryMetrics(metrics, transactions, clock.now),
     logger: options.logger ?? silentLogger,
     policy: options.policy ?? FAST_POLICY,
     now: clock.now,
@@ -146,5 +150,5 @@ export function deliveryRig(
       clock.advance(1_000);
     }
   };
-  return { ehr, mappings, snapshots, transactions, engine, worker, clock, drain };
+  return { ehr, mappings, snapshots, transactions, engine, worker, clock, drain, metrics };
 }

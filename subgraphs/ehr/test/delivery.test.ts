@@ -1,3 +1,4 @@
+import { metricValue, parseMetrics } from '@carebridge/common/testing';
 import { describe, expect, it } from 'vitest';
 import { createsPatientIn, InMemoryTransactionStore } from '../src/delivery/transactions';
 import { parseRetryAfter, retryDelayMs } from '../src/delivery/worker';
@@ -211,5 +212,48 @@ describe('delivery worker', () => {
       'DELIVERED',
     ]);
     expect(Object.keys(ehr.requests.at(-1)!.body as object)).not.toContain('EMAIL_ID_PAT');
+  });
+});
+
+describe('delivery metrics', () => {
+  const scrape = async (rig: ReturnType<typeof deliveryRig>) => parseMetrics(await rig.metrics.text());
+
+  it('counts deliveries, retries and DEAD transactions per EHR system', async () => {
+    const ehr = scriptedEhr([{ status: 500 }, 'network-error']);
+    const rig = deliveryRig({ fetch: ehr.fetch });
+    await rig.engine.ingest([upserted()]);
+    await rig.drain();
+    const [transaction] = await rig.transactions.byPatient('pt-d1');
+    const system = { ehr_system: transaction!.ehrSystemId };
+    let samples = await scrape(rig);
+    expect(metricValue(samples, 'carebridge_ehr_retries_total', system)).toBe(2);
+    expect(metricValue(samples, 'carebridge_ehr_deliveries_total', system)).toBe(1);
+    expect(metricValue(samples, 'carebridge_ehr_dead_total', system)).toBe(0);
+
+    const refusing = scriptedEhr([{ status: 422 }]);
+    const dead = deliveryRig({ fetch: refusing.fetch });
+    await dead.engine.ingest([upserted()]);
+    await dead.drain();
+    samples = await scrape(dead);
+    expect(metricValue(samples, 'carebridge_ehr_dead_total', system)).toBe(1);
+    expect(metricValue(samples, 'carebridge_ehr_deliveries_total', system)).toBe(0);
+    expect(metricValue(samples, 'carebridge_ehr_queue_transactions', { ...system, status: 'DEAD' })).toBe(1);
+  });
+
+  it('reads the queue depth by status and the oldest undelivered transaction’s age at scrape time', async () => {
+    const rig = deliveryRig({ fetch: scriptedEhr().fetch });
+    await rig.engine.ingest([upserted(), upserted(patientSnapshot({ id: 'pt-d2' }))]);
+    const [transaction] = await rig.transactions.byPatient('pt-d1');
+    const system = { ehr_system: transaction!.ehrSystemId };
+    rig.clock.advance(90_000);
+    let samples = await scrape(rig);
+    expect(metricValue(samples, 'carebridge_ehr_queue_transactions', { ...system, status: 'PENDING' })).toBe(2);
+    expect(metricValue(samples, 'carebridge_ehr_queue_oldest_pending_age_seconds', system)).toBe(90);
+    await rig.drain();
+    samples = await scrape(rig);
+    expect(metricValue(samples, 'carebridge_ehr_queue_transactions', { ...system, status: 'PENDING' })).toBe(0);
+    expect(metricValue(samples, 'carebridge_ehr_queue_transactions', { ...system, status: 'DELIVERED' })).toBe(2);
+    // Nothing undelivered: no age at all, rather than a stale one.
+    expect(samples.some((s) => s.name === 'carebridge_ehr_queue_oldest_pending_age_seconds')).toBe(false);
   });
 });

@@ -164,6 +164,25 @@ describe.each(backends)('the transaction store ($name)', (backend) => {
         expect((await store.latestOfPatient('pt-2'))?.id).toBe('other');
       }));
 
+    it('answers per EHR system and status how many there are and when the oldest was created', () =>
+      withStores(async (store) => {
+        await store.add(
+          record({ id: 'a', createdAt: '2026-03-01T10:00:02.000Z' }),
+          record({ id: 'b', createdAt: '2026-03-01T10:00:01.000Z', patientId: 'pt-2' }),
+          record({ id: 'c', createdAt: '2026-03-01T09:00:00.000Z', ehrSystemId: 'ehr-athena' }),
+        );
+        const tx = await store.get('a');
+        await store.save({ ...tx!, status: 'DEAD' });
+        const stats = (await store.stats()).sort((x, y) =>
+          (x.ehrSystemId + x.status).localeCompare(y.ehrSystemId + y.status),
+        );
+        expect(stats).toEqual([
+          { ehrSystemId: 'ehr-allscripts', status: 'DEAD', count: 1, oldestCreatedAt: '2026-03-01T10:00:02.000Z' },
+          { ehrSystemId: 'ehr-allscripts', status: 'PENDING', count: 1, oldestCreatedAt: '2026-03-01T10:00:01.000Z' },
+          { ehrSystemId: 'ehr-athena', status: 'PENDING', count: 1, oldestCreatedAt: '2026-03-01T09:00:00.000Z' },
+        ]);
+      }));
+
     it('keeps a record as it was saved, and lists and counts by organization and status', () =>
       withStores(async (store) => {
         const tx = record({ id: 'a', payload: { nested: { list: [1, 'two'] } } });

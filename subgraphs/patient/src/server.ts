@@ -1,5 +1,6 @@
 import {
   createCursorCodec,
+  createMetrics,
   createSubgraphService,
   DEV_CURSOR_KEY,
   outboxRelayWorker,
@@ -40,15 +41,17 @@ export function createService(options: PatientServiceOptions): SubgraphService<C
   const store = options.store ?? createSeededStore();
   const logger = options.logger ?? silentLogger;
   const cursors = createCursorCodec(options.cursorKey ?? DEV_CURSOR_KEY, 'patients');
+  const metrics = createMetrics({ service: 'patient', production: options.production });
   return createSubgraphService<Context>({
     name: 'patient',
     schemaFile: new URL('../schema.graphql', import.meta.url),
     resolvers,
     logger,
     verifier: options.verifier,
+    metrics,
     production: options.production,
     audit: options.audit,
-    workers: options.events ? [outboxRelayWorker({ outbox: store.outbox, logger, ...options.events })] : [],
+    workers: options.events ? [outboxRelayWorker({ outbox: store.outbox, logger, metrics, ...options.events })] : [],
     context: () => ({ store, cursors }),
   });
 }

@@ -13,6 +13,7 @@ import {
   type Completion,
   type CreatesPatient,
   type EventChange,
+  type QueueStats,
   type TransactionStore,
 } from './transactions';
 
@@ -217,6 +218,25 @@ export class PostgresTransactionStore implements TransactionStore {
     const counts: Record<EhrTransactionStatus, number> = { PENDING: 0, FAILED: 0, DELIVERED: 0, DEAD: 0 };
     for (const { status, n } of rows) counts[status as EhrTransactionStatus] = Number(n);
     return counts;
+  }
+
+  async stats(): Promise<QueueStats[]> {
+    const rows = await this.db
+      .selectFrom('ehr_transaction')
+      .select([
+        'ehr_system_id',
+        'status',
+        (eb) => eb.fn.countAll<number>().as('n'),
+        (eb) => eb.fn.min('created_at').as('oldest'),
+      ])
+      .groupBy(['ehr_system_id', 'status'])
+      .execute();
+    return rows.map((row) => ({
+      ehrSystemId: row.ehr_system_id,
+      status: row.status as EhrTransactionStatus,
+      count: Number(row.n),
+      oldestCreatedAt: new Date(row.oldest as string | Date).toISOString(),
+    }));
   }
 
   async ehrPatientId(ehrSystemId: string, patientId: string): Promise<string | null> {

@@ -37,6 +37,15 @@ export interface ClaimedTransaction {
   ehrPatientId: string | null;
 }
 
+/** One EHR system's transactions in one status. */
+export interface QueueStats {
+  ehrSystemId: string;
+  status: EhrTransactionStatus;
+  count: number;
+  /** The oldest one's `createdAt` (ISO 8601). */
+  oldestCreatedAt: string;
+}
+
 /** A claimed transaction's new state after an attempt. */
 export interface Completion {
   status: EhrTransactionStatus;
@@ -107,6 +116,8 @@ export interface TransactionStore {
   open(): Promise<EhrTransactionRecord[]>;
   /** Counts by status, over every organization: the delivery invariant's figures. */
   counts(): Promise<Record<EhrTransactionStatus, number>>;
+  /** Per EHR system and status: how many, and when the oldest was created (the metrics' queue gauges). */
+  stats(): Promise<QueueStats[]>;
   /** The EHR's id for a patient, once an EHR answered it. */
   ehrPatientId(ehrSystemId: string, patientId: string): Promise<string | null>;
   setEhrPatientId(ehrSystemId: string, patientId: string, ehrPatientId: string): Promise<void>;
@@ -304,6 +315,26 @@ export class InMemoryTransactionStore implements TransactionStore {
 
   counts(): Promise<Record<EhrTransactionStatus, number>> {
     return Promise.resolve({ ...this.statusCounts });
+  }
+
+  stats(): Promise<QueueStats[]> {
+    const groups = new Map<string, QueueStats>();
+    for (const { record } of this.byId.values()) {
+      const key = `${record.ehrSystemId}\u0000${record.status}`;
+      const group = groups.get(key);
+      if (!group)
+        groups.set(key, {
+          ehrSystemId: record.ehrSystemId,
+          status: record.status,
+          count: 1,
+          oldestCreatedAt: record.createdAt,
+        });
+      else {
+        group.count += 1;
+        if (record.createdAt < group.oldestCreatedAt) group.oldestCreatedAt = record.createdAt;
+      }
+    }
+    return Promise.resolve([...groups.values()]);
   }
 
   ehrPatientId(ehrSystemId: string, patientId: string): Promise<string | null> {

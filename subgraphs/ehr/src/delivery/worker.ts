@@ -3,6 +3,7 @@ import type { Logger } from '@carebridge/common';
 import type { EhrStore } from '../data/store';
 import type { EhrTransactionRecord } from '../data/records';
 import { DestinationGuard } from './destinations';
+import type { DeliveryCounters } from './metrics';
 import { requestTarget } from './paths';
 import { pinnedFetch, type PinnedFetch } from './pinnedFetch';
 import type { ClaimedTransaction, Completion, TransactionStore } from './transactions';
@@ -74,6 +75,8 @@ export interface DeliveryWorkerOptions {
   pinnedFetch?: PinnedFetch;
   now?: () => number;
   random?: () => number;
+  /** Counted per EHR system as attempts end: delivered, retried, DEAD (metrics.ts). */
+  metrics?: DeliveryCounters;
 }
 
 /** What the log says of a failed attempt: reason codes, the status, the body's size and hash. */
@@ -348,6 +351,8 @@ export class DeliveryWorker {
     // False when the transaction was given up on meanwhile (its patient deleted) or the claim lapsed:
     // it then stays as the store has it.
     const complete = (completion: Completion) => this.options.transactions.complete(transaction.id, completion);
+    const count = (counter: keyof DeliveryCounters) =>
+      this.options.metrics?.[counter].inc({ ehr_system: transaction.ehrSystemId });
     switch (outcome.kind) {
       case 'delivered':
         if (
@@ -359,6 +364,7 @@ export class DeliveryWorker {
             learnedEhrPatientId: outcome.learned,
           })
         ) {
+          count('delivered');
           this.options.logger.info('delivery.delivered', { ...log, attempts: base.attempts });
         }
         return;
@@ -372,6 +378,7 @@ export class DeliveryWorker {
         return;
       case 'dead':
         if (await complete({ ...base, status: 'DEAD', lastError: outcome.error })) {
+          count('dead');
           this.options.logger.warn('delivery.dead', { ...log, ...outcome.detail });
         }
         return;
@@ -380,6 +387,7 @@ export class DeliveryWorker {
         if (attempts >= this.policy.maxAttempts) {
           const error = DELIVERY_ERRORS.gaveUp(attempts, outcome.error);
           if (await complete({ ...base, status: 'DEAD', lastError: error })) {
+            count('dead');
             this.options.logger.warn('delivery.dead', {
               ...log,
               ...outcome.detail,
@@ -398,6 +406,7 @@ export class DeliveryWorker {
           nextAttemptAt: new Date(now + delay).toISOString(),
         };
         if (await complete(retry)) {
+          count('retried');
           this.options.logger.warn('delivery.retrying', {
             ...log,
             ...outcome.detail,
