@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { readLogLines, startStack } from '../lib/stack';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -20,6 +20,8 @@ describe('pnpm start', () => {
       timeoutMs: 90_000,
       env: { AUDIT_LOG_PATH: join(auditDir, 'audit.log'), AUDIT_HMAC_KEY: AUDIT_KEY, LOG_FILE: logFile, NO_COLOR: '1' },
     });
+    // A failed expectation must not leave the stack running.
+    onTestFinished(async () => void (await stack.stop()));
     expect(Object.keys(stack.services).sort()).toEqual(['clinical', 'ehr', 'ehr-sandbox', 'gateway', 'patient']);
 
     // The console is short: the seed's deliveries summarised, no request lines, and the banner,
@@ -49,6 +51,12 @@ describe('pnpm start', () => {
     expect(new Set(logged.map((entry) => entry['service']))).toEqual(
       new Set(['clinical', 'ehr', 'ehr-sandbox', 'gateway', 'patient']),
     );
+    // A line logged while serving a request carries its id (the ehr subgraph taking the seed's
+    // change events); the deliveries the worker makes afterwards belong to no request.
+    const ingested = logged.filter((entry) => entry['event'] === 'delivery.ingested');
+    expect(ingested.length).toBeGreaterThan(0);
+    expect(ingested.every((entry) => typeof entry['requestId'] === 'string')).toBe(true);
+    expect(logged.filter((entry) => entry['event'] === 'delivery.delivered' && 'requestId' in entry)).toEqual([]);
     expect(consoleLines).toContainEqual(expect.stringMatching(new RegExp(`^ehr: ${delivered} delivered to ehr-\\S+`)));
 
     // Signs in as a demo user, as the README says, then asks for data from all three subgraphs.
