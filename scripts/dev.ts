@@ -2,16 +2,25 @@
  * `pnpm dev`: the back end (`scripts/start.ts` through the stack harness, gateway on GATEWAY_PORT,
  * 4000 by default) and, once it is up, the web app's Vite dev server with hot reload, which
  * proxies /graphql, /auth and /.well-known to the gateway it was given. Open the URL Vite prints.
- * Ctrl-C stops both.
+ * The back end's console is `pnpm start`'s short one (the full log in the file it names). Ctrl-C
+ * stops both.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { useColor } from './lib/console';
 import { startStack } from './lib/stack';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
 // The ports the environment sets (as under `pnpm start`), not free ones: a developer keeps one URL.
-const stack = await startStack({ freePorts: false, echo: true, timeoutMs: 120_000 });
+// start.ts's output reaches this terminal through a pipe: colour as this terminal allows.
+const stack = await startStack({
+  freePorts: false,
+  console: true,
+  echo: true,
+  timeoutMs: 120_000,
+  env: useColor(process.stdout) ? { FORCE_COLOR: '1' } : {},
+});
 const web: ChildProcess = spawn('pnpm', ['--filter', '@carebridge/web', 'dev'], {
   cwd: ROOT,
   stdio: 'inherit',

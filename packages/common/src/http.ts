@@ -3,7 +3,7 @@ import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { envInt, type Env } from './env';
-import type { Logger } from './logger';
+import { withRequestId, type Logger } from './logger';
 import { scrapeStatus, type ServiceMetrics } from './metrics';
 import { teeOutputToLogFile } from './logFile';
 
@@ -213,11 +213,9 @@ export async function serveHttp<TContext extends BaseContext>(
     }
   };
 
-  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+  const handle = async (request: IncomingMessage, response: ServerResponse, requestId: string): Promise<void> => {
     const started = performance.now();
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const incomingId = request.headers[REQUEST_ID_HEADER];
-    const requestId = typeof incomingId === 'string' && /^[\w-]{1,64}$/.test(incomingId) ? incomingId : randomUUID();
     response.setHeader(REQUEST_ID_HEADER, requestId);
     // A keep-alive client would otherwise send its next request down a socket that is about to be
     // closed; with this header it opens a new connection, which a replacement instance accepts.
@@ -318,7 +316,12 @@ export async function serveHttp<TContext extends BaseContext>(
     }
   };
 
-  const httpServer: Server = createServer((req, res) => void handle(req, res));
+  const httpServer: Server = createServer((req, res) => {
+    const incomingId = req.headers[REQUEST_ID_HEADER];
+    const requestId = typeof incomingId === 'string' && /^[\w-]{1,64}$/.test(incomingId) ? incomingId : randomUUID();
+    // Every line logged while serving it carries its id, whichever logger writes it.
+    void withRequestId(requestId, () => handle(req, res, requestId));
+  });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(options.port, options.host ?? '127.0.0.1', () => resolve());

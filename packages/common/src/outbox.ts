@@ -1,6 +1,6 @@
 import { ConfigError, envString, envUrl, type Env } from './env';
 import { EVENT_SIGNATURE_HEADER, EVENTS_PATH, signEventBody, type ChangeEvent } from './events';
-import type { Logger } from './logger';
+import { outsideRequest, type Logger } from './logger';
 import type { Counter, ServiceMetrics } from './metrics';
 import type { Worker } from './service';
 
@@ -240,7 +240,8 @@ export class OutboxRelay {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.unsubscribe = this.outbox.subscribe?.(() => this.wake());
+    // Woken by the request that made the change, it sends for no request: its lines carry no request id.
+    this.unsubscribe = this.outbox.subscribe?.(() => outsideRequest(() => this.wake()));
     this.schedule(0);
   }
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../src/env';
 import { EVENT_SIGNATURE_HEADER, verifyEventBody, type ChangeEvent } from '../src/events';
 import { freePort } from '../src/http';
-import { createLogger } from '../src/logger';
+import { createLogger, withRequestId } from '../src/logger';
 import { createMetrics, type ServiceMetrics } from '../src/metrics';
 import { metricValue, parseMetrics } from '../src/testing';
 import {
@@ -130,6 +130,7 @@ async function setup(
     random?: () => number;
     subscribers?: EventSubscriber[];
     metrics?: ServiceMetrics;
+    intervalMs?: number;
   } = {},
 ) {
   const ehr = new FakeEhr();
@@ -142,7 +143,7 @@ async function setup(
     secret: SECRET,
     logger,
     batchSize: options.batchSize ?? 100,
-    intervalMs: 10,
+    intervalMs: options.intervalMs ?? 10,
     maxBackoffMs: 40,
     timeoutMs: options.timeoutMs ?? 2_000,
     random: options.random ?? (() => 1),
@@ -205,6 +206,20 @@ describe('OutboxRelay', () => {
     outbox.append(deleted(4));
     await waitFor(() => outbox.sizeNow() === 0);
     expect(ehr.accepted).toEqual(ids(1, 4));
+  });
+
+  it('sends what a request appended for no request: its lines carry no request id', async () => {
+    const outbox = new InMemoryOutbox();
+    // No polling meanwhile: only the wake-up the append causes sends the event.
+    const { relay, lines } = await setup(outbox, { intervalMs: 60_000 });
+    relay.start();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    withRequestId('req-1', () => outbox.append(deleted(1)));
+    await waitFor(() => outbox.sizeNow() === 0);
+    await waitFor(() => lines.some((line) => line['event'] === 'outbox.sent'));
+    expect(lines.filter((line) => line['event'] === 'outbox.sent').map((line) => line['requestId'])).toEqual([
+      undefined,
+    ]);
   });
 
   it('keeps events while the target answers 500, then delivers them all in order', async () => {

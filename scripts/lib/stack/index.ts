@@ -21,6 +21,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { envPort, EVENTS_PATH, freePort } from '@carebridge/common';
@@ -340,8 +341,15 @@ export interface RunningStack {
   gatewayUrl: string;
   /** By service name: gateway, each subgraph, ehr-sandbox. */
   services: Record<string, ServiceInfo>;
-  /** Every JSON log line the services printed so far, parsed. */
+  /**
+   * Every JSON log line the services printed so far, parsed; with `console`, those in the log file
+   * when the banner was printed.
+   */
   logs: Record<string, unknown>[];
+  /** Every line the launcher printed on stdout (with `console`, its short console). */
+  output: string[];
+  /** The log file the launcher named, with `console`. */
+  logFile?: string;
   process: ChildProcess;
   /** Signs in through the gateway and answers the access token. */
   login(email: string, password?: string): Promise<string>;
@@ -357,6 +365,23 @@ export interface StackOptions {
   echo?: boolean;
   /** Every service on a free port (the default); false keeps the ports the environment sets. */
   freePorts?: boolean;
+  /**
+   * The short console a user sees (services' lines in the log file, a summary on stdout) instead
+   * of every JSON line on stdout (`START_OUTPUT=json`, the default here).
+   */
+  console?: boolean;
+}
+
+/** The JSON lines of a log file, parsed (other lines skipped). */
+export function readLogLines(text: string): Record<string, unknown>[] {
+  return text.split('\n').flatMap((line) => {
+    if (!line.startsWith('{')) return [];
+    try {
+      return [JSON.parse(line) as Record<string, unknown>];
+    } catch {
+      return [];
+    }
+  });
 }
 
 /**
@@ -366,26 +391,37 @@ export interface StackOptions {
 export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: ROOT,
-    env: { ...process.env, ...(options.freePorts === false ? {} : freePortEnv()), ...options.env },
+    env: {
+      ...process.env,
+      ...(options.freePorts === false ? {} : freePortEnv()),
+      START_OUTPUT: options.console ? 'console' : 'json',
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const services: Record<string, ServiceInfo> = {};
   const logs: Record<string, unknown>[] = [];
+  const output: string[] = [];
+  let logFile: string | undefined;
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   const gatewayUrl = await new Promise<string>((resolveUrl, reject) => {
     const timeoutMs = options.timeoutMs ?? 45_000;
     const timer = setTimeout(() => reject(new Error(`the stack did not start within ${timeoutMs} ms`)), timeoutMs);
     createInterface({ input: child.stdout }).on('line', (line) => {
       if (options.echo) process.stdout.write(line + '\n');
-      if (line.startsWith('{')) {
-        try {
-          logs.push(JSON.parse(line) as Record<string, unknown>);
-        } catch {
-          // not a log line
-        }
-      }
+      output.push(line);
+      logs.push(...readLogLines(line));
       const ready = readyLine(line);
       if (ready) services[ready.service] = { url: ready.url, pid: ready.pid };
+      logFile ??= /full log[^:]*: (\S+)$/i.exec(line)?.[1];
+      if (options.console && logFile && /GraphQL and Apollo Sandbox: /.test(line)) {
+        // The services' lines are in the file, not on stdout: their URLs and pids too.
+        for (const entry of readLogLines(readFileSync(logFile, 'utf8'))) {
+          logs.push(entry);
+          const found = readyLine(JSON.stringify(entry));
+          if (found) services[found.service] = { url: found.url, pid: found.pid };
+        }
+      }
       const announced = /GraphQL and Apollo Sandbox: (\S+)/.exec(line);
       if (announced) {
         clearTimeout(timer);
@@ -400,6 +436,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     gatewayUrl,
     services,
     logs,
+    output,
+    ...(logFile ? { logFile } : {}),
     process: child,
     login: (email, password) => login(gatewayUrl, email, password),
     stop: () => {

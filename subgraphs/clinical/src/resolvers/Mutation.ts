@@ -111,7 +111,7 @@ async function submit(
   context.logger.info('response.submitted', {
     responseId: response.id,
     questionnaireId: response.questionnaireId,
-    answers: response.answers.length,
+    answerCount: response.answers.length,
     via: viewer.kind,
   });
   return response;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Logger } from '@carebridge/common';
+import { outsideRequest, type Logger } from '@carebridge/common';
 import type { EhrStore } from '../data/store';
 import type { EhrTransactionRecord } from '../data/records';
 import { DestinationGuard } from './destinations';
@@ -158,7 +158,8 @@ export class DeliveryWorker {
 
   start(): void {
     this.running = true;
-    this.unsubscribe = this.options.transactions.onWork(() => this.wake());
+    // Woken by a request (new work), it still works for none: its lines carry no request id.
+    this.unsubscribe = this.options.transactions.onWork(() => outsideRequest(() => this.wake()));
     this.wake();
   }
 
