@@ -5,6 +5,7 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { envInt, type Env } from './env';
 import type { Logger } from './logger';
 import { teeOutputToLogFile } from './logFile';
+import { nameGraphqlSpan, traceHttpRequest } from './tracing';
 
 // The package's index re-exports this module; the log-file helpers ride along with it.
 export * from './logFile';
@@ -35,6 +36,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   readiness?: ReadinessCheck;
   /** How long `close()` lets in-flight requests finish; `SHUTDOWN_GRACE_MS` (10 s) by default. */
   shutdownGraceMs?: number;
+  /** The service's name on its SERVER spans (`carebridge.service`, see `tracing.ts`). */
+  service?: string;
 }
 
 /** The answer of a readiness check: `checks` names each dependency and says how it is. */
@@ -261,12 +264,14 @@ export async function serveHttp<TContext extends BaseContext>(
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
       const raw = request.method === 'POST' ? await readBody(request, maxBodyBytes) : '';
+      const body = parseBody(raw, request.headers['content-type']);
+      nameGraphqlSpan(body, url.searchParams);
       const result = await server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: {
           method: request.method ?? 'GET',
           headers,
           search: url.search,
-          body: parseBody(raw, request.headers['content-type']),
+          body,
         },
         context: () => options.context(request, requestId),
       });
@@ -289,7 +294,10 @@ export async function serveHttp<TContext extends BaseContext>(
     }
   };
 
-  const httpServer: Server = createServer((req, res) => void handle(req, res));
+  const service = options.service ?? 'unknown';
+  const httpServer: Server = createServer(
+    (req, res) => void traceHttpRequest(service, req, res, () => handle(req, res)),
+  );
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
