@@ -126,9 +126,7 @@ export function stopOnSignals(logger: Logger, stop: () => Promise<void>, options
     backstop.unref();
     // The spans of the last requests are exported before the process exits.
     stop()
-      .then(async () => {
-        await shutdownTracing();
-      })
+      .then(() => shutdownTracing())
       .then(
         () => {
           clearTimeout(backstop);

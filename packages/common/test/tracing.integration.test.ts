@@ -4,6 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { serveHttp, type RunningService } from '../src/http';
 import { silentLogger } from '../src/logger';
+import { stopOnSignals } from '../src/runner';
 import { InMemoryOutbox, OutboxRelay } from '../src/outbox';
 import { SpanKind, startTestTracing, startTracing, tracingEnabled, withSpan } from '../src/tracing';
 import { deletedEvent } from './tracing.fixtures';
@@ -47,6 +48,27 @@ describe('tracing over HTTP', () => {
     await tracing.shutdown();
     expect(tracingEnabled()).toBe(false);
     expect(collector.seen.map((r) => r.path)).toEqual(['/v1/traces']);
+  });
+
+  it('exports what is left when a service stops on a signal (stopOnSignals), before it exits', async () => {
+    const collector = await recorder();
+    cleanup.push(() => closeServer(collector.server));
+    startTracing({ serviceName: 'ehr', env: { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url } });
+    await withSpan('last request', {}, () => undefined);
+    const handlers = new Map<string, (signal: NodeJS.Signals) => void>();
+    const exited = new Promise<number>((resolve) => {
+      stopOnSignals(silentLogger, () => Promise.resolve(), {
+        graceMs: 1_000,
+        exit: resolve,
+        signals: {
+          on: (signal: string, handler: (signal: NodeJS.Signals) => void) => handlers.set(signal, handler),
+        } as never,
+      });
+    });
+    handlers.get('SIGTERM')!('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(collector.seen.map((r) => r.path)).toEqual(['/v1/traces']);
+    expect(tracingEnabled()).toBe(false);
   });
 
   it('makes a SERVER span of /graphql, child of the traceparent, named by a plain operation name only', async () => {
