@@ -2,8 +2,11 @@ import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import {
+  injectTraceHeaders,
   REQUEST_ID_HEADER,
   silentLogger,
+  SpanKind,
+  withSpan,
   type Counter,
   type Histogram,
   type Logger,
@@ -142,9 +145,21 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (!headers || !('incomingRequestContext' in options)) return;
     headers.set('authorization', `Bearer ${options.context.token}`);
     headers.set(REQUEST_ID_HEADER, options.context.requestId);
+    // The subgraph's request continues this fetch's span (`process`).
+    for (const [name, value] of Object.entries(injectTraceHeaders<Record<string, string>>({})))
+      headers.set(name, value);
   }
 
-  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
+  /** Each fetch of a client's request is a CLIENT span named after the subgraph (tracing.ts). */
+  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
+    if (!('incomingRequestContext' in options)) return this.fetchSubgraph(options);
+    const attributes = { 'carebridge.subgraph': this.serviceName };
+    return withSpan(`subgraph ${this.serviceName}`, attributes, () => this.fetchSubgraph(options), {
+      kind: SpanKind.CLIENT,
+    });
+  }
+
+  private async fetchSubgraph(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
     const timer = this.fetchDuration?.startTimer({ subgraph: this.serviceName });
     try {
       return await super.process(options);

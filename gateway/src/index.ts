@@ -1,4 +1,4 @@
-import { createLogger, stopOnSignals } from '@carebridge/common';
+import { createLogger, startTracing, stopOnSignals } from '@carebridge/common';
 import { readConfig } from './config';
 import { subgraphReadiness, subgraphRoutingUrls } from './readiness';
 import { serveGateway } from './server';
@@ -28,5 +28,7 @@ const options = {
   // gateway can answer queries at all, not merely that its process runs.
   readiness: subgraphReadiness({ subgraphUrls: subgraphRoutingUrls(supergraphSdl, config.subgraphUrls) }),
 };
+// Traces when OTEL_EXPORTER_OTLP_ENDPOINT is set; `stopOnSignals` flushes them at the end.
+startTracing({ serviceName: 'gateway' });
 const running = await serveGateway(options);
 stopOnSignals(logger, () => running.close());

@@ -138,6 +138,7 @@ export async function serveGateway(
   const running = await serveHttp({
     server: gateway.server,
     logger: options.logger,
+    service: 'gateway',
     port: options.port,
     maxBodyBytes: options.maxBodyBytes ?? readProtection().maxBodyBytes,
     ...(options.readiness ? { readiness: options.readiness } : {}),

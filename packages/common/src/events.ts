@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Language } from './language';
+import { currentTraceparent } from './tracing';
 
 /**
  * Change events: what the patient and clinical subgraphs tell the ehr subgraph, so data reaches
@@ -54,6 +55,11 @@ interface EventBase {
   organizationId: string;
   patientId: string;
   occurredAt: string;
+  /**
+   * The W3C `traceparent` of the request that made the change (see `tracing.ts`), recorded with
+   * the event when tracing is on, so its delivery continues that trace. Ids only, no patient data.
+   */
+  traceparent?: string;
 }
 
 export type ChangeEvent =
@@ -68,6 +74,13 @@ export type ChangeEvent =
     });
 
 export const EVENTS_PATH = '/internal/events';
+
+/** `event` with the active span's `traceparent`, as an outbox records it; `event` itself without tracing. */
+export function withTraceparent<T extends ChangeEvent>(event: T): T {
+  if (event.traceparent !== undefined) return event;
+  const traceparent = currentTraceparent();
+  return traceparent === undefined ? event : { ...event, traceparent };
+}
 export const EVENT_SIGNATURE_HEADER = 'x-carebridge-signature';
 
 /** `sha256=<hex>` over the exact body: proves the sender knows the shared secret. */

@@ -6,6 +6,7 @@ import { envInt, type Env } from './env';
 import { withRequestId, type Logger } from './logger';
 import { scrapeStatus, type ServiceMetrics } from './metrics';
 import { teeOutputToLogFile } from './logFile';
+import { nameGraphqlSpan, traceHttpRequest } from './tracing';
 
 // The package's index re-exports this module; the log-file helpers ride along with it.
 export * from './logFile';
@@ -38,6 +39,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   shutdownGraceMs?: number;
   /** Every request is counted there, and `GET /metrics` serves it (metrics.ts: who may scrape). */
   metrics?: ServiceMetrics;
+  /** The service's name on its SERVER spans (`carebridge.service`, see `tracing.ts`). */
+  service?: string;
 }
 
 /** The answer of a readiness check: `checks` names each dependency and says how it is. */
@@ -288,12 +291,14 @@ export async function serveHttp<TContext extends BaseContext>(
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
       const raw = request.method === 'POST' ? await readBody(request, maxBodyBytes) : '';
+      const body = parseBody(raw, request.headers['content-type']);
+      nameGraphqlSpan(body, url.searchParams);
       const result = await server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: {
           method: request.method ?? 'GET',
           headers,
           search: url.search,
-          body: parseBody(raw, request.headers['content-type']),
+          body,
         },
         context: () => options.context(request, requestId),
       });
@@ -316,11 +321,12 @@ export async function serveHttp<TContext extends BaseContext>(
     }
   };
 
+  const service = options.service ?? 'unknown';
   const httpServer: Server = createServer((req, res) => {
     const incomingId = req.headers[REQUEST_ID_HEADER];
     const requestId = typeof incomingId === 'string' && /^[\w-]{1,64}$/.test(incomingId) ? incomingId : randomUUID();
     // Every line logged while serving it carries its id, whichever logger writes it.
-    void withRequestId(requestId, () => handle(req, res, requestId));
+    void withRequestId(requestId, () => traceHttpRequest(service, req, res, () => handle(req, res, requestId)));
   });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -20,3 +20,19 @@ export * from './eventsRoute';
 export * from './outbox';
 export * from './audit';
 export * from './runtime';
+export {
+  currentTraceparent,
+  extractContext,
+  injectTraceHeaders,
+  inTraceOf,
+  setSpanAttributes,
+  shutdownTracing,
+  SpanKind,
+  startTracing,
+  traceparentContext,
+  traceparentLink,
+  tracingEnabled,
+  withSpan,
+  type SpanOptions,
+  type Tracing,
+} from './tracing';

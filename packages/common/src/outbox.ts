@@ -1,8 +1,16 @@
 import { ConfigError, envString, envUrl, type Env } from './env';
-import { EVENT_SIGNATURE_HEADER, EVENTS_PATH, signEventBody, type ChangeEvent } from './events';
+import { EVENT_SIGNATURE_HEADER, EVENTS_PATH, signEventBody, withTraceparent, type ChangeEvent } from './events';
 import { outsideRequest, type Logger } from './logger';
 import type { Counter, ServiceMetrics } from './metrics';
 import type { Worker } from './service';
+import {
+  injectTraceHeaders,
+  setSpanAttributes,
+  SpanKind,
+  traceparentContext,
+  traceparentLink,
+  withSpan,
+} from './tracing';
 
 /**
  * The transactional outbox: a store records each change event in the same operation as the change
@@ -39,7 +47,8 @@ export class InMemoryOutbox implements Outbox {
 
   /** Records events; call it in the same store operation as the change they describe. */
   append(...events: readonly ChangeEvent[]): void {
-    this.events.push(...events);
+    // Each with the trace of the request that made the change, when tracing is on.
+    this.events.push(...events.map(withTraceparent));
     // After the store operation has finished, as a database's commit notification would be.
     if (events.length > 0 && this.listeners.size > 0) queueMicrotask(() => this.notify());
   }
@@ -342,18 +351,40 @@ export class OutboxRelay {
     return 'sent';
   }
 
+  /**
+   * Posts `events` to one target in a CLIENT span in the trace of the first event that has one
+   * (the change that produced it), linked to the others' traces.
+   */
+  private postTo(target: Target, events: readonly ChangeEvent[]): Promise<number | null> {
+    const traced = events.filter((event) => event.traceparent !== undefined);
+    const links = traced.slice(1).flatMap((event) => traceparentLink(event.traceparent) ?? []);
+    return withSpan(
+      'outbox.send',
+      {
+        'carebridge.events.count': events.length,
+        'carebridge.events.target': target === this.targets[0] ? 'ehr' : 'subscriber',
+      },
+      () => this.postNow(target, events),
+      { kind: SpanKind.CLIENT, parent: traceparentContext(traced[0]?.traceparent), links },
+    );
+  }
+
   /** Posts `events` to one target: its 2xx status, or null after logging the failure. */
-  private async postTo(target: Target, events: readonly ChangeEvent[]): Promise<number | null> {
+  private async postNow(target: Target, events: readonly ChangeEvent[]): Promise<number | null> {
     const body = JSON.stringify({ events });
     let status: number | null = null;
     try {
       const response = await fetch(target.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [EVENT_SIGNATURE_HEADER]: signEventBody(body, this.secret) },
+        headers: injectTraceHeaders({
+          'content-type': 'application/json',
+          [EVENT_SIGNATURE_HEADER]: signEventBody(body, this.secret),
+        }),
         body,
         signal: AbortSignal.timeout(this.timeoutMs),
       });
       status = response.status;
+      setSpanAttributes({ 'http.response.status_code': status });
       // Read the answer to the end so the connection can be reused; its content is not needed.
       await response.arrayBuffer();
       if (!response.ok) throw new Error(`status ${status}`);

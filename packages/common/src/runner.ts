@@ -9,6 +9,7 @@ import {
 } from './http';
 import type { Logger } from './logger';
 import type { SubgraphService } from './service';
+import { shutdownTracing, startTracing } from './tracing';
 
 /** How a subgraph is served; see `HttpServiceOptions` for `readiness` and `shutdownGraceMs`. */
 export interface ServeServiceOptions {
@@ -36,6 +37,7 @@ export async function serveService<TContext extends ServiceContext>(
     server: service.server,
     logger: service.logger,
     metrics: service.metrics,
+    service: service.name,
     port,
     ...(host === undefined ? {} : { host }),
     ...(service.routes.length === 0 ? {} : { routes: firstRoute(...service.routes) }),
@@ -74,6 +76,8 @@ export async function runService<TContext extends ServiceContext>(
   service: SubgraphService<TContext>,
   options: ServeServiceOptions,
 ): Promise<RunningService> {
+  // Traces when OTEL_EXPORTER_OTLP_ENDPOINT is set; `stopOnSignals` flushes them at the end.
+  startTracing({ serviceName: service.name });
   const running = await serveService(service, options);
   stopOnSignals(service.logger, () => running.close(), { graceMs: options.shutdownGraceMs });
   return running;
@@ -121,17 +125,20 @@ export function stopOnSignals(logger: Logger, stop: () => Promise<void>, options
       exit(1);
     }, graceMs + STOP_MARGIN_MS);
     backstop.unref();
-    stop().then(
-      () => {
-        clearTimeout(backstop);
-        exit(0);
-      },
-      (error: unknown) => {
-        clearTimeout(backstop);
-        logger.error('service.stop.failed', { error: error instanceof Error ? error.name : 'unknown' });
-        exit(1);
-      },
-    );
+    // The spans of the last requests are exported before the process exits.
+    stop()
+      .then(() => shutdownTracing())
+      .then(
+        () => {
+          clearTimeout(backstop);
+          exit(0);
+        },
+        (error: unknown) => {
+          clearTimeout(backstop);
+          logger.error('service.stop.failed', { error: error instanceof Error ? error.name : 'unknown' });
+          exit(1);
+        },
+      );
   };
   signals.on('SIGINT', onSignal);
   signals.on('SIGTERM', onSignal);

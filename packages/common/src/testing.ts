@@ -29,6 +29,10 @@ import type { ServiceContext } from './context';
 import { REQUEST_ID_HEADER } from './http';
 import type { SubgraphService } from './service';
 
+/** Every span of this process recorded in memory (tracing.ts). */
+export { startTestTracing } from './tracing';
+export type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+
 /**
  * Helpers for tests that call a subgraph in-process. Not used by the services themselves.
  */

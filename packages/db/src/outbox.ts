@@ -1,4 +1,4 @@
-import type { ChangeEvent, Logger, Outbox } from '@carebridge/common';
+import { withTraceparent, type ChangeEvent, type Logger, type Outbox } from '@carebridge/common';
 import { sql, type ColumnType, type Kysely, type Migration, type Transaction } from 'kysely';
 import type pg from 'pg';
 import type { Database } from './postgres';
@@ -58,7 +58,14 @@ export async function appendToOutbox<DB extends OutboxTable>(
   const tx = outboxOnly(transaction);
   await tx
     .insertInto('outbox')
-    .values(events.map((event) => ({ id: event.id, event: JSON.stringify(event) as unknown as ChangeEvent })))
+    // With the trace of the request that made the change (tracing on), in the event's JSON: rows
+    // recorded before there was one simply have none.
+    .values(
+      events.map((event) => ({
+        id: event.id,
+        event: JSON.stringify(withTraceparent(event)) as unknown as ChangeEvent,
+      })),
+    )
     .execute();
   await sql`SELECT pg_notify(${channel(schema)}, '')`.execute(tx);
 }

@@ -1,5 +1,6 @@
 import type { ChangeEvent } from '@carebridge/common';
-import { silentLogger } from '@carebridge/common';
+import { silentLogger, withSpan } from '@carebridge/common';
+import { startTestTracing } from '@carebridge/common/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   appendToOutbox,
@@ -63,6 +64,24 @@ describe('PostgresOutbox', () => {
     await relay.markSent(['e1', 'e2']);
     expect((await relay.pending(10)).map((e) => e.id)).toEqual(['e3']);
     expect(await relay.size()).toBe(1);
+  });
+
+  it('records the trace of the change with its event, and reads events recorded without one as they were', async () => {
+    const schema = schemas.schema('trace');
+    const database = await open(schema);
+    await database.db.transaction().execute((tx) => appendToOutbox(tx, schema, [event('old')]));
+    const tracing = startTestTracing();
+    try {
+      const change = await withSpan('change', {}, async (span) => {
+        await database.db.transaction().execute((tx) => appendToOutbox(tx, schema, [event('traced')]));
+        return span!.spanContext();
+      });
+      const [old, traced] = await outbox(database).pending(10);
+      expect(old).toEqual(event('old'));
+      expect(traced).toEqual({ ...event('traced'), traceparent: `00-${change.traceId}-${change.spanId}-01` });
+    } finally {
+      await tracing.stop();
+    }
   });
 
   it('lets one replica relay at a time, and another take over when it stops', async () => {

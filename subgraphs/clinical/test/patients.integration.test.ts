@@ -1,6 +1,8 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SpanKind, withSpan } from '@carebridge/common';
+import { startTestTracing } from '@carebridge/common/testing';
 import { createHttpPatientDirectory, PATIENT_VISIBLE_QUERY } from '../src/data/patients';
 
 /**
@@ -80,7 +82,7 @@ describe('HTTP patient directory', () => {
           authorization: AUTHORIZATION,
           'content-type': 'application/json',
         }) as unknown,
-        body: { query: PATIENT_VISIBLE_QUERY, variables: { id: 'pt-visible' } },
+        body: { query: PATIENT_VISIBLE_QUERY, operationName: 'PatientVisible', variables: { id: 'pt-visible' } },
       },
     ]);
     expect(PATIENT_VISIBLE_QUERY).toEqual('query PatientVisible($id: ID!) { patient(id: $id) { id } }');
@@ -93,6 +95,25 @@ describe('HTTP patient directory', () => {
     expect(Object.fromEntries(ids.map((id, i) => [id, answers[i]]))).toEqual(
       Object.fromEntries(ids.map((id) => [id, false])),
     );
+  });
+
+  it('asks in a CLIENT span of the caller’s trace, which the gateway continues (traceparent)', async () => {
+    const tracing = startTestTracing();
+    try {
+      received.length = 0;
+      const directory = createHttpPatientDirectory({ graphUrl });
+      const caller = await withSpan('clinical request', {}, async (span) => {
+        await directory.isVisible('pt-visible', AUTHORIZATION);
+        return span!.spanContext();
+      });
+      const lookup = tracing.exporter.getFinishedSpans().find((s) => s.name === 'graph PatientVisible')!;
+      expect(lookup.kind).toBe(SpanKind.CLIENT);
+      expect(lookup.parentSpanContext?.spanId).toBe(caller.spanId);
+      expect(received[0]!.headers['traceparent']).toBe(`00-${caller.traceId}-${lookup.spanContext().spanId}-01`);
+      expect(lookup.attributes).toEqual({});
+    } finally {
+      await tracing.stop();
+    }
   });
 
   it('answers false when the graph cannot be reached', async () => {

@@ -197,6 +197,22 @@ describe.each(backends)('the transaction store ($name)', (backend) => {
         expect(await store.get('missing')).toBeUndefined();
       }));
 
+    it('keeps the traceparent of what queued a transaction, and reads one queued without it as before', () =>
+      withStores(async (store) => {
+        const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+        const traced = record({ id: 'traced', traceparent });
+        const untraced = record({ id: 'untraced', patientId: 'pt-2' });
+        await store.add(traced, untraced);
+        expect(await store.get('traced')).toEqual(traced);
+        expect(await store.get('untraced')).toEqual(untraced);
+        expect(await store.get('untraced')).not.toHaveProperty('traceparent');
+        const claimed = await store.claim(claimAt(NOW));
+        expect(Object.fromEntries(claimed.map((c) => [c.transaction.id, c.transaction.traceparent]))).toEqual({
+          traced: traceparent,
+          untraced: undefined,
+        });
+      }));
+
     it('remembers the EHR’s patient ids per EHR system', () =>
       withStores(async (a, b) => {
         expect(await a.ehrPatientId('ehr-athena', 'pt-1')).toBeNull();

@@ -1,4 +1,4 @@
-import { silentLogger, type Logger } from '@carebridge/common';
+import { injectTraceHeaders, silentLogger, SpanKind, withSpan, type Logger } from '@carebridge/common';
 
 /**
  * Whether the caller may see a patient. The clinical subgraph does not own patients (the patient
@@ -31,24 +31,32 @@ export function createHttpPatientDirectory({
   logger = silentLogger,
 }: HttpPatientDirectoryOptions): PatientDirectory {
   return {
-    async isVisible(patientId, authorization) {
-      try {
-        const response = await fetch(graphUrl, {
-          method: 'POST',
-          headers: { authorization, 'content-type': 'application/json' },
-          body: JSON.stringify({ query: PATIENT_VISIBLE_QUERY, variables: { id: patientId } }),
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-        if (!response.ok) {
-          logger.warn('patients.lookup_failed', { patientId, status: response.status });
-          return false;
-        }
-        const body = (await response.json()) as { data?: { patient?: { id?: unknown } | null } | null } | null;
-        return body?.data?.patient?.id === patientId;
-      } catch (error) {
-        logger.warn('patients.lookup_failed', { patientId, error: error instanceof Error ? error.name : 'unknown' });
+    // A CLIENT span of the caller's trace, continued by the gateway (`traceparent`).
+    isVisible: (patientId, authorization) =>
+      withSpan('graph PatientVisible', {}, () => isVisible(patientId, authorization), { kind: SpanKind.CLIENT }),
+  };
+
+  async function isVisible(patientId: string, authorization: string): Promise<boolean> {
+    try {
+      const response = await fetch(graphUrl, {
+        method: 'POST',
+        headers: injectTraceHeaders({ authorization, 'content-type': 'application/json' }),
+        body: JSON.stringify({
+          query: PATIENT_VISIBLE_QUERY,
+          operationName: 'PatientVisible',
+          variables: { id: patientId },
+        }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      if (!response.ok) {
+        logger.warn('patients.lookup_failed', { patientId, status: response.status });
         return false;
       }
-    },
-  };
+      const body = (await response.json()) as { data?: { patient?: { id?: unknown } | null } | null } | null;
+      return body?.data?.patient?.id === patientId;
+    } catch (error) {
+      logger.warn('patients.lookup_failed', { patientId, error: error instanceof Error ? error.name : 'unknown' });
+      return false;
+    }
+  }
 }

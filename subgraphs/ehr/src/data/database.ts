@@ -1,6 +1,6 @@
 import { openDatabase, type Database } from '@carebridge/db';
 import type { Logger } from '@carebridge/common';
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import { ehrMigrations } from './migrations';
 
 /** The ehr schema's tables as Kysely sees them (timestamps read as ISO strings, see @carebridge/db). */
@@ -30,6 +30,7 @@ export interface EhrTables {
     delivered_at: string | null;
     claimed_by: string | null;
     locked_until: string | null;
+    traceparent: ColumnType<string | null, string | null | undefined, string | null>;
   };
   ehr_patient: { ehr_system_id: string; patient_id: string; ehr_patient_id: string };
   processed_event: { event_id: string; processed_at: Generated<string> };

@@ -136,4 +136,9 @@ export interface EhrTransactionRecord {
   createdAt: string;
   updatedAt: string;
   deliveredAt: string | null;
+  /**
+   * The W3C `traceparent` of the change (or staff request) that queued it, when tracing is on: the
+   * worker's request to the EHR is a span of that trace. Ids only.
+   */
+  traceparent?: string;
 }

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { notFound, type ChangeAudit, type ChangeEvent, type Logger } from '@carebridge/common';
+import {
+  currentTraceparent,
+  inTraceOf,
+  notFound,
+  type ChangeAudit,
+  type ChangeEvent,
+  type Logger,
+} from '@carebridge/common';
 import type { DataCategory, EhrTransactionTrigger } from '../__generated__/schema-types';
 import type { CanonicalRecord, EhrSystemRecord, EhrTransactionRecord, MappingVersionRecord } from '../data/records';
 import type { EhrStore } from '../data/store';
@@ -60,15 +67,26 @@ export class DeliveryEngine {
       if (!unseen.has(event.id)) continue;
       unseen.delete(event.id);
       const { hadRecord: known } = await this.options.snapshots.apply(event);
+      // Its transactions are sent in the change's trace: the events route's span when it continues
+      // that trace (a batch of one change), else the span that recorded the event.
+      const traceparent = inTraceOf(event.traceparent, currentTraceparent);
       switch (event.type) {
         case 'patient.upserted':
           changes.push({
             eventId: event.id,
-            add: await this.plan(event.patientId, known ? 'PATIENT_UPDATED' : 'PATIENT_CREATED', 'demographics'),
+            add: await this.plan(
+              event.patientId,
+              known ? 'PATIENT_UPDATED' : 'PATIENT_CREATED',
+              'demographics',
+              traceparent,
+            ),
           });
           break;
         case 'clinical.answered':
-          changes.push({ eventId: event.id, add: await this.plan(event.patientId, 'RESPONSE_SUBMITTED', 'clinical') });
+          changes.push({
+            eventId: event.id,
+            add: await this.plan(event.patientId, 'RESPONSE_SUBMITTED', 'clinical', traceparent),
+          });
           break;
         case 'patient.deleted':
           changes.push({
@@ -198,6 +216,7 @@ export class DeliveryEngine {
     patientId: string,
     trigger: EhrTransactionTrigger,
     scope: 'demographics' | 'clinical' | 'all',
+    traceparent?: string,
   ): Promise<EhrTransactionRecord[]> {
     // A new patient's first event also sends any answers that came before it.
     const effective = trigger === 'PATIENT_CREATED' ? 'all' : scope;
@@ -212,6 +231,7 @@ export class DeliveryEngine {
         mappingVersion: plan.mapping.version,
         source: plan.record,
         replayOf: null,
+        ...(traceparent === undefined ? {} : { traceparent }),
       }),
     );
   }
@@ -221,11 +241,13 @@ export class DeliveryEngine {
     ehrPatientId: string | null,
     what: Pick<
       EhrTransactionRecord,
-      'trigger' | 'endpoint' | 'method' | 'payload' | 'mappingVersion' | 'source' | 'replayOf'
+      'trigger' | 'endpoint' | 'method' | 'payload' | 'mappingVersion' | 'source' | 'replayOf' | 'traceparent'
     >,
   ): EhrTransactionRecord {
     const at = new Date(this.now()).toISOString();
     const id = randomUUID();
+    // The trace it is sent in: the change's (an event's), or the staff request's (a resend, a replay).
+    const traceparent = what.traceparent ?? currentTraceparent();
     return {
       id,
       organizationId: about.organizationId,
@@ -242,6 +264,7 @@ export class DeliveryEngine {
       updatedAt: at,
       deliveredAt: null,
       ...what,
+      ...(traceparent === undefined ? {} : { traceparent }),
     };
   }
 

@@ -472,6 +472,7 @@ function toRow(t: EhrTransactionRecord, createsPatient: boolean): Insertable<Ehr
     created_at: t.createdAt,
     updated_at: t.updatedAt,
     delivered_at: t.deliveredAt,
+    traceparent: t.traceparent ?? null,
   };
 }
 
@@ -497,5 +498,6 @@ function toRecord(row: Row): EhrTransactionRecord {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deliveredAt: row.delivered_at,
+    ...(row.traceparent === null ? {} : { traceparent: row.traceparent }),
   };
 }

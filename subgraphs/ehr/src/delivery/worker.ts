@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { outsideRequest, type Logger } from '@carebridge/common';
+import {
+  injectTraceHeaders,
+  outsideRequest,
+  setSpanAttributes,
+  SpanKind,
+  traceparentContext,
+  withSpan,
+  type Logger,
+} from '@carebridge/common';
 import type { EhrStore } from '../data/store';
 import type { EhrTransactionRecord } from '../data/records';
 import { DestinationGuard } from './destinations';
@@ -249,7 +257,7 @@ export class DeliveryWorker {
 
   private async attempt(claimed: ClaimedTransaction): Promise<void> {
     try {
-      const outcome = await this.send(claimed);
+      const outcome = await this.traced(claimed);
       await this.record(claimed.transaction, outcome);
     } catch (error) {
       // The claim's lease runs out and the transaction is tried again (with the same idempotency key).
@@ -258,6 +266,24 @@ export class DeliveryWorker {
         error: error instanceof Error ? error.name : 'unknown',
       });
     }
+  }
+
+  /**
+   * `send` as a CLIENT span of the trace that queued the transaction (its `traceparent`; a trace of
+   * its own without one), never of whatever woke the worker: ids, the endpoint's name, the attempt.
+   */
+  private traced(claimed: ClaimedTransaction): Promise<Outcome> {
+    const { transaction } = claimed;
+    const attributes = {
+      'carebridge.ehr_system.id': transaction.ehrSystemId,
+      'carebridge.ehr.endpoint': transaction.endpoint,
+      'carebridge.delivery.attempt': transaction.attempts + 1,
+      'carebridge.transaction.id': transaction.id,
+    };
+    return withSpan('delivery.send', attributes, () => this.send(claimed), {
+      kind: SpanKind.CLIENT,
+      parent: traceparentContext(transaction.traceparent),
+    });
   }
 
   private async send({ transaction, ehrPatientId }: ClaimedTransaction): Promise<Outcome> {
@@ -275,7 +301,10 @@ export class DeliveryWorker {
     const url = `${system.baseUrl.replace(/\/$/, '')}${target.path}`;
     const init = {
       method: target.method,
-      headers: { 'content-type': 'application/json', 'idempotency-key': transaction.idempotencyKey },
+      headers: injectTraceHeaders({
+        'content-type': 'application/json',
+        'idempotency-key': transaction.idempotencyKey,
+      }),
       body: JSON.stringify(transaction.payload),
       signal: AbortSignal.timeout(this.policy.timeoutMs),
     };
@@ -300,6 +329,7 @@ export class DeliveryWorker {
         }
         response = await this.pinnedFetch(destination.url, init, destination.addresses);
       }
+      setSpanAttributes({ 'http.response.status_code': response.status });
       text = await response.text();
     } catch (error) {
       const timeout = error instanceof Error && error.name === 'TimeoutError';
