@@ -6,6 +6,8 @@ import {
   type SubgraphService,
   type TokenVerifier,
 } from '@carebridge/common';
+import { AlertEvaluator, AlertWorker } from './alerts/evaluator';
+import { InMemoryAlertStore, type AlertStore } from './alerts/store';
 import type { Context } from './context';
 import { createSeededStore, type EhrStore } from './data/store';
 import { DestinationGuard, type DestinationPolicy, type Resolver } from './delivery/destinations';
@@ -21,7 +23,10 @@ export { createSeededStore };
 
 export interface EhrService extends SubgraphService<Context> {
   /** The delivery engine and stores, shared by every request and by the worker: tests feed events here. */
-  shared: Pick<Context, 'delivery' | 'snapshots' | 'transactions'>;
+  shared: Pick<Context, 'delivery' | 'snapshots' | 'transactions' | 'alerts'> & {
+    /** Evaluates the alert rules once (tests drive it with their own clock). */
+    evaluator: AlertEvaluator;
+  };
 }
 
 export interface EhrServiceOptions {
@@ -35,6 +40,10 @@ export interface EhrServiceOptions {
   /** Delivery's stores; a restarted service given the same ones carries on where it stopped. */
   snapshots?: SnapshotStore;
   transactions?: TransactionStore;
+  /** Alert rules and alerts; in memory by default. */
+  alerts?: AlertStore;
+  /** How often the alert worker evaluates every rule (`ALERT_EVALUATION_MS`); 15 s by default. */
+  alertEvaluationMs?: number;
   /** Where reads and sends of patient data are recorded; `src/index.ts` passes one built from config. */
   audit?: AuditSink;
   /**
@@ -76,6 +85,9 @@ export function createService(options: EhrServiceOptions): EhrService {
     transactions,
     logger: logger.child({ component: 'delivery' }),
   });
+  const alerts = options.alerts ?? new InMemoryAlertStore();
+  const alertLogger = logger.child({ component: 'alerts' });
+  const evaluator = new AlertEvaluator({ alerts, transactions, logger: alertLogger });
   const service = createSubgraphService<Context>({
     name: 'ehr',
     schemaFile: new URL('../schema.graphql', import.meta.url),
@@ -93,8 +105,9 @@ export function createService(options: EhrServiceOptions): EhrService {
         transactions,
         destinations: new DestinationGuard(destinations, options.destinations?.resolve),
       }),
+      new AlertWorker(evaluator, { intervalMs: options.alertEvaluationMs ?? 15_000, logger: alertLogger }),
     ],
-    context: () => ({ store, mappings, snapshots, transactions, delivery, destinations }),
+    context: () => ({ store, mappings, snapshots, transactions, delivery, destinations, alerts }),
   });
-  return { ...service, shared: { delivery, snapshots, transactions } };
+  return { ...service, shared: { delivery, snapshots, transactions, alerts, evaluator } };
 }

@@ -41,6 +41,56 @@ export type AddressInput = {
   state: Scalars['String']['input'];
 };
 
+/** A new or changed alert rule. */
+export type AlertRuleInput = {
+  /** Only this EHR system's transactions (one the organization can use); omit for all. */
+  ehrSystemId?: InputMaybe<Scalars['ID']['input']>;
+  /** What it watches. */
+  kind: AlertRuleKind;
+  /**
+   * DEAD_TRANSACTIONS: the count to reach, a whole number from 1; ERROR_RATE: the percentage to
+   * exceed, 0 to 100. Ignored (stored as 0) for the other kinds.
+   */
+  threshold?: InputMaybe<Scalars['Float']['input']>;
+  /** IANA time zone of the working hours; UTC when omitted. */
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  /** The window in minutes, 1 to 10080 (a week). */
+  windowMinutes: Scalars['Int']['input'];
+  /** Hour the working day ends, after the start, up to 24; 18 when omitted. */
+  workdayEndHour?: InputMaybe<Scalars['Int']['input']>;
+  /** First hour of the working day, 0 to 23; 8 when omitted. */
+  workdayStartHour?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * What an alert rule watches. Counts are over the caller organization's transactions (of one EHR
+ * system when the rule names one) whose latest change falls in the rule's window.
+ */
+export type AlertRuleKind =
+  /** At least `threshold` transactions became DEAD in the last `windowMinutes` minutes. */
+  | 'DEAD_TRANSACTIONS'
+  /**
+   * More than `threshold` percent of the transactions attempted in the last `windowMinutes` minutes
+   * are FAILED or DEAD (at least one attempted).
+   */
+  | 'ERROR_RATE'
+  /**
+   * No transaction was delivered in the last `windowMinutes` minutes, while it is working hours in
+   * the rule's time zone (Monday to Friday, `workdayStartHour` to `workdayEndHour`).
+   */
+  | 'NO_DELIVERY'
+  /** The oldest PENDING or FAILED transaction was created more than `windowMinutes` minutes ago. */
+  | 'OLDEST_PENDING';
+
+/** Where an alert is in its life. */
+export type AlertStatus =
+  /** A staff member has seen it; the condition is still true. */
+  | 'ACKNOWLEDGED'
+  /** The rule's condition is true and no one has acknowledged it yet. */
+  | 'OPEN'
+  /** The condition became false again (or the rule was deleted). */
+  | 'RESOLVED';
+
 /** The answer to one question: set exactly the value field that matches the question's type. */
 export type AnswerInput = {
   /** The question answered. */

@@ -4,6 +4,7 @@ import { snapshots } from './0002_snapshots';
 import { deliveryQueue } from './0100_delivery_queue';
 import { ehrSystemOwner } from './0101_ehr_system_owner';
 import { safeLastError } from './0102_safe_last_error';
+import { alerts } from './0103_alerts';
 
 /**
  * The ehr schema's migrations, applied in name order at start-up. 0001–0099 were the EHR systems,
@@ -17,4 +18,5 @@ export const ehrMigrations: Migrations = {
   '0100_delivery_queue': deliveryQueue,
   '0101_ehr_system_owner': ehrSystemOwner,
   '0102_safe_last_error': safeLastError,
+  '0103_alerts': alerts,
 };
