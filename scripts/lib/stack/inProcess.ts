@@ -304,10 +304,14 @@ export async function startInProcessStack(options: InProcessStackOptions = {}) {
     gatewayUrl: gateway.url,
     transactions: ehrData.transactions,
     alerts: ehrData.alerts,
-    /** Evaluates every alert rule once, at `now` (the ehr subgraph's worker does it on a timer otherwise). */
-    evaluateAlerts: (now?: Date) => {
+    /**
+     * Evaluates every alert rule once at `now`, then sends the webhook notifications due (the ehr
+     * subgraph's worker does both on a timer otherwise); answers what changed and the requests made.
+     */
+    evaluateAlerts: async (now?: Date) => {
       if (!ehrService) throw new Error('the ehr subgraph is stopped');
-      return ehrService.shared.evaluator.evaluate(now);
+      const evaluation = await ehrService.shared.evaluator.evaluate(now);
+      return { ...evaluation, requests: await ehrService.shared.notifier.flush(now) };
     },
     patientOutbox: patientStore.outbox,
     login: (email: string) => login(gateway.url, email),

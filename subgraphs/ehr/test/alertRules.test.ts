@@ -15,6 +15,8 @@ const rule = (overrides: Partial<AlertRuleRecord>): AlertRuleRecord => ({
   timeZone: 'UTC',
   workdayStartHour: 8,
   workdayEndHour: 18,
+  webhookUrl: null,
+  webhookSecret: 'secret',
   createdAt: '2026-03-01T00:00:00.000Z',
   updatedAt: '2026-03-01T00:00:00.000Z',
   ...overrides,
@@ -88,6 +90,7 @@ describe('rule validation', () => {
         timeZone: 'UTC',
         workdayStartHour: 8,
         workdayEndHour: 18,
+        webhookUrl: null,
       },
       problems: [],
     });

@@ -74,6 +74,8 @@ function rule(overrides: Partial<AlertRuleRecord> = {}): AlertRuleRecord {
     timeZone: 'UTC',
     workdayStartHour: 8,
     workdayEndHour: 18,
+    webhookUrl: null,
+    webhookSecret: 'secret',
     createdAt: '2026-03-01T10:00:00.000Z',
     updatedAt: '2026-03-01T10:00:00.000Z',
     ...overrides,
@@ -93,6 +95,7 @@ function alert(overrides: Partial<AlertRecord> = {}): AlertRecord {
     acknowledgedAt: null,
     acknowledgedBy: null,
     resolvedAt: null,
+    notificationError: null,
     ...overrides,
   };
 }
@@ -201,6 +204,79 @@ describe.each(backends)('alert store ($name)', (backend) => {
       expect(await b.deleteRule('rule-1', '2026-03-01T10:31:00.000Z')).toBe(false);
       expect(await a.rule('rule-1')).toBeUndefined();
       expect(await a.alert('alert-1')).toMatchObject({ status: 'RESOLVED', resolvedAt: '2026-03-01T10:30:00.000Z' });
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe.each(backends)('notification queue ($name)', (backend) => {
+  it('queues one notification per transition with the transition, only when asked', async () => {
+    const { a, b, close } = await backend.open();
+    try {
+      await a.open(alert({ id: 'quiet', ruleId: 'r-quiet' }), { notify: false });
+      await a.resolve('r-quiet', '2026-03-01T10:06:00.000Z', { notify: false });
+      await a.open(alert(), { notify: true });
+      expect(await b.open(alert({ id: 'alert-2' }), { notify: true })).toBe(false);
+      await b.resolve('rule-1', '2026-03-01T10:09:00.000Z', { notify: true });
+      expect(await a.notifications('quiet')).toEqual([]);
+      expect(
+        (await b.notifications('alert-1')).map((n) => [n.transition, n.status, n.attempts, n.nextAttemptAt]),
+      ).toEqual([
+        ['OPENED', 'PENDING', 0, '2026-03-01T10:05:00.000Z'],
+        ['RESOLVED', 'PENDING', 0, '2026-03-01T10:09:00.000Z'],
+      ]);
+      expect(await b.notifications('alert-2')).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('hands a due notification to one claimer at a time, again once its lease ends', async () => {
+    const { a, b, close } = await backend.open();
+    try {
+      await a.open(alert(), { notify: true });
+      const now = '2026-03-01T10:05:00.000Z';
+      expect(await a.claimNotifications('2026-03-01T10:04:59.000Z', 30_000, 10)).toEqual([]);
+      const [first, second] = await Promise.all([
+        a.claimNotifications(now, 30_000, 10),
+        b.claimNotifications(now, 30_000, 10),
+      ]);
+      expect([...first, ...second]).toHaveLength(1);
+      expect(await a.claimNotifications('2026-03-01T10:05:29.000Z', 30_000, 10)).toEqual([]);
+      expect(await b.claimNotifications('2026-03-01T10:05:30.000Z', 30_000, 10)).toHaveLength(1);
+    } finally {
+      await close();
+    }
+  });
+
+  it('ends a notification sent, retries a failed one when told, and records a given-up one on its alert', async () => {
+    const { a, b, close } = await backend.open();
+    try {
+      await a.open(alert(), { notify: true });
+      const [opened] = await a.claimNotifications('2026-03-01T10:05:00.000Z', 1_000, 10);
+      const error = 'The webhook answered HTTP 500.';
+      await b.finishNotification(opened!.id, {
+        sent: false,
+        attempts: 1,
+        nextAttemptAt: '2026-03-01T10:06:00.000Z',
+        error,
+      });
+      expect(await a.claimNotifications('2026-03-01T10:05:59.000Z', 1_000, 10)).toEqual([]);
+      const [retried] = await a.claimNotifications('2026-03-01T10:06:00.000Z', 1_000, 10);
+      expect(retried).toMatchObject({ id: opened!.id, attempts: 1 });
+      await b.finishNotification(opened!.id, { sent: true });
+      expect(await a.notifications('alert-1')).toMatchObject([{ status: 'SENT', attempts: 2 }]);
+      expect((await a.alert('alert-1'))?.notificationError).toBeNull();
+
+      await a.resolve('rule-1', '2026-03-01T10:10:00.000Z', { notify: true });
+      const [resolved] = await b.claimNotifications('2026-03-01T10:10:00.000Z', 1_000, 10);
+      await a.finishNotification(resolved!.id, { sent: false, attempts: 1, nextAttemptAt: null, error });
+      // Finishing again (a lost lease) changes nothing.
+      await b.finishNotification(resolved!.id, { sent: true });
+      expect((await b.notifications('alert-1')).map((n) => n.status)).toEqual(['SENT', 'FAILED']);
+      expect((await b.alert('alert-1'))?.notificationError).toBe(error);
+      expect(await a.claimNotifications('2026-03-02T00:00:00.000Z', 1_000, 10)).toEqual([]);
     } finally {
       await close();
     }

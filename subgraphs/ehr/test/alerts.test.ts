@@ -27,7 +27,10 @@ const as = async (viewer: Parameters<TestAuth['headers']>[0], query: string, var
   execute(service, query, variables, await auth.headers(viewer));
 
 const CREATE = `mutation ($input: AlertRuleInput!) {
-  createAlertRule(input: $input) { id kind ehrSystemId windowMinutes threshold timeZone workdayStartHour workdayEndHour }
+  createAlertRule(input: $input) {
+    rule { id kind ehrSystemId windowMinutes threshold timeZone workdayStartHour workdayEndHour webhookUrl }
+    webhookSecret
+  }
 }`;
 const UPDATE = `mutation ($id: ID!, $input: AlertRuleInput!) { updateAlertRule(id: $id, input: $input) { id threshold } }`;
 const DELETE = `mutation ($id: ID!) { deleteAlertRule(id: $id) }`;
@@ -42,7 +45,7 @@ const DEAD_RULE = { kind: 'DEAD_TRANSACTIONS', windowMinutes: 10, threshold: 1 }
 async function createRule(input: Record<string, unknown> = DEAD_RULE, viewer = ADMIN): Promise<string> {
   const result = await as(viewer, CREATE, { input });
   expect(result.errors).toBeUndefined();
-  return (result.data?.['createAlertRule'] as { id: string }).id;
+  return (result.data?.['createAlertRule'] as { rule: { id: string } }).rule.id;
 }
 
 let counter = 0;
@@ -79,17 +82,23 @@ describe('alert rules', () => {
   it('are created by an ADMIN with defaults, and read by the organization’s staff', async () => {
     const created = await as(ADMIN, CREATE, { input: { kind: 'NO_DELIVERY', windowMinutes: 30 } });
     expect(created.data?.['createAlertRule']).toMatchObject({
-      kind: 'NO_DELIVERY',
-      ehrSystemId: null,
-      windowMinutes: 30,
-      threshold: 0,
-      timeZone: 'UTC',
-      workdayStartHour: 8,
-      workdayEndHour: 18,
+      rule: {
+        kind: 'NO_DELIVERY',
+        ehrSystemId: null,
+        windowMinutes: 30,
+        threshold: 0,
+        timeZone: 'UTC',
+        workdayStartHour: 8,
+        workdayEndHour: 18,
+        webhookUrl: null,
+      },
+      webhookSecret: expect.stringMatching(/^[\w-]{43}$/) as unknown,
     });
     const read = await as(CLINICIAN, '{ alertRules { id kind } }');
     expect(read.data).toEqual({
-      alertRules: [{ id: (created.data?.['createAlertRule'] as { id: string }).id, kind: 'NO_DELIVERY' }],
+      alertRules: [
+        { id: (created.data?.['createAlertRule'] as { rule: { id: string } }).rule.id, kind: 'NO_DELIVERY' },
+      ],
     });
   });
 

@@ -54,6 +54,12 @@ export type AlertRuleInput = {
   threshold?: InputMaybe<Scalars['Float']['input']>;
   /** IANA time zone of the working hours; UTC when omitted. */
   timeZone?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Where to POST notifications: http(s) (https in production), no credentials, query or fragment,
+   * not a loopback, private, link-local or reserved address unless the operator allows its origin.
+   * Omit for none.
+   */
+  webhookUrl?: InputMaybe<Scalars['String']['input']>;
   /** The window in minutes, 1 to 10080 (a week). */
   windowMinutes: Scalars['Int']['input'];
   /** Hour the working day ends, after the start, up to 24; 18 when omitted. */

@@ -145,6 +145,7 @@ export type ResolversTypes = ResolversObject<{
   ClinicalAnswer: ResolverTypeWrapper<Types.ClinicalAnswer>;
   CodeTableEntry: ResolverTypeWrapper<Types.CodeTableEntry>;
   CodeTableEntryInput: Types.CodeTableEntryInput;
+  CreatedAlertRule: ResolverTypeWrapper<Omit<Types.CreatedAlertRule, 'rule'> & { rule: ResolversTypes['AlertRule'] }>;
   DataCategory: Types.DataCategory;
   Date: ResolverTypeWrapper<Types.Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
@@ -207,6 +208,7 @@ export type ResolversParentTypes = ResolversObject<{
   ClinicalAnswer: Types.ClinicalAnswer;
   CodeTableEntry: Types.CodeTableEntry;
   CodeTableEntryInput: Types.CodeTableEntryInput;
+  CreatedAlertRule: Omit<Types.CreatedAlertRule, 'rule'> & { rule: ResolversParentTypes['AlertRule'] };
   Date: Types.Scalars['Date']['output'];
   DateTime: Types.Scalars['DateTime']['output'];
   EhrEndpoint: EndpointRecord;
@@ -249,6 +251,7 @@ export type AlertResolvers<ContextType = Context, ParentType extends ResolversPa
   ehrSystemId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['AlertRuleKind'], ParentType, ContextType>;
+  notificationError?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   openedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   resolvedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   ruleId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -270,6 +273,7 @@ export type AlertRuleResolvers<ContextType = Context, ParentType extends Resolve
   threshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  webhookUrl?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   windowMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   workdayEndHour?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   workdayStartHour?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -310,6 +314,11 @@ export type CanonicalFieldResolvers<ContextType = Context, ParentType extends Re
 export type CodeTableEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodeTableEntry'] = ResolversParentTypes['CodeTableEntry']> = ResolversObject<{
   from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CreatedAlertRuleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreatedAlertRule'] = ResolversParentTypes['CreatedAlertRule']> = ResolversObject<{
+  rule?: Resolver<ResolversTypes['AlertRule'], ParentType, ContextType>;
+  webhookSecret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -411,7 +420,7 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   acknowledgeAlert?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<Types.MutationAcknowledgeAlertArgs, 'id'>>;
-  createAlertRule?: Resolver<ResolversTypes['AlertRule'], ParentType, ContextType, RequireFields<Types.MutationCreateAlertRuleArgs, 'input'>>;
+  createAlertRule?: Resolver<ResolversTypes['CreatedAlertRule'], ParentType, ContextType, RequireFields<Types.MutationCreateAlertRuleArgs, 'input'>>;
   createEhrSystem?: Resolver<ResolversTypes['EhrSystem'], ParentType, ContextType, RequireFields<Types.MutationCreateEhrSystemArgs, 'input'>>;
   deleteAlertRule?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<Types.MutationDeleteAlertRuleArgs, 'id'>>;
   publishEhrMapping?: Resolver<ResolversTypes['EhrMapping'], ParentType, ContextType, RequireFields<Types.MutationPublishEhrMappingArgs, 'ehrSystemId' | 'input'>>;
@@ -491,6 +500,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   AuditRecordConnection?: AuditRecordConnectionResolvers<ContextType>;
   CanonicalField?: CanonicalFieldResolvers<ContextType>;
   CodeTableEntry?: CodeTableEntryResolvers<ContextType>;
+  CreatedAlertRule?: CreatedAlertRuleResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   EhrEndpoint?: EhrEndpointResolvers<ContextType>;

@@ -55,6 +55,11 @@ export type Alert = {
   id: Scalars['ID']['output'];
   /** The rule's kind. */
   kind: AlertRuleKind;
+  /**
+   * Why a webhook notification of this alert was given up (e.g. "The webhook answered HTTP 500."),
+   * after its last attempt; null when none was.
+   */
+  notificationError?: Maybe<Scalars['String']['output']>;
   /** When the condition was found true. */
   openedAt: Scalars['DateTime']['output'];
   /** When the condition was found false again. */
@@ -98,6 +103,11 @@ export type AlertRule = {
   timeZone: Scalars['String']['output'];
   /** When it was last changed. */
   updatedAt: Scalars['DateTime']['output'];
+  /**
+   * Where a JSON notification is POSTed when one of its alerts opens and when it resolves (signed
+   * with the rule's secret, see `CreatedAlertRule.webhookSecret`); null for none.
+   */
+  webhookUrl?: Maybe<Scalars['String']['output']>;
   /** The window looked at, in minutes. */
   windowMinutes: Scalars['Int']['output'];
   /** Hour the working day ends, 1 to 24, after the start (NO_DELIVERY). */
@@ -119,6 +129,12 @@ export type AlertRuleInput = {
   threshold?: InputMaybe<Scalars['Float']['input']>;
   /** IANA time zone of the working hours; UTC when omitted. */
   timeZone?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Where to POST notifications: http(s) (https in production), no credentials, query or fragment,
+   * not a loopback, private, link-local or reserved address unless the operator allows its origin.
+   * Omit for none.
+   */
+  webhookUrl?: InputMaybe<Scalars['String']['input']>;
   /** The window in minutes, 1 to 10080 (a week). */
   windowMinutes: Scalars['Int']['input'];
   /** Hour the working day ends, after the start, up to 24; 18 when omitted. */
@@ -273,6 +289,19 @@ export type CodeTableEntryInput = {
   from: Scalars['String']['input'];
   /** What the EHR expects instead. */
   to: Scalars['String']['input'];
+};
+
+/** A rule just created, with the secret its webhook notifications are signed with. */
+export type CreatedAlertRule = {
+  __typename?: 'CreatedAlertRule';
+  /** The rule. */
+  rule: AlertRule;
+  /**
+   * The rule's webhook secret, shown only here. Each notification carries `X-Carebridge-Timestamp`
+   * and `X-Carebridge-Signature: <rule id>=<hex>[, …]`: HMAC-SHA256 with this secret of the
+   * timestamp, a dot and the body, one entry per rule in the notification.
+   */
+  webhookSecret: Scalars['String']['output'];
 };
 
 /** The kind of data an EHR endpoint receives. */
@@ -623,10 +652,11 @@ export type Mutation = {
   /**
    * Adds an alert rule to the caller's organization; it is evaluated from then on. Needs an ADMIN
    * token. BAD_USER_INPUT listing every problem (a window of 1 to 10080 minutes, a threshold the
-   * kind needs, an unknown EHR system or time zone, working hours out of 0 to 24) and nothing is
-   * added.
+   * kind needs, an unknown EHR system or time zone, working hours out of 0 to 24, a webhook URL the
+   * destination policy refuses, as for an EHR system's base URL) and nothing is added. The answer
+   * holds the rule's webhook secret, shown this once.
    */
-  createAlertRule: AlertRule;
+  createAlertRule: CreatedAlertRule;
   /**
    * Adds an EHR system (name, base URL, endpoints and the keys each accepts, and a first mapping)
    * with no code change. The system is private to the caller's organization (`shared` is false): no

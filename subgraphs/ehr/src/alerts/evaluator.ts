@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { silentLogger, type Logger } from '@carebridge/common';
 import type { TransactionStore } from '../delivery/transactions';
+import type { AlertNotifier } from './notifier';
 import type { AlertRecord } from './records';
 import { judge, windowStart } from './rules';
 import type { AlertStore } from './store';
@@ -48,14 +49,15 @@ export class AlertEvaluator {
           acknowledgedAt: null,
           acknowledgedBy: null,
           resolvedAt: null,
+          notificationError: null,
         };
         // False when another replica opened one for the rule meanwhile: theirs is the alert.
-        if (await alerts.open(alert)) {
+        if (await alerts.open(alert, { notify: rule.webhookUrl !== null })) {
           result.opened.push(alert);
           this.logger.warn('alert.opened', logFields(alert));
         }
       } else if (!verdict.firing && current) {
-        const resolved = await alerts.resolve(rule.id, at);
+        const resolved = await alerts.resolve(rule.id, at, { notify: rule.webhookUrl !== null });
         if (resolved) {
           result.resolved.push(resolved);
           this.logger.info('alert.resolved', logFields(resolved));
@@ -79,8 +81,9 @@ export function logFields(alert: AlertRecord): Record<string, string | number | 
 }
 
 /**
- * The background worker: evaluates every `intervalMs` (`ALERT_EVALUATION_MS`, 15 s by default),
- * one evaluation at a time; a failed evaluation is logged and the next one runs as usual.
+ * The background worker: every `intervalMs` (`ALERT_EVALUATION_MS`, 15 s by default) evaluates the
+ * rules, then sends the webhook notifications due (those just queued in one digest per webhook),
+ * one round at a time; a failed round is logged and the next one runs as usual.
  */
 export class AlertWorker {
   private timer: NodeJS.Timeout | undefined;
@@ -89,6 +92,7 @@ export class AlertWorker {
 
   constructor(
     private readonly evaluator: AlertEvaluator,
+    private readonly notifier: AlertNotifier,
     private readonly options: { intervalMs: number; logger?: Logger },
   ) {
     this.logger = options.logger ?? silentLogger;
@@ -98,6 +102,7 @@ export class AlertWorker {
     this.timer = setInterval(() => {
       this.running ??= this.evaluator
         .evaluate()
+        .then(() => this.notifier.flush())
         .catch((error: unknown) =>
           this.logger.error('alert.evaluation.failed', { error: error instanceof Error ? error.name : 'unknown' }),
         )

@@ -14,6 +14,10 @@ export interface AlertRuleRecord {
   timeZone: string;
   workdayStartHour: number;
   workdayEndHour: number;
+  /** Where notifications of its alerts are POSTed; null for none. */
+  webhookUrl: string | null;
+  /** What they are signed with (HMAC-SHA256), shown once at creation, never through the graph again. */
+  webhookSecret: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -32,6 +36,28 @@ export interface AlertRecord {
   acknowledgedAt: string | null;
   acknowledgedBy: string | null;
   resolvedAt: string | null;
+  /** Why a notification of it was given up, if one was (a fixed sentence). */
+  notificationError: string | null;
+}
+
+/** Which transition of an alert a notification tells of. */
+export type AlertTransition = 'OPENED' | 'RESOLVED';
+
+/**
+ * One webhook notification to send: made together with its alert's transition (so once per
+ * transition), retried until the receiver answers 2xx, given up after the last attempt.
+ */
+export interface AlertNotificationRecord {
+  id: string;
+  alertId: string;
+  ruleId: string;
+  organizationId: string;
+  transition: AlertTransition;
+  status: 'PENDING' | 'SENT' | 'FAILED';
+  attempts: number;
+  /** When it may be sent (or, claimed, when the claim ends). */
+  nextAttemptAt: string;
+  createdAt: string;
 }
 
 /** Whether an alert is still current: OPEN or ACKNOWLEDGED (at most one per rule). */

@@ -10,7 +10,14 @@ const MINUTE_MS = 60_000;
 /** A rule's definition: what `AlertRuleInput` gives, with its defaults filled in. */
 export type AlertRuleFields = Pick<
   AlertRuleRecord,
-  'kind' | 'ehrSystemId' | 'windowMinutes' | 'threshold' | 'timeZone' | 'workdayStartHour' | 'workdayEndHour'
+  | 'kind'
+  | 'ehrSystemId'
+  | 'windowMinutes'
+  | 'threshold'
+  | 'timeZone'
+  | 'workdayStartHour'
+  | 'workdayEndHour'
+  | 'webhookUrl'
 >;
 
 /** Whether `timeZone` is an IANA time zone this runtime knows (Intl's own check). */
@@ -27,7 +34,8 @@ const isWhole = (n: number, min: number, max: number): boolean => Number.isInteg
 
 /**
  * Every problem of a rule's input, under its field name; the fields with defaults when there is
- * none. (Whether `ehrSystemId` is one the organization may use is the resolver's check.)
+ * none. (Whether `ehrSystemId` is one the organization may use, and `webhookUrl` one the
+ * destination policy accepts, are the resolver's checks.)
  */
 export function alertRuleFields(input: AlertRuleInput, problems: Problems): AlertRuleFields {
   if (!isWhole(input.windowMinutes, 1, MAX_WINDOW_MINUTES)) {
@@ -59,6 +67,7 @@ export function alertRuleFields(input: AlertRuleInput, problems: Problems): Aler
     timeZone,
     workdayStartHour,
     workdayEndHour,
+    webhookUrl: input.webhookUrl?.trim() ? input.webhookUrl.trim() : null,
   };
 }
 

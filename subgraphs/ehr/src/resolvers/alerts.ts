@@ -1,19 +1,27 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { badUserInput, notFound, Problems, requireOrganization, requireStaff } from '@carebridge/common';
 import type { AlertRuleInput } from '../__generated__/schema-types';
 import type { MutationResolvers, QueryResolvers } from '../__generated__/resolvers-types';
 import { OTHER_ORGANIZATION, requireAdmin, usableSystem } from '../access';
 import type { AlertRuleRecord } from '../alerts/records';
 import { alertRuleFields, type AlertRuleFields } from '../alerts/rules';
+import { checkUrl, refusalMessage } from '../delivery/destinations';
 import type { Context } from '../context';
 import { keysetPage } from './pages';
 
-/** Every problem of a rule's input, the EHR system included (one the organization may use); throws them. */
+/**
+ * Every problem of a rule's input, the EHR system (one the organization may use) and the webhook
+ * URL (the policy of EHR base URLs, never repeated back) included; throws them.
+ */
 async function validRule(context: Context, organizationId: string, input: AlertRuleInput): Promise<AlertRuleFields> {
   const problems = new Problems();
   const fields = alertRuleFields(input, problems);
   if (fields.ehrSystemId !== null && !(await usableSystem(context, organizationId, fields.ehrSystemId))) {
     problems.add('ehrSystemId', 'is not a known EHR system');
+  }
+  if (fields.webhookUrl !== null) {
+    const checked = checkUrl(fields.webhookUrl, context.destinations);
+    if (!checked.ok) problems.add('webhookUrl', refusalMessage(checked.reason));
   }
   problems.throwIfAny();
   return fields;
@@ -25,6 +33,11 @@ async function ownRule(context: Context, id: string): Promise<AlertRuleRecord> {
   if (!rule) throw notFound('AlertRule', id);
   requireOrganization(context, rule.organizationId, OTHER_ORGANIZATION.alertRule);
   return rule;
+}
+
+/** A rule's change in the log: ids and kind only. */
+function logRule(context: Context, event: string, rule: AlertRuleRecord): void {
+  context.logger.info(event, { organizationId: rule.organizationId, ruleId: rule.id, kind: rule.kind });
 }
 
 export const alertQueries: Pick<QueryResolvers, 'alertRules' | 'alerts'> = {
@@ -50,16 +63,13 @@ export const alertMutations: Pick<
       id: randomUUID(),
       organizationId: admin.organizationId,
       ...fields,
+      webhookSecret: randomBytes(32).toString('base64url'),
       createdAt: at,
       updatedAt: at,
     };
     await context.alerts.saveRule(rule);
-    context.logger.info('alert.rule.created', {
-      organizationId: rule.organizationId,
-      ruleId: rule.id,
-      kind: rule.kind,
-    });
-    return rule;
+    logRule(context, 'alert.rule.created', rule);
+    return { rule, webhookSecret: rule.webhookSecret };
   },
 
   updateAlertRule: async (_parent, { id, input }, context) => {
@@ -68,11 +78,7 @@ export const alertMutations: Pick<
     const fields = await validRule(context, admin.organizationId, input);
     const rule: AlertRuleRecord = { ...existing, ...fields, updatedAt: new Date().toISOString() };
     await context.alerts.saveRule(rule);
-    context.logger.info('alert.rule.updated', {
-      organizationId: rule.organizationId,
-      ruleId: rule.id,
-      kind: rule.kind,
-    });
+    logRule(context, 'alert.rule.updated', rule);
     return rule;
   },
 

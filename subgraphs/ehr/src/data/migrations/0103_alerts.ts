@@ -2,7 +2,8 @@ import { sql, type Kysely, type Migration } from 'kysely';
 
 /**
  * Alerts (`src/alerts/`): each organization's rules and the alerts they raise, at most one current
- * (OPEN or ACKNOWLEDGED) per rule, which the partial unique index enforces across replicas; and
+ * (OPEN or ACKNOWLEDGED) per rule, which the partial unique index enforces across replicas; the
+ * webhook notifications still to send, one per alert and transition; and
  * the indexes the rules' figures are read through (`PostgresTransactionStore.activity`): an
  * organization's transactions by their latest change, and its open ones.
  */
@@ -22,6 +23,8 @@ export const alerts: Migration = {
         time_zone text NOT NULL,
         workday_start_hour integer NOT NULL,
         workday_end_hour integer NOT NULL,
+        webhook_url text,
+        webhook_secret text NOT NULL,
         created_at timestamptz NOT NULL,
         updated_at timestamptz NOT NULL
       )`,
@@ -37,10 +40,24 @@ export const alerts: Migration = {
         opened_at timestamptz NOT NULL,
         acknowledged_at timestamptz,
         acknowledged_by text,
-        resolved_at timestamptz
+        resolved_at timestamptz,
+        notification_error text
       )`,
       `CREATE UNIQUE INDEX alert_current_per_rule ON alert (rule_id) WHERE status <> 'RESOLVED'`,
       `CREATE INDEX alert_organization ON alert (organization_id, opened_at DESC, id DESC)`,
+      `CREATE TABLE alert_notification (
+        id text PRIMARY KEY,
+        alert_id text NOT NULL REFERENCES alert (id),
+        rule_id text NOT NULL,
+        organization_id text NOT NULL,
+        transition text NOT NULL,
+        status text NOT NULL,
+        attempts integer NOT NULL,
+        next_attempt_at timestamptz NOT NULL,
+        created_at timestamptz NOT NULL,
+        UNIQUE (alert_id, transition)
+      )`,
+      `CREATE INDEX alert_notification_due ON alert_notification (next_attempt_at) WHERE status = 'PENDING'`,
     ];
     for (const statement of statements) await sql.raw(statement).execute(db);
   },
