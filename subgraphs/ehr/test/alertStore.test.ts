@@ -7,6 +7,7 @@ import { openEhrDatabase, type EhrDatabase } from '../src/data/database';
 import type { EhrTransactionRecord } from '../src/data/records';
 import { PostgresTransactionStore } from '../src/delivery/postgresTransactions';
 import { InMemoryTransactionStore, type TransactionStore } from '../src/delivery/transactions';
+import { alertTransaction } from './alert.fixtures';
 
 /**
  * One contract, two backends: the alert store, and the transaction store's `activity` (the figures
@@ -103,30 +104,11 @@ function alert(overrides: Partial<AlertRecord> = {}): AlertRecord {
 let counter = 0;
 function transaction(overrides: Partial<EhrTransactionRecord>): EhrTransactionRecord {
   counter += 1;
-  const id = `tx-a${counter}`;
-  return {
-    id,
-    organizationId: 'org-lakeside',
-    patientId: `pt-${counter}`,
-    ehrSystemId: 'ehr-allscripts',
-    endpoint: '/api/patient',
-    method: 'POST',
-    mappingVersion: 1,
+  return alertTransaction(`tx-a${counter}`, '2026-03-01T09:00:00.000Z', {
     status: 'PENDING',
-    trigger: 'PATIENT_CREATED',
     attempts: 0,
-    nextAttemptAt: null,
-    lastError: null,
-    idempotencyKey: id,
-    ehrPatientId: null,
-    payload: {},
-    source: null,
-    replayOf: null,
-    createdAt: '2026-03-01T09:00:00.000Z',
-    updatedAt: '2026-03-01T09:00:00.000Z',
-    deliveredAt: null,
     ...overrides,
-  };
+  });
 }
 
 describe.each(backends)('alert store ($name)', (backend) => {

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestAuth, execute, staff, type TestAuth } from '@carebridge/common/testing';
 import { sign, SIGNATURE_HEADER, TIMESTAMP_HEADER, type NotificationBody } from '../src/alerts/notifier';
-import type { EhrTransactionRecord } from '../src/data/records';
 import { createService, type EhrService, type EhrServiceOptions } from '../src/server';
+import { alertTransaction } from './alert.fixtures';
 
 /**
  * Alert webhooks against a local receiver the destination policy allow-lists: one digest per
@@ -64,30 +64,13 @@ async function createRule(input: Record<string, unknown>) {
   return result.data?.['createAlertRule'] as { rule: { id: string }; webhookSecret: string };
 }
 
+/** A DEAD transaction of a patient, with a payload: none of it may reach a webhook. */
 async function deadAt(at: string): Promise<void> {
-  const id = `tx-hook-${at}`;
-  const transaction: EhrTransactionRecord = {
-    id,
-    organizationId: 'org-lakeside',
+  const transaction = alertTransaction(`tx-hook-${at}`, at, {
     patientId: 'pt-webhook-1',
-    ehrSystemId: 'ehr-allscripts',
-    endpoint: '/api/patient',
-    method: 'POST',
-    mappingVersion: 1,
-    status: 'DEAD',
-    trigger: 'PATIENT_CREATED',
     attempts: 1,
-    nextAttemptAt: null,
-    lastError: 'The EHR answered HTTP 500.',
-    idempotencyKey: id,
-    ehrPatientId: null,
     payload: { firstName: 'Webhook' },
-    source: null,
-    replayOf: null,
-    createdAt: at,
-    updatedAt: at,
-    deliveredAt: null,
-  };
+  });
   await service.shared.transactions.add(transaction);
 }
 

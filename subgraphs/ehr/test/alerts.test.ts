@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestAuth, execute, staff, type TestAuth } from '@carebridge/common/testing';
-import type { EhrTransactionRecord } from '../src/data/records';
 import { createService, type EhrService } from '../src/server';
+import { alertTransaction } from './alert.fixtures';
 
 /**
  * Alerts through the graph: rules edited by ADMINs, read and acknowledged by staff, each
@@ -52,30 +52,7 @@ let counter = 0;
 /** A transaction that became DEAD at `at` (metadata only: alerts never read payloads). */
 async function deadAt(at: string, organizationId = 'org-lakeside'): Promise<void> {
   counter += 1;
-  const id = `tx-alert-${counter}`;
-  const transaction: EhrTransactionRecord = {
-    id,
-    organizationId,
-    patientId: `pt-alert-${counter}`,
-    ehrSystemId: 'ehr-allscripts',
-    endpoint: '/api/patient',
-    method: 'POST',
-    mappingVersion: 1,
-    status: 'DEAD',
-    trigger: 'PATIENT_CREATED',
-    attempts: 4,
-    nextAttemptAt: null,
-    lastError: 'The EHR answered HTTP 500.',
-    idempotencyKey: id,
-    ehrPatientId: null,
-    payload: {},
-    source: null,
-    replayOf: null,
-    createdAt: at,
-    updatedAt: at,
-    deliveredAt: null,
-  };
-  await service.shared.transactions.add(transaction);
+  await service.shared.transactions.add(alertTransaction(`tx-alert-${counter}`, at, { organizationId }));
 }
 
 describe('alert rules', () => {
