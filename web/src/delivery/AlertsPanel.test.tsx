@@ -9,6 +9,7 @@ import {
   DeliveryAlertRulesQuery,
   DeliveryCreateAlertRuleMutation,
   DeliveryDeleteAlertRuleMutation,
+  DeliveryUpdateAlertRuleMutation,
 } from './AlertRulesEditor';
 import { ALERTS_SHOWN, DeliveryAcknowledgeAlertMutation, DeliveryAlertsQuery } from './AlertsPanel';
 
@@ -201,6 +202,43 @@ describe('the alert rules editor (ADMIN)', () => {
     expect(screen.getByText('secret-shown-once')).toBeInTheDocument();
     expect(await screen.findByText('Error rate over 25 % in 15 minutes')).toBeInTheDocument();
     expect(threshold).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('edits a rule with the rule’s values filled in', async () => {
+    const input = {
+      kind: 'DEAD_TRANSACTIONS',
+      windowMinutes: 30,
+      threshold: 1,
+      timeZone: 'UTC',
+      workdayStartHour: 8,
+      workdayEndHour: 18,
+      webhookUrl: null,
+    };
+    const { user } = setup({
+      route: '/delivery?view=alerts',
+      user: ADMIN,
+      mocks: [
+        alertsMock([]),
+        rulesMock([RULE]),
+        {
+          request: { query: DeliveryUpdateAlertRuleMutation, variables: { id: 'rule-1', input } },
+          result: { data: { updateAlertRule: { __typename: 'AlertRule', id: 'rule-1' } } },
+        },
+        rulesMock([{ ...RULE, windowMinutes: 30 }]),
+      ],
+    });
+    await user.click(
+      await screen.findByRole('button', { name: 'Edit the rule “At least 1 failed transactions in 15 minutes”' }),
+    );
+    const form = screen.getByRole('form', { name: 'Change the alert rule' });
+    const minutes = within(form).getByLabelText('Window (minutes)');
+    expect(minutes).toHaveValue('15');
+    await user.clear(minutes);
+    await user.type(minutes, '30');
+    await user.click(within(form).getByRole('button', { name: 'Save rule' }));
+    expect(await screen.findByText('The rule was saved.')).toBeInTheDocument();
+    expect(await screen.findByText('At least 1 failed transactions in 30 minutes')).toBeInTheDocument();
+    expect(screen.getByRole('form', { name: 'New alert rule' })).toBeInTheDocument();
   });
 
   it('deletes a rule', async () => {
