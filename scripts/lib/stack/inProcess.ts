@@ -27,6 +27,7 @@ import {
 } from '../../../subgraphs/clinical/src/server';
 import { seedEhrSystems, seedOrganizations } from '../../../subgraphs/ehr/src/data/seed';
 import { InMemoryEhrStore } from '../../../subgraphs/ehr/src/data/store';
+import { InMemoryAlertStore } from '../../../subgraphs/ehr/src/alerts/store';
 import { InMemorySnapshotStore } from '../../../subgraphs/ehr/src/delivery/snapshots';
 import { createsPatientIn, InMemoryTransactionStore } from '../../../subgraphs/ehr/src/delivery/transactions';
 import type { RetryPolicy } from '../../../subgraphs/ehr/src/delivery/worker';
@@ -215,15 +216,19 @@ export async function startInProcessStack(options: InProcessStackOptions = {}) {
     mappings: new InMemoryMappingStore(ehrStore),
     snapshots: new InMemorySnapshotStore(),
     transactions: new InMemoryTransactionStore({ createsPatient: createsPatientIn(ehrStore) }),
+    alerts: new InMemoryAlertStore(),
   };
   const ehrPort = await freePort();
   let ehr: RunningService | undefined;
+  let ehrService: ReturnType<typeof createEhr> | undefined;
   const startEhr = async (): Promise<void> => {
     const service = createEhr({
       verifier,
       ...ehrData,
       eventsSecret: TEST_EVENTS_SECRET,
       delivery: { policy: options.policy ?? TEST_RETRY_POLICY, intervalMs: 20 },
+      // Tests drive the alert evaluation themselves (`evaluateAlerts`), with their own clock.
+      alertEvaluationMs: 3_600_000,
       destinations: {
         requireHttps: false,
         ...options.destinations,
@@ -231,6 +236,7 @@ export async function startInProcessStack(options: InProcessStackOptions = {}) {
       },
       ...overrides.ehr,
     });
+    ehrService = service;
     ehr = await serveService(service, { port: ehrPort });
   };
   await startEhr();
@@ -297,6 +303,16 @@ export async function startInProcessStack(options: InProcessStackOptions = {}) {
     /** The gateway's GraphQL URL (its auth routes are beside it). */
     gatewayUrl: gateway.url,
     transactions: ehrData.transactions,
+    alerts: ehrData.alerts,
+    /**
+     * Evaluates every alert rule once at `now`, then sends the webhook notifications due (the ehr
+     * subgraph's worker does both on a timer otherwise); answers what changed and the requests made.
+     */
+    evaluateAlerts: async (now?: Date) => {
+      if (!ehrService) throw new Error('the ehr subgraph is stopped');
+      const evaluation = await ehrService.shared.evaluator.evaluate(now);
+      return { ...evaluation, requests: await ehrService.shared.notifier.flush(now) };
+    },
     patientOutbox: patientStore.outbox,
     login: (email: string) => login(gateway.url, email),
     /** The answer's data; GraphQL errors throw. */

@@ -13,6 +13,8 @@ export const OTHER_ORGANIZATION = {
   patient: { message: 'This patient belongs to another organization.' },
   transaction: { message: 'This transaction belongs to another organization.' },
   organization: { message: 'This organization belongs to another organization.' },
+  alertRule: { message: 'This alert rule belongs to another organization.' },
+  alert: { message: 'This alert belongs to another organization.' },
 } as const satisfies Record<string, Denial>;
 
 /**

@@ -26,6 +26,8 @@ export function readConfig(env: Env = process.env) {
       concurrency: envInt(env, 'DELIVERY_CONCURRENCY', 32, { min: 1, max: 1_000 }),
       perSystemConcurrency: envInt(env, 'DELIVERY_CONCURRENCY_PER_SYSTEM', 16, { min: 1, max: 1_000 }),
     },
+    /** How often every alert rule is evaluated (`src/alerts/`). */
+    alertEvaluationMs: envInt(env, 'ALERT_EVALUATION_MS', 15_000, { min: 100 }),
     delivery: {
       maxAttempts: envInt(env, 'DELIVERY_MAX_ATTEMPTS', 8, { min: 1, max: 100 }),
       baseDelayMs: envInt(env, 'DELIVERY_BASE_DELAY_MS', 500, { min: 1 }),

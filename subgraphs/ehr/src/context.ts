@@ -1,4 +1,5 @@
 import type { ServiceContext } from '@carebridge/common';
+import type { AlertStore } from './alerts/store';
 import type { EhrStore } from './data/store';
 import type { DestinationPolicy } from './delivery/destinations';
 import type { DeliveryEngine } from './delivery/engine';
@@ -17,4 +18,6 @@ export interface Context extends ServiceContext {
   delivery: DeliveryEngine;
   /** Where an EHR system an organization creates may point (`createEhrSystem`'s base URL policy). */
   destinations: DestinationPolicy;
+  /** Alert rules and alerts of every organization. */
+  alerts: AlertStore;
 }

@@ -24,6 +24,8 @@ await runService(
     mappings: storage.mappings,
     snapshots: storage.snapshots,
     transactions: storage.transactions,
+    alerts: storage.alerts,
+    alertEvaluationMs: config.alertEvaluationMs,
     audit,
     verifier,
     eventsSecret: config.eventsSecret,

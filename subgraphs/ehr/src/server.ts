@@ -7,12 +7,16 @@ import {
   type SubgraphService,
   type TokenVerifier,
 } from '@carebridge/common';
+import { AlertEvaluator, AlertWorker } from './alerts/evaluator';
+import { AlertNotifier, type NotifierPolicy } from './alerts/notifier';
+import { InMemoryAlertStore, type AlertStore } from './alerts/store';
 import type { Context } from './context';
 import { createSeededStore, type EhrStore } from './data/store';
 import { DestinationGuard, type DestinationPolicy, type Resolver } from './delivery/destinations';
 import { DeliveryEngine } from './delivery/engine';
 import { eventsRoute } from './delivery/events';
 import { deliveryMetrics } from './delivery/metrics';
+import type { PinnedFetch } from './delivery/pinnedFetch';
 import { InMemorySnapshotStore, type SnapshotStore } from './delivery/snapshots';
 import { createsPatientIn, InMemoryTransactionStore, type TransactionStore } from './delivery/transactions';
 import { DeliveryWorker, type DeliveryWorkerOptions } from './delivery/worker';
@@ -23,7 +27,12 @@ export { createSeededStore };
 
 export interface EhrService extends SubgraphService<Context> {
   /** The delivery engine and stores, shared by every request and by the worker: tests feed events here. */
-  shared: Pick<Context, 'delivery' | 'snapshots' | 'transactions'>;
+  shared: Pick<Context, 'delivery' | 'snapshots' | 'transactions' | 'alerts'> & {
+    /** Evaluates the alert rules once (tests drive it with their own clock). */
+    evaluator: AlertEvaluator;
+    /** Sends the webhook notifications due (tests drive it with their own clock). */
+    notifier: AlertNotifier;
+  };
 }
 
 export interface EhrServiceOptions {
@@ -37,6 +46,12 @@ export interface EhrServiceOptions {
   /** Delivery's stores; a restarted service given the same ones carries on where it stopped. */
   snapshots?: SnapshotStore;
   transactions?: TransactionStore;
+  /** Alert rules and alerts; in memory by default. */
+  alerts?: AlertStore;
+  /** How often the alert worker evaluates every rule (`ALERT_EVALUATION_MS`); 15 s by default. */
+  alertEvaluationMs?: number;
+  /** Alert webhooks' retry policy, and their HTTP client (tests). */
+  alertWebhooks?: { policy?: Partial<NotifierPolicy>; pinnedFetch?: PinnedFetch };
   /** Where reads and sends of patient data are recorded; `src/index.ts` passes one built from config. */
   audit?: AuditSink;
   /**
@@ -79,6 +94,15 @@ export function createService(options: EhrServiceOptions): EhrService {
     logger: logger.child({ component: 'delivery' }),
   });
   const metrics = createMetrics({ service: 'ehr', production: options.production });
+  const alerts = options.alerts ?? new InMemoryAlertStore();
+  const alertLogger = logger.child({ component: 'alerts' });
+  const evaluator = new AlertEvaluator({ alerts, transactions, logger: alertLogger });
+  const notifier = new AlertNotifier({
+    alerts,
+    destinations: new DestinationGuard(destinations, options.destinations?.resolve),
+    logger: alertLogger,
+    ...options.alertWebhooks,
+  });
   const service = createSubgraphService<Context>({
     name: 'ehr',
     schemaFile: new URL('../schema.graphql', import.meta.url),
@@ -98,8 +122,9 @@ export function createService(options: EhrServiceOptions): EhrService {
         transactions,
         destinations: new DestinationGuard(destinations, options.destinations?.resolve),
       }),
+      new AlertWorker(evaluator, notifier, { intervalMs: options.alertEvaluationMs ?? 15_000, logger: alertLogger }),
     ],
-    context: () => ({ store, mappings, snapshots, transactions, delivery, destinations }),
+    context: () => ({ store, mappings, snapshots, transactions, delivery, destinations, alerts }),
   });
-  return { ...service, shared: { delivery, snapshots, transactions } };
+  return { ...service, shared: { delivery, snapshots, transactions, alerts, evaluator, notifier } };
 }

@@ -15,6 +15,12 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query LayoutQuery($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      name\n    }\n  }\n": typeof types.LayoutQueryDocument,
+    "\n  query DeliveryAlertRulesQuery {\n    alertRules {\n      id\n      kind\n      ehrSystemId\n      windowMinutes\n      threshold\n      timeZone\n      workdayStartHour\n      workdayEndHour\n      webhookUrl\n    }\n  }\n": typeof types.DeliveryAlertRulesQueryDocument,
+    "\n  mutation DeliveryCreateAlertRuleMutation($input: AlertRuleInput!) {\n    createAlertRule(input: $input) {\n      rule {\n        id\n      }\n      webhookSecret\n    }\n  }\n": typeof types.DeliveryCreateAlertRuleMutationDocument,
+    "\n  mutation DeliveryUpdateAlertRuleMutation($id: ID!, $input: AlertRuleInput!) {\n    updateAlertRule(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.DeliveryUpdateAlertRuleMutationDocument,
+    "\n  mutation DeliveryDeleteAlertRuleMutation($id: ID!) {\n    deleteAlertRule(id: $id)\n  }\n": typeof types.DeliveryDeleteAlertRuleMutationDocument,
+    "\n  query DeliveryAlertsQuery($first: Int!) {\n    alerts(first: $first) {\n      totalCount\n      nodes {\n        id\n        ruleId\n        kind\n        ehrSystemId\n        status\n        value\n        openedAt\n        acknowledgedAt\n        acknowledgedBy\n        resolvedAt\n        notificationError\n      }\n    }\n  }\n": typeof types.DeliveryAlertsQueryDocument,
+    "\n  mutation DeliveryAcknowledgeAlertMutation($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      id\n      status\n      acknowledgedAt\n      acknowledgedBy\n    }\n  }\n": typeof types.DeliveryAcknowledgeAlertMutationDocument,
     "\n  mutation DeliveryBulkUpdatePatientsMutation(\n    $filter: BulkPatientFilter!\n    $input: BulkPatientUpdateInput!\n    $dryRun: Boolean!\n  ) {\n    updatePatients(filter: $filter, input: $input, dryRun: $dryRun) {\n      dryRun\n      matchedCount\n      changedCount\n    }\n  }\n": typeof types.DeliveryBulkUpdatePatientsMutationDocument,
     "\n  mutation DeliveryBulkResendMutation($filter: ResendFilter!, $dryRun: Boolean!) {\n    resendToEhr(filter: $filter, dryRun: $dryRun) {\n      dryRun\n      patientCount\n      requestCount\n    }\n  }\n": typeof types.DeliveryBulkResendMutationDocument,
     "\n  query DeliveryBulkProvidersQuery {\n    providers {\n      id\n      displayName\n      specialty\n    }\n  }\n": typeof types.DeliveryBulkProvidersQueryDocument,
@@ -54,6 +60,12 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query LayoutQuery($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      name\n    }\n  }\n": types.LayoutQueryDocument,
+    "\n  query DeliveryAlertRulesQuery {\n    alertRules {\n      id\n      kind\n      ehrSystemId\n      windowMinutes\n      threshold\n      timeZone\n      workdayStartHour\n      workdayEndHour\n      webhookUrl\n    }\n  }\n": types.DeliveryAlertRulesQueryDocument,
+    "\n  mutation DeliveryCreateAlertRuleMutation($input: AlertRuleInput!) {\n    createAlertRule(input: $input) {\n      rule {\n        id\n      }\n      webhookSecret\n    }\n  }\n": types.DeliveryCreateAlertRuleMutationDocument,
+    "\n  mutation DeliveryUpdateAlertRuleMutation($id: ID!, $input: AlertRuleInput!) {\n    updateAlertRule(id: $id, input: $input) {\n      id\n    }\n  }\n": types.DeliveryUpdateAlertRuleMutationDocument,
+    "\n  mutation DeliveryDeleteAlertRuleMutation($id: ID!) {\n    deleteAlertRule(id: $id)\n  }\n": types.DeliveryDeleteAlertRuleMutationDocument,
+    "\n  query DeliveryAlertsQuery($first: Int!) {\n    alerts(first: $first) {\n      totalCount\n      nodes {\n        id\n        ruleId\n        kind\n        ehrSystemId\n        status\n        value\n        openedAt\n        acknowledgedAt\n        acknowledgedBy\n        resolvedAt\n        notificationError\n      }\n    }\n  }\n": types.DeliveryAlertsQueryDocument,
+    "\n  mutation DeliveryAcknowledgeAlertMutation($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      id\n      status\n      acknowledgedAt\n      acknowledgedBy\n    }\n  }\n": types.DeliveryAcknowledgeAlertMutationDocument,
     "\n  mutation DeliveryBulkUpdatePatientsMutation(\n    $filter: BulkPatientFilter!\n    $input: BulkPatientUpdateInput!\n    $dryRun: Boolean!\n  ) {\n    updatePatients(filter: $filter, input: $input, dryRun: $dryRun) {\n      dryRun\n      matchedCount\n      changedCount\n    }\n  }\n": types.DeliveryBulkUpdatePatientsMutationDocument,
     "\n  mutation DeliveryBulkResendMutation($filter: ResendFilter!, $dryRun: Boolean!) {\n    resendToEhr(filter: $filter, dryRun: $dryRun) {\n      dryRun\n      patientCount\n      requestCount\n    }\n  }\n": types.DeliveryBulkResendMutationDocument,
     "\n  query DeliveryBulkProvidersQuery {\n    providers {\n      id\n      displayName\n      specialty\n    }\n  }\n": types.DeliveryBulkProvidersQueryDocument,
@@ -110,6 +122,30 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query LayoutQuery($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query LayoutQuery($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeliveryAlertRulesQuery {\n    alertRules {\n      id\n      kind\n      ehrSystemId\n      windowMinutes\n      threshold\n      timeZone\n      workdayStartHour\n      workdayEndHour\n      webhookUrl\n    }\n  }\n"): (typeof documents)["\n  query DeliveryAlertRulesQuery {\n    alertRules {\n      id\n      kind\n      ehrSystemId\n      windowMinutes\n      threshold\n      timeZone\n      workdayStartHour\n      workdayEndHour\n      webhookUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeliveryCreateAlertRuleMutation($input: AlertRuleInput!) {\n    createAlertRule(input: $input) {\n      rule {\n        id\n      }\n      webhookSecret\n    }\n  }\n"): (typeof documents)["\n  mutation DeliveryCreateAlertRuleMutation($input: AlertRuleInput!) {\n    createAlertRule(input: $input) {\n      rule {\n        id\n      }\n      webhookSecret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeliveryUpdateAlertRuleMutation($id: ID!, $input: AlertRuleInput!) {\n    updateAlertRule(id: $id, input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation DeliveryUpdateAlertRuleMutation($id: ID!, $input: AlertRuleInput!) {\n    updateAlertRule(id: $id, input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeliveryDeleteAlertRuleMutation($id: ID!) {\n    deleteAlertRule(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeliveryDeleteAlertRuleMutation($id: ID!) {\n    deleteAlertRule(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeliveryAlertsQuery($first: Int!) {\n    alerts(first: $first) {\n      totalCount\n      nodes {\n        id\n        ruleId\n        kind\n        ehrSystemId\n        status\n        value\n        openedAt\n        acknowledgedAt\n        acknowledgedBy\n        resolvedAt\n        notificationError\n      }\n    }\n  }\n"): (typeof documents)["\n  query DeliveryAlertsQuery($first: Int!) {\n    alerts(first: $first) {\n      totalCount\n      nodes {\n        id\n        ruleId\n        kind\n        ehrSystemId\n        status\n        value\n        openedAt\n        acknowledgedAt\n        acknowledgedBy\n        resolvedAt\n        notificationError\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeliveryAcknowledgeAlertMutation($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      id\n      status\n      acknowledgedAt\n      acknowledgedBy\n    }\n  }\n"): (typeof documents)["\n  mutation DeliveryAcknowledgeAlertMutation($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      id\n      status\n      acknowledgedAt\n      acknowledgedBy\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -41,6 +41,62 @@ export type AddressInput = {
   state: Scalars['String']['input'];
 };
 
+/** A new or changed alert rule. */
+export type AlertRuleInput = {
+  /** Only this EHR system's transactions (one the organization can use); omit for all. */
+  ehrSystemId?: InputMaybe<Scalars['ID']['input']>;
+  /** What it watches. */
+  kind: AlertRuleKind;
+  /**
+   * DEAD_TRANSACTIONS: the count to reach, a whole number from 1; ERROR_RATE: the percentage to
+   * exceed, 0 to 100. Ignored (stored as 0) for the other kinds.
+   */
+  threshold?: InputMaybe<Scalars['Float']['input']>;
+  /** IANA time zone of the working hours; UTC when omitted. */
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Where to POST notifications: http(s) (https in production), no credentials, query or fragment,
+   * not a loopback, private, link-local or reserved address unless the operator allows its origin.
+   * Omit for none.
+   */
+  webhookUrl?: InputMaybe<Scalars['String']['input']>;
+  /** The window in minutes, 1 to 10080 (a week). */
+  windowMinutes: Scalars['Int']['input'];
+  /** Hour the working day ends, after the start, up to 24; 18 when omitted. */
+  workdayEndHour?: InputMaybe<Scalars['Int']['input']>;
+  /** First hour of the working day, 0 to 23; 8 when omitted. */
+  workdayStartHour?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * What an alert rule watches. Counts are over the caller organization's transactions (of one EHR
+ * system when the rule names one) whose latest change falls in the rule's window.
+ */
+export type AlertRuleKind =
+  /** At least `threshold` transactions became DEAD in the last `windowMinutes` minutes. */
+  | 'DEAD_TRANSACTIONS'
+  /**
+   * More than `threshold` percent of the transactions attempted in the last `windowMinutes` minutes
+   * are FAILED or DEAD (at least one attempted).
+   */
+  | 'ERROR_RATE'
+  /**
+   * No transaction was delivered in the last `windowMinutes` minutes, while it is working hours in
+   * the rule's time zone (Monday to Friday, `workdayStartHour` to `workdayEndHour`).
+   */
+  | 'NO_DELIVERY'
+  /** The oldest PENDING or FAILED transaction was created more than `windowMinutes` minutes ago. */
+  | 'OLDEST_PENDING';
+
+/** Where an alert is in its life. */
+export type AlertStatus =
+  /** A staff member has seen it; the condition is still true. */
+  | 'ACKNOWLEDGED'
+  /** The rule's condition is true and no one has acknowledged it yet. */
+  | 'OPEN'
+  /** The condition became false again (or the rule was deleted). */
+  | 'RESOLVED';
+
 /** The answer to one question: set exactly the value field that matches the question's type. */
 export type AnswerInput = {
   /** The question answered. */
@@ -477,6 +533,47 @@ export type LayoutQueryQueryVariables = Exact<{
 
 export type LayoutQueryQuery = { __typename?: 'Query', organization?: { __typename?: 'Organization', id: string, name: string } | null };
 
+export type DeliveryAlertRulesQueryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DeliveryAlertRulesQueryQuery = { __typename?: 'Query', alertRules: Array<{ __typename?: 'AlertRule', id: string, kind: AlertRuleKind, ehrSystemId?: string | null, windowMinutes: number, threshold: number, timeZone: string, workdayStartHour: number, workdayEndHour: number, webhookUrl?: string | null }> };
+
+export type DeliveryCreateAlertRuleMutationMutationVariables = Exact<{
+  input: AlertRuleInput;
+}>;
+
+
+export type DeliveryCreateAlertRuleMutationMutation = { __typename?: 'Mutation', createAlertRule: { __typename?: 'CreatedAlertRule', webhookSecret: string, rule: { __typename?: 'AlertRule', id: string } } };
+
+export type DeliveryUpdateAlertRuleMutationMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: AlertRuleInput;
+}>;
+
+
+export type DeliveryUpdateAlertRuleMutationMutation = { __typename?: 'Mutation', updateAlertRule: { __typename?: 'AlertRule', id: string } };
+
+export type DeliveryDeleteAlertRuleMutationMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeliveryDeleteAlertRuleMutationMutation = { __typename?: 'Mutation', deleteAlertRule: string };
+
+export type DeliveryAlertsQueryQueryVariables = Exact<{
+  first: Scalars['Int']['input'];
+}>;
+
+
+export type DeliveryAlertsQueryQuery = { __typename?: 'Query', alerts: { __typename?: 'AlertConnection', totalCount: number, nodes: Array<{ __typename?: 'Alert', id: string, ruleId: string, kind: AlertRuleKind, ehrSystemId?: string | null, status: AlertStatus, value: number, openedAt: string, acknowledgedAt?: string | null, acknowledgedBy?: string | null, resolvedAt?: string | null, notificationError?: string | null }> } };
+
+export type DeliveryAcknowledgeAlertMutationMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeliveryAcknowledgeAlertMutationMutation = { __typename?: 'Mutation', acknowledgeAlert: { __typename?: 'Alert', id: string, status: AlertStatus, acknowledgedAt?: string | null, acknowledgedBy?: string | null } };
+
 export type DeliveryBulkUpdatePatientsMutationMutationVariables = Exact<{
   filter: BulkPatientFilter;
   input: BulkPatientUpdateInput;
@@ -734,6 +831,12 @@ export const PatientDetailTransactions_TransactionFragmentDoc = {"kind":"Documen
 export const PatientsEdit_PatientFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PatientsEdit_patient"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Patient"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"gender"}},{"kind":"Field","name":{"kind":"Name","value":"dateOfBirth"}},{"kind":"Field","name":{"kind":"Name","value":"mrn"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"preferredLanguage"}},{"kind":"Field","name":{"kind":"Name","value":"primaryCarePhysician"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"address"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"line1"}},{"kind":"Field","name":{"kind":"Name","value":"line2"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"country"}}]}},{"kind":"Field","name":{"kind":"Name","value":"emergencyContact"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"relationship"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}}]}},{"kind":"Field","name":{"kind":"Name","value":"insurance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"policyNumber"}}]}}]}}]} as unknown as DocumentNode<PatientsEdit_PatientFragment, unknown>;
 export const PatientTable_PatientFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PatientTable_patient"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Patient"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"mrn"}},{"kind":"Field","name":{"kind":"Name","value":"dateOfBirth"}},{"kind":"Field","name":{"kind":"Name","value":"gender"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"primaryCarePhysician"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ehrSystem"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lastEhrTransaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<PatientTable_PatientFragment, unknown>;
 export const LayoutQueryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LayoutQuery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organizationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organizationId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<LayoutQueryQuery, LayoutQueryQueryVariables>;
+export const DeliveryAlertRulesQueryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DeliveryAlertRulesQuery"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"alertRules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"ehrSystemId"}},{"kind":"Field","name":{"kind":"Name","value":"windowMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"workdayStartHour"}},{"kind":"Field","name":{"kind":"Name","value":"workdayEndHour"}},{"kind":"Field","name":{"kind":"Name","value":"webhookUrl"}}]}}]}}]} as unknown as DocumentNode<DeliveryAlertRulesQueryQuery, DeliveryAlertRulesQueryQueryVariables>;
+export const DeliveryCreateAlertRuleMutationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeliveryCreateAlertRuleMutation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AlertRuleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createAlertRule"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"webhookSecret"}}]}}]}}]} as unknown as DocumentNode<DeliveryCreateAlertRuleMutationMutation, DeliveryCreateAlertRuleMutationMutationVariables>;
+export const DeliveryUpdateAlertRuleMutationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeliveryUpdateAlertRuleMutation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AlertRuleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateAlertRule"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<DeliveryUpdateAlertRuleMutationMutation, DeliveryUpdateAlertRuleMutationMutationVariables>;
+export const DeliveryDeleteAlertRuleMutationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeliveryDeleteAlertRuleMutation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteAlertRule"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<DeliveryDeleteAlertRuleMutationMutation, DeliveryDeleteAlertRuleMutationMutationVariables>;
+export const DeliveryAlertsQueryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DeliveryAlertsQuery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"alerts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"ruleId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"ehrSystemId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"openedAt"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledgedAt"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledgedBy"}},{"kind":"Field","name":{"kind":"Name","value":"resolvedAt"}},{"kind":"Field","name":{"kind":"Name","value":"notificationError"}}]}}]}}]}}]} as unknown as DocumentNode<DeliveryAlertsQueryQuery, DeliveryAlertsQueryQueryVariables>;
+export const DeliveryAcknowledgeAlertMutationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeliveryAcknowledgeAlertMutation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acknowledgeAlert"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledgedAt"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledgedBy"}}]}}]}}]} as unknown as DocumentNode<DeliveryAcknowledgeAlertMutationMutation, DeliveryAcknowledgeAlertMutationMutationVariables>;
 export const DeliveryBulkUpdatePatientsMutationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeliveryBulkUpdatePatientsMutation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"BulkPatientFilter"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"BulkPatientUpdateInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updatePatients"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"matchedCount"}},{"kind":"Field","name":{"kind":"Name","value":"changedCount"}}]}}]}}]} as unknown as DocumentNode<DeliveryBulkUpdatePatientsMutationMutation, DeliveryBulkUpdatePatientsMutationMutationVariables>;
 export const DeliveryBulkResendMutationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeliveryBulkResendMutation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ResendFilter"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resendToEhr"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"patientCount"}},{"kind":"Field","name":{"kind":"Name","value":"requestCount"}}]}}]}}]} as unknown as DocumentNode<DeliveryBulkResendMutationMutation, DeliveryBulkResendMutationMutationVariables>;
 export const DeliveryBulkProvidersQueryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DeliveryBulkProvidersQuery"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"specialty"}}]}}]}}]} as unknown as DocumentNode<DeliveryBulkProvidersQueryQuery, DeliveryBulkProvidersQueryQueryVariables>;

@@ -1,29 +1,32 @@
 import { useId, useRef, type KeyboardEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { useT } from '../i18n/I18nProvider';
+import { AlertsPanel } from './AlertsPanel';
 import { BulkPanel } from './BulkPanel';
 import './delivery.css';
 import { TransactionsPanel } from './TransactionsPanel';
 
-const VIEWS = ['transactions', 'bulk'] as const;
+const VIEWS = ['transactions', 'bulk', 'alerts'] as const;
 type View = (typeof VIEWS)[number];
 
 /**
- * /delivery: the delivery monitor (transactions by status, replay of DEAD ones) and, in a second
- * tab, the bulk changes. The tab is in the URL (`?view=bulk`), so either can be linked to.
+ * /delivery: the delivery monitor (transactions by status, replay of DEAD ones) and, in other
+ * tabs, the alerts (with the rules editor for ADMINs) and the bulk changes. The tab is in the URL
+ * (`?view=alerts`, `?view=bulk`), so each can be linked to.
  */
 export function DeliveryRoute() {
   const t = useT();
   const id = useId();
   const [params, setParams] = useSearchParams();
-  const view: View = params.get('view') === 'bulk' ? 'bulk' : 'transactions';
+  const requested = params.get('view');
+  const view: View = requested === 'bulk' || requested === 'alerts' ? requested : 'transactions';
   const tabs = useRef(new Map<View, HTMLButtonElement>());
 
   const select = (next: View) => {
     setParams(
       (current) => {
         const params = new URLSearchParams(current);
-        if (next === 'bulk') params.set('view', next);
+        if (next !== 'transactions') params.set('view', next);
         else params.delete('view');
         return params;
       },
@@ -78,7 +81,7 @@ export function DeliveryRoute() {
         ))}
       </div>
       <div role="tabpanel" id={`${id}-${view}-panel`} aria-labelledby={`${id}-${view}-tab`} className="tabs__panel">
-        {view === 'bulk' ? <BulkPanel /> : <TransactionsPanel />}
+        {view === 'bulk' ? <BulkPanel /> : view === 'alerts' ? <AlertsPanel /> : <TransactionsPanel />}
       </div>
     </section>
   );

@@ -3,6 +3,7 @@ import type * as Types from './schema-types';
 import type { EhrSystem, EhrTransaction, Organization, Patient, Provider, Questionnaire } from './schema-types';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { EhrSystemRecord, MappingVersionRecord, FieldMappingRecord, EndpointRecord, EhrTransactionRecord, OrganizationRecord, PatientReference, QuestionnaireReference } from '../data/records';
+import type { AlertRuleRecord, AlertRecord } from '../alerts/records';
 import type { Context } from '../context';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -125,18 +126,26 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   Address: ResolverTypeWrapper<Types.Address>;
   String: ResolverTypeWrapper<Types.Scalars['String']['output']>;
-  AuditActor: ResolverTypeWrapper<Types.AuditActor>;
+  Alert: ResolverTypeWrapper<AlertRecord>;
   ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
+  Float: ResolverTypeWrapper<Types.Scalars['Float']['output']>;
+  AlertConnection: ResolverTypeWrapper<Omit<Types.AlertConnection, 'nodes'> & { nodes: Array<ResolversTypes['Alert']> }>;
+  Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
+  AlertRule: ResolverTypeWrapper<AlertRuleRecord>;
+  AlertRuleInput: Types.AlertRuleInput;
+  AlertRuleKind: Types.AlertRuleKind;
+  AlertStatus: Types.AlertStatus;
+  AuditActor: ResolverTypeWrapper<Types.AuditActor>;
   AuditActorKind: Types.AuditActorKind;
   AuditOutcome: Types.AuditOutcome;
   AuditRecord: ResolverTypeWrapper<Types.AuditRecord>;
-  Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
   AuditRecordConnection: ResolverTypeWrapper<Types.AuditRecordConnection>;
   CanonicalField: ResolverTypeWrapper<Types.CanonicalField>;
   ChangeKind: Types.ChangeKind;
   ClinicalAnswer: ResolverTypeWrapper<Types.ClinicalAnswer>;
   CodeTableEntry: ResolverTypeWrapper<Types.CodeTableEntry>;
   CodeTableEntryInput: Types.CodeTableEntryInput;
+  CreatedAlertRule: ResolverTypeWrapper<Omit<Types.CreatedAlertRule, 'rule'> & { rule: ResolversTypes['AlertRule'] }>;
   DataCategory: Types.DataCategory;
   Date: ResolverTypeWrapper<Types.Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
@@ -185,15 +194,21 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   Address: Types.Address;
   String: Types.Scalars['String']['output'];
-  AuditActor: Types.AuditActor;
+  Alert: AlertRecord;
   ID: Types.Scalars['ID']['output'];
-  AuditRecord: Types.AuditRecord;
+  Float: Types.Scalars['Float']['output'];
+  AlertConnection: Omit<Types.AlertConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Alert']> };
   Int: Types.Scalars['Int']['output'];
+  AlertRule: AlertRuleRecord;
+  AlertRuleInput: Types.AlertRuleInput;
+  AuditActor: Types.AuditActor;
+  AuditRecord: Types.AuditRecord;
   AuditRecordConnection: Types.AuditRecordConnection;
   CanonicalField: Types.CanonicalField;
   ClinicalAnswer: Types.ClinicalAnswer;
   CodeTableEntry: Types.CodeTableEntry;
   CodeTableEntryInput: Types.CodeTableEntryInput;
+  CreatedAlertRule: Omit<Types.CreatedAlertRule, 'rule'> & { rule: ResolversParentTypes['AlertRule'] };
   Date: Types.Scalars['Date']['output'];
   DateTime: Types.Scalars['DateTime']['output'];
   EhrEndpoint: EndpointRecord;
@@ -228,6 +243,40 @@ export type ResolversParentTypes = ResolversObject<{
   ResendResult: Types.ResendResult;
   ValueTransform: Types.ValueTransform;
   ValueTransformInput: Types.ValueTransformInput;
+}>;
+
+export type AlertResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Alert'] = ResolversParentTypes['Alert']> = ResolversObject<{
+  acknowledgedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  acknowledgedBy?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  ehrSystemId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AlertRuleKind'], ParentType, ContextType>;
+  notificationError?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  openedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  resolvedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  ruleId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AlertStatus'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type AlertConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AlertConnection'] = ResolversParentTypes['AlertConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AlertRuleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AlertRule'] = ResolversParentTypes['AlertRule']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  ehrSystemId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AlertRuleKind'], ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  webhookUrl?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  windowMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  workdayEndHour?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  workdayStartHour?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type AuditActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditActor'] = ResolversParentTypes['AuditActor']> = ResolversObject<{
@@ -265,6 +314,11 @@ export type CanonicalFieldResolvers<ContextType = Context, ParentType extends Re
 export type CodeTableEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodeTableEntry'] = ResolversParentTypes['CodeTableEntry']> = ResolversObject<{
   from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CreatedAlertRuleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreatedAlertRule'] = ResolversParentTypes['CreatedAlertRule']> = ResolversObject<{
+  rule?: Resolver<ResolversTypes['AlertRule'], ParentType, ContextType>;
+  webhookSecret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -365,7 +419,10 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  acknowledgeAlert?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<Types.MutationAcknowledgeAlertArgs, 'id'>>;
+  createAlertRule?: Resolver<ResolversTypes['CreatedAlertRule'], ParentType, ContextType, RequireFields<Types.MutationCreateAlertRuleArgs, 'input'>>;
   createEhrSystem?: Resolver<ResolversTypes['EhrSystem'], ParentType, ContextType, RequireFields<Types.MutationCreateEhrSystemArgs, 'input'>>;
+  deleteAlertRule?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<Types.MutationDeleteAlertRuleArgs, 'id'>>;
   publishEhrMapping?: Resolver<ResolversTypes['EhrMapping'], ParentType, ContextType, RequireFields<Types.MutationPublishEhrMappingArgs, 'ehrSystemId' | 'input'>>;
   registerOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<Types.MutationRegisterOrganizationArgs, 'input'>>;
   replayEhrTransaction?: Resolver<ResolversTypes['EhrTransaction'], ParentType, ContextType, RequireFields<Types.MutationReplayEhrTransactionArgs, 'id' | 'mapping'>>;
@@ -373,6 +430,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   resendToEhr?: Resolver<ResolversTypes['ResendResult'], ParentType, ContextType, RequireFields<Types.MutationResendToEhrArgs, 'dryRun'>>;
   rollbackEhrMapping?: Resolver<ResolversTypes['EhrMapping'], ParentType, ContextType, RequireFields<Types.MutationRollbackEhrMappingArgs, 'ehrSystemId' | 'version'>>;
   setOrganizationEhrSystem?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<Types.MutationSetOrganizationEhrSystemArgs, 'ehrSystemId'>>;
+  updateAlertRule?: Resolver<ResolversTypes['AlertRule'], ParentType, ContextType, RequireFields<Types.MutationUpdateAlertRuleArgs, 'id' | 'input'>>;
 }>;
 
 export type OrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization'], FederationReferenceType extends FederationReferenceTypes['Organization'] = FederationReferenceTypes['Organization']> = ResolversObject<{
@@ -403,6 +461,8 @@ export type ProviderResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  alertRules?: Resolver<Array<ResolversTypes['AlertRule']>, ParentType, ContextType>;
+  alerts?: Resolver<ResolversTypes['AlertConnection'], ParentType, ContextType, Partial<Types.QueryAlertsArgs>>;
   canonicalFields?: Resolver<Array<ResolversTypes['CanonicalField']>, ParentType, ContextType>;
   ehrAuditLog?: Resolver<ResolversTypes['AuditRecordConnection'], ParentType, ContextType, Partial<Types.QueryEhrAuditLogArgs>>;
   ehrSystem?: Resolver<Types.Maybe<ResolversTypes['EhrSystem']>, ParentType, ContextType, RequireFields<Types.QueryEhrSystemArgs, 'id'>>;
@@ -432,11 +492,15 @@ export type ValueTransformResolvers<ContextType = Context, ParentType extends Re
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  Alert?: AlertResolvers<ContextType>;
+  AlertConnection?: AlertConnectionResolvers<ContextType>;
+  AlertRule?: AlertRuleResolvers<ContextType>;
   AuditActor?: AuditActorResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
   AuditRecordConnection?: AuditRecordConnectionResolvers<ContextType>;
   CanonicalField?: CanonicalFieldResolvers<ContextType>;
   CodeTableEntry?: CodeTableEntryResolvers<ContextType>;
+  CreatedAlertRule?: CreatedAlertRuleResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   EhrEndpoint?: EhrEndpointResolvers<ContextType>;

@@ -39,6 +39,139 @@ export type Address = {
   state: Scalars['String']['output'];
 };
 
+/**
+ * One period during which a rule's condition was true: at most one OPEN or ACKNOWLEDGED per rule.
+ * Holds counts and times only.
+ */
+export type Alert = {
+  __typename?: 'Alert';
+  /** When a staff member acknowledged it. */
+  acknowledgedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The user id of who acknowledged it. */
+  acknowledgedBy?: Maybe<Scalars['ID']['output']>;
+  /** The rule's EHR system, if it names one. */
+  ehrSystemId?: Maybe<Scalars['ID']['output']>;
+  /** Its id. */
+  id: Scalars['ID']['output'];
+  /** The rule's kind. */
+  kind: AlertRuleKind;
+  /**
+   * Why a webhook notification of this alert was given up (e.g. "The webhook answered HTTP 500."),
+   * after its last attempt; null when none was.
+   */
+  notificationError?: Maybe<Scalars['String']['output']>;
+  /** When the condition was found true. */
+  openedAt: Scalars['DateTime']['output'];
+  /** When the condition was found false again. */
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The rule that raised it (it may have been deleted since). */
+  ruleId: Scalars['ID']['output'];
+  /** Where it is in its life. */
+  status: AlertStatus;
+  /**
+   * The figure that made the condition true when it opened: a count (DEAD_TRANSACTIONS), a
+   * percentage (ERROR_RATE) or minutes (NO_DELIVERY, OLDEST_PENDING).
+   */
+  value: Scalars['Float']['output'];
+};
+
+/** One page of alerts. */
+export type AlertConnection = {
+  __typename?: 'AlertConnection';
+  /** The alerts on this page, newest first. */
+  nodes: Array<Alert>;
+  /** Where this page ends and whether another follows. */
+  pageInfo: PageInfo;
+  /** How many alerts match the status. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A condition on the organization's delivery, checked by the ehr subgraph every few seconds. */
+export type AlertRule = {
+  __typename?: 'AlertRule';
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Only this EHR system's transactions; null for all of the organization's. */
+  ehrSystemId?: Maybe<Scalars['ID']['output']>;
+  /** Its id. */
+  id: Scalars['ID']['output'];
+  /** What it watches. */
+  kind: AlertRuleKind;
+  /** The count (DEAD_TRANSACTIONS) or percentage (ERROR_RATE) to reach; 0 for the other kinds. */
+  threshold: Scalars['Float']['output'];
+  /** The IANA time zone of the working hours (NO_DELIVERY), e.g. America/New_York. */
+  timeZone: Scalars['String']['output'];
+  /** When it was last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /**
+   * Where a JSON notification is POSTed when one of its alerts opens and when it resolves (signed
+   * with the rule's secret, see `CreatedAlertRule.webhookSecret`); null for none.
+   */
+  webhookUrl?: Maybe<Scalars['String']['output']>;
+  /** The window looked at, in minutes. */
+  windowMinutes: Scalars['Int']['output'];
+  /** Hour the working day ends, 1 to 24, after the start (NO_DELIVERY). */
+  workdayEndHour: Scalars['Int']['output'];
+  /** First hour of the working day, 0 to 23 (NO_DELIVERY). */
+  workdayStartHour: Scalars['Int']['output'];
+};
+
+/** A new or changed alert rule. */
+export type AlertRuleInput = {
+  /** Only this EHR system's transactions (one the organization can use); omit for all. */
+  ehrSystemId?: InputMaybe<Scalars['ID']['input']>;
+  /** What it watches. */
+  kind: AlertRuleKind;
+  /**
+   * DEAD_TRANSACTIONS: the count to reach, a whole number from 1; ERROR_RATE: the percentage to
+   * exceed, 0 to 100. Ignored (stored as 0) for the other kinds.
+   */
+  threshold?: InputMaybe<Scalars['Float']['input']>;
+  /** IANA time zone of the working hours; UTC when omitted. */
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Where to POST notifications: http(s) (https in production), no credentials, query or fragment,
+   * not a loopback, private, link-local or reserved address unless the operator allows its origin.
+   * Omit for none.
+   */
+  webhookUrl?: InputMaybe<Scalars['String']['input']>;
+  /** The window in minutes, 1 to 10080 (a week). */
+  windowMinutes: Scalars['Int']['input'];
+  /** Hour the working day ends, after the start, up to 24; 18 when omitted. */
+  workdayEndHour?: InputMaybe<Scalars['Int']['input']>;
+  /** First hour of the working day, 0 to 23; 8 when omitted. */
+  workdayStartHour?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * What an alert rule watches. Counts are over the caller organization's transactions (of one EHR
+ * system when the rule names one) whose latest change falls in the rule's window.
+ */
+export type AlertRuleKind =
+  /** At least `threshold` transactions became DEAD in the last `windowMinutes` minutes. */
+  | 'DEAD_TRANSACTIONS'
+  /**
+   * More than `threshold` percent of the transactions attempted in the last `windowMinutes` minutes
+   * are FAILED or DEAD (at least one attempted).
+   */
+  | 'ERROR_RATE'
+  /**
+   * No transaction was delivered in the last `windowMinutes` minutes, while it is working hours in
+   * the rule's time zone (Monday to Friday, `workdayStartHour` to `workdayEndHour`).
+   */
+  | 'NO_DELIVERY'
+  /** The oldest PENDING or FAILED transaction was created more than `windowMinutes` minutes ago. */
+  | 'OLDEST_PENDING';
+
+/** Where an alert is in its life. */
+export type AlertStatus =
+  /** A staff member has seen it; the condition is still true. */
+  | 'ACKNOWLEDGED'
+  /** The rule's condition is true and no one has acknowledged it yet. */
+  | 'OPEN'
+  /** The condition became false again (or the rule was deleted). */
+  | 'RESOLVED';
+
 /** Who acted in an audited event. */
 export type AuditActor = {
   __typename?: 'AuditActor';
@@ -156,6 +289,19 @@ export type CodeTableEntryInput = {
   from: Scalars['String']['input'];
   /** What the EHR expects instead. */
   to: Scalars['String']['input'];
+};
+
+/** A rule just created, with the secret its webhook notifications are signed with. */
+export type CreatedAlertRule = {
+  __typename?: 'CreatedAlertRule';
+  /** The rule. */
+  rule: AlertRule;
+  /**
+   * The rule's webhook secret, shown only here. Each notification carries `X-Carebridge-Timestamp`
+   * and `X-Carebridge-Signature: <rule id>=<hex>[, …]`: HMAC-SHA256 with this secret of the
+   * timestamp, a dot and the body, one entry per rule in the notification.
+   */
+  webhookSecret: Scalars['String']['output'];
 };
 
 /** The kind of data an EHR endpoint receives. */
@@ -497,6 +643,21 @@ export type Insurance = {
 export type Mutation = {
   __typename?: 'Mutation';
   /**
+   * Records that a staff member has seen an OPEN alert of the caller's organization (who and when);
+   * it stays ACKNOWLEDGED until its condition is false again and it is RESOLVED. Needs a staff token;
+   * NOT_FOUND for an unknown alert, FORBIDDEN for another organization's; BAD_USER_INPUT for a RESOLVED one.
+   * An ACKNOWLEDGED one is answered as it is.
+   */
+  acknowledgeAlert: Alert;
+  /**
+   * Adds an alert rule to the caller's organization; it is evaluated from then on. Needs an ADMIN
+   * token. BAD_USER_INPUT listing every problem (a window of 1 to 10080 minutes, a threshold the
+   * kind needs, an unknown EHR system or time zone, working hours out of 0 to 24, a webhook URL the
+   * destination policy refuses, as for an EHR system's base URL) and nothing is added. The answer
+   * holds the rule's webhook secret, shown this once.
+   */
+  createAlertRule: CreatedAlertRule;
+  /**
    * Adds an EHR system (name, base URL, endpoints and the keys each accepts, and a first mapping)
    * with no code change. The system is private to the caller's organization (`shared` is false): no
    * other organization sees it, can switch to it or sign up with it. Needs an ADMIN token. The
@@ -507,6 +668,11 @@ export type Mutation = {
    * listing every problem.
    */
   createEhrSystem: EhrSystem;
+  /**
+   * Deletes a rule of the caller's organization; its open alert is resolved. Answers the rule's id.
+   * Needs an ADMIN token; NOT_FOUND for an unknown rule, FORBIDDEN for another organization's.
+   */
+  deleteAlertRule: Scalars['ID']['output'];
   /**
    * Publishes a new, immutable version of the caller organization's mapping for an EHR system.
    * Validated first: unknown sources, unknown endpoints, targets the endpoint does not accept,
@@ -550,6 +716,32 @@ export type Mutation = {
    * nor the organization's own.
    */
   setOrganizationEhrSystem: Organization;
+  /**
+   * Replaces a rule of the caller's organization with `input` (validated as by `createAlertRule`).
+   * Its open alert, if any, stays and is resolved at the next evaluation once the new condition is
+   * false. Needs an ADMIN token; NOT_FOUND for an unknown rule, FORBIDDEN for another organization's.
+   */
+  updateAlertRule: AlertRule;
+};
+
+
+/**
+ * The entry points for changing data. Every mutation validates its whole input first: on any problem it
+ * changes nothing and answers a BAD_USER_INPUT error listing each field and reason in
+ * `extensions.problems`.
+ */
+export type MutationAcknowledgeAlertArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry points for changing data. Every mutation validates its whole input first: on any problem it
+ * changes nothing and answers a BAD_USER_INPUT error listing each field and reason in
+ * `extensions.problems`.
+ */
+export type MutationCreateAlertRuleArgs = {
+  input: AlertRuleInput;
 };
 
 
@@ -560,6 +752,16 @@ export type Mutation = {
  */
 export type MutationCreateEhrSystemArgs = {
   input: EhrSystemInput;
+};
+
+
+/**
+ * The entry points for changing data. Every mutation validates its whole input first: on any problem it
+ * changes nothing and answers a BAD_USER_INPUT error listing each field and reason in
+ * `extensions.problems`.
+ */
+export type MutationDeleteAlertRuleArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -636,6 +838,17 @@ export type MutationRollbackEhrMappingArgs = {
  */
 export type MutationSetOrganizationEhrSystemArgs = {
   ehrSystemId: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry points for changing data. Every mutation validates its whole input first: on any problem it
+ * changes nothing and answers a BAD_USER_INPUT error listing each field and reason in
+ * `extensions.problems`.
+ */
+export type MutationUpdateAlertRuleArgs = {
+  id: Scalars['ID']['input'];
+  input: AlertRuleInput;
 };
 
 /** A hospital or clinic, a client of the platform. Each patient belongs to one. */
@@ -769,6 +982,10 @@ export type Provider = {
  */
 export type Query = {
   __typename?: 'Query';
+  /** The caller organization's alert rules, oldest first. Needs a staff token. */
+  alertRules: Array<AlertRule>;
+  /** The caller organization's alerts, newest first, one page at a time. Needs a staff token. */
+  alerts: AlertConnection;
   /**
    * The canonical fields that mappings translate from, with the category each belongs to. Needs a
    * staff token.
@@ -807,6 +1024,18 @@ export type Query = {
   organization?: Maybe<Organization>;
   /** The organizations the caller may see: their own. Needs a staff token. */
   organizations: Array<Organization>;
+};
+
+
+/**
+ * The entry points for reading the graph. Every request needs a token the gateway signed: a staff
+ * member's access token (acting for one organization) or a patient's intake link. Reading another
+ * organization's record answers null with a FORBIDDEN error at its path.
+ */
+export type QueryAlertsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<AlertStatus>;
 };
 
 

@@ -62,6 +62,46 @@ export interface EhrTables {
     primary_care_physician_id: string | null;
     deleted: boolean;
   };
+  alert_rule: {
+    id: string;
+    organization_id: string;
+    kind: string;
+    ehr_system_id: string | null;
+    window_minutes: number;
+    threshold: number;
+    time_zone: string;
+    workday_start_hour: number;
+    workday_end_hour: number;
+    webhook_url: string | null;
+    webhook_secret: string;
+    created_at: string;
+    updated_at: string;
+  };
+  alert: {
+    id: string;
+    organization_id: string;
+    rule_id: string;
+    kind: string;
+    ehr_system_id: string | null;
+    status: string;
+    value: number;
+    opened_at: string;
+    acknowledged_at: string | null;
+    acknowledged_by: string | null;
+    resolved_at: string | null;
+    notification_error: string | null;
+  };
+  alert_notification: {
+    id: string;
+    alert_id: string;
+    rule_id: string;
+    organization_id: string;
+    transition: string;
+    status: string;
+    attempts: number;
+    next_attempt_at: string;
+    created_at: string;
+  };
   snapshot_event: { event_id: string; had_record: boolean; applied_at: Generated<string> };
 }
 

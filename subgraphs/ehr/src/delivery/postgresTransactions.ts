@@ -8,6 +8,8 @@ import type { CanonicalRecord, EhrTransactionRecord } from '../data/records';
 import type { EhrDatabase, EhrTables } from '../data/database';
 import {
   patientsOf,
+  type ActivityQuery,
+  type DeliveryActivity,
   type ClaimedTransaction,
   type ClaimOptions,
   type Completion,
@@ -207,6 +209,35 @@ export class PostgresTransactionStore implements TransactionStore {
       .orderBy('seq')
       .execute();
     return rows.map(toRecord);
+  }
+
+  async activity(query: ActivityQuery): Promise<DeliveryActivity> {
+    // Two index range scans (0103_alerts): the rows changed since `since`, and the open rows.
+    const system = query.ehrSystemId === null ? sql`true` : sql`ehr_system_id = ${query.ehrSystemId}`;
+    const { rows } = await sql<{
+      dead: string;
+      attempted: string;
+      failed: string;
+      delivered: string;
+      oldest: string | null;
+    }>`
+      SELECT
+        count(*) FILTER (WHERE status = 'DEAD') AS dead,
+        count(*) FILTER (WHERE attempts > 0) AS attempted,
+        count(*) FILTER (WHERE attempts > 0 AND status IN ('FAILED', 'DEAD')) AS failed,
+        count(*) FILTER (WHERE status = 'DELIVERED' AND delivered_at >= ${query.since}) AS delivered,
+        (SELECT min(created_at) FROM ehr_transaction
+          WHERE organization_id = ${query.organizationId} AND status IN ${OPEN} AND ${system}) AS oldest
+      FROM ehr_transaction
+      WHERE organization_id = ${query.organizationId} AND updated_at >= ${query.since} AND ${system}`.execute(this.db);
+    const row = rows[0]!;
+    return {
+      dead: Number(row.dead),
+      attempted: Number(row.attempted),
+      failed: Number(row.failed),
+      delivered: Number(row.delivered),
+      oldestOpenCreatedAt: row.oldest,
+    };
   }
 
   async counts(): Promise<Record<EhrTransactionStatus, number>> {

@@ -1,4 +1,6 @@
 import type { Logger } from '@carebridge/common';
+import { PostgresAlertStore } from '../alerts/postgresStore';
+import { InMemoryAlertStore, type AlertStore } from '../alerts/store';
 import { openEhrDatabase, type EhrDatabase } from '../data/database';
 import { PostgresEhrStore, seedEhrDatabase } from '../data/postgresStore';
 import type { EhrSystemRecord, OrganizationRecord } from '../data/records';
@@ -16,6 +18,7 @@ export interface EhrStorage {
   mappings: MappingStore;
   snapshots: SnapshotStore;
   transactions: TransactionStore;
+  alerts: AlertStore;
   /** The database under the stores, when there is one. */
   database: EhrDatabase | undefined;
   /** Ends the transaction store's listener, then the database: call it once the service has stopped. */
@@ -40,6 +43,7 @@ export async function openEhrStorage(options: {
       mappings: new InMemoryMappingStore(store),
       snapshots: new InMemorySnapshotStore(),
       transactions,
+      alerts: new InMemoryAlertStore(),
       database: undefined,
       close: () => transactions.close(),
     };
@@ -58,6 +62,7 @@ export async function openEhrStorage(options: {
       mappings: new PostgresMappingStore(database),
       snapshots: new PostgresSnapshotStore(database),
       transactions,
+      alerts: new PostgresAlertStore(database),
       database,
       close: async () => {
         await transactions.close();

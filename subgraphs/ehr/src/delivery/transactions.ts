@@ -59,6 +59,53 @@ export interface Completion {
   learnedEhrPatientId?: string | null;
 }
 
+/**
+ * An organization's delivery figures since a time (what alert rules are evaluated from): counts of
+ * its transactions, of one EHR system or all, whose latest change (`updatedAt`) is at or after it.
+ */
+export interface DeliveryActivity {
+  /** DEAD transactions. */
+  dead: number;
+  /** Transactions attempted at least once. */
+  attempted: number;
+  /** Of those, FAILED (waiting for a retry) or DEAD. */
+  failed: number;
+  /** DELIVERED transactions (delivered at or after the time). */
+  delivered: number;
+  /** When the oldest PENDING or FAILED transaction was created, whenever that was; null if none. */
+  oldestOpenCreatedAt: string | null;
+}
+
+/** The activity to count for an organization: of one EHR system or all, since an ISO time. */
+export interface ActivityQuery {
+  organizationId: string;
+  ehrSystemId: string | null;
+  since: string;
+}
+
+/** Adds one transaction to the figures of `activity` (the in-memory store's and tests' rule). */
+export function countActivity(figures: DeliveryActivity, t: EhrTransactionRecord, sinceMs: number): void {
+  if (isOpen(t) && (figures.oldestOpenCreatedAt === null || t.createdAt < figures.oldestOpenCreatedAt)) {
+    figures.oldestOpenCreatedAt = t.createdAt;
+  }
+  if (Date.parse(t.updatedAt) < sinceMs) return;
+  if (t.status === 'DEAD') figures.dead += 1;
+  if (t.attempts > 0) {
+    figures.attempted += 1;
+    if (t.status === 'FAILED' || t.status === 'DEAD') figures.failed += 1;
+  }
+  if (t.status === 'DELIVERED' && t.deliveredAt !== null && Date.parse(t.deliveredAt) >= sinceMs)
+    figures.delivered += 1;
+}
+
+export const NO_ACTIVITY = (): DeliveryActivity => ({
+  dead: 0,
+  attempted: 0,
+  failed: 0,
+  delivered: 0,
+  oldestOpenCreatedAt: null,
+});
+
 /** What one change event does to the queue, applied at most once per event id. */
 export interface EventChange {
   eventId: string;
@@ -114,6 +161,8 @@ export interface TransactionStore {
   ): Promise<EhrTransactionRecord[]>;
   /** PENDING or FAILED transactions, oldest first (for monitors and tests; the worker claims). */
   open(): Promise<EhrTransactionRecord[]>;
+  /** An organization's delivery figures since a time (see `DeliveryActivity`), in one query. */
+  activity(query: ActivityQuery): Promise<DeliveryActivity>;
   /** Counts by status, over every organization: the delivery invariant's figures. */
   counts(): Promise<Record<EhrTransactionStatus, number>>;
   /** Per EHR system and status: how many, and when the oldest was created (the metrics' queue gauges). */
@@ -311,6 +360,18 @@ export class InMemoryTransactionStore implements TransactionStore {
     const open: Entry[] = [];
     for (const lane of this.lanes.values()) open.push(...lane.entries);
     return Promise.resolve(open.sort((a, b) => a.seq - b.seq).map((e) => e.record));
+  }
+
+  activity(query: ActivityQuery): Promise<DeliveryActivity> {
+    const figures = NO_ACTIVITY();
+    const sinceMs = Date.parse(query.since);
+    for (const id of this.organizations.get(query.organizationId) ?? []) {
+      const record = this.byId.get(id)?.record;
+      if (record && (query.ehrSystemId === null || record.ehrSystemId === query.ehrSystemId)) {
+        countActivity(figures, record, sinceMs);
+      }
+    }
+    return Promise.resolve(figures);
   }
 
   counts(): Promise<Record<EhrTransactionStatus, number>> {

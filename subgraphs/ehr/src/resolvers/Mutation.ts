@@ -1,4 +1,5 @@
 import type { MutationResolvers } from '../__generated__/resolvers-types';
+import { alertMutations } from './alerts';
 import { deliveryMutations } from './deliveryMutations';
 import { mappingMutations } from './mappingMutations';
 import { organizationMutations } from './organizationMutations';
@@ -8,4 +9,5 @@ export const Mutation: MutationResolvers = {
   ...organizationMutations,
   ...mappingMutations,
   ...deliveryMutations,
+  ...alertMutations,
 };

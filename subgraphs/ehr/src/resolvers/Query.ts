@@ -1,11 +1,13 @@
 import { requireOrganization, requireStaff } from '@carebridge/common';
 import type { QueryResolvers } from '../__generated__/resolvers-types';
 import { CANONICAL_FIELDS } from '../data/canonical';
+import { alertQueries } from './alerts';
 import { deliveryQueries } from './deliveryQueries';
 import { OTHER_ORGANIZATION, usableSystem, usableSystems } from '../access';
 
 export const Query: QueryResolvers = {
   ...deliveryQueries,
+  ...alertQueries,
   // The shared systems and the organization's own: another organization's is not listed.
   ehrSystems: (_parent, _args, context) => usableSystems(context, requireStaff(context).organizationId),
   ehrSystem: async (_parent, { id }, context) =>

@@ -4,6 +4,7 @@ import { snapshots } from './0002_snapshots';
 import { deliveryQueue } from './0100_delivery_queue';
 import { ehrSystemOwner } from './0101_ehr_system_owner';
 import { safeLastError } from './0102_safe_last_error';
+import { alerts } from './0103_alerts';
 import { transactionTraceparent } from './0110_transaction_traceparent';
 
 /**
@@ -18,5 +19,6 @@ export const ehrMigrations: Migrations = {
   '0100_delivery_queue': deliveryQueue,
   '0101_ehr_system_owner': ehrSystemOwner,
   '0102_safe_last_error': safeLastError,
+  '0103_alerts': alerts,
   '0110_transaction_traceparent': transactionTraceparent,
 };
