@@ -31,6 +31,7 @@ export function createCache(): InMemoryCache {
         fields: {
           patients: connectionPagination(['filter']),
           ehrTransactions: connectionPagination(['filter']),
+          alerts: connectionPagination(['status']),
         },
       },
     },

@@ -39,9 +39,24 @@ const alert = (overrides: Partial<AlertNode> = {}): AlertNode => ({
   ...overrides,
 });
 
-const alertsMock = (nodes: AlertNode[]): MockLink.MockedResponse => ({
-  request: { query: DeliveryAlertsQuery, variables: { first: ALERTS_SHOWN } },
-  result: { data: { alerts: { __typename: 'AlertConnection', totalCount: nodes.length, nodes } } },
+const alertsMock = (
+  nodes: AlertNode[],
+  page: { after?: string; endCursor?: string; totalCount?: number } = {},
+): MockLink.MockedResponse => ({
+  request: {
+    query: DeliveryAlertsQuery,
+    variables: { first: ALERTS_SHOWN, ...(page.after ? { after: page.after } : {}) },
+  },
+  result: {
+    data: {
+      alerts: {
+        __typename: 'AlertConnection',
+        totalCount: page.totalCount ?? nodes.length,
+        pageInfo: { __typename: 'PageInfo', hasNextPage: Boolean(page.endCursor), endCursor: page.endCursor ?? null },
+        nodes,
+      },
+    },
+  },
 });
 
 type RuleNode = DeliveryAlertRulesQueryQuery['alertRules'][number];
@@ -99,6 +114,25 @@ describe('the Alerts tab', () => {
     await user.click(within(rows[1]!).getByRole('button', { name: /^Acknowledge the alert “Failed transactions”/ }));
     expect(await within(rows[1]!).findByText('Acknowledged')).toBeInTheDocument();
     expect(within(rows[1]!).queryByRole('button')).not.toBeInTheDocument();
+  });
+
+  it('loads the next page of alerts after the first', async () => {
+    const { user } = setup({
+      route: '/delivery?view=alerts',
+      mocks: [
+        alertsMock([alert({ id: 'alert-2' })], { endCursor: 'cursor-1', totalCount: 2 }),
+        alertsMock([alert({ id: 'alert-1', status: 'RESOLVED', resolvedAt: '2026-03-04T11:00:00Z' })], {
+          after: 'cursor-1',
+          totalCount: 2,
+        }),
+      ],
+    });
+    const table = await screen.findByRole('table', { name: 'Alerts of your organization, newest first' });
+    expect(within(table).getAllByRole('row')).toHaveLength(2);
+    await user.click(screen.getByRole('button', { name: 'Load more' }));
+    expect(await within(table).findByText('Resolved')).toBeInTheDocument();
+    expect(within(table).getAllByRole('row')).toHaveLength(3);
+    expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
   });
 
   it('says when there is no alert, and offers to try again after an error', async () => {

@@ -1,3 +1,4 @@
+import { NetworkStatus } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { graphql } from '../__generated__';
@@ -9,13 +10,17 @@ import { useFormatters } from '../lib/format';
 import { AlertRulesEditor } from './AlertRulesEditor';
 import { serverProblems } from './problems';
 
-/** The newest alerts shown at once: an organization has few (one open per rule at a time). */
+/** Alerts per page, newest first; "Load more" fetches the next page. */
 export const ALERTS_SHOWN = 50;
 
 export const DeliveryAlertsQuery = graphql(`
-  query DeliveryAlertsQuery($first: Int!) {
-    alerts(first: $first) {
+  query DeliveryAlertsQuery($first: Int!, $after: String) {
+    alerts(first: $first, after: $after) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         ruleId
@@ -50,13 +55,26 @@ export function AlertsPanel() {
   const { dateTime } = useFormatters();
   const { state } = useAuth();
   const isAdmin = state.status === 'signedIn' && state.user.role === 'ADMIN';
-  const { data, error, refetch } = useQuery(DeliveryAlertsQuery, {
+  const { data, error, refetch, fetchMore, networkStatus } = useQuery(DeliveryAlertsQuery, {
     variables: { first: ALERTS_SHOWN },
     notifyOnNetworkStatusChange: true,
   });
   const [acknowledge, { loading: acknowledging }] = useMutation(DeliveryAcknowledgeAlertMutation);
   const [failure, setFailure] = useState<string | null>(null);
+  const [loadMoreFailed, setLoadMoreFailed] = useState(false);
   const connection = data?.alerts;
+  const loadingMore = networkStatus === NetworkStatus.fetchMore;
+
+  const onLoadMore = async () => {
+    const after = connection?.pageInfo.endCursor;
+    if (loadingMore || !after) return;
+    setLoadMoreFailed(false);
+    try {
+      await fetchMore({ variables: { after } });
+    } catch {
+      setLoadMoreFailed(true);
+    }
+  };
 
   const onAcknowledge = async (id: string) => {
     if (acknowledging) return;
@@ -151,6 +169,23 @@ export function AlertsPanel() {
               ))}
             </tbody>
           </table>
+          {loadMoreFailed && (
+            <p className="alert load-more__error" role="alert">
+              {t('alerts.loadMoreError')}
+            </p>
+          )}
+          {connection.pageInfo.hasNextPage && (
+            <div className="load-more">
+              <button
+                type="button"
+                className="button button--secondary"
+                aria-disabled={loadingMore || undefined}
+                onClick={() => void onLoadMore()}
+              >
+                {loadingMore ? t('deliveryMonitor.loadingMore') : t('deliveryMonitor.loadMore')}
+              </button>
+            </div>
+          )}
         </>
       )}
       {isAdmin && <AlertRulesEditor />}

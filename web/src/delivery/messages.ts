@@ -99,6 +99,7 @@ export const en = {
   'alerts.intro':
     'An alert opens when one of your organization’s rules finds a delivery problem, and resolves by itself once the problem is gone.',
   'alerts.caption': 'Alerts of your organization, newest first',
+  'alerts.loadMoreError': 'The next alerts could not be loaded. Try again.',
   'alerts.count.one': '1 alert',
   'alerts.count.other': '{count} alerts',
   'alerts.col.opened': 'Opened',
@@ -261,6 +262,7 @@ export const es: { [K in keyof typeof en]: string } = {
   'alerts.intro':
     'Una alerta se abre cuando una regla de su organización detecta un problema de envío, y se resuelve sola cuando el problema desaparece.',
   'alerts.caption': 'Alertas de su organización, de la más reciente a la más antigua',
+  'alerts.loadMoreError': 'No se pudieron cargar las alertas siguientes. Inténtelo de nuevo.',
   'alerts.count.one': '1 alerta',
   'alerts.count.other': '{count} alertas',
   'alerts.col.opened': 'Abierta',
