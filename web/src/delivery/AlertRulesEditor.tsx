@@ -1,11 +1,12 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { graphql } from '../__generated__';
 import type { AlertRuleInput, AlertRuleKind } from '../__generated__/graphql';
 import { SelectField, TextField } from '../components/Field';
 import { ErrorState, LoadingState } from '../components/States';
 import { useT } from '../i18n/I18nProvider';
 import { serverProblems } from './problems';
+import { ConfirmDialog } from '../patients/ConfirmDialog';
 
 export const DeliveryAlertRulesQuery = graphql(`
   query DeliveryAlertRulesQuery {
@@ -111,6 +112,9 @@ export function AlertRulesEditor() {
   const [formError, setFormError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
+  // The rule whose Delete was pressed, asked about before it goes; the button gets the focus back.
+  const [confirming, setConfirming] = useState<{ id: string; summary: string } | null>(null);
+  const deleteButton = useRef<HTMLButtonElement | null>(null);
   const busy = creating.loading || updating.loading || removing.loading;
 
   const reset = () => {
@@ -163,7 +167,14 @@ export function AlertRulesEditor() {
       setNotice(t('alertRules.deleted'));
     } catch (caught) {
       fail(caught);
+    } finally {
+      setConfirming(null);
     }
+  };
+
+  const cancelDelete = () => {
+    setConfirming(null);
+    deleteButton.current?.focus();
   };
 
   const field = (name: FormField) => ({
@@ -236,7 +247,11 @@ export function AlertRulesEditor() {
                   className="button button--secondary"
                   aria-label={t('alertRules.delete.label', { rule: summary })}
                   aria-disabled={busy || undefined}
-                  onClick={() => void onDelete(rule.id)}
+                  onClick={(event) => {
+                    if (busy) return;
+                    deleteButton.current = event.currentTarget;
+                    setConfirming({ id: rule.id, summary });
+                  }}
                 >
                   {t('alertRules.delete')}
                 </button>
@@ -304,6 +319,18 @@ export function AlertRulesEditor() {
           )}
         </div>
       </form>
+      {confirming && (
+        <ConfirmDialog
+          title={t('alertRules.confirmDelete.title')}
+          confirmLabel={t('alertRules.delete')}
+          busyLabel={t('alertRules.deleting')}
+          busy={removing.loading}
+          onConfirm={() => void onDelete(confirming.id)}
+          onCancel={cancelDelete}
+        >
+          <p>{t('alertRules.confirmDelete.body', { rule: confirming.summary })}</p>
+        </ConfirmDialog>
+      )}
     </section>
   );
 }

@@ -275,7 +275,7 @@ describe('the alert rules editor (ADMIN)', () => {
     expect(screen.getByRole('form', { name: 'New alert rule' })).toBeInTheDocument();
   });
 
-  it('deletes a rule', async () => {
+  it('deletes a rule once confirmed, and keeps it when the question is cancelled', async () => {
     const { user } = setup({
       route: '/delivery?view=alerts',
       user: ADMIN,
@@ -289,10 +289,23 @@ describe('the alert rules editor (ADMIN)', () => {
         rulesMock([]),
       ],
     });
+    const remove = await screen.findByRole('button', {
+      name: 'Delete the rule “At least 1 failed transactions in 15 minutes”',
+    });
+    await user.click(remove);
+    const question = screen.getByRole('alertdialog', { name: 'Delete this alert rule?' });
+    await user.click(within(question).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(remove).toHaveFocus();
+
+    await user.click(remove);
     await user.click(
-      await screen.findByRole('button', { name: 'Delete the rule “At least 1 failed transactions in 15 minutes”' }),
+      within(screen.getByRole('alertdialog', { name: 'Delete this alert rule?' })).getByRole('button', {
+        name: 'Delete',
+      }),
     );
     expect(await screen.findByText('The rule was deleted.')).toBeInTheDocument();
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
     expect(await screen.findByText('No rules yet: add one below.')).toBeInTheDocument();
   });
 });

@@ -157,6 +157,10 @@ export const en = {
   'alertRules.created': 'The rule was added.',
   'alertRules.saved': 'The rule was saved.',
   'alertRules.deleted': 'The rule was deleted.',
+  'alertRules.deleting': 'Deleting…',
+  'alertRules.confirmDelete.title': 'Delete this alert rule?',
+  'alertRules.confirmDelete.body':
+    'The rule “{rule}” stops being evaluated, its open alert is resolved without a notification, and its webhook secret is gone for good.',
   'alertRules.secret': 'Webhook signing secret, shown only now: copy it to your receiver.',
 } as const;
 
@@ -321,5 +325,9 @@ export const es: { [K in keyof typeof en]: string } = {
   'alertRules.created': 'Se añadió la regla.',
   'alertRules.saved': 'Se guardó la regla.',
   'alertRules.deleted': 'Se eliminó la regla.',
+  'alertRules.deleting': 'Eliminando…',
+  'alertRules.confirmDelete.title': '¿Eliminar esta regla de alerta?',
+  'alertRules.confirmDelete.body':
+    'La regla «{rule}» deja de evaluarse, su alerta abierta se resuelve sin notificación y su secreto de webhook se pierde para siempre.',
   'alertRules.secret': 'Secreto de firma del webhook, que solo se muestra ahora: cópielo en su receptor.',
 };
