@@ -15,7 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query LayoutQuery($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      name\n    }\n  }\n": typeof types.LayoutQueryDocument,
-    "\n  query DeliveryAlertRulesQuery {\n    alertRules {\n      id\n      kind\n      ehrSystemId\n      windowMinutes\n      threshold\n      timeZone\n      workdayStartHour\n      workdayEndHour\n      webhookUrl\n    }\n  }\n": typeof types.DeliveryAlertRulesQueryDocument,
+    "\n  query DeliveryAlertRulesQuery {\n    alertRules {\n      id\n      kind\n      ehrSystemId\n      windowMinutes\n      threshold\n      timeZone\n      workdayStartHour\n      workdayEndHour\n      webhookUrl\n    }\n    ehrSystems {\n      id\n      name\n    }\n  }\n": typeof types.DeliveryAlertRulesQueryDocument,
     "\n  mutation DeliveryCreateAlertRuleMutation($input: AlertRuleInput!) {\n    createAlertRule(input: $input) {\n      rule {\n        id\n      }\n      webhookSecret\n    }\n  }\n": typeof types.DeliveryCreateAlertRuleMutationDocument,
     "\n  mutation DeliveryUpdateAlertRuleMutation($id: ID!, $input: AlertRuleInput!) {\n    updateAlertRule(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.DeliveryUpdateAlertRuleMutationDocument,
     "\n  mutation DeliveryDeleteAlertRuleMutation($id: ID!) {\n    deleteAlertRule(id: $id)\n  }\n": typeof types.DeliveryDeleteAlertRuleMutationDocument,
@@ -60,7 +60,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query LayoutQuery($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      name\n    }\n  }\n": types.LayoutQueryDocument,
-    "\n  query DeliveryAlertRulesQuery {\n    alertRules {\n      id\n      kind\n      ehrSystemId\n      windowMinutes\n      threshold\n      timeZone\n      workdayStartHour\n      workdayEndHour\n      webhookUrl\n    }\n  }\n": types.DeliveryAlertRulesQueryDocument,
+    "\n  query DeliveryAlertRulesQuery {\n    alertRules {\n      id\n      kind\n      ehrSystemId\n      windowMinutes\n      threshold\n      timeZone\n      workdayStartHour\n      workdayEndHour\n      webhookUrl\n    }\n    ehrSystems {\n      id\n      name\n    }\n  }\n": types.DeliveryAlertRulesQueryDocument,
     "\n  mutation DeliveryCreateAlertRuleMutation($input: AlertRuleInput!) {\n    createAlertRule(input: $input) {\n      rule {\n        id\n      }\n      webhookSecret\n    }\n  }\n": types.DeliveryCreateAlertRuleMutationDocument,
     "\n  mutation DeliveryUpdateAlertRuleMutation($id: ID!, $input: AlertRuleInput!) {\n    updateAlertRule(id: $id, input: $input) {\n      id\n    }\n  }\n": types.DeliveryUpdateAlertRuleMutationDocument,
     "\n  mutation DeliveryDeleteAlertRuleMutation($id: ID!) {\n    deleteAlertRule(id: $id)\n  }\n": types.DeliveryDeleteAlertRuleMutationDocument,
@@ -125,7 +125,7 @@ export function graphql(source: "\n  query LayoutQuery($organizationId: ID!) {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query DeliveryAlertRulesQuery {\n    alertRules {\n      id\n      kind\n      ehrSystemId\n      windowMinutes\n      threshold\n      timeZone\n      workdayStartHour\n      workdayEndHour\n      webhookUrl\n    }\n  }\n"): (typeof documents)["\n  query DeliveryAlertRulesQuery {\n    alertRules {\n      id\n      kind\n      ehrSystemId\n      windowMinutes\n      threshold\n      timeZone\n      workdayStartHour\n      workdayEndHour\n      webhookUrl\n    }\n  }\n"];
+export function graphql(source: "\n  query DeliveryAlertRulesQuery {\n    alertRules {\n      id\n      kind\n      ehrSystemId\n      windowMinutes\n      threshold\n      timeZone\n      workdayStartHour\n      workdayEndHour\n      webhookUrl\n    }\n    ehrSystems {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query DeliveryAlertRulesQuery {\n    alertRules {\n      id\n      kind\n      ehrSystemId\n      windowMinutes\n      threshold\n      timeZone\n      workdayStartHour\n      workdayEndHour\n      webhookUrl\n    }\n    ehrSystems {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

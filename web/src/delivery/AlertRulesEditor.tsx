@@ -21,6 +21,10 @@ export const DeliveryAlertRulesQuery = graphql(`
       workdayEndHour
       webhookUrl
     }
+    ehrSystems {
+      id
+      name
+    }
   }
 `);
 
@@ -52,6 +56,7 @@ export const DeliveryDeleteAlertRuleMutation = graphql(`
 export const KINDS: readonly AlertRuleKind[] = ['DEAD_TRANSACTIONS', 'ERROR_RATE', 'NO_DELIVERY', 'OLDEST_PENDING'];
 const FIELDS = [
   'kind',
+  'ehrSystemId',
   'windowMinutes',
   'threshold',
   'timeZone',
@@ -64,6 +69,7 @@ type Draft = Record<FormField, string>;
 
 const EMPTY: Draft = {
   kind: 'DEAD_TRANSACTIONS',
+  ehrSystemId: '',
   windowMinutes: '15',
   threshold: '1',
   timeZone: 'UTC',
@@ -79,6 +85,7 @@ const number = (text: string) => (text.trim() === '' ? null : Number(text));
 function inputOf(draft: Draft): AlertRuleInput {
   return {
     kind: draft.kind as AlertRuleKind,
+    ehrSystemId: draft.ehrSystemId || null,
     windowMinutes: number(draft.windowMinutes) ?? 0,
     threshold: needsThreshold(draft.kind) ? number(draft.threshold) : null,
     timeZone: draft.timeZone.trim() || null,
@@ -184,6 +191,8 @@ export function AlertRulesEditor() {
   });
 
   const rules = data?.alertRules;
+  // The systems the organization can see (shared and its own): a rule may watch one of them only.
+  const systems = data?.ehrSystems ?? [];
   return (
     <section className="alert-rules" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('alertRules.title')}</h2>
@@ -220,6 +229,11 @@ export function AlertRulesEditor() {
             return (
               <li key={rule.id}>
                 <span>{summary}</span>
+                {rule.ehrSystemId && (
+                  <span className="alert-row__detail">
+                    {systems.find((system) => system.id === rule.ehrSystemId)?.name ?? rule.ehrSystemId}
+                  </span>
+                )}
                 {rule.webhookUrl && <span className="alert-row__detail">{t('alertRules.webhook')}</span>}
                 <button
                   type="button"
@@ -231,6 +245,7 @@ export function AlertRulesEditor() {
                     setFormError(null);
                     setDraft({
                       kind: rule.kind,
+                      ehrSystemId: rule.ehrSystemId ?? '',
                       windowMinutes: String(rule.windowMinutes),
                       threshold: String(rule.threshold),
                       timeZone: rule.timeZone,
@@ -271,6 +286,14 @@ export function AlertRulesEditor() {
           {KINDS.map((kind) => (
             <option key={kind} value={kind}>
               {t(`alerts.kind.${kind}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t('alertRules.field.ehrSystem')} {...field('ehrSystemId')}>
+          <option value="">{t('alertRules.field.ehrSystem.all')}</option>
+          {systems.map((system) => (
+            <option key={system.id} value={system.id}>
+              {system.name}
             </option>
           ))}
         </SelectField>

@@ -75,7 +75,15 @@ const RULE: RuleNode = {
 };
 const rulesMock = (rules: RuleNode[]): MockLink.MockedResponse => ({
   request: { query: DeliveryAlertRulesQuery },
-  result: { data: { alertRules: rules } },
+  result: {
+    data: {
+      alertRules: rules,
+      ehrSystems: [
+        { __typename: 'EhrSystem', id: 'ehr-athena', name: 'Athena' },
+        { __typename: 'EhrSystem', id: 'ehr-allscripts', name: 'Allscripts' },
+      ],
+    },
+  },
 });
 
 describe('the Alerts tab', () => {
@@ -165,6 +173,7 @@ describe('the alert rules editor (ADMIN)', () => {
   it('adds a rule, shows the server’s problems at their fields, and shows the webhook secret once', async () => {
     const input = {
       kind: 'ERROR_RATE',
+      ehrSystemId: null,
       windowMinutes: 15,
       threshold: 150,
       timeZone: 'UTC',
@@ -238,9 +247,10 @@ describe('the alert rules editor (ADMIN)', () => {
     expect(threshold).not.toHaveAttribute('aria-invalid');
   });
 
-  it('edits a rule with the rule’s values filled in', async () => {
+  it('edits a rule with the rule’s values filled in, its EHR system kept', async () => {
     const input = {
       kind: 'DEAD_TRANSACTIONS',
+      ehrSystemId: 'ehr-athena',
       windowMinutes: 30,
       threshold: 1,
       timeZone: 'UTC',
@@ -253,12 +263,12 @@ describe('the alert rules editor (ADMIN)', () => {
       user: ADMIN,
       mocks: [
         alertsMock([]),
-        rulesMock([RULE]),
+        rulesMock([{ ...RULE, ehrSystemId: 'ehr-athena' }]),
         {
           request: { query: DeliveryUpdateAlertRuleMutation, variables: { id: 'rule-1', input } },
           result: { data: { updateAlertRule: { __typename: 'AlertRule', id: 'rule-1' } } },
         },
-        rulesMock([{ ...RULE, windowMinutes: 30 }]),
+        rulesMock([{ ...RULE, ehrSystemId: 'ehr-athena', windowMinutes: 30 }]),
       ],
     });
     await user.click(
@@ -267,6 +277,7 @@ describe('the alert rules editor (ADMIN)', () => {
     const form = screen.getByRole('form', { name: 'Change the alert rule' });
     const minutes = within(form).getByLabelText('Window (minutes)');
     expect(minutes).toHaveValue('15');
+    expect(within(form).getByLabelText('EHR system')).toHaveValue('ehr-athena');
     await user.clear(minutes);
     await user.type(minutes, '30');
     await user.click(within(form).getByRole('button', { name: 'Save rule' }));
