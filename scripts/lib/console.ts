@@ -9,7 +9,8 @@
  * - `http.request` lines (one per request) are not shown;
  * - successful delivery lines (`delivery.*` and `ehr.transaction.*` at info) are summarised: counted
  *   while they come, and one line, "ehr: 856 delivered to ehr-athena, ehr-allscripts in 3.1 s",
- *   once none has come for `quietMs` (1 s);
+ *   once none has come for `quietMs` (1 s); so are the outbox relay's `outbox.sent` batches
+ *   ("patient: 240 change events sent in 0.4 s");
  * - every other info line (start-up, ready, stopping…) is shown; a line that is not JSON as it is.
  */
 
@@ -32,7 +33,7 @@ export interface LogConsole {
   flush(): void;
   /** Delivery lines counted and not summarised yet. */
   readonly pending: number;
-  /** Delivery summaries written so far. */
+  /** Delivery summaries written so far (an outbox's "events sent" line is not one). */
   readonly summaries: number;
 }
 
@@ -66,8 +67,16 @@ function levelOf(value: unknown): ConsoleLevel {
 
 /** One line per transaction or per request to an imitation EHR: summarised, not shown. */
 function isDelivery(event: string): boolean {
-  return event.startsWith('delivery.') || event.startsWith('ehr.transaction.') || event === 'ehr.request';
+  return (
+    event.startsWith('delivery.') ||
+    event.startsWith('ehr.transaction.') ||
+    event === 'ehr.request' ||
+    event === OUTBOX_SENT
+  );
 }
+
+/** One line per batch of change events the outbox relay sent (`count` events in it). */
+const OUTBOX_SENT = 'outbox.sent';
 
 /** `service level event key=value…`, the level coloured. */
 export function formatLine(entry: Record<string, unknown>, color: boolean): string {
@@ -93,6 +102,8 @@ function parse(raw: string): Record<string, unknown> | undefined {
 interface Burst {
   service: string;
   delivered: number;
+  /** Change events the outbox relay sent (the `count` of its `outbox.sent` lines). */
+  events: number;
   /** The EHR sandbox's `ehr.request` lines, by EHR. */
   requests: Map<string, number>;
   other: Map<string, number>;
@@ -113,7 +124,7 @@ export function createConsole(options: ConsoleOptions): LogConsole {
     timer = undefined;
     for (const burst of bursts.values()) {
       options.write(summarise(burst));
-      summaries++;
+      if (burst.delivered > 0 || burst.requests.size > 0 || burst.other.size > 0) summaries++;
     }
     bursts.clear();
   };
@@ -123,13 +134,24 @@ export function createConsole(options: ConsoleOptions): LogConsole {
     const at = now();
     let burst = bursts.get(service);
     if (!burst) {
-      burst = { service, delivered: 0, requests: new Map(), other: new Map(), systems: new Set(), first: at, last: at };
+      burst = {
+        service,
+        delivered: 0,
+        events: 0,
+        requests: new Map(),
+        other: new Map(),
+        systems: new Set(),
+        first: at,
+        last: at,
+      };
       bursts.set(service, burst);
     }
     burst.last = at;
     if (event === 'delivery.delivered' || event === 'ehr.transaction.delivered') {
       burst.delivered++;
       if (typeof entry['ehrSystemId'] === 'string') burst.systems.add(entry['ehrSystemId']);
+    } else if (event === OUTBOX_SENT) {
+      burst.events += typeof entry['count'] === 'number' ? entry['count'] : 1;
     } else if (event === 'ehr.request') {
       const ehr = text(entry['ehr'], '?');
       burst.requests.set(ehr, (burst.requests.get(ehr) ?? 0) + 1);
@@ -162,7 +184,7 @@ export function createConsole(options: ConsoleOptions): LogConsole {
     get pending() {
       let total = 0;
       for (const burst of bursts.values()) {
-        total += burst.delivered + sum(burst.requests) + sum(burst.other);
+        total += burst.delivered + burst.events + sum(burst.requests) + sum(burst.other);
       }
       return total;
     },
@@ -184,6 +206,9 @@ function summarise(burst: Burst): string {
     return `${burst.service}: ${sum(burst.requests)} requests (${list(burst.requests)})`;
   }
   const seconds = ((burst.last - burst.first) / 1000).toFixed(1);
+  if (burst.delivered === 0 && burst.other.size === 0 && burst.events > 0) {
+    return `${burst.service}: ${burst.events} change events sent in ${seconds} s`;
+  }
   const systems = burst.systems.size > 0 ? ` to ${[...burst.systems].sort().join(', ')}` : '';
   const other = list(burst.other);
   return `${burst.service}: ${burst.delivered} delivered${systems} in ${seconds} s${other ? ` (${other})` : ''}`;

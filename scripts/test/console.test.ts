@@ -40,6 +40,19 @@ describe('the start console', () => {
     expect(out).toEqual(['ehr-sandbox: 10 requests (athena 10)']);
   });
 
+  it('summarises the outbox relay’s batches as the events they sent, which is not a delivery summary', () => {
+    const { out, console } = setup();
+    for (const count of [100, 100, 40]) {
+      console.line(line({ service: 'patient', event: 'outbox.sent', count, firstId: 'e-1', status: 200 }));
+      vi.advanceTimersByTime(100);
+    }
+    expect(console.pending).toBe(240);
+    vi.advanceTimersByTime(1000);
+    expect(out).toEqual(['patient: 240 change events sent in 0.2 s']);
+    // The banner still waits for the deliveries.
+    expect([console.pending, console.summaries]).toEqual([0, 0]);
+  });
+
   it('always shows warnings and errors, delivery ones included, with their fields', () => {
     const { out, console } = setup();
     console.line(line({ level: 'warn', event: 'delivery.dead', transactionId: 't-1', reason: 'HTTP 422' }));
