@@ -9,6 +9,7 @@ import { plural } from '../i18n/plural';
 import { useFormatters } from '../lib/format';
 import { AlertRulesEditor } from './AlertRulesEditor';
 import { serverProblems } from './problems';
+import { LoadMore } from '../components/LoadMore';
 
 /** Alerts per page, newest first; "Load more" fetches the next page. */
 export const ALERTS_SHOWN = 50;
@@ -169,23 +170,14 @@ export function AlertsPanel() {
               ))}
             </tbody>
           </table>
-          {loadMoreFailed && (
-            <p className="alert load-more__error" role="alert">
-              {t('alerts.loadMoreError')}
-            </p>
-          )}
-          {connection.pageInfo.hasNextPage && (
-            <div className="load-more">
-              <button
-                type="button"
-                className="button button--secondary"
-                aria-disabled={loadingMore || undefined}
-                onClick={() => void onLoadMore()}
-              >
-                {loadingMore ? t('deliveryMonitor.loadingMore') : t('deliveryMonitor.loadMore')}
-              </button>
-            </div>
-          )}
+          <LoadMore
+            hasNextPage={connection.pageInfo.hasNextPage}
+            loading={loadingMore}
+            label={t('deliveryMonitor.loadMore')}
+            loadingLabel={t('deliveryMonitor.loadingMore')}
+            onLoadMore={() => void onLoadMore()}
+            error={loadMoreFailed ? t('alerts.loadMoreError') : null}
+          />
         </>
       )}
       {isAdmin && <AlertRulesEditor />}

@@ -11,6 +11,7 @@ import { usePatientNames } from './patientNames';
 import { StatusCounts, useStatusCounts } from './StatusCounts';
 import { TransactionTable } from './TransactionTable';
 import { usePageVisible } from './usePageVisible';
+import { LoadMore } from '../components/LoadMore';
 
 export const PAGE_SIZE = 25;
 export const POLL_MS = 10_000;
@@ -193,18 +194,13 @@ export function TransactionsPanel() {
               refresh();
             }}
           />
-          {connection.pageInfo.hasNextPage && (
-            <div className="load-more">
-              <button
-                type="button"
-                className="button button--secondary"
-                aria-disabled={loadingMore || undefined}
-                onClick={loadMore}
-              >
-                {loadingMore ? t('deliveryMonitor.loadingMore') : t('deliveryMonitor.loadMore')}
-              </button>
-            </div>
-          )}
+          <LoadMore
+            hasNextPage={connection.pageInfo.hasNextPage}
+            loading={loadingMore}
+            label={t('deliveryMonitor.loadMore')}
+            loadingLabel={t('deliveryMonitor.loadingMore')}
+            onLoadMore={loadMore}
+          />
         </>
       )}
     </>

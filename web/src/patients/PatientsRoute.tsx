@@ -15,6 +15,7 @@ import { EditPatientForm } from './EditPatientForm';
 import { PatientFilters } from './PatientFilters';
 import { PatientTable } from './PatientTable';
 import './patients.css';
+import { LoadMore } from '../components/LoadMore';
 
 export const PAGE_SIZE = 25;
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -316,23 +317,14 @@ export function PatientsRoute() {
               setDeleting(patient);
             }}
           />
-          {loadMoreFailed && (
-            <p className="alert load-more__error" role="alert">
-              {t('patients.loadMoreError')}
-            </p>
-          )}
-          {connection.pageInfo.hasNextPage && (
-            <div className="load-more">
-              <button
-                type="button"
-                className="button button--secondary"
-                aria-disabled={loadingMore || undefined}
-                onClick={() => void loadMore()}
-              >
-                {loadingMore ? t('patients.loadingMore') : t('patients.loadMore')}
-              </button>
-            </div>
-          )}
+          <LoadMore
+            hasNextPage={connection.pageInfo.hasNextPage}
+            loading={loadingMore}
+            label={t('patients.loadMore')}
+            loadingLabel={t('patients.loadingMore')}
+            onLoadMore={() => void loadMore()}
+            error={loadMoreFailed ? t('patients.loadMoreError') : null}
+          />
         </div>
       )}
       <p role="status" className="visually-hidden">
