@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Language } from './language';
+import type { Language, LocalizedText } from './language';
 import { currentTraceparent } from './tracing';
 
 /**
@@ -47,6 +47,29 @@ export interface AnswerSnapshot {
   value: string | number | boolean | string[];
   /** English text for each code (or the value as text): what an EHR field of free text receives. */
   display: string[];
+  /**
+   * For a choice answer, the coding of each chosen option, in `value` order: a standard code
+   * (SNOMED CT, LOINC) where the questionnaire gives one, the platform's code system otherwise,
+   * with the option's label in each language. Absent for other answers and in events recorded
+   * before codings existed (an EHR that needs one then uses the platform code system).
+   */
+  codings?: AnswerCoding[];
+}
+
+/** The coding of one answer option: what a FHIR `Coding` is built from. */
+export interface AnswerCoding {
+  /** The code system's canonical URL, e.g. `http://snomed.info/sct`. */
+  system: string;
+  code: string;
+  /** The option's label, in English and Spanish. */
+  display: LocalizedText;
+}
+
+/** The questionnaire a response answered, by its canonical identity (what FHIR references). */
+export interface QuestionnaireCanonical {
+  /** The questionnaire's canonical URL, the same for all its versions. */
+  url: string;
+  version: string;
 }
 
 interface EventBase {
@@ -69,6 +92,8 @@ export type ChangeEvent =
       type: 'clinical.answered';
       responseId: string;
       questionnaireId: string;
+      /** The questionnaire's canonical URL and version; absent in events recorded before it was sent. */
+      questionnaire?: QuestionnaireCanonical;
       /** The latest answer to every question the patient has answered (the clinical history). */
       answers: AnswerSnapshot[];
     });

@@ -6,7 +6,7 @@ import type { Language } from './language';
  * the facts they share are defined once here. All data is fictional.
  */
 
-export const EHR_SYSTEM_IDS = { athena: 'ehr-athena', allscripts: 'ehr-allscripts' } as const;
+export const EHR_SYSTEM_IDS = { athena: 'ehr-athena', allscripts: 'ehr-allscripts', fhir: 'ehr-fhir' } as const;
 
 export interface SeedOrganization {
   id: string;
