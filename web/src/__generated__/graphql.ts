@@ -117,6 +117,8 @@ export type AnswerInput = {
 export type AnswerOptionInput = {
   /** Language-independent code: uppercase letters, digits and underscores. */
   code: Scalars['String']['input'];
+  /** What the option means in a code system; leave it out when none fits (e.g. for NONE). */
+  coding?: InputMaybe<CodingInput>;
   /** The answer in both languages. */
   label: LocalizedTextInput;
 };
@@ -171,6 +173,14 @@ export type CodeTableEntryInput = {
   from: Scalars['String']['input'];
   /** What the EHR expects instead. */
   to: Scalars['String']['input'];
+};
+
+/** A code in a code system (a FHIR Coding). */
+export type CodingInput = {
+  /** The code within that system: 1 to 64 characters, no spaces at either end. */
+  code: Scalars['String']['input'];
+  /** The code system's canonical URL: an absolute http(s) URL or a urn:oid:/urn:uuid: URN. */
+  system: Scalars['String']['input'];
 };
 
 /** The kind of data an EHR endpoint receives. */
