@@ -1,5 +1,6 @@
 import { createLogger, stopOnSignals } from '@carebridge/common';
 import { readConfig } from './config';
+import { FHIR_BASE } from './fhir/routes';
 import { createSandbox } from './server';
 
 const config = readConfig();
@@ -9,6 +10,7 @@ const running = await sandbox.listen(config.port, config.host);
 logger.info('service.ready', {
   url: running.url,
   ehrs: sandbox.specs.map((spec) => spec.id).join(','),
+  fhir: FHIR_BASE,
   ...config.faults,
 });
 

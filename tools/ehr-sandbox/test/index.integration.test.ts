@@ -14,17 +14,20 @@ describe('sandbox process', () => {
     });
     let output = '';
     child.stdout.setEncoding('utf8');
-    const ready = new Promise<{ url: string }>((resolve, reject) => {
+    const ready = new Promise<{ url: string; fhir: string }>((resolve, reject) => {
       child.stdout.on('data', (chunk: string) => {
         output += chunk;
         const line = output.split('\n').find((candidate) => candidate.includes('"event":"service.ready"'));
-        if (line) resolve(JSON.parse(line) as { url: string });
+        if (line) resolve(JSON.parse(line) as { url: string; fhir: string });
       });
       child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${output}`)));
     });
     try {
-      const { url } = await ready;
+      const { url, fhir } = await ready;
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(fhir).toBe('/fhir/r4');
+      const metadata = (await (await fetch(`${url}${fhir}/metadata`)).json()) as { resourceType: string };
+      expect(metadata.resourceType).toBe('CapabilityStatement');
       const health = await fetch(`${url}/_sandbox/health`);
       expect(await health.json()).toEqual({ status: 'ok' });
       const faults = (await (await fetch(`${url}/_sandbox/faults`)).json()) as { seed: number };
