@@ -1,11 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { precompress } from './precompress';
 
 /** The gateway serves GraphQL, the auth endpoints and the JWKS; in development Vite proxies them. */
 const GATEWAY = process.env['GATEWAY_URL'] ?? 'http://127.0.0.1:4000';
 
 export default defineConfig({
-  plugins: [react()],
+  // precompress: brotli and gzip copies of the built text files, which the gateway serves as they are.
+  plugins: [react(), precompress()],
   server: {
     proxy: {
       '/graphql': GATEWAY,
@@ -13,7 +15,9 @@ export default defineConfig({
       '/.well-known': GATEWAY,
     },
   },
-  build: { outDir: 'dist', sourcemap: true },
+  // Hidden maps: written for reading an error report's stack trace, never named in the bundle nor
+  // served by the gateway.
+  build: { outDir: 'dist', sourcemap: 'hidden' },
   // The `web` project of the root vitest.config.ts; `pnpm --filter @carebridge/web test` runs it alone.
   test: {
     name: 'web',
