@@ -20,7 +20,7 @@ describe('serving the web app from the gateway’s origin', () => {
     mkdirSync(join(dist, 'assets'));
     writeFileSync(join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
     writeFileSync(join(dist, 'assets', 'app-1a2b.js'), 'console.log(1)');
-    // As the build leaves them (web/precompress.ts): copies next to the file, and a hidden source map.
+    // As the build leaves them (web/vite.config.ts `precompress`): copies next to the file, and a hidden source map.
     writeFileSync(join(dist, 'assets', 'big-3c4d.js'), SCRIPT);
     writeFileSync(join(dist, 'assets', 'big-3c4d.js.br'), brotliCompressSync(SCRIPT));
     writeFileSync(join(dist, 'assets', 'big-3c4d.js.gz'), gzipSync(SCRIPT));

@@ -57,7 +57,6 @@ const core = {
   'login.submitting': 'Signing in…',
   'login.failed': 'Email or password is incorrect.',
   'auth.busy': 'The service is busy. Try again in {seconds} seconds.',
-  'auth.tryLater': 'Too many attempts from here, or the service is busy. Try again in a minute.',
   'login.throttled': 'Too many attempts. Try again in {seconds} seconds.',
   'login.noAccount': 'New clinic or invited?',
   'login.signupLink': 'Create an account',

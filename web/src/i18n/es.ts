@@ -55,7 +55,6 @@ export const es: Messages = {
   'login.submitting': 'Iniciando sesión…',
   'login.failed': 'El correo o la contraseña no son correctos.',
   'auth.busy': 'El servicio está ocupado. Inténtelo de nuevo en {seconds} segundos.',
-  'auth.tryLater': 'Demasiados intentos desde aquí, o el servicio está ocupado. Inténtelo de nuevo en un minuto.',
   'login.throttled': 'Demasiados intentos. Inténtelo de nuevo en {seconds} segundos.',
   'login.noAccount': '¿Clínica nueva o tiene una invitación?',
   'login.signupLink': 'Crear una cuenta',

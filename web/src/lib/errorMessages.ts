@@ -63,6 +63,7 @@ export function problemKey(
 
 /** The `code` of a JSON error body (`{ error, code }`), if it has one. */
 export function bodyCode(body: unknown): string | undefined {
-  const code: unknown = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['code'] : undefined;
+  const code: unknown =
+    typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['code'] : undefined;
   return typeof code === 'string' ? code : undefined;
 }
