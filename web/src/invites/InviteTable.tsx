@@ -7,12 +7,12 @@ interface InviteTableProps {
   expires: (iso: string) => string;
   onCopy: (invite: Invite) => void;
   onRevoke: (invite: Invite) => void;
-  /** Each row's Revoke button by code, for the focus to come back to when the dialog is cancelled. */
-  revokeButtons: Map<string, HTMLButtonElement>;
+  /** Each row's Revoke button by code (null when it goes), for the focus to come back to on Cancel. */
+  registerRevoke: (code: string, button: HTMLButtonElement | null) => void;
 }
 
 /** The pending invites: code, role, expiry, and Copy and Revoke for each. */
-export function InviteTable({ invites, expires, onCopy, onRevoke, revokeButtons }: InviteTableProps) {
+export function InviteTable({ invites, expires, onCopy, onRevoke, registerRevoke }: InviteTableProps) {
   const t = useT();
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="invites-list">
@@ -49,10 +49,7 @@ export function InviteTable({ invites, expires, onCopy, onRevoke, revokeButtons 
                   type="button"
                   className="button button--secondary button-danger"
                   aria-label={t('invites.revoke.label', { code: invite.code })}
-                  ref={(button) => {
-                    if (button) revokeButtons.set(invite.code, button);
-                    else revokeButtons.delete(invite.code);
-                  }}
+                  ref={(button) => registerRevoke(invite.code, button)}
                   onClick={() => onRevoke(invite)}
                 >
                   {t('invites.revoke')}

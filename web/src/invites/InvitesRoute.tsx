@@ -29,14 +29,26 @@ export function InvitesRoute() {
   const listHeading = useRef<HTMLHeadingElement>(null);
   const revokeButtons = useRef(new Map<string, HTMLButtonElement>());
 
-  const load = useCallback(async () => {
-    setList({ status: 'loading' });
-    const result = await listInvites(session);
-    setList(result.ok ? { status: 'loaded', invites: result.value } : { status: 'error', message: result.message });
-  }, [session]);
+  /** Changes to load the list again (the retry after a failure). */
+  const [loads, setLoads] = useState(0);
   useEffect(() => {
-    void load();
-  }, [load]);
+    let current = true;
+    void listInvites(session).then((result) => {
+      if (!current) return;
+      setList(result.ok ? { status: 'loaded', invites: result.value } : { status: 'error', message: result.message });
+    });
+    return () => {
+      current = false;
+    };
+  }, [session, loads]);
+  const reload = () => {
+    setList({ status: 'loading' });
+    setLoads((n) => n + 1);
+  };
+  const registerRevoke = useCallback((code: string, button: HTMLButtonElement | null) => {
+    if (button) revokeButtons.current.set(code, button);
+    else revokeButtons.current.delete(code);
+  }, []);
 
   const describe = (invite: Invite) => ({
     code: invite.code,
@@ -132,7 +144,7 @@ export function InvitesRoute() {
       </h2>
       {list.status === 'loading' && <LoadingState />}
       {list.status === 'error' && (
-        <ErrorState title={t('invites.error.title')} message={t(list.message)} onRetry={() => void load()} />
+        <ErrorState title={t('invites.error.title')} message={t(list.message)} onRetry={reload} />
       )}
       {list.status === 'loaded' &&
         (list.invites.length === 0 ? (
@@ -146,7 +158,7 @@ export function InvitesRoute() {
             expires={dateTime}
             onCopy={(invite) => void onCopy(invite)}
             onRevoke={(invite) => setRevoking({ invite, busy: false, error: null })}
-            revokeButtons={revokeButtons.current}
+            registerRevoke={registerRevoke}
           />
         ))}
       {revoking && (
