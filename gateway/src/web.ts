@@ -1,4 +1,5 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
+import type { IncomingHttpHeaders } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import type { RouteHandler } from '@carebridge/common';
 
@@ -6,6 +7,10 @@ import type { RouteHandler } from '@carebridge/common';
  * Serves the built web app (`web/dist`) from the gateway's own origin, so the app calls
  * `/graphql` and `/auth/*` without CORS and its refresh cookie stays first-party. Any GET that is
  * not an API path and names no file gets `index.html` (the app routes on the client).
+ *
+ * The build writes a brotli (`.br`) and a gzip (`.gz`) copy next to each text asset
+ * (web/vite.config.ts `precompress`); the copy the browser accepts is sent as it is, with no
+ * compression work per request. Source maps are never served: they stay on the build machine.
  */
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -35,6 +40,34 @@ const SECURITY_HEADERS: Record<string, string> = {
   'x-frame-options': 'DENY',
 };
 
+/** The precompressed copies, in the order they are preferred when the browser accepts both. */
+const ENCODINGS = [
+  { name: 'br', suffix: '.br' },
+  { name: 'gzip', suffix: '.gz' },
+] as const;
+
+/** The encodings `Accept-Encoding` allows (a q of 0 refuses one; `*` stands for any not named). */
+export function acceptedEncodings(headers: IncomingHttpHeaders): Set<string> {
+  const weights = new Map<string, number>();
+  for (const part of (headers['accept-encoding'] ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+    weights.set(name, q === undefined ? 1 : Number(q));
+  }
+  const any = weights.get('*');
+  return new Set(ENCODINGS.map((e) => e.name).filter((name) => (weights.get(name) ?? any ?? 0) > 0));
+}
+
+/** The copy of `file` to send: its precompressed one the browser accepts, or the file itself. */
+function variantOf(file: string, headers: IncomingHttpHeaders): { path: string; encoding?: string } {
+  const accepted = acceptedEncodings(headers);
+  for (const { name, suffix } of ENCODINGS) {
+    if (accepted.has(name) && existsSync(file + suffix)) return { path: file + suffix, encoding: name };
+  }
+  return { path: file };
+}
+
 function fileIn(root: string, pathname: string): string | null {
   let decoded: string;
   try {
@@ -63,11 +96,18 @@ export function webAppRoutes(distDir: string): RouteHandler {
     // A missing file (a name with an extension) is a 404, not the app. A JWT in an app route
     // (`/intake/<header>.<payload>.<signature>`) also has a dot, but no file extension is that long.
     if (!asset && FILE_EXTENSION.test(extname(url.pathname))) return Promise.resolve(false);
+    // A source map (a `hidden` one the build keeps for the stack traces of error reports) stays private.
+    if (asset && extname(asset) === '.map') return Promise.resolve(false);
     const file = asset ?? index;
     const immutable = asset !== null && url.pathname.startsWith('/assets/');
+    const variant = variantOf(file, request.headers);
     response.writeHead(200, {
       ...SECURITY_HEADERS,
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-length': String(statSync(variant.path).size),
+      ...(variant.encoding ? { 'content-encoding': variant.encoding } : {}),
+      // Caches keep one copy per encoding: a gzip-only client must never get the brotli one.
+      vary: 'Accept-Encoding',
       // Vite names built assets by their content hash; index.html must always be revalidated.
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
@@ -76,7 +116,7 @@ export function webAppRoutes(distDir: string): RouteHandler {
       return Promise.resolve(true);
     }
     return new Promise((done) => {
-      const stream = createReadStream(file);
+      const stream = createReadStream(variant.path);
       stream.on('error', () => {
         response.destroy();
         done(true);

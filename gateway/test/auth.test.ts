@@ -303,7 +303,7 @@ describe('sign-up', () => {
   it('joins an organization only with a valid, unused invite, with the invite’s role', async () => {
     const { auth, verify } = await setup();
     const admin = { kind: 'staff', userId: 'u-admin', organizationId: 'org-1', role: 'ADMIN' } as const;
-    const invite = await auth.createInvite(admin, { role: 'CLINICIAN' });
+    const invite = await auth.invites.create(admin, { role: 'CLINICIAN' });
     const code = invite.body['code'] as string;
     const joined = await auth.signup({
       email: 'new.nurse@clinic.test',
@@ -329,7 +329,7 @@ describe('sign-up', () => {
     const { auth, calls } = await setup();
     const admin = { kind: 'staff', userId: 'u-admin', organizationId: 'org-1', role: 'ADMIN' } as const;
     const codes = await Promise.all(
-      [1, 2].map(async () => (await auth.createInvite(admin, { role: 'CLINICIAN' })).body['code'] as string),
+      [1, 2].map(async () => (await auth.invites.create(admin, { role: 'CLINICIAN' })).body['code'] as string),
     );
     const taken = await auth.signup({
       email: 'nurse@clinic.test',
@@ -365,19 +365,25 @@ describe('sign-up', () => {
       if (password.trim()) expect(JSON.stringify(result.body)).not.toContain(password);
       return result.body['problems'];
     };
-    expect(await problems(' '.repeat(12))).toEqual([{ field: 'password', message: 'must not be only spaces' }]);
+    expect(await problems(' '.repeat(12))).toEqual([
+      { field: 'password', message: 'must not be only spaces', code: 'PASSWORD_BLANK' },
+    ]);
     expect(await problems('Password1234!')).toEqual([
-      { field: 'password', message: 'is too common or too easy to guess: choose a longer phrase of your own' },
+      {
+        field: 'password',
+        message: 'is too common or too easy to guess: choose a longer phrase of your own',
+        code: 'PASSWORD_COMMON',
+      },
     ]);
     expect(await problems('OliveOwner2024')).toEqual([
-      { field: 'password', message: 'must not be your email address or name' },
+      { field: 'password', message: 'must not be your email address or name', code: 'PASSWORD_PERSONAL' },
     ]);
   });
 
   it('lets only an ADMIN create invites', async () => {
     const { auth } = await setup();
     const clinician = { kind: 'staff', userId: 'u', organizationId: 'org-1', role: 'CLINICIAN' } as const;
-    expect((await auth.createInvite(clinician, { role: 'ADMIN' })).status).toBe(403);
+    expect((await auth.invites.create(clinician, { role: 'ADMIN' })).status).toBe(403);
   });
 
   it('names every invalid field, and refuses a short password', async () => {
@@ -389,12 +395,12 @@ describe('sign-up', () => {
       organization: { name: 'P', kind: 'SPA' },
     });
     expect(result.body['problems']).toEqual([
-      { field: 'email', message: 'is not an email address' },
-      { field: 'password', message: 'must be at least 12 characters' },
-      { field: 'name', message: 'must be 1 to 100 characters' },
-      { field: 'organization.name', message: 'must be 2 to 120 characters' },
-      { field: 'organization.kind', message: 'must be HOSPITAL or CLINIC' },
-      { field: 'organization.ehrSystemId', message: 'is required' },
+      { field: 'email', message: 'is not an email address', code: 'INVALID_EMAIL' },
+      { field: 'password', message: 'must be at least 12 characters', code: 'PASSWORD_TOO_SHORT' },
+      { field: 'name', message: 'must be 1 to 100 characters', code: 'INVALID_LENGTH' },
+      { field: 'organization.name', message: 'must be 2 to 120 characters', code: 'INVALID_LENGTH' },
+      { field: 'organization.kind', message: 'must be HOSPITAL or CLINIC', code: 'INVALID_CHOICE' },
+      { field: 'organization.ehrSystemId', message: 'is required', code: 'REQUIRED' },
     ]);
   });
 
@@ -409,8 +415,8 @@ describe('sign-up', () => {
     expect([result.status, result.body['problems']]).toEqual([
       400,
       [
-        { field: 'name', message: 'contains a control or invisible character' },
-        { field: 'organization.name', message: 'must not start with =, +, - or @' },
+        { field: 'name', message: 'contains a control or invisible character', code: 'INVALID_CHARACTERS' },
+        { field: 'organization.name', message: 'must not start with =, +, - or @', code: 'FORMULA_START' },
       ],
     ]);
     const invisible = await auth.signup({
@@ -420,7 +426,7 @@ describe('sign-up', () => {
       organization: { ...clinic, name: 'Pine\u200B Clinic\u0000' },
     });
     expect(invisible.body['problems']).toEqual([
-      { field: 'organization.name', message: 'contains a control or invisible character' },
+      { field: 'organization.name', message: 'contains a control or invisible character', code: 'INVALID_CHARACTERS' },
     ]);
     expect(JSON.stringify([result, invisible])).not.toMatch(/gnp|HYPERLINK|Pine/);
     expect(registered).toEqual([]);

@@ -256,6 +256,31 @@ describe.each(backends)('gateway stores ($name)', (backend) => {
       );
       expect(results.filter((r) => r !== undefined)).toHaveLength(1);
     });
+
+    it('lists an organization’s usable invites, the latest to expire first', async () => {
+      const organizationId = `org-${randomUUID()}`;
+      const older = inviteRecord({ organizationId, code: 'pending-a', expiresAt: 1_900_000_000_000 });
+      const newer = inviteRecord({ organizationId, code: 'pending-b', role: 'ADMIN' });
+      const used = inviteRecord({ organizationId, usedAt: 1_800_000_000_000 });
+      const expired = inviteRecord({ organizationId, expiresAt: 1_000 });
+      const elsewhere = inviteRecord({ organizationId: `org-${randomUUID()}` });
+      for (const invite of [older, newer, used, expired, elsewhere]) await pair.a.invites.addInvite(invite);
+      expect(await pair.b.invites.pending(organizationId, 1_800_000_000_000)).toEqual([newer, older]);
+    });
+
+    it('revokes an unused invite of its organization only, once', async () => {
+      const invite = inviteRecord();
+      const used = inviteRecord({ usedAt: 1_800_000_000_000 });
+      await pair.a.invites.addInvite(invite);
+      await pair.a.invites.addInvite(used);
+      expect(await pair.b.invites.revoke(invite.code, 'org-other')).toBe(false);
+      expect(await pair.b.invites.revoke(used.code, used.organizationId)).toBe(false);
+      expect(await pair.b.invites.revoke(invite.code, invite.organizationId)).toBe(true);
+      expect(await pair.a.invites.revoke(invite.code, invite.organizationId)).toBe(false);
+      expect(await pair.a.invites.invite(invite.code)).toBeUndefined();
+      expect(await pair.a.invites.claim(invite.code, 1_800_000_000_000)).toBeUndefined();
+      expect(await pair.a.invites.invite(used.code)).toEqual(used);
+    });
   });
 });
 

@@ -3,15 +3,16 @@
  * asserts nothing.
  *
  * - The initial JavaScript: the entry script and the modules it preloads, as index.html names them,
- *   gzipped (what a first visit downloads before the app can render; lazy pages are not counted).
+ *   uncompressed and as the gateway sends them (the build's brotli copies; lazy pages are not counted).
+ * - The bytes a cold visit to the patient page transferred: the bodies as sent (compressed) and
+ *   decoded, from the page's Resource Timing entries (the document, scripts, styles, API answers).
  * - Time to the patient table: headless Chromium on the local stack, signed in (the refresh cookie
  *   restores the session, as on any visit), from navigation to the first patient row being
  *   visible, read from the page's own clock (`performance.now()`, zero at navigation start). Cold
  *   runs use a fresh browser context (empty HTTP cache), warm runs reload in the same one.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, startStack } from '../../scripts/lib/stack';
 import { launchChromium } from './browser';
@@ -19,20 +20,35 @@ import { launchChromium } from './browser';
 const DIST = resolve(import.meta.dirname, '../dist');
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
 
-function initialJavaScript(): { files: string[]; raw: number; gzip: number } {
+function initialJavaScript(): { files: string[]; raw: number; brotli: number } {
   const html = readFileSync(resolve(DIST, 'index.html'), 'utf8');
   const files = [
     ...html.matchAll(/<script[^>]+type="module"[^>]+src="([^"]+)"/g),
     ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
   ].map((match) => match[1]!);
   let raw = 0;
-  let gzip = 0;
+  let brotli = 0;
   for (const file of files) {
-    const bytes = readFileSync(resolve(DIST, `.${file}`));
-    raw += bytes.length;
-    gzip += gzipSync(bytes, { level: 9 }).length;
+    const path = resolve(DIST, `.${file}`);
+    raw += readFileSync(path).length;
+    brotli += existsSync(`${path}.br`) ? readFileSync(`${path}.br`).length : readFileSync(path).length;
   }
-  return { files, raw, gzip };
+  return { files, raw, brotli };
+}
+
+/** What the page downloaded so far: bodies as sent over the wire and decoded, summed over its resources. */
+function transferred(page: Page): Promise<{ encoded: number; decoded: number; count: number }> {
+  return page.evaluate(() => {
+    const entries = [
+      ...performance.getEntriesByType('navigation'),
+      ...performance.getEntriesByType('resource'),
+    ] as PerformanceResourceTiming[];
+    return {
+      encoded: entries.reduce((sum, e) => sum + e.encodedBodySize, 0),
+      decoded: entries.reduce((sum, e) => sum + e.decodedBodySize, 0),
+      count: entries.length,
+    };
+  });
 }
 
 /** Navigates to the patient page and answers the page's clock when the first row shows. */
@@ -50,7 +66,7 @@ function summary(label: string, values: number[]): string {
 
 const js = initialJavaScript();
 console.log(
-  `initial JavaScript: ${js.files.length} file(s), ${(js.raw / 1024).toFixed(1)} kB, gzipped ${(js.gzip / 1024).toFixed(1)} kB`,
+  `initial JavaScript: ${js.files.length} file(s), ${(js.raw / 1024).toFixed(1)} kB, sent brotli-compressed ${(js.brotli / 1024).toFixed(1)} kB`,
 );
 
 const stack = await startStack();
@@ -70,9 +86,12 @@ try {
   await first.close();
 
   const cold: number[] = [];
+  let bytes: Awaited<ReturnType<typeof transferred>> | undefined;
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext({ storageState });
-    cold.push(await timeToTable(await context.newPage(), `${app}/`));
+    const page = await context.newPage();
+    cold.push(await timeToTable(page, `${app}/`));
+    bytes ??= await transferred(page);
     // The refresh cookie rotates on every use: carry the newest one to the next context.
     storageState = await context.storageState();
     await context.close();
@@ -83,6 +102,11 @@ try {
   const warm: number[] = [];
   for (let run = 0; run < RUNS; run++) warm.push(await timeToTable(warmPage, `${app}/`));
 
+  if (bytes) {
+    console.log(
+      `cold visit to the patient table: ${bytes.count} responses, ${(bytes.encoded / 1024).toFixed(1)} kB transferred (compressed), ${(bytes.decoded / 1024).toFixed(1)} kB uncompressed`,
+    );
+  }
   console.log(summary('time to patient table, cold cache', cold));
   console.log(summary('time to patient table, warm cache', warm));
 } finally {

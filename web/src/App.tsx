@@ -18,6 +18,7 @@ const PatientRoute = lazy(() => import('./patientDetail/PatientRoute').then((m) 
 const IntakeRoute = lazy(() => import('./intake/IntakeRoute').then((m) => ({ default: m.IntakeRoute })));
 const EhrMappingRoute = lazy(() => import('./ehr/EhrMappingRoute').then((m) => ({ default: m.EhrMappingRoute })));
 const DeliveryRoute = lazy(() => import('./delivery/DeliveryRoute').then((m) => ({ default: m.DeliveryRoute })));
+const InvitesRoute = lazy(() => import('./invites/InvitesRoute').then((m) => ({ default: m.InvitesRoute })));
 
 /** The routes, shared by the app and the tests (which put them in a memory router). */
 export function AppRoutes() {
@@ -44,6 +45,14 @@ export function AppRoutes() {
               element={
                 <RequireRole role="ADMIN">
                   <EhrMappingRoute />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="invites"
+              element={
+                <RequireRole role="ADMIN">
+                  <InvitesRoute />
                 </RequireRole>
               }
             />

@@ -23,6 +23,13 @@ export interface InviteStore {
    * concurrent sign-ups can never both use one invite.
    */
   claim(code: string, at: number): Promise<InviteRecord | undefined>;
+  /** The organization's invites still usable at `at` (unused, unexpired), the latest to expire first. */
+  pending(organizationId: string, at: number): Promise<InviteRecord[]>;
+  /**
+   * Deletes the organization's unused invite `code`, as one conditional step. True when this call
+   * deleted one; false for a code of another organization, a used one or one that does not exist.
+   */
+  revoke(code: string, organizationId: string): Promise<boolean>;
 }
 
 export class InMemoryInviteStore implements InviteStore {
@@ -45,4 +52,22 @@ export class InMemoryInviteStore implements InviteStore {
     invite.usedAt = at;
     return Promise.resolve({ ...invite });
   }
+
+  pending(organizationId: string, at: number): Promise<InviteRecord[]> {
+    const invites = [...this.invites.values()]
+      .filter((i) => i.organizationId === organizationId && i.usedAt === null && i.expiresAt > at)
+      .sort(latestToExpireFirst);
+    return Promise.resolve(invites.map((i) => ({ ...i })));
+  }
+
+  revoke(code: string, organizationId: string): Promise<boolean> {
+    const invite = this.invites.get(code);
+    if (!invite || invite.organizationId !== organizationId || invite.usedAt !== null) return Promise.resolve(false);
+    return Promise.resolve(this.invites.delete(code));
+  }
+}
+
+/** The order of `pending`: the latest to expire (the newest) first, then by code so that ties stay put. */
+export function latestToExpireFirst(a: InviteRecord, b: InviteRecord): number {
+  return b.expiresAt - a.expiresAt || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }

@@ -61,6 +61,15 @@ const PROBLEMS: Record<PasswordProblem, string> = {
  * never includes the password.
  */
 export function passwordProblem(password: string, personal: { email?: string; name?: string } = {}): string | null {
+  return passwordIssue(password, personal)?.message ?? null;
+}
+
+/** The same, with the problem's code for the app to say it in the user's language (`PASSWORD_COMMON`). */
+export function passwordIssue(
+  password: string,
+  personal: { email?: string; name?: string } = {},
+): { code: string; message: string } | null {
   const problem = passwordRule(password, personal);
-  return problem ? PROBLEMS[problem] : null;
+  if (!problem) return null;
+  return { code: `PASSWORD_${problem.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`, message: PROBLEMS[problem] };
 }

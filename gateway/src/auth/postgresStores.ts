@@ -174,6 +174,29 @@ export class PostgresInviteStore implements InviteStore {
       .executeTakeFirst();
     return row && invite(row);
   }
+
+  async pending(organizationId: string, at: number): Promise<InviteRecord[]> {
+    const rows = await this.database.db
+      .selectFrom('invite')
+      .selectAll()
+      .where('organization_id', '=', organizationId)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', at)
+      .orderBy('expires_at', 'desc')
+      .orderBy('code')
+      .execute();
+    return rows.map(invite);
+  }
+
+  async revoke(code: string, organizationId: string): Promise<boolean> {
+    const result = await this.database.db
+      .deleteFrom('invite')
+      .where('code', '=', code)
+      .where('organization_id', '=', organizationId)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
+    return result.numDeletedRows === 1n;
+  }
 }
 
 /** The three stores over one database. */

@@ -60,10 +60,11 @@ export const REVOCATION_UNKNOWN: AuthResult = {
 };
 
 /**
- * The gateway's REST endpoints: sign-up, log-in, refresh, log-out, invites, intake links, the EHR
- * systems to sign up with and the public keys. They take and give JSON; cookie-based calls
- * (refresh, log-out) must be JSON POSTs, which a cross-site form cannot send without a CORS
- * preflight. The two reads of public data (EHR systems, keys) are GETs that need no token.
+ * The gateway's REST endpoints: sign-up, log-in, refresh, log-out, invites (create, list, revoke),
+ * intake links, the EHR systems to sign up with and the public keys. They take and give JSON;
+ * cookie-based calls (refresh, log-out) must be JSON POSTs, which a cross-site form cannot send
+ * without a CORS preflight. The two reads of public data (EHR systems, keys) are GETs that need no
+ * token; the invites' list is a GET that needs an ADMIN's access token.
  */
 export function authRoutes(options: AuthRoutesOptions): RouteHandler {
   const loginFailures = options.metrics?.counter(
@@ -94,6 +95,26 @@ export function authRoutes(options: AuthRoutesOptions): RouteHandler {
     if (!token) return undefined;
     const result = await options.check(token);
     return result.ok && result.viewer.kind === 'staff' ? { viewer: result.viewer, token } : undefined;
+  };
+
+  /**
+   * Answers a staff endpoint: 401 without a valid staff token, 503 when its revocation cannot be
+   * checked; otherwise `handle` with the caller and the JSON body (none for a GET).
+   */
+  const withStaff = async (
+    route: Parameters<RouteHandler>[0],
+    handle: (staff: { viewer: StaffViewer; token: string }, body: Record<string, unknown>) => Promise<AuthResult>,
+  ): Promise<true> => {
+    let staff: Awaited<ReturnType<typeof staffFrom>>;
+    try {
+      staff = await staffFrom(route.request);
+    } catch (error) {
+      if (!(error instanceof SharedStateUnavailableError)) throw error;
+      return respond(route, REVOCATION_UNKNOWN);
+    }
+    if (!staff) return respond(route, { status: 401, body: { error: 'Sign in first.', code: 'UNAUTHENTICATED' } });
+    const body = route.request.method === 'GET' ? {} : await route.readJson();
+    return respond(route, await handle(staff, body));
   };
 
   /** The claims of the access token sent with a log-out, when it is a valid one of ours. */
@@ -146,6 +167,10 @@ export function authRoutes(options: AuthRoutesOptions): RouteHandler {
       );
       return true;
     }
+    // The invites' list is read with the access token (no cookie): a GET, like the other reads.
+    if (url.pathname === '/auth/invites' && request.method === 'GET') {
+      return withStaff(route, (staff) => options.auth.invites.list(staff.viewer));
+    }
     if (request.method !== 'POST') {
       sendJson(route.response, 405, { error: 'Use POST with a JSON body.' }, { allow: 'POST' });
       return true;
@@ -175,23 +200,13 @@ export function authRoutes(options: AuthRoutesOptions): RouteHandler {
           await options.auth.logout(cookieValue(request, REFRESH_COOKIE), await presentedToken(request)),
         );
       case '/auth/invites':
-      case '/auth/intake-links': {
-        let staff: Awaited<ReturnType<typeof staffFrom>>;
-        try {
-          staff = await staffFrom(request);
-        } catch (error) {
-          if (!(error instanceof SharedStateUnavailableError)) throw error;
-          return respond(route, REVOCATION_UNKNOWN);
-        }
-        if (!staff) return respond(route, { status: 401, body: { error: 'Sign in first.', code: 'UNAUTHENTICATED' } });
-        const body = await route.readJson();
-        return respond(
-          route,
-          url.pathname === '/auth/invites'
-            ? await options.auth.createInvite(staff.viewer, body)
-            : await options.createIntakeLink(staff.viewer, staff.token, body),
-        );
-      }
+      case '/auth/invites/revoke':
+      case '/auth/intake-links':
+        return withStaff(route, async (staff, body) => {
+          if (url.pathname === '/auth/invites') return options.auth.invites.create(staff.viewer, body);
+          if (url.pathname === '/auth/invites/revoke') return options.auth.invites.revoke(staff.viewer, body);
+          return options.createIntakeLink(staff.viewer, staff.token, body);
+        });
       default:
         sendJson(route.response, 404, { error: 'Unknown auth endpoint.' });
         return true;

@@ -1,43 +1,20 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import {
-  nameCharacterMessage,
-  silentLogger,
-  type FieldProblem,
-  type Logger,
-  type Role,
-  type StaffViewer,
-} from '@carebridge/common';
-import { normalizeText } from '@carebridge/domain';
+import { silentLogger, type FieldProblem, type Logger, type Role } from '@carebridge/common';
 import type { LoginGuard } from '../shared';
 import { EmailTakenError, type AccountStore } from './accounts';
+import { InviteAdmin } from './inviteAdmin';
 import type { InviteStore } from './invites';
 import { ConcurrencyLimiter, TooBusyError } from './limiter';
-import {
-  hashPassword,
-  OWASP_SCRYPT,
-  passwordProblem,
-  PASSWORD_MAX_LENGTH,
-  verifyPassword,
-  type ScryptParams,
-} from './passwords';
+import { hashPassword, OWASP_SCRYPT, PASSWORD_MAX_LENGTH, verifyPassword, type ScryptParams } from './passwords';
+import { invalid, type AuthResult } from './results';
 import type { Revocations, TokenClaims } from './revocation';
+import { parseSignup, type NewOrganization } from './signupInput';
 import { openSuccessor, sealSuccessor, type SessionRecord, type SessionStore } from './sessions';
 import { ACCESS_TOKEN_SECONDS, type TokenIssuer } from './tokens';
 
-/** What an auth endpoint answers; the HTTP layer turns it into a response. */
-export interface AuthResult {
-  status: number;
-  body: Record<string, unknown>;
-  /** The refresh cookie's new value; '' clears it. */
-  refreshCookie?: string;
-  retryAfterSeconds?: number;
-}
+export type { AuthResult } from './results';
 
-export interface NewOrganization {
-  name: string;
-  kind: 'HOSPITAL' | 'CLINIC';
-  ehrSystemId: string;
-}
+export type { NewOrganization } from './signupInput';
 
 /** The ehr subgraph owns organizations; the gateway asks it to create one for a new clinic. */
 export interface OrganizationRegistry {
@@ -73,8 +50,6 @@ export interface AuthServiceOptions {
   logger?: Logger;
 }
 
-const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[A-Za-z]{2,}$/;
-const ROLES: readonly Role[] = ['ADMIN', 'CLINICIAN'];
 const LOGIN_FAILED = { error: 'Email or password is incorrect.', code: 'UNAUTHENTICATED' };
 const SIGNED_UP = {
   status: 'ok',
@@ -104,22 +79,8 @@ async function unlessBusy<T>(work: Promise<T>): Promise<T | undefined> {
 
 const errorName = (error: unknown): string => (error instanceof Error ? error.name : 'unknown');
 
-/** A name (NFC, trimmed) that the text rule refuses or that starts like a formula: a problem at `field`. */
-function nameProblem(problems: FieldProblem[], field: string, name: string): void {
-  const message = nameCharacterMessage(name);
-  if (message) problems.push({ field, message });
-}
-
 const sha256 = (value: string): string => createHash('sha256').update(value).digest('base64url');
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-const invalid = (problems: FieldProblem[]): AuthResult => ({
-  status: 400,
-  body: {
-    error: `Invalid input. ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
-    code: 'BAD_USER_INPUT',
-    problems,
-  },
-});
 
 export class AuthService {
   private readonly params: ScryptParams;
@@ -127,12 +88,13 @@ export class AuthService {
   private readonly idleTimeoutMs: number;
   private readonly sessionLifetimeMs: number;
   private readonly refreshGraceMs: number;
-  private readonly inviteLifetimeMs: number;
   /** Verified against when an email is unknown, so both cases cost one scrypt. */
   private readonly dummyHash: Promise<string>;
   private readonly passwords: { hash: typeof hashPassword; verify: typeof verifyPassword };
   private readonly hashing: ConcurrencyLimiter;
   private readonly logger: Logger;
+  /** Creating, listing and revoking an organization's invites (inviteAdmin.ts). */
+  readonly invites: InviteAdmin;
 
   constructor(private readonly options: AuthServiceOptions) {
     this.params = options.passwordParams ?? OWASP_SCRYPT;
@@ -141,7 +103,7 @@ export class AuthService {
     this.idleTimeoutMs = options.idleTimeoutMs ?? 30 * 60_000;
     this.sessionLifetimeMs = options.sessionLifetimeMs ?? 12 * 60 * 60_000;
     this.refreshGraceMs = options.refreshGraceMs ?? DEFAULT_REFRESH_GRACE_MS;
-    this.inviteLifetimeMs = options.inviteLifetimeMs ?? 7 * 24 * 60 * 60_000;
+    this.invites = new InviteAdmin(options.invites, this.now, options.inviteLifetimeMs ?? 7 * 24 * 60 * 60_000);
     this.hashing = options.hashLimiter ?? new ConcurrencyLimiter();
     // Through the limiter like every other hash; nothing waits at construction, so it never refuses.
     this.dummyHash = this.hash(randomUUID());
@@ -187,30 +149,15 @@ export class AuthService {
    * invite (which the inviter can try again) tells that the email has an account.
    */
   async signup(body: Record<string, unknown>): Promise<AuthResult> {
-    const email = text(body['email'])?.trim().toLowerCase() ?? '';
-    const password = text(body['password']) ?? '';
-    const name = normalizeText(text(body['name']) ?? '').trim();
-    const inviteCode = text(body['inviteCode'])?.trim();
-    const organization = body['organization'];
-    const problems: FieldProblem[] = [];
-    if (!EMAIL.test(email)) problems.push({ field: 'email', message: 'is not an email address' });
-    const passwordIssue = passwordProblem(password, { email, name });
-    if (passwordIssue) problems.push({ field: 'password', message: passwordIssue });
-    if (name.length < 1 || name.length > 100) problems.push({ field: 'name', message: 'must be 1 to 100 characters' });
-    else nameProblem(problems, 'name', name);
-    let newOrganization: NewOrganization | undefined;
-    if (inviteCode === undefined) {
-      newOrganization = this.parseOrganization(organization, problems);
-    } else if (organization !== undefined) {
-      problems.push({
-        field: 'organization',
-        message: 'give either an organization to register or an invite code, not both',
-      });
-    }
+    const { email, password, name, inviteCode, organization: newOrganization, problems } = parseSignup(body);
     if (problems.length > 0) return invalid(problems);
 
     const badInvite = invalid([
-      { field: 'inviteCode', message: 'is not a valid invite code, or it was used or has expired' },
+      {
+        field: 'inviteCode',
+        message: 'is not a valid invite code, or it was used or has expired',
+        code: 'INVITE_INVALID',
+      },
     ]);
     const invite = inviteCode === undefined ? undefined : await this.options.invites.invite(inviteCode);
     if (inviteCode !== undefined && (!invite || invite.usedAt !== null || invite.expiresAt <= this.now())) {
@@ -252,24 +199,6 @@ export class AuthService {
       if (!(error instanceof EmailTakenError)) throw error;
     }
     return { status: 201, body: SIGNED_UP };
-  }
-
-  private parseOrganization(value: unknown, problems: FieldProblem[]): NewOrganization | undefined {
-    if (typeof value !== 'object' || value === null) {
-      problems.push({ field: 'organization', message: 'is required to register a clinic (or give an invite code)' });
-      return undefined;
-    }
-    const record = value as Record<string, unknown>;
-    const name = normalizeText(text(record['name']) ?? '').trim();
-    const kind = record['kind'] ?? 'CLINIC';
-    const ehrSystemId = text(record['ehrSystemId']) ?? '';
-    if (name.length < 2 || name.length > 120)
-      problems.push({ field: 'organization.name', message: 'must be 2 to 120 characters' });
-    else nameProblem(problems, 'organization.name', name);
-    if (kind !== 'HOSPITAL' && kind !== 'CLINIC')
-      problems.push({ field: 'organization.kind', message: 'must be HOSPITAL or CLINIC' });
-    if (!ehrSystemId) problems.push({ field: 'organization.ehrSystemId', message: 'is required' });
-    return { name, kind: kind === 'HOSPITAL' ? 'HOSPITAL' : 'CLINIC', ehrSystemId };
   }
 
   /**
@@ -424,29 +353,6 @@ export class AuthService {
     } catch (error) {
       this.logger.warn('auth.revocation_failed', { reason: errorName(error) });
     }
-  }
-
-  /** An ADMIN invites a colleague into their organization with a role. */
-  async createInvite(viewer: StaffViewer, body: Record<string, unknown>): Promise<AuthResult> {
-    if (viewer.role !== 'ADMIN')
-      return { status: 403, body: { error: 'Only an ADMIN can invite people.', code: 'FORBIDDEN' } };
-    const role = body['role'];
-    if (typeof role !== 'string' || !ROLES.includes(role as Role)) {
-      return invalid([{ field: 'role', message: 'must be ADMIN or CLINICIAN' }]);
-    }
-    const invite = {
-      code: randomBytes(12).toString('base64url'),
-      organizationId: viewer.organizationId,
-      role: role as Role,
-      createdBy: viewer.userId,
-      expiresAt: this.now() + this.inviteLifetimeMs,
-      usedAt: null,
-    };
-    await this.options.invites.addInvite(invite);
-    return {
-      status: 201,
-      body: { code: invite.code, role: invite.role, expiresAt: new Date(invite.expiresAt).toISOString() },
-    };
   }
 
   private async sessionOf(cookie: string | undefined): Promise<SessionRecord | undefined> {

@@ -173,6 +173,10 @@ describe('sign-up page', () => {
 
     hold.resolve();
     expect(await screen.findByText('Your account is ready: sign in to continue.')).toBeInTheDocument();
+    // The log-in form has the email just registered; the password is typed again.
+    expect(
+      [screen.getByLabelText('Email'), screen.getByLabelText('Password')].map((i) => (i as HTMLInputElement).value),
+    ).toEqual(['founder@pinecrest.test', '']);
     const posts = fetch.mock.calls.filter(([path]) => path === '/auth/signup');
     expect(posts).toHaveLength(1);
     expect(JSON.parse(posts[0]![1].body as string)).toEqual({
@@ -183,24 +187,69 @@ describe('sign-up page', () => {
     });
   });
 
-  it.each([429, 503])('asks to try again later when the gateway answers %i', async (status) => {
+  it.each([
+    [429, 'RATE_LIMITED', 'Too many requests from here. Try again in 30 seconds.'],
+    [503, 'TOO_BUSY', 'The service is busy. Try again in 30 seconds.'],
+  ])(
+    'says how long to wait when the gateway answers %i %s, in the catalogue’s words',
+    async (status, code, message) => {
+      const listing = gateway();
+      const { user } = openSignup((path, body) =>
+        path === '/auth/signup'
+          ? { status, body: { error: 'Too many requests. Try again in 30 s.', code }, headers: { 'retry-after': '30' } }
+          : listing(path, body),
+      );
+      await user.click(await screen.findByLabelText('Register a new clinic'));
+      await user.type(screen.getByLabelText('Your name'), 'Pat Founder');
+      await user.type(screen.getByLabelText('Email'), 'founder@pinecrest.test');
+      await user.type(screen.getByLabelText('Password'), 'a long enough password');
+      await user.type(screen.getByLabelText('Organization name'), 'Pinecrest Pediatrics');
+      await screen.findByRole('option', { name: 'Athena' });
+      await user.selectOptions(screen.getByLabelText('EHR system'), screen.getByRole('option', { name: 'Athena' }));
+      await user.click(screen.getByRole('button', { name: 'Create account' }));
+
+      expect(await screen.findByRole('alert')).toHaveTextContent(message);
+    },
+  );
+
+  it('says a refused invite code in the catalogue’s words, by its code, never the gateway’s English', async () => {
     const listing = gateway();
     const { user } = openSignup((path, body) =>
       path === '/auth/signup'
-        ? { status, body: { code: status === 429 ? 'RATE_LIMITED' : 'TOO_BUSY' }, headers: { 'retry-after': '30' } }
+        ? {
+            status: 400,
+            body: {
+              code: 'BAD_USER_INPUT',
+              problems: [
+                {
+                  field: 'inviteCode',
+                  message: 'is not a valid invite code, or it was used or has expired',
+                  code: 'INVITE_INVALID',
+                },
+                { field: 'name', message: 'must be 1 to 100 characters', code: 'INVALID_LENGTH' },
+              ],
+            },
+          }
         : listing(path, body),
     );
-    await user.click(await screen.findByLabelText('Register a new clinic'));
-    await user.type(screen.getByLabelText('Your name'), 'Pat Founder');
-    await user.type(screen.getByLabelText('Email'), 'founder@pinecrest.test');
+    await user.click(await screen.findByLabelText('Join with an invite code'));
+    await user.type(screen.getByLabelText('Your name'), 'Nia Nurse');
+    await user.type(screen.getByLabelText('Email'), 'nia@riverside.test');
     await user.type(screen.getByLabelText('Password'), 'a long enough password');
-    await user.type(screen.getByLabelText('Organization name'), 'Pinecrest Pediatrics');
-    await screen.findByRole('option', { name: 'Athena' });
-    await user.selectOptions(screen.getByLabelText('EHR system'), screen.getByRole('option', { name: 'Athena' }));
+    await user.type(screen.getByLabelText('Invite code'), 'used-code');
     await user.click(screen.getByRole('button', { name: 'Create account' }));
 
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Too many attempts from here, or the service is busy. Try again in a minute.',
+    expect(await screen.findByRole('alert')).toHaveTextContent('Please correct the highlighted fields.');
+    expect(screen.getByLabelText('Invite code')).toHaveAccessibleDescription(
+      'This invite code is not valid, or it was used or has expired. Ask your administrator for a new one.',
     );
+    expect(screen.getByLabelText('Your name')).toHaveAccessibleDescription('Must be 1 to 100 characters.');
+    expect(document.body).not.toHaveTextContent('is not a valid invite code');
+  });
+
+  it('puts the language switcher in a banner and the form in the main landmark', async () => {
+    openSignup(gateway());
+    expect(within(await screen.findByRole('banner')).getByLabelText('Language')).toBeInTheDocument();
+    expect(within(screen.getByRole('main')).getByRole('heading', { name: 'Create an account' })).toBeInTheDocument();
   });
 });

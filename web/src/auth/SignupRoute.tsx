@@ -2,13 +2,14 @@ import { passwordProblem, type PasswordProblem } from '@carebridge/domain';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from './AuthProvider';
+import { AuthPage } from './AuthPage';
 import type { LoginLocationState } from './RequireAuth';
 import type { SignupBody } from './session';
 import { SelectField, TextField } from '../components/Field';
 import type { MessageKey } from '../i18n/en';
 import { useDocumentTitle } from '../components/useRouteAnnouncement';
 import { useT } from '../i18n/I18nProvider';
-import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
+import { problemKey, requestErrorKey } from '../lib/errorMessages';
 import type { FieldProblem } from '../lib/graphqlErrors';
 import { emailError } from '../lib/validation';
 
@@ -85,8 +86,8 @@ export function SignupRoute() {
     inviteCode: '',
   });
   const [errors, setErrors] = useState<Partial<Record<SignupField, MessageKey>>>({});
-  const [serverProblems, setServerProblems] = useState<Partial<Record<SignupField, string>>>({});
-  const [formError, setFormError] = useState<MessageKey | null>(null);
+  const [serverProblems, setServerProblems] = useState<Partial<Record<SignupField, MessageKey>>>({});
+  const [formError, setFormError] = useState<{ key: MessageKey; seconds?: number } | null>(null);
   /** Changes on every refused submit, so the summary is announced again even with the same text. */
   const [attempt, setAttempt] = useState(0);
   const [submitting, setSubmitting] = useState(false);
@@ -126,7 +127,10 @@ export function SignupRoute() {
 
   const set = (field: keyof typeof values) => (event: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [field]: event.target.value }));
-  const errorOf = (field: SignupField) => (errors[field] ? t(errors[field]) : serverProblems[field]);
+  const errorOf = (field: SignupField) => {
+    const key = errors[field] ?? serverProblems[field];
+    return key && t(key);
+  };
 
   const validate = () => {
     const next: Partial<Record<SignupField, MessageKey>> = {};
@@ -145,8 +149,8 @@ export function SignupRoute() {
     return next;
   };
 
-  const refuse = (message: MessageKey) => {
-    setFormError(message);
+  const refuse = (message: MessageKey, seconds?: number) => {
+    setFormError(seconds === undefined ? { key: message } : { key: message, seconds });
     setAttempt((n) => n + 1);
   };
 
@@ -175,23 +179,20 @@ export function SignupRoute() {
     submittingRef.current = false;
     setSubmitting(false);
     if (result.ok) {
-      const state: LoginLocationState = { signedUp: true };
+      const state: LoginLocationState = { signedUp: true, email: body.email };
       await navigate('/login', { state });
     } else if (result.reason === 'badInput') {
       setServerProblems(toFields(result.problems));
       refuse('common.errorSummary');
     } else if (result.reason === 'throttled' || result.reason === 'busy') {
-      refuse('auth.tryLater');
+      refuse(requestErrorKey(result.code, 'auth.busy'), result.retryAfterSeconds);
     } else {
       refuse('common.unexpectedError');
     }
   };
 
   return (
-    <div className="auth-page">
-      <div className="auth-page__language">
-        <LanguageSwitcher />
-      </div>
+    <AuthPage>
       <form
         ref={formRef}
         className="card auth-card"
@@ -202,7 +203,7 @@ export function SignupRoute() {
         <h1 id="signup-title">{t('signup.title')}</h1>
         {formError && (
           <p key={attempt} className="alert" role="alert" tabIndex={-1}>
-            {t(formError)}
+            {t(formError.key, formError.seconds === undefined ? undefined : { seconds: formError.seconds })}
           </p>
         )}
         <fieldset className="choice">
@@ -304,15 +305,23 @@ export function SignupRoute() {
           {t('signup.haveAccount')} <Link to="/login">{t('signup.loginLink')}</Link>
         </p>
       </form>
-    </div>
+    </AuthPage>
   );
 }
 
-function toFields(problems: FieldProblem[]): Partial<Record<SignupField, string>> {
-  const fields: Partial<Record<SignupField, string>> = {};
+/** The words of a length problem depend on the field; the other codes say the same anywhere. */
+const LENGTH_MESSAGES: Partial<Record<SignupField, MessageKey>> = {
+  name: 'validation.name',
+  organizationName: 'validation.organizationName',
+};
+
+/** The gateway's problems on the form's fields, each as a catalogue key by its code (errorMessages.ts). */
+function toFields(problems: FieldProblem[]): Partial<Record<SignupField, MessageKey>> {
+  const fields: Partial<Record<SignupField, MessageKey>> = {};
   for (const problem of problems) {
     const field = SERVER_FIELDS[problem.field];
-    if (field) fields[field] = problem.message;
+    const length = field && LENGTH_MESSAGES[field];
+    if (field) fields[field] ??= problemKey(problem, length ? { INVALID_LENGTH: length } : {});
   }
   return fields;
 }

@@ -11,6 +11,7 @@
  *
  * Tabs share a log-out and activity through a `SessionChannel` (see sessionChannel.ts).
  */
+import { bodyCode } from '../lib/errorMessages';
 import { fieldProblemsIn, type FieldProblem } from '../lib/graphqlErrors';
 import { withTabLock, type SessionChannel } from './sessionChannel';
 
@@ -33,28 +34,38 @@ export type SessionState =
 export type LoginResult =
   | { ok: true; user: User }
   | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'throttled' | 'busy'; retryAfterSeconds: number }
+  | WaitAnswer
   | { ok: false; reason: 'badInput'; problems: FieldProblem[] }
   | { ok: false; reason: 'error' };
 
 export type SignupResult =
   | { ok: true }
   | { ok: false; reason: 'badInput'; problems: FieldProblem[] }
-  | { ok: false; reason: 'throttled' | 'busy'; retryAfterSeconds: number }
+  | WaitAnswer
   | { ok: false; reason: 'error' };
 
 /**
- * A 429 (too many attempts or requests from here) or a 503 (the gateway is busy hashing other
- * passwords, `TOO_BUSY`, or a store is down) with the wait the gateway asks for.
+ * A 429 (too many attempts, `TOO_MANY_ATTEMPTS`, or requests from here, `RATE_LIMITED`) or a 503
+ * (the gateway is busy hashing other passwords, `TOO_BUSY`, or a store is down) with the wait the
+ * gateway asks for, and the body's code (errorMessages.ts says it in the user's language).
  */
-function waitAnswer(response: Response): { ok: false; reason: 'throttled' | 'busy'; retryAfterSeconds: number } | null {
+export interface WaitAnswer {
+  ok: false;
+  reason: 'throttled' | 'busy';
+  retryAfterSeconds: number;
+  code?: string;
+}
+
+function waitAnswer(response: Response, body: unknown): WaitAnswer | null {
   if (response.status !== 429 && response.status !== 503) return null;
+  const code = bodyCode(body);
   const seconds = Number(response.headers.get('retry-after'));
   const fallback = response.status === 429 ? 60 : 5;
   return {
     ok: false,
     reason: response.status === 429 ? 'throttled' : 'busy',
     retryAfterSeconds: Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : fallback,
+    ...(code ? { code } : {}),
   };
 }
 
@@ -72,6 +83,9 @@ export type IntakeLinkResult =
   | { ok: true; url: string; expiresAt: string }
   /** notFound: no such patient or questionnaire in the organization; badInput: not the ACTIVE version. */
   | { ok: false; reason: 'notFound' | 'badInput' | 'unauthenticated' | 'error' };
+
+/** A staff REST call's answer: the HTTP status and JSON body, or the session ended, or no answer. */
+export type StaffAnswer = { status: number; body: unknown } | { status: 'unauthenticated' } | { status: 'network' };
 
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -170,6 +184,35 @@ export class AuthSession {
     });
   }
 
+  /**
+   * A staff call to the gateway's REST endpoints (`GET` without a body, `POST` with JSON), with the
+   * access token. A 401 (the token expired) refreshes once, as the GraphQL link does, and retries;
+   * a refused refresh or a second 401 ends the session and answers `unauthenticated`.
+   */
+  async staffRequest(method: 'GET' | 'POST', path: string, body?: unknown): Promise<StaffAnswer> {
+    const send = () => {
+      const authorization: Record<string, string> = this.token ? { authorization: `Bearer ${this.token}` } : {};
+      return method === 'POST'
+        ? this.post(path, body ?? {}, authorization)
+        : this.fetchImpl(path, { method, headers: { accept: 'application/json', ...authorization } });
+    };
+    try {
+      let response = await send();
+      if (response.status === 401) {
+        if (!(await this.refresh())) return { status: 'unauthenticated' };
+        response = await send();
+        if (response.status === 401) {
+          this.expire();
+          return { status: 'unauthenticated' };
+        }
+      }
+      return { status: response.status, body: await readJson(response) };
+    } catch {
+      // A network failure: said as an error, the user can try again.
+      return { status: 'network' };
+    }
+  }
+
   async login(email: string, password: string): Promise<LoginResult> {
     let response: Response;
     try {
@@ -184,7 +227,7 @@ export class AuthSession {
       return { ok: true, user: body.user };
     }
     if (response.status === 401) return { ok: false, reason: 'invalid' };
-    const wait = waitAnswer(response);
+    const wait = waitAnswer(response, body);
     if (wait) return wait;
     if (response.status === 400) return { ok: false, reason: 'badInput', problems: problemsOf(body) };
     return { ok: false, reason: 'error' };
@@ -194,9 +237,9 @@ export class AuthSession {
     try {
       const response = await this.post('/auth/signup', body);
       if (response.ok) return { ok: true };
-      if (response.status === 400)
-        return { ok: false, reason: 'badInput', problems: problemsOf(await readJson(response)) };
-      return waitAnswer(response) ?? { ok: false, reason: 'error' };
+      const answer = await readJson(response);
+      if (response.status === 400) return { ok: false, reason: 'badInput', problems: problemsOf(answer) };
+      return waitAnswer(response, answer) ?? { ok: false, reason: 'error' };
     } catch {
       return { ok: false, reason: 'error' };
     }
@@ -236,40 +279,23 @@ export class AuthSession {
   }
 
   /**
-   * Asks the gateway for a patient's intake link to one questionnaire, with the staff token. A 401
-   * (the token expired) refreshes once, as the GraphQL link does, and retries; a refused refresh or
-   * a second 401 ends the session. `origin` makes the gateway's path a full URL.
+   * Asks the gateway for a patient's intake link to one questionnaire, with the staff token
+   * (`staffRequest`: refreshed once on a 401). `origin` makes the gateway's path a full URL.
    */
   async createIntakeLink(
     patientId: string,
     questionnaireId: string,
     origin: string = window.location.origin,
   ): Promise<IntakeLinkResult> {
-    const send = () =>
-      this.post(
-        '/auth/intake-links',
-        { patientId, questionnaireId },
-        this.token ? { authorization: `Bearer ${this.token}` } : {},
-      );
-    try {
-      let response = await send();
-      if (response.status === 401) {
-        if (!(await this.refresh())) return { ok: false, reason: 'unauthenticated' };
-        response = await send();
-        if (response.status === 401) {
-          this.expire();
-          return { ok: false, reason: 'unauthenticated' };
-        }
-      }
-      const body = (await readJson(response)) as { path?: unknown; expiresAt?: unknown } | undefined;
-      if (response.ok && typeof body?.path === 'string' && typeof body.expiresAt === 'string') {
-        return { ok: true, url: `${origin}${body.path}`, expiresAt: body.expiresAt };
-      }
-      if (response.status === 404) return { ok: false, reason: 'notFound' };
-      if (response.status === 400) return { ok: false, reason: 'badInput' };
-    } catch {
-      // A network failure: said as an error, the user can try again.
+    const answer = await this.staffRequest('POST', '/auth/intake-links', { patientId, questionnaireId });
+    if (answer.status === 'unauthenticated') return { ok: false, reason: 'unauthenticated' };
+    if (answer.status === 'network') return { ok: false, reason: 'error' };
+    const body = answer.body as { path?: unknown; expiresAt?: unknown } | undefined;
+    if (answer.status < 300 && typeof body?.path === 'string' && typeof body.expiresAt === 'string') {
+      return { ok: true, url: `${origin}${body.path}`, expiresAt: body.expiresAt };
     }
+    if (answer.status === 404) return { ok: false, reason: 'notFound' };
+    if (answer.status === 400) return { ok: false, reason: 'badInput' };
     return { ok: false, reason: 'error' };
   }
 

@@ -52,6 +52,7 @@ export function Layout() {
           </NavLink>
           <NavLink to="/delivery">{t('nav.delivery')}</NavLink>
           {user?.role === 'ADMIN' && <NavLink to="/ehr-mappings">{t('nav.ehrMappings')}</NavLink>}
+          {user?.role === 'ADMIN' && <NavLink to="/invites">{t('nav.invites')}</NavLink>}
         </nav>
         <div className="app-header__spacer" />
         {user && (

@@ -8,6 +8,7 @@ export function pageTitleKey(pathname: string): MessageKey {
   if (pathname.startsWith('/patients/')) return 'title.patient';
   if (pathname.startsWith('/delivery')) return 'nav.delivery';
   if (pathname.startsWith('/ehr-mappings')) return 'nav.ehrMappings';
+  if (pathname.startsWith('/invites')) return 'nav.invites';
   return 'nav.patients';
 }
 

@@ -1,6 +1,7 @@
 import { en as delivery } from '../delivery/messages';
 import { en as ehr } from '../ehr/messages';
 import { en as intake } from '../intake/messages';
+import { en as invites } from '../invites/messages';
 import { en as patientDetail } from '../patientDetail/messages';
 import { en as patients } from '../patients/messages';
 
@@ -22,6 +23,7 @@ const core = {
   'nav.patients': 'Patients',
   'nav.delivery': 'Delivery monitor',
   'nav.ehrMappings': 'EHR mappings',
+  'nav.invites': 'Invites',
   'title.patient': 'Patient',
   'title.login': 'Sign in',
   'title.signup': 'Create an account',
@@ -37,6 +39,17 @@ const core = {
   'common.errorSummary': 'Please correct the highlighted fields.',
   'common.unexpectedError': 'Something went wrong. Please try again.',
 
+  'error.unauthenticated': 'Your session has ended. Please sign in again.',
+  'error.forbidden': 'Your role does not allow this.',
+  'error.notFound': 'It no longer exists, or it is not in your organization.',
+  'error.rateLimited': 'Too many requests from here. Try again in {seconds} seconds.',
+  'error.unavailable': 'This is unavailable right now. Try again in a moment.',
+  'problem.invalid': 'This value was not accepted. Check it and try again.',
+  'problem.invalidChoice': 'Choose one of the options.',
+  'problem.inviteInvalid':
+    'This invite code is not valid, or it was used or has expired. Ask your administrator for a new one.',
+  'problem.inviteOrOrganization': 'Register a new clinic or join with an invite code, not both.',
+
   'login.title': 'Sign in',
   'login.email': 'Email',
   'login.password': 'Password',
@@ -44,7 +57,6 @@ const core = {
   'login.submitting': 'Signing in…',
   'login.failed': 'Email or password is incorrect.',
   'auth.busy': 'The service is busy. Try again in {seconds} seconds.',
-  'auth.tryLater': 'Too many attempts from here, or the service is busy. Try again in a minute.',
   'login.throttled': 'Too many attempts. Try again in {seconds} seconds.',
   'login.noAccount': 'New clinic or invited?',
   'login.signupLink': 'Create an account',
@@ -142,7 +154,7 @@ const core = {
 } as const;
 
 /** Each feature keeps its own messages next to its code (`<feature>/messages.ts`). */
-export const en = { ...core, ...patients, ...patientDetail, ...intake, ...ehr, ...delivery } as const;
+export const en = { ...core, ...patients, ...patientDetail, ...intake, ...ehr, ...delivery, ...invites } as const;
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

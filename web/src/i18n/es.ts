@@ -1,6 +1,7 @@
 import { es as delivery } from '../delivery/messages';
 import { es as ehr } from '../ehr/messages';
 import { es as intake } from '../intake/messages';
+import { es as invites } from '../invites/messages';
 import { es as patientDetail } from '../patientDetail/messages';
 import { es as patients } from '../patients/messages';
 import type { Messages } from './en';
@@ -20,6 +21,7 @@ export const es: Messages = {
   'nav.patients': 'Pacientes',
   'nav.delivery': 'Monitor de envíos',
   'nav.ehrMappings': 'Mapeos de EHR',
+  'nav.invites': 'Invitaciones',
   'title.patient': 'Paciente',
   'title.login': 'Iniciar sesión',
   'title.signup': 'Crear una cuenta',
@@ -35,6 +37,17 @@ export const es: Messages = {
   'common.errorSummary': 'Corrija los campos marcados.',
   'common.unexpectedError': 'Algo salió mal. Inténtelo de nuevo.',
 
+  'error.unauthenticated': 'Su sesión terminó. Inicie sesión de nuevo.',
+  'error.forbidden': 'Su rol no permite esta acción.',
+  'error.notFound': 'Ya no existe, o no es de su organización.',
+  'error.rateLimited': 'Demasiadas solicitudes desde aquí. Inténtelo de nuevo en {seconds} segundos.',
+  'error.unavailable': 'No está disponible en este momento. Inténtelo de nuevo en un momento.',
+  'problem.invalid': 'No se aceptó este valor. Revíselo e inténtelo de nuevo.',
+  'problem.invalidChoice': 'Elija una de las opciones.',
+  'problem.inviteInvalid':
+    'Este código de invitación no es válido, o ya se usó o venció. Pida uno nuevo a su administrador.',
+  'problem.inviteOrOrganization': 'Registre una clínica nueva o únase con un código de invitación, no ambas cosas.',
+
   'login.title': 'Iniciar sesión',
   'login.email': 'Correo electrónico',
   'login.password': 'Contraseña',
@@ -42,7 +55,6 @@ export const es: Messages = {
   'login.submitting': 'Iniciando sesión…',
   'login.failed': 'El correo o la contraseña no son correctos.',
   'auth.busy': 'El servicio está ocupado. Inténtelo de nuevo en {seconds} segundos.',
-  'auth.tryLater': 'Demasiados intentos desde aquí, o el servicio está ocupado. Inténtelo de nuevo en un minuto.',
   'login.throttled': 'Demasiados intentos. Inténtelo de nuevo en {seconds} segundos.',
   'login.noAccount': '¿Clínica nueva o tiene una invitación?',
   'login.signupLink': 'Crear una cuenta',
@@ -142,4 +154,5 @@ export const es: Messages = {
   ...intake,
   ...ehr,
   ...delivery,
+  ...invites,
 };

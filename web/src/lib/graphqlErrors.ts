@@ -13,6 +13,8 @@ import type { GraphQLFormattedError } from 'graphql';
 export interface FieldProblem {
   field: string;
   message: string;
+  /** What the problem is, for the app to say it in the user's language (errorMessages.ts `problemKey`). */
+  code?: string;
 }
 
 /** A path of a response (`['patient', 'ehrTransactions']`). */
