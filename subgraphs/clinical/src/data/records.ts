@@ -20,6 +20,18 @@ export interface QuestionnaireItemRecord {
   /** Empty for questions that are not choice questions. */
   readonly options: readonly AnswerOptionRecord[];
   readonly required: boolean;
+  /**
+   * NUMBER questions: the answers accepted (bounds included). Absent on other types and on items
+   * stored before ranges existed, which accept any finite number.
+   */
+  readonly range?: NumberRange;
+}
+
+/** The answers a NUMBER question accepts; a missing bound is no bound. */
+export interface NumberRange {
+  readonly min?: number;
+  readonly max?: number;
+  readonly integerOnly?: boolean;
 }
 
 /**

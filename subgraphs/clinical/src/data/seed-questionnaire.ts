@@ -48,6 +48,9 @@ export const SEED_QUESTIONNAIRE: QuestionnaireInput = {
       category: 'SYMPTOMS',
       type: 'NUMBER',
       text: t('Pain level today, from 0 (none) to 10 (worst)', 'Nivel de dolor hoy, de 0 (ninguno) a 10 (el peor)'),
+      minValue: 0,
+      maxValue: 10,
+      integerOnly: true,
     },
     {
       linkId: 'allergies.known',

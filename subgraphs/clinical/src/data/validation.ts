@@ -19,6 +19,7 @@ import type {
 import type {
   AnswerOptionRecord,
   AnswerValue,
+  NumberRange,
   QuestionnaireItemRecord,
   QuestionnaireRecord,
   StoredAnswer,
@@ -88,6 +89,50 @@ function options(item: QuestionnaireItemInput, field: string, problems: Problems
   });
 }
 
+/** A NUMBER question's range as given, checked: finite bounds, min at most max, only on NUMBER. */
+function range(item: QuestionnaireItemInput, field: string, problems: Problems): NumberRange | undefined {
+  const min = item.minValue ?? undefined;
+  const max = item.maxValue ?? undefined;
+  const integerOnly = item.integerOnly ?? false;
+  if (item.type !== 'NUMBER') {
+    if (min !== undefined || max !== undefined || integerOnly) {
+      problems.add(field, `must not set minValue, maxValue or integerOnly on a ${item.type} question`);
+    }
+    return undefined;
+  }
+  if (min !== undefined && !Number.isFinite(min)) problems.add(`${field}.minValue`, 'must be a finite number');
+  if (max !== undefined && !Number.isFinite(max)) problems.add(`${field}.maxValue`, 'must be a finite number');
+  if (min !== undefined && max !== undefined && min > max) {
+    problems.add(`${field}.minValue`, 'must not be greater than maxValue', { code: 'MIN_ABOVE_MAX' });
+  }
+  if (min === undefined && max === undefined && !integerOnly) return undefined;
+  return {
+    ...(min === undefined ? {} : { min }),
+    ...(max === undefined ? {} : { max }),
+    ...(integerOnly ? { integerOnly } : {}),
+  };
+}
+
+/** Why `value` is outside `range`, as a problem's message and code; undefined when it is inside. */
+export function rangeProblem(
+  value: number,
+  range: NumberRange | undefined,
+): { message: string; code: string } | undefined {
+  if (!range) return undefined;
+  const { min, max } = range;
+  if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
+    const bounds =
+      min !== undefined && max !== undefined
+        ? `from ${min} to ${max}`
+        : min !== undefined
+          ? `at least ${min}`
+          : `at most ${max}`;
+    return { message: `must be ${bounds}`, code: 'OUT_OF_RANGE' };
+  }
+  if (range.integerOnly && !Number.isInteger(value)) return { message: 'must be a whole number', code: 'NOT_INTEGER' };
+  return undefined;
+}
+
 export function validateQuestionnaireInput(input: QuestionnaireInput): {
   problems: Problems;
   definition: QuestionnaireDefinition;
@@ -110,6 +155,7 @@ export function validateQuestionnaireInput(input: QuestionnaireInput): {
     } else {
       firstIndexOfLinkId.set(item.linkId, i);
     }
+    const numberRange = range(item, field, problems);
     return {
       linkId: item.linkId,
       category: item.category,
@@ -117,6 +163,7 @@ export function validateQuestionnaireInput(input: QuestionnaireInput): {
       type: item.type,
       options: options(item, field, problems),
       required: item.required ?? false,
+      ...(numberRange ? { range: numberRange } : {}),
     };
   });
   return { problems, definition: { name: input.name, title, items } };
@@ -189,6 +236,12 @@ function answerValue(
     value = { valueString: text };
   } else if (answer.valueNumber !== null && answer.valueNumber !== undefined) {
     if (!Number.isFinite(answer.valueNumber)) problems.add(path, 'must be a finite number');
+    else {
+      // The bounds are the questionnaire's, not the patient's: the message may name them, never the value.
+      const outside = rangeProblem(answer.valueNumber, item.range);
+      if (outside)
+        problems.add(path, `${outside.message} (${item.linkId})`, { code: outside.code, linkId: item.linkId });
+    }
     value = { valueNumber: answer.valueNumber };
   } else if (answer.valueDate !== null && answer.valueDate !== undefined) {
     const problem = pastDateProblem(answer.valueDate, latestDateAnywhere(now));
