@@ -3,19 +3,29 @@ import type { MockLink } from '@apollo/client/testing';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { AnswerInput } from '../__generated__/graphql';
-import { setup } from '../test/setup-app';
+import { setup, type AuthHandler, type FakeResponse } from '../test/setup-app';
 import { IntakeSubmitMutation } from './IntakeForm';
 import { IntakeQuestionnaireQuery } from './IntakeRoute';
 
-/** An unsigned JWT like the gateway's intake token: only its payload matters to the page. */
-function fakeJwt(payload: Record<string, unknown>): string {
-  const part = (value: unknown) =>
-    btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
-  return `${part({ alg: 'EdDSA', typ: 'JWT' })}.${part(payload)}.c2lnbmF0dXJl`;
-}
+/** A short link's id, as the gateway makes them; the gateway exchanges it for TOKEN. */
+const LINK_ID = 'q3V8Xw2kLp0aZ9yTn4Rb7g';
+const ROUTE = `/intake/${LINK_ID}`;
+const TOKEN = 'intake-token-1';
+const VALID = {
+  status: 'VALID',
+  token: TOKEN,
+  tokenExpiresAt: '2099-01-01T10:00:00.000Z',
+  expiresAt: '2099-01-03T09:00:00.000Z',
+  patientId: 'pt-1',
+  questionnaireId: 'q-1',
+  organizationName: 'Riverside Clinic',
+};
 
-const TOKEN = fakeJwt({ sub: 'pt-1', qid: 'q-1', org: 'org-riverside', typ: 'intake' });
-const ROUTE = `/intake/${TOKEN}`;
+/** The gateway's answer to opening the link (`POST /auth/intake-links/open`). */
+const opens =
+  (answer: FakeResponse = { status: 200, body: VALID }): AuthHandler =>
+  (path) =>
+    path === '/auth/intake-links/open' ? answer : { status: 401, body: { code: 'UNAUTHENTICATED' } };
 
 const option = (code: string, en: string, es: string) => ({
   __typename: 'AnswerOption' as const,
@@ -30,7 +40,19 @@ const item = (
   en: string,
   es: string,
   options: ReturnType<typeof option>[] = [],
-) => ({ __typename: 'QuestionnaireItem' as const, linkId, type, required, textEn: en, textEs: es, options });
+) => ({
+  __typename: 'QuestionnaireItem' as const,
+  linkId,
+  type,
+  required,
+  textEn: en,
+  textEs: es,
+  minValue: type === 'NUMBER' ? 1 : null,
+  maxValue: type === 'NUMBER' ? 300 : null,
+  integerOnly: false,
+  maxLength: type === 'TEXT' ? 40 : null,
+  options,
+});
 
 const questionnaire = {
   __typename: 'Questionnaire',
@@ -85,7 +107,7 @@ const REQUIRED_ANSWERS: AnswerInput[] = [
 ];
 
 async function openForm(mocks: MockLink.MockedResponse[] = []) {
-  const view = setup({ route: ROUTE, user: null, mocks: [questionnaireMock(), ...mocks] });
+  const view = setup({ route: ROUTE, user: null, mocks: [questionnaireMock(), ...mocks], auth: opens() });
   await screen.findByRole('heading', { level: 1, name: 'Pre-visit intake' });
   return view;
 }
@@ -101,7 +123,7 @@ async function answerRequired(user: ReturnType<typeof setup>['user']) {
 
 describe('intake page', () => {
   it('loads the questionnaire with one control per question type, required ones marked', async () => {
-    setup({ route: ROUTE, user: null, mocks: [questionnaireMock()] });
+    setup({ route: ROUTE, user: null, mocks: [questionnaireMock()], auth: opens() });
     expect(await screen.findByText('Loading your questionnaire…')).toHaveAttribute('role', 'status');
     await screen.findByRole('heading', { level: 1, name: 'Pre-visit intake' });
 
@@ -113,7 +135,8 @@ describe('intake page', () => {
     const allergies = screen.getByRole('group', { name: 'Which allergies do you have?' });
     expect(within(allergies).getAllByRole('checkbox')).toHaveLength(3);
     expect(screen.getByRole('textbox', { name: 'Anything else?' }).tagName).toBe('TEXTAREA');
-    expect(screen.getByRole('spinbutton', { name: 'Weight in kg' })).toHaveAttribute('type', 'number');
+    expect(screen.getByRole('textbox', { name: 'Weight in kg' })).toHaveAttribute('inputmode', 'decimal');
+    expect(screen.getByText('From Riverside Clinic')).toBeInTheDocument();
     expect(screen.getByLabelText('Date of your last visit')).toHaveAttribute('type', 'date');
     expect(screen.getByText('0 of 6 answered')).toBeInTheDocument();
     expect(screen.queryByRole('navigation')).not.toBeInTheDocument();
@@ -178,7 +201,7 @@ describe('intake page', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Latex' }));
     await user.click(screen.getByRole('checkbox', { name: 'Penicillin' }));
     await user.type(screen.getByRole('textbox', { name: 'Anything else?' }), 'Since Monday ');
-    await user.type(screen.getByRole('spinbutton', { name: 'Weight in kg' }), '70.5');
+    await user.type(screen.getByRole('textbox', { name: 'Weight in kg' }), '70.5');
     fireEvent.change(screen.getByLabelText('Date of your last visit'), { target: { value: '2025-11-03' } });
 
     await user.click(screen.getByRole('button', { name: 'Send answers' }));
@@ -237,6 +260,7 @@ describe('intake page', () => {
       route: ROUTE,
       user: null,
       mocks: [questionnaireMock({ errors: [new GraphQLError(message, { extensions: { code } })] })],
+      auth: opens(),
     });
     expect(await screen.findByRole('alert')).toHaveTextContent('This link has expired');
   });
@@ -252,10 +276,145 @@ describe('intake page', () => {
   });
 
   it('says when the link is malformed, without asking the server', async () => {
-    setup({ route: '/intake/not-a-token', user: null, mocks: [] });
+    const { fetch } = setup({ route: '/intake/not-a-token', user: null, mocks: [], auth: opens() });
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('This link does not work');
     await waitFor(() => expect(within(alert).getByRole('heading', { level: 1 })).toHaveFocus());
     expect(screen.getByRole('group', { name: 'Language' })).toBeInTheDocument();
+    expect(fetch).not.toHaveBeenCalled();
+  });
+});
+
+describe('opening an intake link', () => {
+  it('exchanges the short id for the token, without a cookie', async () => {
+    const { fetch } = await openForm();
+    const [path, init] = fetch.mock.calls[0]!;
+    expect([path, init.credentials, JSON.parse(init.body as string)]).toEqual([
+      '/auth/intake-links/open',
+      'omit',
+      { link: LINK_ID },
+    ]);
+  });
+
+  it('opens a link made before short ids, its token in the URL, the same way', async () => {
+    const token = 'eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJwdC0xIiwicWlkIjoicS0xIn0.c2lnbmF0dXJl';
+    const { fetch } = setup({ route: `/intake/${token}`, user: null, mocks: [questionnaireMock()], auth: opens() });
+    await screen.findByRole('heading', { level: 1, name: 'Pre-visit intake' });
+    expect(JSON.parse(fetch.mock.calls[0]![1].body as string)).toEqual({ link: token });
+  });
+
+  it.each([
+    ['USED', 'You have already answered this questionnaire'],
+    ['EXPIRED', 'This link has expired'],
+    ['INVALID', 'This link does not work'],
+  ])('says a %s link is so before anything is filled in', async (status, heading) => {
+    setup({ route: ROUTE, user: null, mocks: [], auth: opens({ status: 200, body: { status } }) });
+    expect(await screen.findByRole('heading', { level: 1, name: heading })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Send answers' })).not.toBeInTheDocument();
+  });
+
+  it('offers a retry when the gateway cannot be asked', async () => {
+    let calls = 0;
+    const { user } = setup({
+      route: ROUTE,
+      user: null,
+      mocks: [questionnaireMock()],
+      auth: (path) => {
+        calls += 1;
+        return calls === 1 ? { status: 503, body: { code: 'SUBGRAPH_UNAVAILABLE' } } : opens()(path, {});
+      },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Pre-visit intake' })).toBeInTheDocument();
+  });
+});
+
+describe('intake questions', () => {
+  it('clears the other choices as “None” is ticked, and “None” as another is', async () => {
+    const { user } = await openForm();
+    await user.click(screen.getByRole('checkbox', { name: 'Latex' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Penicillin' }));
+    await user.click(screen.getByRole('checkbox', { name: 'None' }));
+    expect(
+      ['Penicillin', 'Latex', 'None'].map(
+        (name) => (screen.getByRole('checkbox', { name }) as HTMLInputElement).checked,
+      ),
+    ).toEqual([false, false, true]);
+    await user.click(screen.getByRole('checkbox', { name: 'Latex' }));
+    expect(screen.getByRole('checkbox', { name: 'None' })).not.toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Latex' })).toBeChecked();
+  });
+
+  it('counts the characters of free text and stops at the limit, saying so', async () => {
+    const { user } = await openForm();
+    const notes = screen.getByRole('textbox', { name: 'Anything else?' });
+    expect(notes).toHaveAttribute('maxlength', '40');
+    await user.type(notes, 'Since Monday');
+    expect(notes).toHaveAccessibleDescription('12 of 40 characters');
+    await user.type(notes, 'x'.repeat(40));
+    expect(notes).toHaveValue(`Since Monday${'x'.repeat(28)}`);
+    expect(notes).toHaveAccessibleDescription('You have reached the limit of 40 characters.');
+  });
+
+  it('gives the range in the hint and refuses a number outside it', async () => {
+    const { user } = await openForm();
+    const weight = screen.getByRole('textbox', { name: 'Weight in kg' });
+    expect(weight).toHaveAccessibleDescription('A number from 1 to 300.');
+    await answerRequired(user);
+    await user.type(weight, '400');
+    await user.click(screen.getByRole('button', { name: 'Send answers' }));
+    expect(weight).toHaveAccessibleDescription(
+      'A number from 1 to 300. Error: This number is outside the values the question allows.',
+    );
+    expect(weight).toHaveFocus();
+  });
+
+  it('takes a decimal comma in Spanish, and writes its examples with one', async () => {
+    const { user } = await openForm([
+      {
+        request: {
+          query: IntakeSubmitMutation,
+          variables: {
+            input: {
+              patientId: 'pt-1',
+              questionnaireId: 'q-1',
+              language: 'ES',
+              answers: [...REQUIRED_ANSWERS, { linkId: 'weight', valueNumber: 70.5 }],
+            },
+          },
+        },
+        result: submitted,
+      },
+    ]);
+    await answerRequired(user);
+    await user.click(within(screen.getByRole('group', { name: 'Language' })).getByRole('button', { name: 'Español' }));
+    const weight = screen.getByRole('textbox', { name: 'Peso en kg' });
+    expect(weight).toHaveAccessibleDescription('Un número del 1 al 300.');
+    await user.type(weight, '70,5');
+    expect(weight).toHaveValue('70,5');
+    await user.click(screen.getByRole('button', { name: 'Enviar respuestas' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Gracias' })).toBeInTheDocument();
+  });
+
+  it('opens the link again for a new token when the first expired while answering', async () => {
+    let opened = 0;
+    const { user } = setup({
+      route: ROUTE,
+      user: null,
+      mocks: [
+        questionnaireMock(),
+        refusedWith('Token expired', { code: 'UNAUTHENTICATED' }),
+        submitMock(REQUIRED_ANSWERS, { result: submitted }),
+      ],
+      auth: (path) => {
+        opened += 1;
+        return opens()(path, {});
+      },
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Pre-visit intake' });
+    await answerRequired(user);
+    await user.click(screen.getByRole('button', { name: 'Send answers' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Thank you' })).toBeInTheDocument();
+    expect(opened).toBe(2);
   });
 });
