@@ -47,6 +47,19 @@ describe('number ranges in a questionnaire definition', () => {
   });
 });
 
+describe('short labels for staff', () => {
+  it('are kept trimmed in both languages, and at most 80 characters', () => {
+    const { problems, definition } = validateQuestionnaireInput({
+      ...FIXTURE_INPUT,
+      items: [pain({ label: { en: ' Pain level ', es: 'Nivel de dolor' } })],
+    });
+    expect([problems.list, definition.items[0]?.label]).toEqual([[], { en: 'Pain level', es: 'Nivel de dolor' }]);
+    expect(definitionProblems(pain({ label: { en: 'x'.repeat(81), es: 'Dolor' } }))).toEqual([
+      { field: 'items[0].label.en', message: 'must be 1 to 80 characters' },
+    ]);
+  });
+});
+
 describe('answers to a NUMBER question with a range', () => {
   const questionnaire = fixtureQuestionnaire({
     items: fixtureQuestionnaire().items.map((item) =>
@@ -114,11 +127,12 @@ describe('the clinical subgraph serving ranges and link state', () => {
     const run = setup();
     const result = await run(
       intake,
-      `{ questionnaire(id: "${SEED_QUESTIONNAIRE_ID}") { items { linkId minValue maxValue integerOnly maxLength } } }`,
+      `{ questionnaire(id: "${SEED_QUESTIONNAIRE_ID}") { items { linkId label(lang: ES) minValue maxValue integerOnly maxLength } } }`,
     );
     const items = (result.data?.['questionnaire'] as { items: Record<string, unknown>[] }).items;
     expect(items.find((i) => i['linkId'] === 'symptoms.pain_level')).toEqual({
       linkId: 'symptoms.pain_level',
+      label: 'Nivel de dolor (0-10)',
       minValue: 0,
       maxValue: 10,
       integerOnly: true,
@@ -126,6 +140,7 @@ describe('the clinical subgraph serving ranges and link state', () => {
     });
     expect(items.find((i) => i['linkId'] === 'symptoms.other')).toEqual({
       linkId: 'symptoms.other',
+      label: 'Otros síntomas',
       minValue: null,
       maxValue: null,
       integerOnly: false,

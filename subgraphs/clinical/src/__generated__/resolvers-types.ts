@@ -300,6 +300,7 @@ export type QuestionnaireResolvers<ContextType = Context, ParentType extends Res
 export type QuestionnaireItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QuestionnaireItem'] = ResolversParentTypes['QuestionnaireItem']> = ResolversObject<{
   category?: Resolver<ResolversTypes['QuestionCategory'], ParentType, ContextType>;
   integerOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  label?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<Types.QuestionnaireItemLabelArgs, 'lang'>>;
   linkId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   maxLength?: Resolver<Types.Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   maxValue?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;

@@ -504,6 +504,8 @@ export type QuestionnaireItem = {
   category: QuestionCategory;
   /** NUMBER questions: whether only whole numbers are accepted. False for other types. */
   integerOnly: Scalars['Boolean']['output'];
+  /** A short name of the question for staff (e.g. Pain level), or null when the questionnaire gives none: staff then read the question's text. */
+  label?: Maybe<Scalars['String']['output']>;
   /** Stable identifier of the question, kept across versions (FHIR linkId); mappings refer to it. */
   linkId: Scalars['String']['output'];
   /** TEXT questions: the most characters an answer may have (after trimming). Null for other types. */
@@ -524,6 +526,12 @@ export type QuestionnaireItem = {
 
 
 /** One question. */
+export type QuestionnaireItemLabelArgs = {
+  lang?: InputMaybe<Language>;
+};
+
+
+/** One question. */
 export type QuestionnaireItemTextArgs = {
   lang?: InputMaybe<Language>;
 };
@@ -534,6 +542,8 @@ export type QuestionnaireItemInput = {
   category: QuestionCategory;
   /** NUMBER questions only: accept whole numbers only; false when omitted. */
   integerOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A short name of the question for staff, in both languages (1 to 80 characters each); none when omitted. */
+  label?: InputMaybe<LocalizedTextInput>;
   /** Stable identifier: letters, digits, dots, dashes and underscores; unique within the questionnaire. */
   linkId: Scalars['String']['input'];
   /** NUMBER questions only: the largest answer accepted; no upper bound when omitted. */

@@ -16,6 +16,8 @@ export interface QuestionnaireItemRecord {
   readonly linkId: string;
   readonly category: QuestionCategory;
   readonly text: LocalizedText;
+  /** A short name for staff ("Pain level"); absent when the questionnaire gives none. */
+  readonly label?: LocalizedText;
   readonly type: QuestionType;
   /** Empty for questions that are not choice questions. */
   readonly options: readonly AnswerOptionRecord[];

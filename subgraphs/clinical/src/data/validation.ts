@@ -38,6 +38,8 @@ export const NAME_PATTERN = /^[a-z0-9-]{3,60}$/;
 export const LINK_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 export const CODE_PATTERN = /^[A-Z0-9_]{1,64}$/;
 export const MAX_TEXT_LENGTH = 500;
+/** A question's short name for staff. */
+export const MAX_LABEL_LENGTH = 80;
 export const MAX_ITEMS = 200;
 export const MAX_OPTIONS = 100;
 
@@ -54,11 +56,16 @@ export interface QuestionnaireDefinition {
   items: QuestionnaireItemRecord[];
 }
 
-function localizedText(input: LocalizedTextInput, field: string, problems: Problems): LocalizedText {
+function localizedText(
+  input: LocalizedTextInput,
+  field: string,
+  problems: Problems,
+  maxLength = MAX_TEXT_LENGTH,
+): LocalizedText {
   const text = { en: normalizeText(input.en).trim(), es: normalizeText(input.es).trim() };
   for (const lang of ['en', 'es'] as const) {
-    if (text[lang].length < 1 || text[lang].length > MAX_TEXT_LENGTH) {
-      problems.add(`${field}.${lang}`, `must be 1 to ${MAX_TEXT_LENGTH} characters`);
+    if (text[lang].length < 1 || text[lang].length > maxLength) {
+      problems.add(`${field}.${lang}`, `must be 1 to ${maxLength} characters`);
     } else {
       checkCharacters(problems, `${field}.${lang}`, text[lang]);
     }
@@ -163,6 +170,7 @@ export function validateQuestionnaireInput(input: QuestionnaireInput): {
       type: item.type,
       options: options(item, field, problems),
       required: item.required ?? false,
+      ...(item.label ? { label: localizedText(item.label, `${field}.label`, problems, MAX_LABEL_LENGTH) } : {}),
       ...(numberRange ? { range: numberRange } : {}),
     };
   });

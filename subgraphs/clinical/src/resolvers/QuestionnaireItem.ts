@@ -4,6 +4,7 @@ import type { QuestionnaireItemResolvers } from '../__generated__/resolvers-type
 
 export const QuestionnaireItem: QuestionnaireItemResolvers = {
   text: (item, { lang }) => localize(item.text, lang),
+  label: (item, { lang }) => (item.label ? localize(item.label, lang) : null),
   options: (item) => [...item.options],
   minValue: (item) => item.range?.min ?? null,
   maxValue: (item) => item.range?.max ?? null,
