@@ -134,7 +134,7 @@ export function IntakeLinkPanel({ patientId }: { patientId: string }) {
               </button>
             </div>
             <p className="field__hint" id={`${urlId}-expiry`}>
-              {t('patientDetail.link.expires')}{' '}
+              {t('patientDetail.link.short')} {t('patientDetail.link.expires')}{' '}
               <time dateTime={result.expiresAt}>{format.dateTime(result.expiresAt)}</time>
             </p>
           </div>
