@@ -134,8 +134,10 @@ export function IntakeLinkPanel({ patientId }: { patientId: string }) {
               </button>
             </div>
             <p className="field__hint" id={`${urlId}-expiry`}>
-              {t('patientDetail.link.short')} {t('patientDetail.link.expires')}{' '}
+              {t('patientDetail.link.expires')}{' '}
               <time dateTime={result.expiresAt}>{format.dateTime(result.expiresAt)}</time>
+              {' · '}
+              {t('patientDetail.link.short')}
             </p>
           </div>
           <p role="status" className="patient-detail__status">

@@ -113,7 +113,7 @@ export const en = {
   // The clinical history and the intake link's display (ClinicalSections.tsx, IntakeLinkPanel.tsx).
   'patientDetail.responseLanguage.EN': 'English',
   'patientDetail.responseLanguage.ES': 'Spanish',
-  'patientDetail.link.short': 'A short link, ready to send by text message. It works once, for 72 hours.',
+  'patientDetail.link.short': 'a short link, ready to send by text message; it answers once.',
 } as const;
 
 export const es: { [K in keyof typeof en]: string } = {
@@ -232,5 +232,5 @@ export const es: { [K in keyof typeof en]: string } = {
   // The clinical history and the intake link's display (ClinicalSections.tsx, IntakeLinkPanel.tsx).
   'patientDetail.responseLanguage.EN': 'inglés',
   'patientDetail.responseLanguage.ES': 'español',
-  'patientDetail.link.short': 'Un enlace corto, listo para enviar por SMS. Sirve una vez, durante 72 horas.',
+  'patientDetail.link.short': 'un enlace corto, listo para enviar por SMS; sirve para responder una vez.',
 };
