@@ -324,7 +324,7 @@ export async function startInProcessStack(options: InProcessStackOptions = {}) {
     /** Creates an intake link as staff and opens it as the patient's page does: its intake token. */
     intakeLink: async (token: string, patientId: string, questionnaireId: string) => {
       const created = await post('/auth/intake-links', { patientId, questionnaireId }, token);
-      return (await post('/auth/intake-links/open', { link: created['id'] }))['token'] as string;
+      return (await post('/auth/intake-links/open', { link: created['id'] as string }))['token'] as string;
     },
     stopEhr,
     startEhr,

@@ -336,9 +336,7 @@ describe('intake questions', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Penicillin' }));
     await user.click(screen.getByRole('checkbox', { name: 'None' }));
     expect(
-      ['Penicillin', 'Latex', 'None'].map(
-        (name) => (screen.getByRole('checkbox', { name }) as HTMLInputElement).checked,
-      ),
+      ['Penicillin', 'Latex', 'None'].map((name) => screen.getByRole<HTMLInputElement>('checkbox', { name }).checked),
     ).toEqual([false, false, true]);
     await user.click(screen.getByRole('checkbox', { name: 'Latex' }));
     expect(screen.getByRole('checkbox', { name: 'None' })).not.toBeChecked();

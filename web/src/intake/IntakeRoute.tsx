@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { graphql } from '../__generated__';
 import { bearer, isUnauthenticated } from '../apollo/client';
@@ -76,7 +76,6 @@ function IntakeLoader({
   link: Extract<LinkOpening, { status: 'VALID' }>;
   renewToken: () => Promise<string | null>;
 }) {
-  const { t } = useI18n();
   // The link's token, not a staff session; nothing of the patient's is kept in the cache.
   const { data, error, loading, refetch } = useQuery(IntakeQuestionnaireQuery, {
     variables: { id: link.questionnaireId },
@@ -134,26 +133,26 @@ function LoadError({ retry }: { retry: () => void }) {
 export function IntakeRoute() {
   const { token: link = '' } = useParams();
   const session = useSessionObject();
-  const [opening, setOpening] = useState<LinkOpening | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const current = useRef(link);
-  current.current = link;
+  // Kept with the link and attempt it answers: a new link or a retry shows the spinner again.
+  const key = `${attempt}:${link}`;
+  const [answer, setAnswer] = useState<{ key: string; opening: LinkOpening } | null>(null);
+  const opening = answer?.key === key ? answer.opening : null;
 
   useEffect(() => {
     let cancelled = false;
-    setOpening(null);
     void openLink(session, link).then((result) => {
-      if (!cancelled) setOpening(result);
+      if (!cancelled) setAnswer({ key, opening: result });
     });
     return () => {
       cancelled = true;
     };
-  }, [session, link, attempt]);
+  }, [session, link, key]);
 
   const renewToken = useCallback(async () => {
-    const again = await openLink(session, current.current);
+    const again = await openLink(session, link);
     return again.status === 'VALID' ? again.token : null;
-  }, [session]);
+  }, [session, link]);
 
   return (
     <IntakeFrame>
