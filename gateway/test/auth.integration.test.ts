@@ -288,6 +288,7 @@ describe('access control across the graph', () => {
     const Q = 'qn-intake-v1';
     const linkFor = async (token: string, patientId: string) =>
       post('/auth/intake-links', { patientId, questionnaireId: Q }, { authorization: `Bearer ${token}` });
+    const open = async (link: string) => (await post('/auth/intake-links/open', { link })).body;
 
     it('are only created for a patient of the clinician’s organization', async () => {
       const clinician = await login('clinician@riverside.test');
@@ -298,7 +299,11 @@ describe('access control across the graph', () => {
 
     it('let the holder read the questionnaire and answer it once for that patient, and nothing else', async () => {
       const clinician = await login('clinician@riverside.test');
-      const link = (await linkFor(clinician, 'pt-00002')).body['token'] as string;
+      const created = (await linkFor(clinician, 'pt-00002')).body;
+      expect(created['path']).toMatch(/^\/intake\/[\w-]{22}$/);
+      const opened = await open(created['id'] as string);
+      expect(opened).toMatchObject({ status: 'VALID', patientId: 'pt-00002', questionnaireId: Q });
+      const link = opened['token'] as string;
       const read = await graphql(
         `{ questionnaire(id: "${Q}") { id title(lang: ES) items { linkId required type options { code } } } }`,
         link,
@@ -325,6 +330,16 @@ describe('access control across the graph', () => {
       expect(first.body['data']?.submitQuestionnaireResponse).toMatchObject({ submittedBy: 'patient', language: 'ES' });
       const second = await graphql(SUBMIT, link, { input });
       expect(second.body['errors'][0].extensions.code).toBe('FORBIDDEN');
+      // The page says so when the link is opened again, before anything is filled in.
+      expect(await open(created['id'] as string)).toEqual({ status: 'USED' });
+    });
+
+    it('answer a guessed id INVALID, and refuse more than 30 openings a minute from one address', async () => {
+      expect(await open('AAAAAAAAAAAAAAAAAAAAAA')).toEqual({ status: 'INVALID' });
+      const statuses: number[] = [];
+      for (let i = 0; i < 31; i++)
+        statuses.push((await post('/auth/intake-links/open', { link: `guess-${i}` })).status);
+      expect(statuses.at(-1)).toBe(429);
     });
   });
 });

@@ -3,6 +3,7 @@ import { testSchemas } from '@carebridge/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmailTakenError, InMemoryAccountStore, type UserRecord } from '../src/auth/accounts';
 import { openGatewayDatabase, type GatewayDatabase } from '../src/auth/database';
+import { InMemoryIntakeLinkStore, intakeLinkIdHash, newIntakeLinkId } from '../src/auth/intakeLinks';
 import { InMemoryInviteStore, type InviteRecord } from '../src/auth/invites';
 import { signingKeyRing, storedSigningJwks } from '../src/auth/keys';
 import { postgresStores } from '../src/auth/postgresStores';
@@ -35,6 +36,7 @@ const backends: Backend[] = [
         accounts: new InMemoryAccountStore(),
         sessions: new InMemorySessionStore(),
         invites: new InMemoryInviteStore(),
+        intakeLinks: new InMemoryIntakeLinkStore(),
       };
       return Promise.resolve({ a: stores, b: stores, close: () => Promise.resolve() });
     },
@@ -280,6 +282,26 @@ describe.each(backends)('gateway stores ($name)', (backend) => {
       expect(await pair.a.invites.invite(invite.code)).toBeUndefined();
       expect(await pair.a.invites.claim(invite.code, 1_800_000_000_000)).toBeUndefined();
       expect(await pair.a.invites.invite(used.code)).toEqual(used);
+    });
+  });
+
+  describe('IntakeLinkStore', () => {
+    it('keeps a link under the hash of its id, which the id alone finds', async () => {
+      const id = newIntakeLinkId();
+      const link = {
+        idHash: intakeLinkIdHash(id),
+        linkId: randomUUID(),
+        patientId: 'pt-1',
+        organizationId: 'org-1',
+        questionnaireId: 'qn-1',
+        organizationName: 'Riverside Clinic',
+        expiresAt: 2_000_000_000_000,
+      };
+      await pair.a.intakeLinks.addIntakeLink(link);
+      expect(id).toMatch(/^[\w-]{22}$/);
+      expect(await pair.b.intakeLinks.intakeLink(intakeLinkIdHash(id))).toEqual(link);
+      expect(await pair.b.intakeLinks.intakeLink(id)).toBeUndefined();
+      expect(await pair.b.intakeLinks.intakeLink(intakeLinkIdHash(newIntakeLinkId()))).toBeUndefined();
     });
   });
 });

@@ -36,6 +36,16 @@ export interface GatewayTables {
     expires_at: number;
     used_at: number | null;
   };
+  /** Short intake links (0004_intake_links). */
+  intake_link: {
+    id_hash: string;
+    link_id: string;
+    patient_id: string;
+    organization_id: string;
+    questionnaire_id: string;
+    organization_name: string | null;
+    expires_at: number;
+  };
   signing_key: { kid: string; private_jwk: JWK; created_at: Generated<string> };
 }
 

@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
-import type { FieldProblem, StaffViewer, TokenVerifier } from '@carebridge/common';
+import type { FieldProblem, TokenVerifier } from '@carebridge/common';
 import type { GatewayContext } from '../context';
 import type { EhrSystemSource } from './ehrSystems';
-import type { AuthResult, OrganizationRegistry } from './service';
+import type { OrganizationRegistry } from './service';
 import type { TokenIssuer } from './tokens';
-import { INTAKE_LINK_SECONDS } from './tokens';
 
 /**
  * What the auth endpoints need from the graph, asked through the gateway's own server with a
  * token for the person concerned, so each subgraph applies its usual authorization.
  */
-type Operation = (
+export type Operation = (
   query: string,
   variables: Record<string, unknown>,
   token: string,
@@ -99,59 +98,5 @@ export function graphEhrSystems(run: Operation, tokens: TokenIssuer): EhrSystemS
       }
       return { id, name, shared };
     });
-  };
-}
-
-const INTAKE_TARGET = /* GraphQL */ `
-  query IntakeTarget($patientId: ID!, $questionnaireId: ID!) {
-    patient(id: $patientId) {
-      id
-    }
-    questionnaire(id: $questionnaireId) {
-      id
-      status
-    }
-  }
-`;
-
-/**
- * Creates an intake link: a token that lets whoever opens it answer one questionnaire for one
- * patient, once, for 72 hours. The patient and questionnaire are looked up with the clinician's
- * own token, so only their organization's patients can get a link.
- */
-export function intakeLinks(run: Operation, tokens: TokenIssuer) {
-  return async (viewer: StaffViewer, token: string, body: Record<string, unknown>): Promise<AuthResult> => {
-    const patientId = typeof body['patientId'] === 'string' ? body['patientId'] : '';
-    const questionnaireId = typeof body['questionnaireId'] === 'string' ? body['questionnaireId'] : '';
-    if (!patientId || !questionnaireId) {
-      return {
-        status: 400,
-        body: { error: 'Invalid input. patientId and questionnaireId are required.', code: 'BAD_USER_INPUT' },
-      };
-    }
-    const result = await run(INTAKE_TARGET, { patientId, questionnaireId }, token);
-    const patient = result.data?.['patient'] as { id: string } | null | undefined;
-    const questionnaire = result.data?.['questionnaire'] as { id: string; status: string } | null | undefined;
-    if (!patient || !questionnaire) {
-      return {
-        status: 404,
-        body: { error: 'No such patient or questionnaire in your organization.', code: 'NOT_FOUND' },
-      };
-    }
-    if (questionnaire.status !== 'ACTIVE') {
-      return {
-        status: 400,
-        body: { error: 'Invalid input. questionnaireId: is not the current version.', code: 'BAD_USER_INPUT' },
-      };
-    }
-    const intakeToken = await tokens.intakeToken({ patientId, organizationId: viewer.organizationId, questionnaireId });
-    return {
-      status: 201,
-      body: {
-        token: intakeToken,
-        path: `/intake/${intakeToken}`,
-        expiresAt: new Date(Date.now() + INTAKE_LINK_SECONDS * 1000).toISOString(),
-      },
-    };
   };
 }

@@ -15,7 +15,9 @@ import { InMemoryAccountStore, type AccountStore } from './accounts';
 import { parseTrustedProxies } from './clientAddress';
 import { addDemoUsers } from './demo';
 import { EhrSystemDirectory, type EhrSystemDirectoryOptions } from './ehrSystems';
-import { graphEhrSystems, graphOperation, graphOrganizationRegistry, intakeLinks } from './graph';
+import { graphEhrSystems, graphOperation, graphOrganizationRegistry } from './graph';
+import { intakeLinks } from './intake';
+import { InMemoryIntakeLinkStore, type IntakeLinkStore } from './intakeLinks';
 import { InMemoryInviteStore, type InviteStore } from './invites';
 import type { KeyRing } from './keys';
 import { ConcurrencyLimiter, DEFAULT_HASH_LIMITS, type HashLimits } from './limiter';
@@ -30,13 +32,15 @@ export interface AuthStores {
   accounts: AccountStore;
   sessions: SessionStore;
   invites: InviteStore;
+  intakeLinks: IntakeLinkStore;
 }
 
-/** Per client address, on `/auth/login`, `/auth/signup` and `/auth/refresh`. */
+/** Per client address, on `/auth/login`, `/auth/signup`, `/auth/refresh` and `/auth/intake-links/open`. */
 export interface AuthRateLimits {
   login: RateLimitOptions;
   signup: RateLimitOptions;
   refresh: RateLimitOptions;
+  intakeOpen: RateLimitOptions;
 }
 
 /**
@@ -47,6 +51,8 @@ export const DEFAULT_RATE_LIMITS: AuthRateLimits = {
   login: { limit: 60, windowMs: 60_000 },
   signup: { limit: 20, windowMs: 60_000 },
   refresh: { limit: 120, windowMs: 60_000 },
+  // A patient opens their link a few times; 2^128 ids are not found at 30 guesses a minute.
+  intakeOpen: { limit: 30, windowMs: 60_000 },
 };
 
 export interface AuthOptions {
@@ -74,7 +80,7 @@ export interface AuthOptions {
   metrics?: ServiceMetrics;
   /** The cache of `GET /auth/ehr-systems` (60 s); tests set its clock or TTL. */
   ehrSystemsCache?: Pick<EhrSystemDirectoryOptions, 'ttlMs' | 'failureBackoffMs' | 'now'>;
-  /** Accounts, sessions and invites; in memory unless given (the PostgreSQL ones: postgresStores.ts). */
+  /** Accounts, sessions, invites and intake links; in memory unless given (the PostgreSQL ones: postgresStores.ts). */
   stores?: AuthStores;
   /** Throttles, rate limits and the deny-list (shared/); in-process unless given. The caller closes it. */
   sharedState?: SharedState;
@@ -116,6 +122,7 @@ export async function createAuth(options: AuthOptions): Promise<Auth> {
     accounts: new InMemoryAccountStore(),
     sessions: new InMemorySessionStore(),
     invites: new InMemoryInviteStore(),
+    intakeLinks: new InMemoryIntakeLinkStore(),
   };
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
 
@@ -141,9 +148,10 @@ export async function createAuth(options: AuthOptions): Promise<Auth> {
       login: shared.rateLimiter('auth-login', limits.login),
       signup: shared.rateLimiter('auth-signup', limits.signup),
       refresh: shared.rateLimiter('auth-refresh', limits.refresh),
+      intakeOpen: shared.rateLimiter('auth-intake-open', limits.intakeOpen),
     },
     trustedProxies: new Set(parseTrustedProxies((options.trustedProxies ?? []).join(','))),
-    createIntakeLink: intakeLinks(run, tokens),
+    intakeLinks: intakeLinks({ run, tokens, verify, store: stores.intakeLinks }),
     ehrSystems: new EhrSystemDirectory(graphEhrSystems(run, tokens), { logger, ...options.ehrSystemsCache }),
     secureCookies: options.secureCookies ?? true,
     ...(options.metrics ? { metrics: options.metrics } : {}),

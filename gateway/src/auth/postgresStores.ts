@@ -3,6 +3,7 @@ import { isUniqueViolation } from '@carebridge/db';
 import { sql, type Selectable } from 'kysely';
 import { EmailTakenError, type AccountStore, type UserRecord } from './accounts';
 import type { GatewayDatabase, GatewayTables } from './database';
+import type { IntakeLinkRecord, IntakeLinkStore } from './intakeLinks';
 import type { InviteRecord, InviteStore } from './invites';
 import type { Rotation, SessionRecord, SessionStore } from './sessions';
 
@@ -199,11 +200,50 @@ export class PostgresInviteStore implements InviteStore {
   }
 }
 
-/** The three stores over one database. */
+export class PostgresIntakeLinkStore implements IntakeLinkStore {
+  constructor(private readonly database: GatewayDatabase) {}
+
+  async addIntakeLink(link: IntakeLinkRecord): Promise<void> {
+    await this.database.db
+      .insertInto('intake_link')
+      .values({
+        id_hash: link.idHash,
+        link_id: link.linkId,
+        patient_id: link.patientId,
+        organization_id: link.organizationId,
+        questionnaire_id: link.questionnaireId,
+        organization_name: link.organizationName,
+        expires_at: link.expiresAt,
+      })
+      .execute();
+  }
+
+  async intakeLink(idHash: string): Promise<IntakeLinkRecord | undefined> {
+    const row = await this.database.db
+      .selectFrom('intake_link')
+      .selectAll()
+      .where('id_hash', '=', idHash)
+      .executeTakeFirst();
+    return (
+      row && {
+        idHash: row.id_hash,
+        linkId: row.link_id,
+        patientId: row.patient_id,
+        organizationId: row.organization_id,
+        questionnaireId: row.questionnaire_id,
+        organizationName: row.organization_name,
+        expiresAt: row.expires_at,
+      }
+    );
+  }
+}
+
+/** The gateway's stores over one database. */
 export function postgresStores(database: GatewayDatabase) {
   return {
     accounts: new PostgresAccountStore(database),
     sessions: new PostgresSessionStore(database),
     invites: new PostgresInviteStore(database),
+    intakeLinks: new PostgresIntakeLinkStore(database),
   };
 }

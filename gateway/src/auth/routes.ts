@@ -10,6 +10,7 @@ import {
 import { SharedStateUnavailableError, type RateLimiter } from '../shared';
 import { clientAddress } from './clientAddress';
 import { EHR_SYSTEMS_TTL_MS, type EhrSystemDirectory } from './ehrSystems';
+import type { IntakeLinks } from './intake';
 import type { KeyRing } from './keys';
 import { Revocations } from './revocation';
 import type { AuthResult, AuthService } from './service';
@@ -23,12 +24,15 @@ export interface AuthRoutesOptions {
   check: TokenVerifier;
   /** Signature and claims only: log-out takes a revoked token too (revoking it again is harmless). */
   verify: TokenVerifier;
-  /** Per client address; a refused request answers 429 with Retry-After. */
-  rateLimits: { login: RateLimiter; signup: RateLimiter; refresh: RateLimiter };
+  /**
+   * Per client address; a refused request answers 429 with Retry-After. `intakeOpen` bounds the
+   * exchange of intake link ids, so ids cannot be guessed at speed.
+   */
+  rateLimits: { login: RateLimiter; signup: RateLimiter; refresh: RateLimiter; intakeOpen: RateLimiter };
   /** Peers whose X-Forwarded-For is believed (clientAddress.ts). */
   trustedProxies: ReadonlySet<string>;
-  /** Creates an intake link after checking, through the graph, that the patient is the caller's. */
-  createIntakeLink(viewer: StaffViewer, token: string, body: Record<string, unknown>): Promise<AuthResult>;
+  /** Creates an intake link (staff) and opens one (the patient's page): intake.ts. */
+  intakeLinks: Pick<IntakeLinks, 'create' | 'open'>;
   /** The EHR systems a new clinic can choose, for the public `GET /auth/ehr-systems`. */
   ehrSystems: Pick<EhrSystemDirectory, 'list' | 'retryAfterSeconds'>;
   /** Marks the refresh cookie `Secure` (HTTPS only); off only in development on plain http. */
@@ -61,7 +65,7 @@ export const REVOCATION_UNKNOWN: AuthResult = {
 
 /**
  * The gateway's REST endpoints: sign-up, log-in, refresh, log-out, invites (create, list, revoke),
- * intake links, the EHR systems to sign up with and the public keys. They take and give JSON;
+ * intake links (made by staff, opened by the patient's page), the EHR systems to sign up with and the public keys. They take and give JSON;
  * cookie-based calls (refresh, log-out) must be JSON POSTs, which a cross-site form cannot send
  * without a CORS preflight. The two reads of public data (EHR systems, keys) are GETs that need no
  * token; the invites' list is a GET that needs an ADMIN's access token.
@@ -194,6 +198,11 @@ export function authRoutes(options: AuthRoutesOptions): RouteHandler {
         const refused = await overLimit(options.rateLimits.refresh, request);
         return respond(route, refused ?? (await options.auth.refresh(cookieValue(request, REFRESH_COOKIE))));
       }
+      case '/auth/intake-links/open': {
+        // No token: the link is the credential. Its id travels in the body, never in a URL a log keeps.
+        const refused = await overLimit(options.rateLimits.intakeOpen, request);
+        return respond(route, refused ?? (await options.intakeLinks.open(await route.readJson())));
+      }
       case '/auth/logout':
         return respond(
           route,
@@ -205,7 +214,7 @@ export function authRoutes(options: AuthRoutesOptions): RouteHandler {
         return withStaff(route, async (staff, body) => {
           if (url.pathname === '/auth/invites') return options.auth.invites.create(staff.viewer, body);
           if (url.pathname === '/auth/invites/revoke') return options.auth.invites.revoke(staff.viewer, body);
-          return options.createIntakeLink(staff.viewer, staff.token, body);
+          return options.intakeLinks.create(staff.viewer, staff.token, body);
         });
       default:
         sendJson(route.response, 404, { error: 'Unknown auth endpoint.' });

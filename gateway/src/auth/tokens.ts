@@ -5,6 +5,8 @@ import type { KeyRing } from './keys';
 
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
 export const INTAKE_LINK_SECONDS = 72 * 60 * 60;
+/** The life of the token a short intake link is exchanged for (at most the link's own). */
+export const INTAKE_SESSION_SECONDS = 60 * 60;
 
 export interface TokenIssuerOptions {
   keys: KeyRing;
@@ -15,7 +17,13 @@ export interface TokenIssuerOptions {
 
 /** Signs the gateway's tokens. Each carries a `kid`, a `jti`, and its kind in the header's `typ`. */
 export function createTokenIssuer(options: TokenIssuerOptions) {
-  const sign = (typ: string, claims: Record<string, string>, subject: string, seconds: number): Promise<string> =>
+  const sign = (
+    typ: string,
+    claims: Record<string, string>,
+    subject: string,
+    seconds: number,
+    jti: string = randomUUID(),
+  ): Promise<string> =>
     new SignJWT(claims)
       .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid: options.keys.signing.kid, typ })
       .setSubject(subject)
@@ -24,7 +32,7 @@ export function createTokenIssuer(options: TokenIssuerOptions) {
       .setIssuedAt()
       .setNotBefore('0s')
       .setExpirationTime(`${seconds}s`)
-      .setJti(randomUUID())
+      .setJti(jti)
       .sign(options.keys.signing.key);
 
   return {
@@ -43,10 +51,22 @@ export function createTokenIssuer(options: TokenIssuerOptions) {
         user.id,
         seconds,
       ),
+    /**
+     * An intake token for one patient, organization and questionnaire. A short link's tokens all
+     * carry the link's `linkId` as their `jti`, so the clinical subgraph lets the link answer once
+     * however many times it is exchanged (intake.ts).
+     */
     intakeToken: (
-      link: { patientId: string; organizationId: string; questionnaireId: string },
+      link: { patientId: string; organizationId: string; questionnaireId: string; linkId?: string },
       seconds = INTAKE_LINK_SECONDS,
-    ) => sign(TOKEN_TYPES.intake, { org: link.organizationId, qid: link.questionnaireId }, link.patientId, seconds),
+    ) =>
+      sign(
+        TOKEN_TYPES.intake,
+        { org: link.organizationId, qid: link.questionnaireId },
+        link.patientId,
+        seconds,
+        link.linkId,
+      ),
     /**
      * The gateway's service token, for tooling that reads a subgraph's SDL in production (rover
      * subgraph introspect): `_service` and nothing else, for at most five minutes. Never sent to a client.

@@ -18,6 +18,10 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export interface FieldProblem {
   field: string;
   message: string;
+  /** What is wrong as a stable code, where a client tells the cases apart (e.g. `OUT_OF_RANGE`). */
+  code?: string;
+  /** The question the problem is about, for an answer's problem. */
+  linkId?: string;
 }
 
 export function badUserInput(problems: readonly FieldProblem[]): GraphQLError {
@@ -46,8 +50,8 @@ export function versionConflict(typename: string, id: string, expected: number, 
 export class Problems {
   readonly list: FieldProblem[] = [];
 
-  add(field: string, message: string): void {
-    this.list.push({ field, message });
+  add(field: string, message: string, detail?: Pick<FieldProblem, 'code' | 'linkId'>): void {
+    this.list.push({ field, message, ...detail });
   }
 
   get empty(): boolean {
@@ -56,7 +60,7 @@ export class Problems {
 
   /** Prefixes every problem of `inner` with `prefix` (e.g. `inputs[3]`) and keeps them. */
   merge(prefix: string, inner: Problems): void {
-    for (const p of inner.list) this.list.push({ field: `${prefix}.${p.field}`, message: p.message });
+    for (const p of inner.list) this.list.push({ ...p, field: `${prefix}.${p.field}` });
   }
 
   throwIfAny(): void {

@@ -164,11 +164,16 @@ export function sendJson(
 /** A JSON Web Token as one path segment (an intake link is `/intake/<token>`). */
 const TOKEN_SEGMENT = /^[\w-]{10,}\.[\w-]{10,}\.[\w-]{10,}$/;
 
-/** The path as logged: a token in it (the intake page's URL) becomes `:token`, so no log holds one. */
+/**
+ * The path as logged: a token in it, and whatever follows `/intake/` (a short link's id is its
+ * credential too), becomes `:token`, so no log holds one.
+ */
 export function loggablePath(pathname: string): string {
-  return pathname
-    .split('/')
-    .map((segment) => (TOKEN_SEGMENT.test(segment) ? ':token' : segment))
+  const segments = pathname.split('/');
+  return segments
+    .map((segment, i) =>
+      TOKEN_SEGMENT.test(segment) || (i === 2 && segments[1] === 'intake' && segment !== '') ? ':token' : segment,
+    )
     .join('/');
 }
 

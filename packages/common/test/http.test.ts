@@ -6,6 +6,11 @@ describe('loggablePath', () => {
     expect(loggablePath('/intake/eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJwdC0xIn0.c2lnbmF0dXJl')).toBe('/intake/:token');
   });
 
+  it('replaces a short intake link’s id, which is a credential too', () => {
+    expect(loggablePath('/intake/q3V8Xw2kLp0aZ9yTn4Rb7g')).toBe('/intake/:token');
+    expect(loggablePath('/intake/')).toBe('/intake/');
+  });
+
   it('keeps ordinary paths as they are', () => {
     expect(loggablePath('/patients/pt-00001')).toBe('/patients/pt-00001');
     expect(loggablePath('/assets/index-4f2a.js')).toBe('/assets/index-4f2a.js');

@@ -321,8 +321,11 @@ export async function startInProcessStack(options: InProcessStackOptions = {}) {
       if (result.errors) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
       return result.data!;
     },
-    intakeLink: async (token: string, patientId: string, questionnaireId: string) =>
-      (await post('/auth/intake-links', { patientId, questionnaireId }, token))['token'] as string,
+    /** Creates an intake link as staff and opens it as the patient's page does: its intake token. */
+    intakeLink: async (token: string, patientId: string, questionnaireId: string) => {
+      const created = await post('/auth/intake-links', { patientId, questionnaireId }, token);
+      return (await post('/auth/intake-links/open', { link: created['id'] as string }))['token'] as string;
+    },
     stopEhr,
     startEhr,
     /** Resolves once every event is delivered to the ehr subgraph and no transaction is open. */

@@ -175,7 +175,8 @@ export async function answerIntake(gatewayUrl: string, clinician: string, patien
     { patientId, questionnaireId: 'qn-intake-v1' },
     { authorization: `Bearer ${clinician}` },
   );
-  const token = String(link.body['token']);
+  const opened = await post(gatewayUrl, '/auth/intake-links/open', { link: link.body['id'] });
+  const token = String(opened.body['token']);
   const { questionnaire } = await must<{
     questionnaire: { items: { linkId: string; type: string; required: boolean; options: { code: string }[] }[] };
   }>(gatewayUrl, token, '{ questionnaire(id: "qn-intake-v1") { items { linkId type required options { code } } } }');

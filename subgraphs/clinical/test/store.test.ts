@@ -120,6 +120,17 @@ describe.each(backends)('the clinical store ($name)', (backend) => {
   }
 
   describe('questionnaires', () => {
+    it("keeps a NUMBER question's range with the version", () =>
+      withStores(async (a, b) => {
+        const ranged = version(1, {
+          items: V1.items.map((item) =>
+            item.type === 'NUMBER' ? { ...item, range: { min: 0, max: 10, integerOnly: true } } : item,
+          ),
+        });
+        await a.addQuestionnaireVersion(ranged);
+        expect(await b.questionnaire(ranged.id)).toEqual(ranged);
+      }));
+
     it('publishes versions: the new one ACTIVE, the previous RETIRED, each version’s content kept', () =>
       withStores(async (a, b) => {
         expect(await a.addQuestionnaireVersion({ ...V1, status: 'RETIRED' })).toEqual(V1);

@@ -32,6 +32,13 @@ export function SessionProvider({ session, children }: { session: AuthSession; c
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }
 
+/** The session object outside the staff routes (the intake page posts through its fetch). */
+export function useSessionObject(): AuthSession {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSessionObject must be used inside <SessionProvider>');
+  return session;
+}
+
 /** A layout route: the staff session (restored on first use) for the routes inside it. */
 export function StaffSession() {
   const session = useContext(SessionContext);

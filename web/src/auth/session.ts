@@ -213,6 +213,19 @@ export class AuthSession {
     }
   }
 
+  /**
+   * A JSON POST that carries no cookie and no token: the intake page's, which must never send a
+   * staff session along (intake/openLink.ts).
+   */
+  postWithoutSession(path: string, body: unknown): Promise<Response> {
+    return this.fetchImpl(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      credentials: 'omit',
+      body: JSON.stringify(body),
+    });
+  }
+
   async login(email: string, password: string): Promise<LoginResult> {
     let response: Response;
     try {

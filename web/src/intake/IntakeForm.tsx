@@ -36,16 +36,21 @@ export function IntakeForm({
   token,
   patientId,
   questionnaire,
+  organizationName,
+  renewToken,
 }: {
   token: string;
   patientId: string;
   questionnaire: Questionnaire;
+  /** The clinic that sent the link, when the gateway knows it. */
+  organizationName: string | null;
+  /** A fresh token for the link, when this one has expired while the patient was answering. */
+  renewToken: () => Promise<string | null>;
 }) {
   const { t, language } = useI18n();
   const formId = useId();
   const items = questionnaire.items;
   const [draft, setDraft] = useState<Draft>({});
-  const [badNumbers, setBadNumbers] = useState<ReadonlySet<string>>(new Set());
   const [errors, setErrors] = useState<Errors>({});
   /** The errors as of the last submit: the summary stays put while the answers are corrected. */
   const [summary, setSummary] = useState<Errors>({});
@@ -70,18 +75,11 @@ export function IntakeForm({
     // A corrected answer loses its error at once; new errors wait for the next submit.
     setErrors(({ [item.linkId]: _fixed, ...rest }) => rest);
   };
-  const badNumber = (item: Item) => (bad: boolean) =>
-    setBadNumbers((set) => {
-      const next = new Set(set);
-      if (bad) next.add(item.linkId);
-      else next.delete(item.linkId);
-      return next;
-    });
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(null);
-    const found = validateDraft(items, draft, badNumbers);
+    const found = validateDraft(items, draft);
     setErrors(found);
     setSummary(found);
     if (Object.keys(found).length > 0) {
@@ -89,17 +87,22 @@ export function IntakeForm({
       return;
     }
     const answers = toAnswers(items, draft);
+    const input = {
+      patientId,
+      questionnaireId: questionnaire.id,
+      language: language === 'es' ? ('ES' as const) : ('EN' as const),
+      answers,
+    };
+    const send = (credential: string) => submit({ variables: { input }, context: bearer(credential) });
     try {
-      await submit({
-        variables: {
-          input: {
-            patientId,
-            questionnaireId: questionnaire.id,
-            language: language === 'es' ? 'ES' : 'EN',
-            answers,
-          },
-        },
-      });
+      try {
+        await send(token);
+      } catch (caught) {
+        // The link's token lives an hour; a patient who took longer gets a new one and sends once more.
+        const renewed = isErrorLike(caught) && isUnauthenticated(caught) ? await renewToken() : null;
+        if (!renewed) throw caught;
+        await send(renewed);
+      }
       setOutcome('sent');
     } catch (caught) {
       const error = isErrorLike(caught) ? caught : undefined;
@@ -129,6 +132,7 @@ export function IntakeForm({
   const title = inLanguage(language, questionnaire.titleEn, questionnaire.titleEs);
   return (
     <form className="intake-form" noValidate aria-labelledby={`${formId}-title`} onSubmit={(e) => void onSubmit(e)}>
+      {organizationName && <p className="intake-form__clinic">{t('intake.clinic', { clinic: organizationName })}</p>}
       <h1 id={`${formId}-title`}>{title}</h1>
       <p className="intake-form__intro">{t('intake.intro')}</p>
 
@@ -180,7 +184,6 @@ export function IntakeForm({
           value={draft[item.linkId]}
           error={errors[item.linkId] && t(errors[item.linkId]!)}
           onChange={change(item)}
-          onBadNumber={badNumber(item)}
         />
       ))}
 

@@ -1,107 +1,22 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { MockLink } from '@apollo/client/testing';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import type { AnswerInput } from '../__generated__/graphql';
 import { setup } from '../test/setup-app';
-import { IntakeSubmitMutation } from './IntakeForm';
-import { IntakeQuestionnaireQuery } from './IntakeRoute';
-
-/** An unsigned JWT like the gateway's intake token: only its payload matters to the page. */
-function fakeJwt(payload: Record<string, unknown>): string {
-  const part = (value: unknown) =>
-    btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
-  return `${part({ alg: 'EdDSA', typ: 'JWT' })}.${part(payload)}.c2lnbmF0dXJl`;
-}
-
-const TOKEN = fakeJwt({ sub: 'pt-1', qid: 'q-1', org: 'org-riverside', typ: 'intake' });
-const ROUTE = `/intake/${TOKEN}`;
-
-const option = (code: string, en: string, es: string) => ({
-  __typename: 'AnswerOption' as const,
-  code,
-  labelEn: en,
-  labelEs: es,
-});
-const item = (
-  linkId: string,
-  type: string,
-  required: boolean,
-  en: string,
-  es: string,
-  options: ReturnType<typeof option>[] = [],
-) => ({ __typename: 'QuestionnaireItem' as const, linkId, type, required, textEn: en, textEs: es, options });
-
-const questionnaire = {
-  __typename: 'Questionnaire',
-  id: 'q-1',
-  titleEn: 'Pre-visit intake',
-  titleEs: 'Admisión previa a la visita',
-  items: [
-    item('smoker', 'BOOLEAN', true, 'Do you smoke?', '¿Fuma?'),
-    item('pain', 'SINGLE_CHOICE', true, 'How bad is the pain?', '¿Cuánto le duele?', [
-      option('MILD', 'Mild', 'Leve'),
-      option('SEVERE', 'Severe', 'Fuerte'),
-    ]),
-    item('allergies', 'MULTIPLE_CHOICE', false, 'Which allergies do you have?', '¿Qué alergias tiene?', [
-      option('PENICILLIN', 'Penicillin', 'Penicilina'),
-      option('LATEX', 'Latex', 'Látex'),
-      option('NONE', 'None', 'Ninguna'),
-    ]),
-    item('notes', 'TEXT', false, 'Anything else?', '¿Algo más?'),
-    item('weight', 'NUMBER', false, 'Weight in kg', 'Peso en kg'),
-    item('lastVisit', 'DATE', false, 'Date of your last visit', 'Fecha de su última visita'),
-  ],
-};
-
-const questionnaireMock = (result: MockLink.MockedResponse['result'] = { data: { questionnaire } }) => ({
-  request: { query: IntakeQuestionnaireQuery, variables: { id: 'q-1' } },
-  result,
-});
-
-const submitMock = (
-  answers: AnswerInput[],
-  response: Pick<MockLink.MockedResponse, 'result' | 'error'>,
-): MockLink.MockedResponse => ({
-  request: {
-    query: IntakeSubmitMutation,
-    variables: { input: { patientId: 'pt-1', questionnaireId: 'q-1', language: 'EN', answers } },
-  },
-  ...response,
-});
-
-const submitted = {
-  data: {
-    submitQuestionnaireResponse: {
-      __typename: 'QuestionnaireResponse',
-      id: 'resp-9',
-      submittedAt: '2026-03-01T09:00:00Z',
-    },
-  },
-};
-const REQUIRED_ANSWERS: AnswerInput[] = [
-  { linkId: 'smoker', valueBoolean: false },
-  { linkId: 'pain', valueCodes: ['MILD'] },
-];
-
-async function openForm(mocks: MockLink.MockedResponse[] = []) {
-  const view = setup({ route: ROUTE, user: null, mocks: [questionnaireMock(), ...mocks] });
-  await screen.findByRole('heading', { level: 1, name: 'Pre-visit intake' });
-  return view;
-}
-
-/** The submit answers these GraphQL errors. */
-const refusedWith = (message: string, extensions: Record<string, unknown>) =>
-  submitMock(REQUIRED_ANSWERS, { result: { errors: [new GraphQLError(message, { extensions })] } });
-
-async function answerRequired(user: ReturnType<typeof setup>['user']) {
-  await user.click(within(screen.getByRole('group', { name: /Do you smoke\?/ })).getByRole('radio', { name: 'No' }));
-  await user.click(screen.getByRole('radio', { name: 'Mild' }));
-}
+import {
+  answerRequired,
+  openForm,
+  opens,
+  questionnaireMock,
+  refusedWith,
+  REQUIRED_ANSWERS,
+  ROUTE,
+  submitMock,
+  submitted,
+} from './intakeTestFixtures';
 
 describe('intake page', () => {
   it('loads the questionnaire with one control per question type, required ones marked', async () => {
-    setup({ route: ROUTE, user: null, mocks: [questionnaireMock()] });
+    setup({ route: ROUTE, user: null, mocks: [questionnaireMock()], auth: opens() });
     expect(await screen.findByText('Loading your questionnaire…')).toHaveAttribute('role', 'status');
     await screen.findByRole('heading', { level: 1, name: 'Pre-visit intake' });
 
@@ -113,7 +28,8 @@ describe('intake page', () => {
     const allergies = screen.getByRole('group', { name: 'Which allergies do you have?' });
     expect(within(allergies).getAllByRole('checkbox')).toHaveLength(3);
     expect(screen.getByRole('textbox', { name: 'Anything else?' }).tagName).toBe('TEXTAREA');
-    expect(screen.getByRole('spinbutton', { name: 'Weight in kg' })).toHaveAttribute('type', 'number');
+    expect(screen.getByRole('textbox', { name: 'Weight in kg' })).toHaveAttribute('inputmode', 'decimal');
+    expect(screen.getByText('From Riverside Clinic')).toBeInTheDocument();
     expect(screen.getByLabelText('Date of your last visit')).toHaveAttribute('type', 'date');
     expect(screen.getByText('0 of 6 answered')).toBeInTheDocument();
     expect(screen.queryByRole('navigation')).not.toBeInTheDocument();
@@ -178,7 +94,7 @@ describe('intake page', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Latex' }));
     await user.click(screen.getByRole('checkbox', { name: 'Penicillin' }));
     await user.type(screen.getByRole('textbox', { name: 'Anything else?' }), 'Since Monday ');
-    await user.type(screen.getByRole('spinbutton', { name: 'Weight in kg' }), '70.5');
+    await user.type(screen.getByRole('textbox', { name: 'Weight in kg' }), '70.5');
     fireEvent.change(screen.getByLabelText('Date of your last visit'), { target: { value: '2025-11-03' } });
 
     await user.click(screen.getByRole('button', { name: 'Send answers' }));
@@ -237,6 +153,7 @@ describe('intake page', () => {
       route: ROUTE,
       user: null,
       mocks: [questionnaireMock({ errors: [new GraphQLError(message, { extensions: { code } })] })],
+      auth: opens(),
     });
     expect(await screen.findByRole('alert')).toHaveTextContent('This link has expired');
   });
@@ -252,10 +169,11 @@ describe('intake page', () => {
   });
 
   it('says when the link is malformed, without asking the server', async () => {
-    setup({ route: '/intake/not-a-token', user: null, mocks: [] });
+    const { fetch } = setup({ route: '/intake/not-a-token', user: null, mocks: [], auth: opens() });
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('This link does not work');
     await waitFor(() => expect(within(alert).getByRole('heading', { level: 1 })).toHaveFocus());
     expect(screen.getByRole('group', { name: 'Language' })).toBeInTheDocument();
+    expect(fetch).not.toHaveBeenCalled();
   });
 });

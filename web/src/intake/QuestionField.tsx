@@ -3,7 +3,8 @@ import type { ChangeEvent } from 'react';
 import type { IntakeQuestionnaireQueryQuery } from '../__generated__/graphql';
 import { useI18n } from '../i18n/I18nProvider';
 import { inLanguage } from '../lib/format';
-import type { Draft } from './answers';
+import { toggleChoice, type Draft } from './answers';
+import { numberHint } from './numberHint';
 
 export type Item = NonNullable<IntakeQuestionnaireQueryQuery['questionnaire']>['items'][number];
 
@@ -19,8 +20,6 @@ interface Props {
   value: Draft[string] | undefined;
   error: string | undefined;
   onChange: (value: Draft[string]) => void;
-  /** NUMBER: whether the browser could not read the field as a number. */
-  onBadNumber: (bad: boolean) => void;
 }
 
 /**
@@ -28,7 +27,7 @@ interface Props {
  * MULTIPLE_CHOICE) are a fieldset whose legend is the question; the others a labelled field. The
  * error is tied to the controls with `aria-describedby` and `aria-invalid`.
  */
-export function QuestionField({ item, base, value, error, onChange, onBadNumber }: Props) {
+export function QuestionField({ item, base, value, error, onChange }: Props) {
   const { t, language } = useI18n();
   const text = inLanguage(language, item.textEn, item.textEs);
   const errorId = `${base}-error`;
@@ -64,7 +63,7 @@ export function QuestionField({ item, base, value, error, onChange, onBadNumber 
     const chosen: readonly string[] = typeof value === 'string' ? [value] : (value ?? []);
     const toggle = (code: string) => (event: ChangeEvent<HTMLInputElement>) => {
       if (!multiple) onChange(code);
-      else onChange(event.target.checked ? [...chosen, code] : chosen.filter((c) => c !== code));
+      else onChange(toggleChoice(chosen, code, event.target.checked));
     };
     return (
       <fieldset className={className} aria-describedby={describedBy}>
@@ -94,13 +93,18 @@ export function QuestionField({ item, base, value, error, onChange, onBadNumber 
 
   const inputId = `${base}-input`;
   const hintId = `${base}-hint`;
-  const hint = item.type === 'NUMBER' ? t('intake.hint.number') : null;
+  const counterId = `${base}-counter`;
+  const hint = item.type === 'NUMBER' ? numberHint(t, language, item) : null;
+  const typed = typeof value === 'string' ? value : '';
+  const maxLength = item.maxLength ?? MAX_ANSWER_TEXT_LENGTH;
   const common = {
     id: inputId,
     required: item.required,
-    value: typeof value === 'string' ? value : '',
+    value: typed,
     'aria-invalid': invalid,
-    'aria-describedby': [hint ? hintId : null, describedBy].filter(Boolean).join(' ') || undefined,
+    'aria-describedby':
+      [hint ? hintId : null, item.type === 'TEXT' ? counterId : null, describedBy].filter(Boolean).join(' ') ||
+      undefined,
   };
   return (
     <div className={`field ${className}`}>
@@ -112,22 +116,42 @@ export function QuestionField({ item, base, value, error, onChange, onBadNumber 
       )}
       {errorText}
       {item.type === 'TEXT' ? (
-        <textarea {...common} rows={4} maxLength={MAX_ANSWER_TEXT_LENGTH} onChange={(e) => onChange(e.target.value)} />
+        <>
+          <textarea {...common} rows={4} maxLength={maxLength} onChange={(e) => onChange(e.target.value)} />
+          <CharacterCounter id={counterId} count={typed.length} max={maxLength} />
+        </>
       ) : item.type === 'NUMBER' ? (
+        // Text, not type="number": the browser's number field follows the device's locale, not the
+        // page's, and drops what it cannot read; here "1,5" is kept as typed and checked (answers.ts).
         <input
           {...common}
-          type="number"
-          inputMode="decimal"
-          step="any"
+          type="text"
+          inputMode={item.integerOnly && (item.minValue ?? -1) >= 0 ? 'numeric' : 'decimal'}
+          autoComplete="off"
           className="question__number"
-          onChange={(e) => {
-            onBadNumber(e.target.validity.badInput);
-            onChange(e.target.value);
-          }}
+          onChange={(e) => onChange(e.target.value)}
         />
       ) : (
         <input {...common} type="date" className="question__date" onChange={(e) => onChange(e.target.value)} />
       )}
     </div>
+  );
+}
+
+/**
+ * How many characters are left, tied to the field. The field itself stops at the limit (its
+ * maxLength), and once there the counter says so, politely announced, rather than cutting silently.
+ */
+function CharacterCounter({ id, count, max }: { id: string; count: number; max: number }) {
+  const { t } = useI18n();
+  const full = count >= max;
+  return (
+    <p
+      id={id}
+      className={full ? 'field__counter field__counter--full' : 'field__counter'}
+      aria-live={full ? 'polite' : 'off'}
+    >
+      {full ? t('intake.counter.full', { max }) : t('intake.counter', { count, max })}
+    </p>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { serverErrors, toAnswers, validateDraft, type Question } from './answers';
-import { decodeIntakeToken } from './token';
+import { parseNumber, serverErrors, toAnswers, toggleChoice, validateDraft, type Question } from './answers';
+import { looksLikeLink } from './openLink';
 
 const questions: Question[] = [
   { linkId: 'smoker', type: 'BOOLEAN', required: true, options: [] },
@@ -13,26 +13,27 @@ const questions: Question[] = [
   },
   { linkId: 'notes', type: 'TEXT', required: false, options: [] },
   { linkId: 'weight', type: 'NUMBER', required: false, options: [] },
+  { linkId: 'level', type: 'NUMBER', required: false, options: [], minValue: 0, maxValue: 10, integerOnly: true },
   { linkId: 'lastVisit', type: 'DATE', required: false, options: [] },
 ];
 const TODAY = '2026-03-01';
 
 describe('intake answers', () => {
   it('requires the required questions only', () => {
-    expect(validateDraft(questions, { notes: '  ' }, new Set(), TODAY)).toEqual({
+    expect(validateDraft(questions, { notes: '  ' }, TODAY)).toEqual({
       smoker: 'intake.error.required',
       pain: 'intake.error.required',
     });
-    expect(validateDraft(questions, { smoker: 'false', pain: 'MILD' }, new Set(), TODAY)).toEqual({});
+    expect(validateDraft(questions, { smoker: 'false', pain: 'MILD' }, TODAY)).toEqual({});
   });
 
   it('checks numbers, dates and the NONE option as the server does', () => {
     const base = { smoker: 'true', pain: 'MILD' };
-    const errors = (draft: Record<string, string | string[]>, bad = new Set<string>()) =>
-      validateDraft(questions, { ...base, ...draft }, bad, TODAY);
+    const errors = (draft: Record<string, string | string[]>) => validateDraft(questions, { ...base, ...draft }, TODAY);
     expect(errors({ weight: '1e999' })).toEqual({ weight: 'intake.error.number' });
-    expect(errors({}, new Set(['weight']))).toEqual({ weight: 'intake.error.number' });
+    expect(errors({ weight: '70 kg' })).toEqual({ weight: 'intake.error.number' });
     expect(errors({ weight: '-3.5' })).toEqual({});
+    expect(errors({ weight: '1,5' })).toEqual({});
     expect(errors({ lastVisit: '2026-02-30' })).toEqual({ lastVisit: 'validation.date' });
     expect(errors({ lastVisit: '2026-03-02' })).toEqual({ lastVisit: 'validation.dateFuture' });
     expect(errors({ lastVisit: '1850-01-01' })).toEqual({});
@@ -47,7 +48,8 @@ describe('intake answers', () => {
         pain: 'SEVERE',
         allergies: ['LATEX', 'PENICILLIN'],
         notes: ' Since Monday ',
-        weight: '70.5',
+        weight: '70,5',
+        level: '3',
         lastVisit: '',
       }),
     ).toEqual([
@@ -56,6 +58,7 @@ describe('intake answers', () => {
       { linkId: 'allergies', valueCodes: ['PENICILLIN', 'LATEX'] },
       { linkId: 'notes', valueString: 'Since Monday' },
       { linkId: 'weight', valueNumber: 70.5 },
+      { linkId: 'level', valueNumber: 3 },
     ]);
   });
 
@@ -80,28 +83,51 @@ describe('intake answers', () => {
   });
 });
 
-describe('intake token', () => {
-  const part = (value: unknown) =>
-    btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
-
-  it('reads the patient and questionnaire from the payload', () => {
-    expect(decodeIntakeToken(`${part({ alg: 'EdDSA' })}.${part({ sub: 'pt-1', qid: 'q-1', org: 'o' })}.sig`)).toEqual({
-      patientId: 'pt-1',
-      questionnaireId: 'q-1',
-    });
+describe('number answers', () => {
+  it('read a point or a comma as the decimal separator, and nothing else', () => {
+    expect([parseNumber('1,5'), parseNumber(' 1.5 '), parseNumber('-2'), parseNumber(',5')]).toEqual([
+      1.5, 1.5, -2, 0.5,
+    ]);
+    expect([parseNumber('1,500.2'), parseNumber('1e3'), parseNumber(''), parseNumber('3 4')]).toEqual([
+      NaN,
+      NaN,
+      NaN,
+      NaN,
+    ]);
   });
 
-  it('reads base64url with characters plain base64 spells otherwise', () => {
-    // "?>" encodes to "Pz4" and "~~~" to "fn5-": the payload holds - and _ only in base64url.
-    const payload = part({ sub: 'pt-?>~~~', qid: 'q-1' });
-    expect(payload).toMatch(/[-_]/);
-    expect(decodeIntakeToken(`x.${payload}.y`)?.patientId).toBe('pt-?>~~~');
+  it('keep to the question’s range and whole numbers, bounds included', () => {
+    const level = (typed: string) => validateDraft(questions, { smoker: 'true', pain: 'MILD', level: typed }, TODAY);
+    expect([level('0'), level('10')]).toEqual([{}, {}]);
+    expect([level('11'), level('-1')]).toEqual([{ level: 'intake.error.range' }, { level: 'intake.error.range' }]);
+    expect(level('2,5')).toEqual({ level: 'intake.error.integer' });
   });
 
-  it('refuses anything else', () => {
-    expect(decodeIntakeToken('not-a-token')).toBeNull();
-    expect(decodeIntakeToken('a.%%%.c')).toBeNull();
-    expect(decodeIntakeToken(`a.${part({ sub: 'pt-1' })}.c`)).toBeNull();
-    expect(decodeIntakeToken(`a.${part('string')}.c`)).toBeNull();
+  it('take the server’s range codes to their own messages', () => {
+    const sent = [{ linkId: 'level', valueNumber: 11 }];
+    expect(
+      serverErrors(
+        [{ field: 'answers[0].valueNumber', message: 'must be from 0 to 10 (level)', code: 'OUT_OF_RANGE' }],
+        sent,
+      ),
+    ).toEqual({ errors: { level: 'intake.error.range' }, general: false });
+  });
+});
+
+describe('“None of these”', () => {
+  it('clears the other choices when ticked, and is cleared when another is ticked', () => {
+    expect(toggleChoice(['PENICILLIN', 'LATEX'], 'NONE', true)).toEqual(['NONE']);
+    expect(toggleChoice(['NONE'], 'LATEX', true)).toEqual(['LATEX']);
+    expect(toggleChoice(['LATEX'], 'PENICILLIN', true)).toEqual(['LATEX', 'PENICILLIN']);
+    expect(toggleChoice(['LATEX', 'PENICILLIN'], 'LATEX', false)).toEqual(['PENICILLIN']);
+  });
+});
+
+describe('intake links', () => {
+  it('are a 22-character id or an older link’s token; anything else is refused without asking', () => {
+    expect(looksLikeLink('q3V8Xw2kLp0aZ9yTn4Rb7g')).toBe(true);
+    expect(looksLikeLink('eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJwdC0xIn0.c2ln')).toBe(true);
+    expect(looksLikeLink('not-a-token')).toBe(false);
+    expect(looksLikeLink('q3V8Xw2kLp0aZ9yTn4Rb7')).toBe(false);
   });
 });

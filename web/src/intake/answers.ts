@@ -1,4 +1,4 @@
-import { combinesNone, latestDateAnywhere, MAX_ANSWER_TEXT_LENGTH } from '@carebridge/domain';
+import { combinesNone, latestDateAnywhere, MAX_ANSWER_TEXT_LENGTH, NONE_CODE } from '@carebridge/domain';
 import type { AnswerInput, QuestionType } from '../__generated__/graphql';
 import type { MessageKey } from '../i18n/en';
 import { listItemOf, type FieldProblem } from '../lib/graphqlErrors';
@@ -10,6 +10,45 @@ export interface Question {
   type: QuestionType;
   required: boolean;
   options: readonly { code: string }[];
+  /** NUMBER: the range the clinical subgraph accepts (null: no bound). */
+  minValue?: number | null;
+  maxValue?: number | null;
+  integerOnly?: boolean;
+  /** TEXT: the most characters the clinical subgraph accepts. */
+  maxLength?: number | null;
+}
+
+/**
+ * A number as typed: digits with one decimal separator, a point or a comma whatever the language
+ * (a Spanish keyboard gives a comma, a phone's numeric pad may give either). No grouping: "1,500"
+ * is one and a half. NaN for anything else.
+ */
+export function parseNumber(typed: string): number {
+  const text = typed.trim();
+  if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(text)) return Number.NaN;
+  return Number(text.replace(',', '.'));
+}
+
+/** Why a number is refused, as the clinical subgraph decides (validation.ts `rangeProblem`). */
+function numberError(question: Question, typed: string): MessageKey | undefined {
+  const value = parseNumber(typed);
+  if (!Number.isFinite(value)) return 'intake.error.number';
+  const { minValue, maxValue } = question;
+  if ((typeof minValue === 'number' && value < minValue) || (typeof maxValue === 'number' && value > maxValue)) {
+    return 'intake.error.range';
+  }
+  if (question.integerOnly && !Number.isInteger(value)) return 'intake.error.integer';
+  return undefined;
+}
+
+/**
+ * The choices of a MULTIPLE_CHOICE question after ticking (or unticking) `code`: ticking "None of
+ * these" clears the others, and ticking another clears "None", as the patient sees it happen.
+ */
+export function toggleChoice(chosen: readonly string[], code: string, checked: boolean): string[] {
+  if (!checked) return chosen.filter((c) => c !== code);
+  if (code === NONE_CODE) return [NONE_CODE];
+  return [...chosen.filter((c) => c !== NONE_CODE && c !== code), code];
 }
 
 /**
@@ -30,11 +69,13 @@ function questionError(question: Question, value: Draft[string] | undefined, tod
   if (!isAnswered(value)) return question.required ? 'intake.error.required' : undefined;
   switch (question.type) {
     case 'NUMBER':
-      return Number.isFinite(Number(value)) ? undefined : 'intake.error.number';
+      return numberError(question, value as string);
     case 'DATE':
       return pastDateError(value as string, today);
     case 'TEXT':
-      return (value as string).trim().length > MAX_ANSWER_TEXT_LENGTH ? 'intake.error.textLength' : undefined;
+      return (value as string).trim().length > (question.maxLength ?? MAX_ANSWER_TEXT_LENGTH)
+        ? 'intake.error.textLength'
+        : undefined;
     case 'MULTIPLE_CHOICE':
       return combinesNone(value as readonly string[]) ? 'intake.error.none' : undefined;
     case 'BOOLEAN':
@@ -43,21 +84,15 @@ function questionError(question: Question, value: Draft[string] | undefined, tod
   }
 }
 
-/**
- * Every problem of the draft, by linkId. `badNumbers` are NUMBER questions whose field holds text
- * the browser could not read as a number (it then reports an empty value).
- */
+/** Every problem of the draft, by linkId. */
 export function validateDraft(
   questions: readonly Question[],
   draft: Draft,
-  badNumbers: ReadonlySet<string>,
   today: string = latestDateAnywhere(),
 ): Errors {
   const errors: Errors = {};
   for (const question of questions) {
-    const error = badNumbers.has(question.linkId)
-      ? 'intake.error.number'
-      : questionError(question, draft[question.linkId], today);
+    const error = questionError(question, draft[question.linkId], today);
     if (error) errors[question.linkId] = error;
   }
   return errors;
@@ -80,12 +115,18 @@ export function toAnswers(questions: readonly Question[], draft: Draft): AnswerI
       case 'TEXT':
         return [{ linkId, valueString: (value as string).trim() }];
       case 'NUMBER':
-        return [{ linkId, valueNumber: Number(value) }];
+        return [{ linkId, valueNumber: parseNumber(value as string) }];
       case 'DATE':
         return [{ linkId, valueDate: value as string }];
     }
   });
 }
+
+/** The problem codes of the clinical subgraph that have a message of their own. */
+const SERVER_CODES: Partial<Record<string, MessageKey>> = {
+  OUT_OF_RANGE: 'intake.error.range',
+  NOT_INTEGER: 'intake.error.integer',
+};
 
 /**
  * The server's problems placed at their questions: `answers[i]…` is the i-th answer sent, and
@@ -93,16 +134,20 @@ export function toAnswers(questions: readonly Question[], draft: Draft): AnswerI
  * patient or questionnaire) is `general`. Server texts are English; patients see ours.
  */
 export function serverErrors(
-  problems: readonly FieldProblem[],
+  /** The clinical subgraph adds a `code` to some (OUT_OF_RANGE, NOT_INTEGER). */
+  problems: readonly (FieldProblem & { code?: unknown })[],
   sent: readonly AnswerInput[],
 ): { errors: Errors; general: boolean } {
   const errors: Errors = {};
   let general = false;
-  for (const { field, message } of problems) {
+  for (const { field, message, code } of problems) {
     const index = listItemOf(field, 'answers')?.index;
     const required = field === 'answers' ? /required question (\S+)$/.exec(message)?.[1] : undefined;
     const linkId = index !== undefined ? sent[index]?.linkId : required;
-    if (linkId) errors[linkId] ??= required ? 'intake.error.required' : 'intake.error.rejected';
+    if (linkId)
+      errors[linkId] ??= required
+        ? 'intake.error.required'
+        : (typeof code === 'string' && SERVER_CODES[code]) || 'intake.error.rejected';
     else general = true;
   }
   return { errors, general };

@@ -3,7 +3,7 @@ import type {
   PatientDetailHistory_HistoryFragment,
   PatientDetailResponses_ResponseFragment,
 } from '../__generated__/graphql';
-import { useI18n } from '../i18n/I18nProvider';
+import { useI18n, type Language } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/en';
 import { inLanguage, useFormatters } from '../lib/format';
 
@@ -36,12 +36,31 @@ export const PatientDetailResponses_response = graphql(`
         linkId
         textEn: text(lang: EN)
         textEs: text(lang: ES)
+        labelEn: label(lang: EN)
+        labelEs: label(lang: ES)
       }
+      valueNumber
+      valueDate
       displayEn: display(lang: EN)
       displayEs: display(lang: ES)
     }
   }
 `);
+
+type Answer = PatientDetailResponses_ResponseFragment['answers'][number];
+
+/** The question as staff name it: its short label where it has one, else the patient's question. */
+function questionName(language: Language, item: Answer['item']): string {
+  const label = language === 'es' ? item.labelEs : item.labelEn;
+  return label ?? inLanguage(language, item.textEn, item.textEs);
+}
+
+/** The answer as staff read it: dates and numbers written as the page's language writes them. */
+function answerText(language: Language, answer: Answer, format: ReturnType<typeof useFormatters>): string {
+  if (answer.valueDate) return format.date(answer.valueDate);
+  if (typeof answer.valueNumber === 'number') return new Intl.NumberFormat(language).format(answer.valueNumber);
+  return inLanguage(language, answer.displayEn, answer.displayEs);
+}
 
 type Category = Exclude<keyof PatientDetailHistory_HistoryFragment, '__typename'>;
 const CATEGORIES: readonly Category[] = [
@@ -128,14 +147,19 @@ export function ResponsesSection({
                 )}{' '}
                 {submitted} ·{' '}
                 {t('patientDetail.responses.language', {
-                  language: t(response.language === 'ES' ? 'language.es' : 'language.en'),
+                  // The language's name in the page's language ("inglés"), not in its own as the switch shows it.
+                  language: t(
+                    response.language === 'ES'
+                      ? 'patientDetail.responseLanguage.ES'
+                      : 'patientDetail.responseLanguage.EN',
+                  ),
                 })}
               </p>
               <dl className="detail-list detail-list--answers">
                 {response.answers.map((answer) => (
                   <div key={answer.linkId} className="detail-list__row">
-                    <dt>{inLanguage(language, answer.item.textEn, answer.item.textEs)}</dt>
-                    <dd>{inLanguage(language, answer.displayEn, answer.displayEs)}</dd>
+                    <dt>{questionName(language, answer.item)}</dt>
+                    <dd>{answerText(language, answer, format)}</dd>
                   </div>
                 ))}
               </dl>

@@ -136,6 +136,8 @@ export function IntakeLinkPanel({ patientId }: { patientId: string }) {
             <p className="field__hint" id={`${urlId}-expiry`}>
               {t('patientDetail.link.expires')}{' '}
               <time dateTime={result.expiresAt}>{format.dateTime(result.expiresAt)}</time>
+              {' · '}
+              {t('patientDetail.link.short')}
             </p>
           </div>
           <p role="status" className="patient-detail__status">

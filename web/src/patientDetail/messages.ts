@@ -110,6 +110,10 @@ export const en = {
   'patientDetail.link.copied': 'Link copied to the clipboard.',
   'patientDetail.link.copyFailed':
     'The link could not be copied automatically: it is selected, press Ctrl+C to copy it.',
+  // The clinical history and the intake link's display (ClinicalSections.tsx, IntakeLinkPanel.tsx).
+  'patientDetail.responseLanguage.EN': 'English',
+  'patientDetail.responseLanguage.ES': 'Spanish',
+  'patientDetail.link.short': 'a short link, ready to send by text message; it answers once.',
 } as const;
 
 export const es: { [K in keyof typeof en]: string } = {
@@ -225,4 +229,8 @@ export const es: { [K in keyof typeof en]: string } = {
   'patientDetail.link.copied': 'Enlace copiado al portapapeles.',
   'patientDetail.link.copyFailed':
     'No se pudo copiar el enlace automáticamente: está seleccionado, pulse Ctrl+C para copiarlo.',
+  // The clinical history and the intake link's display (ClinicalSections.tsx, IntakeLinkPanel.tsx).
+  'patientDetail.responseLanguage.EN': 'inglés',
+  'patientDetail.responseLanguage.ES': 'español',
+  'patientDetail.link.short': 'un enlace corto, listo para enviar por SMS; sirve para responder una vez.',
 };

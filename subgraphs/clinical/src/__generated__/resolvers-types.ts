@@ -289,6 +289,7 @@ export type PatientResolvers<ContextType = Context, ParentType extends Resolvers
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   clinicalAuditLog?: Resolver<ResolversTypes['AuditRecordConnection'], ParentType, ContextType, Partial<Types.QueryClinicalAuditLogArgs>>;
+  intakeLinkUsed?: Resolver<Types.Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   questionnaire?: Resolver<Types.Maybe<ResolversTypes['Questionnaire']>, ParentType, ContextType, RequireFields<Types.QueryQuestionnaireArgs, 'id'>>;
   questionnaireResponse?: Resolver<Types.Maybe<ResolversTypes['QuestionnaireResponse']>, ParentType, ContextType, RequireFields<Types.QueryQuestionnaireResponseArgs, 'id'>>;
   questionnaires?: Resolver<Array<ResolversTypes['Questionnaire']>, ParentType, ContextType, RequireFields<Types.QueryQuestionnairesArgs, 'includeRetired'>>;
@@ -308,7 +309,12 @@ export type QuestionnaireResolvers<ContextType = Context, ParentType extends Res
 
 export type QuestionnaireItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QuestionnaireItem'] = ResolversParentTypes['QuestionnaireItem']> = ResolversObject<{
   category?: Resolver<ResolversTypes['QuestionCategory'], ParentType, ContextType>;
+  integerOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  label?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<Types.QuestionnaireItemLabelArgs, 'lang'>>;
   linkId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  maxLength?: Resolver<Types.Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  maxValue?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  minValue?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   options?: Resolver<Array<ResolversTypes['AnswerOption']>, ParentType, ContextType>;
   required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<Types.QuestionnaireItemTextArgs, 'lang'>>;

@@ -384,6 +384,12 @@ export type Query = {
    */
   clinicalAuditLog: AuditRecordConnection;
   /**
+   * Whether the intake link the request is made with has already answered its questionnaire (a link
+   * answers once): what the intake page says before the patient fills anything in. Null for a staff
+   * token, which is no link. NOT_FOUND when the link's patient was deleted.
+   */
+  intakeLinkUsed?: Maybe<Scalars['Boolean']['output']>;
+  /**
    * One exact version of a questionnaire by id, or null when no version has that id.
    * Needs a staff token (shared questionnaires and the staff member's organization's own), or an
    * intake link for this questionnaire.
@@ -525,8 +531,18 @@ export type QuestionnaireItem = {
   __typename?: 'QuestionnaireItem';
   /** The kind of information the question collects. */
   category: QuestionCategory;
+  /** NUMBER questions: whether only whole numbers are accepted. False for other types. */
+  integerOnly: Scalars['Boolean']['output'];
+  /** A short name of the question for staff (e.g. Pain level), or null when the questionnaire gives none: staff then read the question's text. */
+  label?: Maybe<Scalars['String']['output']>;
   /** Stable identifier of the question, kept across versions (FHIR linkId); mappings refer to it. */
   linkId: Scalars['String']['output'];
+  /** TEXT questions: the most characters an answer may have (after trimming). Null for other types. */
+  maxLength?: Maybe<Scalars['Int']['output']>;
+  /** NUMBER questions: the largest answer accepted, or null for no upper bound. */
+  maxValue?: Maybe<Scalars['Float']['output']>;
+  /** NUMBER questions: the smallest answer accepted, or null for no lower bound. */
+  minValue?: Maybe<Scalars['Float']['output']>;
   /** The allowed answers of a choice question; empty for other types. */
   options: Array<AnswerOption>;
   /** Whether a response must answer it. */
@@ -539,6 +555,12 @@ export type QuestionnaireItem = {
 
 
 /** One question. */
+export type QuestionnaireItemLabelArgs = {
+  lang?: InputMaybe<Language>;
+};
+
+
+/** One question. */
 export type QuestionnaireItemTextArgs = {
   lang?: InputMaybe<Language>;
 };
@@ -547,8 +569,16 @@ export type QuestionnaireItemTextArgs = {
 export type QuestionnaireItemInput = {
   /** The kind of information it collects. */
   category: QuestionCategory;
+  /** NUMBER questions only: accept whole numbers only; false when omitted. */
+  integerOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A short name of the question for staff, in both languages (1 to 80 characters each); none when omitted. */
+  label?: InputMaybe<LocalizedTextInput>;
   /** Stable identifier: letters, digits, dots, dashes and underscores; unique within the questionnaire. */
   linkId: Scalars['String']['input'];
+  /** NUMBER questions only: the largest answer accepted; no upper bound when omitted. */
+  maxValue?: InputMaybe<Scalars['Float']['input']>;
+  /** NUMBER questions only: the smallest answer accepted; no lower bound when omitted. At most `maxValue`. */
+  minValue?: InputMaybe<Scalars['Float']['input']>;
   /** The allowed answers: required (at least two, unique codes) for choice questions, forbidden for others. */
   options?: InputMaybe<Array<AnswerOptionInput>>;
   /** Whether every response must answer it; false when omitted. */

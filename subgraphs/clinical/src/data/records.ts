@@ -24,10 +24,24 @@ export interface QuestionnaireItemRecord {
   readonly linkId: string;
   readonly category: QuestionCategory;
   readonly text: LocalizedText;
+  /** A short name for staff ("Pain level"); absent when the questionnaire gives none. */
+  readonly label?: LocalizedText;
   readonly type: QuestionType;
   /** Empty for questions that are not choice questions. */
   readonly options: readonly AnswerOptionRecord[];
   readonly required: boolean;
+  /**
+   * NUMBER questions: the answers accepted (bounds included). Absent on other types and on items
+   * stored before ranges existed, which accept any finite number.
+   */
+  readonly range?: NumberRange;
+}
+
+/** The answers a NUMBER question accepts; a missing bound is no bound. */
+export interface NumberRange {
+  readonly min?: number;
+  readonly max?: number;
+  readonly integerOnly?: boolean;
 }
 
 /**

@@ -40,6 +40,7 @@ export const SEED_QUESTIONNAIRE: QuestionnaireInput = {
   items: [
     {
       linkId: 'symptoms.current',
+      label: t('Current symptoms', 'Síntomas actuales'),
       category: 'SYMPTOMS',
       type: 'MULTIPLE_CHOICE',
       required: true,
@@ -57,18 +58,24 @@ export const SEED_QUESTIONNAIRE: QuestionnaireInput = {
     },
     {
       linkId: 'symptoms.other',
+      label: t('Other symptoms', 'Otros síntomas'),
       category: 'SYMPTOMS',
       type: 'TEXT',
       text: t('Any other symptoms? Please describe them.', '¿Tiene algún otro síntoma? Descríbalo, por favor.'),
     },
     {
       linkId: 'symptoms.pain_level',
+      label: t('Pain level (0-10)', 'Nivel de dolor (0-10)'),
       category: 'SYMPTOMS',
       type: 'NUMBER',
       text: t('Pain level today, from 0 (none) to 10 (worst)', 'Nivel de dolor hoy, de 0 (ninguno) a 10 (el peor)'),
+      minValue: 0,
+      maxValue: 10,
+      integerOnly: true,
     },
     {
       linkId: 'allergies.known',
+      label: t('Known allergies', 'Alergias conocidas'),
       category: 'ALLERGIES',
       type: 'MULTIPLE_CHOICE',
       required: true,
@@ -85,6 +92,7 @@ export const SEED_QUESTIONNAIRE: QuestionnaireInput = {
     },
     {
       linkId: 'allergies.other',
+      label: t('Other allergies', 'Otras alergias'),
       category: 'ALLERGIES',
       type: 'TEXT',
       text: t(
@@ -94,6 +102,7 @@ export const SEED_QUESTIONNAIRE: QuestionnaireInput = {
     },
     {
       linkId: 'medications.current',
+      label: t('Current medications', 'Medicación actual'),
       category: 'MEDICATIONS',
       type: 'MULTIPLE_CHOICE',
       required: true,
@@ -110,6 +119,7 @@ export const SEED_QUESTIONNAIRE: QuestionnaireInput = {
     },
     {
       linkId: 'medications.other',
+      label: t('Other medications', 'Otra medicación'),
       category: 'MEDICATIONS',
       type: 'TEXT',
       text: t(
@@ -119,6 +129,7 @@ export const SEED_QUESTIONNAIRE: QuestionnaireInput = {
     },
     {
       linkId: 'history.conditions',
+      label: t('Past conditions', 'Antecedentes médicos'),
       category: 'MEDICAL_HISTORY',
       type: 'MULTIPLE_CHOICE',
       required: true,
@@ -135,12 +146,14 @@ export const SEED_QUESTIONNAIRE: QuestionnaireInput = {
     },
     {
       linkId: 'history.last_checkup',
+      label: t('Last check-up', 'Último chequeo'),
       category: 'MEDICAL_HISTORY',
       type: 'DATE',
       text: t('Date of your last check-up', 'Fecha de su último chequeo médico'),
     },
     {
       linkId: 'social.tobacco',
+      label: t('Tobacco', 'Tabaco'),
       category: 'SOCIAL_HISTORY',
       type: 'SINGLE_CHOICE',
       required: true,
@@ -153,6 +166,7 @@ export const SEED_QUESTIONNAIRE: QuestionnaireInput = {
     },
     {
       linkId: 'social.alcohol',
+      label: t('Alcohol', 'Alcohol'),
       category: 'SOCIAL_HISTORY',
       type: 'SINGLE_CHOICE',
       required: true,
@@ -166,6 +180,7 @@ export const SEED_QUESTIONNAIRE: QuestionnaireInput = {
     },
     {
       linkId: 'social.drugs',
+      label: t('Recreational drugs', 'Drogas recreativas'),
       category: 'SOCIAL_HISTORY',
       type: 'SINGLE_CHOICE',
       text: t('Do you use recreational drugs?', '¿Consume drogas recreativas?'),
@@ -177,6 +192,7 @@ export const SEED_QUESTIONNAIRE: QuestionnaireInput = {
     },
     {
       linkId: 'social.diet',
+      label: t('Diet', 'Alimentación'),
       category: 'SOCIAL_HISTORY',
       type: 'SINGLE_CHOICE',
       text: t('Which best describes your diet?', '¿Qué describe mejor su alimentación?'),
@@ -189,6 +205,7 @@ export const SEED_QUESTIONNAIRE: QuestionnaireInput = {
     },
     {
       linkId: 'social.recent_travel',
+      label: t('Recent travel', 'Viajes recientes'),
       category: 'SOCIAL_HISTORY',
       type: 'BOOLEAN',
       text: t(
@@ -198,12 +215,14 @@ export const SEED_QUESTIONNAIRE: QuestionnaireInput = {
     },
     {
       linkId: 'social.occupation',
+      label: t('Occupation', 'Ocupación'),
       category: 'SOCIAL_HISTORY',
       type: 'TEXT',
       text: t('What is your occupation?', '¿A qué se dedica?'),
     },
     {
       linkId: 'family.conditions',
+      label: t('Family history', 'Antecedentes familiares'),
       category: 'FAMILY_HISTORY',
       type: 'MULTIPLE_CHOICE',
       required: true,

@@ -20,6 +20,7 @@ import { optionCoding } from './codings';
 import type {
   AnswerOptionRecord,
   AnswerValue,
+  NumberRange,
   QuestionnaireItemRecord,
   QuestionnaireRecord,
   StoredAnswer,
@@ -38,6 +39,8 @@ export const NAME_PATTERN = /^[a-z0-9-]{3,60}$/;
 export const LINK_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 export const CODE_PATTERN = /^[A-Z0-9_]{1,64}$/;
 export const MAX_TEXT_LENGTH = 500;
+/** A question's short name for staff. */
+export const MAX_LABEL_LENGTH = 80;
 export const MAX_ITEMS = 200;
 export const MAX_OPTIONS = 100;
 
@@ -54,11 +57,16 @@ export interface QuestionnaireDefinition {
   items: QuestionnaireItemRecord[];
 }
 
-function localizedText(input: LocalizedTextInput, field: string, problems: Problems): LocalizedText {
+function localizedText(
+  input: LocalizedTextInput,
+  field: string,
+  problems: Problems,
+  maxLength = MAX_TEXT_LENGTH,
+): LocalizedText {
   const text = { en: normalizeText(input.en).trim(), es: normalizeText(input.es).trim() };
   for (const lang of ['en', 'es'] as const) {
-    if (text[lang].length < 1 || text[lang].length > MAX_TEXT_LENGTH) {
-      problems.add(`${field}.${lang}`, `must be 1 to ${MAX_TEXT_LENGTH} characters`);
+    if (text[lang].length < 1 || text[lang].length > maxLength) {
+      problems.add(`${field}.${lang}`, `must be 1 to ${maxLength} characters`);
     } else {
       checkCharacters(problems, `${field}.${lang}`, text[lang]);
     }
@@ -90,6 +98,50 @@ function options(item: QuestionnaireItemInput, field: string, problems: Problems
   });
 }
 
+/** A NUMBER question's range as given, checked: finite bounds, min at most max, only on NUMBER. */
+function range(item: QuestionnaireItemInput, field: string, problems: Problems): NumberRange | undefined {
+  const min = item.minValue ?? undefined;
+  const max = item.maxValue ?? undefined;
+  const integerOnly = item.integerOnly ?? false;
+  if (item.type !== 'NUMBER') {
+    if (min !== undefined || max !== undefined || integerOnly) {
+      problems.add(field, `must not set minValue, maxValue or integerOnly on a ${item.type} question`);
+    }
+    return undefined;
+  }
+  if (min !== undefined && !Number.isFinite(min)) problems.add(`${field}.minValue`, 'must be a finite number');
+  if (max !== undefined && !Number.isFinite(max)) problems.add(`${field}.maxValue`, 'must be a finite number');
+  if (min !== undefined && max !== undefined && min > max) {
+    problems.add(`${field}.minValue`, 'must not be greater than maxValue', { code: 'MIN_ABOVE_MAX' });
+  }
+  if (min === undefined && max === undefined && !integerOnly) return undefined;
+  return {
+    ...(min === undefined ? {} : { min }),
+    ...(max === undefined ? {} : { max }),
+    ...(integerOnly ? { integerOnly } : {}),
+  };
+}
+
+/** Why `value` is outside `range`, as a problem's message and code; undefined when it is inside. */
+export function rangeProblem(
+  value: number,
+  range: NumberRange | undefined,
+): { message: string; code: string } | undefined {
+  if (!range) return undefined;
+  const { min, max } = range;
+  if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
+    const bounds =
+      min !== undefined && max !== undefined
+        ? `from ${min} to ${max}`
+        : min !== undefined
+          ? `at least ${min}`
+          : `at most ${max}`;
+    return { message: `must be ${bounds}`, code: 'OUT_OF_RANGE' };
+  }
+  if (range.integerOnly && !Number.isInteger(value)) return { message: 'must be a whole number', code: 'NOT_INTEGER' };
+  return undefined;
+}
+
 export function validateQuestionnaireInput(input: QuestionnaireInput): {
   problems: Problems;
   definition: QuestionnaireDefinition;
@@ -112,6 +164,7 @@ export function validateQuestionnaireInput(input: QuestionnaireInput): {
     } else {
       firstIndexOfLinkId.set(item.linkId, i);
     }
+    const numberRange = range(item, field, problems);
     return {
       linkId: item.linkId,
       category: item.category,
@@ -119,6 +172,8 @@ export function validateQuestionnaireInput(input: QuestionnaireInput): {
       type: item.type,
       options: options(item, field, problems),
       required: item.required ?? false,
+      ...(item.label ? { label: localizedText(item.label, `${field}.label`, problems, MAX_LABEL_LENGTH) } : {}),
+      ...(numberRange ? { range: numberRange } : {}),
     };
   });
   return { problems, definition: { name: input.name, title, items } };
@@ -191,6 +246,12 @@ function answerValue(
     value = { valueString: text };
   } else if (answer.valueNumber !== null && answer.valueNumber !== undefined) {
     if (!Number.isFinite(answer.valueNumber)) problems.add(path, 'must be a finite number');
+    else {
+      // The bounds are the questionnaire's, not the patient's: the message may name them, never the value.
+      const outside = rangeProblem(answer.valueNumber, item.range);
+      if (outside)
+        problems.add(path, `${outside.message} (${item.linkId})`, { code: outside.code, linkId: item.linkId });
+    }
     value = { valueNumber: answer.valueNumber };
   } else if (answer.valueDate !== null && answer.valueDate !== undefined) {
     const problem = pastDateProblem(answer.valueDate, latestDateAnywhere(now));

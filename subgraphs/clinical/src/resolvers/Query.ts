@@ -13,6 +13,12 @@ export const Query: QueryResolvers = {
     await requireLinkPatientExists(context);
     return readableQuestionnaire(context, await context.store.questionnaire(id), id) ?? null;
   },
+  intakeLinkUsed: async (_parent, _args, context) => {
+    const { viewer, store } = context;
+    if (viewer.kind !== 'intake') return null;
+    await requireLinkPatientExists(context);
+    return store.isLinkUsed(viewer.linkId);
+  },
   questionnaires: async (_parent, { includeRetired }, context) => {
     const viewer = requireStaff(context, { message: INTAKE_ONLY_MESSAGE, log: { action: 'questionnaires' } });
     return (await context.store.questionnaires({ includeRetired })).filter((q) => canReadQuestionnaire(viewer, q));
