@@ -27,7 +27,8 @@ describe('delivery monitor: transactions', () => {
     ]);
     expect(await screen.findByText('Loading…')).toHaveAttribute('aria-busy', 'true');
 
-    const link = await screen.findByRole('link', { name: 'García, Ana' });
+    // The file's first render also loads the app's modules: more than findBy's 1 s on a busy machine.
+    const link = await screen.findByRole('link', { name: 'García, Ana' }, { timeout: 4000 });
     expect(link).toHaveAttribute('href', '/patients/pt-1');
     // Five columns, so the table fits a laptop screen: the request and the status each say more.
     expect(cellsOf(link.closest('tr')!)).toEqual([
@@ -43,6 +44,13 @@ describe('delivery monitor: transactions', () => {
       'Status',
       'Actions',
     ]);
+    // On a phone each row is a card whose values are labelled with their column (delivery.css).
+    expect(
+      within(link.closest('tr')!)
+        .getAllByRole('cell')
+        .map((cell) => cell.dataset['label']),
+    ).toEqual(['Patient', 'Request', 'Status', 'Actions']);
+    expect(screen.getByRole('table')).toHaveClass('cards-on-phone');
     expect(within(link.closest('tr')!).getByRole('rowheader').querySelector('time')).toHaveAttribute(
       'datetime',
       '2026-03-01T09:30:00Z',
