@@ -303,7 +303,8 @@ describe('delivery to the EHRs through the real stack', () => {
 
   it('counts a bulk resend before doing it, then queues exactly that many requests', async () => {
     stack = await startInProcessStack();
-    const token = await stack.login('clinician@lakeside.test');
+    // Resending the whole organization is an ADMIN's call.
+    const token = await stack.login('admin@lakeside.test');
     await stack.graphql(token, CREATE, { inputs: [person(5), person(6)] });
     await stack.settled();
     const dry = await stack.graphql(token, 'mutation { resendToEhr { dryRun patientCount requestCount } }');

@@ -138,12 +138,13 @@ describe('ehr subgraph audit records', () => {
   it('changes: resend, bulk resend (dry run) and a refused replay', async () => {
     const { log, run, transactionId } = await setup();
     expect((await run(CLINICIAN, 'mutation { resendPatientToEhr(patientId: "pt-d1") { id } }')).errors).toBeUndefined();
-    await run(CLINICIAN, 'mutation { resendToEhr { patientCount } }');
+    await run(ADMIN, 'mutation { resendToEhr { patientCount } }');
     await run(CLINICIAN, `mutation { replayEhrTransaction(id: "${transactionId}") { id } }`);
     const base = { ...lakeside, patientIds: ['pt-d1'], patientCount: 1 };
+    const admin = { actor: { kind: 'staff', id: ADMIN.userId, role: 'ADMIN' } };
     expect(recorded(log)).toEqual([
       { ...base, action: 'ehr.resend', outcome: 'ALLOWED' },
-      { ...base, action: 'ehr.resend', outcome: 'ALLOWED', detail: 'dry-run' },
+      { ...base, ...admin, action: 'ehr.resend', outcome: 'ALLOWED', detail: 'dry-run' },
       { ...base, action: 'ehr.replay', outcome: 'FAILED', detail: 'BAD_USER_INPUT' },
     ]);
     expect(verifyAuditChain(log.all(), DEV_AUDIT_HMAC_KEY)).toEqual({ ok: true, count: 3 });
@@ -232,15 +233,15 @@ describe('a change and its audit record: both or neither', () => {
     await delivery.ingest([upserted(patientSnapshot())]);
     const [created] = await transactions.byPatient('pt-d1');
     await transactions.save({ ...created!, status: 'DEAD', lastError: 'The EHR refused the request: HTTP 422' });
-    const run = async (query: string) =>
-      execute<Record<string, any>>(service, query, {}, await auth.headers(CLINICIAN));
+    const run = async (query: string, viewer = CLINICIAN) =>
+      execute<Record<string, any>>(service, query, {}, await auth.headers(viewer));
     const RESEND = 'mutation { resendPatientToEhr(patientId: "pt-d1") { id } }';
     const BULK = 'mutation { resendToEhr(dryRun: false) { requestCount } }';
     const REPLAY = `mutation { replayEhrTransaction(id: "${created!.id}") { id } }`;
 
     audit.break();
     expect(await run(RESEND)).toEqual(AUDIT_FAILED_RESULT);
-    expect(await run(BULK)).toEqual(AUDIT_FAILED_RESULT);
+    expect(await run(BULK, ADMIN)).toEqual(AUDIT_FAILED_RESULT);
     expect(await run(REPLAY)).toEqual(AUDIT_FAILED_RESULT);
     expect((await transactions.byPatient('pt-d1')).map((t) => t.id)).toEqual([created!.id]);
     expect(await transactions.replayedBy(created!.id)).toBeUndefined();

@@ -102,6 +102,21 @@ describe('validateMapping', () => {
       { field: `fields[${dob}].transform.codes[2].from`, message: 'is listed twice' },
       { field: `fields[${dob}].transform.dateFormat`, message: 'is only for DATE_FORMAT' },
     ]);
+    // A line typed without `=` arrives as an empty side: refused rather than sent as ''.
+    expect(
+      problems(
+        at({
+          kind: 'CODE_TABLE',
+          codes: [
+            { from: 'FEMALE', to: '' },
+            { from: ' ', to: 'M' },
+          ],
+        }),
+      ),
+    ).toEqual([
+      { field: `fields[${dob}].transform.codes[0].to`, message: 'must not be empty' },
+      { field: `fields[${dob}].transform.codes[1].from`, message: 'must not be empty' },
+    ]);
   });
 
   it('holds code table rows and the note to the text rule (the note as free text)', () => {

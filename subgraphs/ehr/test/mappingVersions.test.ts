@@ -131,6 +131,33 @@ describe('publishing a mapping', () => {
     });
   });
 
+  it('refuses a code table row with an empty side at its path, without the values, and publishes nothing', async () => {
+    const gender = athenaV1.findIndex((f) => f.source === 'gender');
+    const fields = athenaV1.map((f, i) =>
+      i === gender
+        ? {
+            ...f,
+            transform: {
+              kind: 'CODE_TABLE' as const,
+              codes: [
+                { from: 'FEMALE', to: '' },
+                { from: 'MALE', to: 'M' },
+              ],
+            },
+          }
+        : f,
+    );
+    const result = await publish(fields, null);
+    expect(codes(result)).toEqual(['BAD_USER_INPUT']);
+    expect(result.errors?.[0]?.extensions?.['problems']).toEqual([
+      { field: `fields[${gender}].transform.codes[0].to`, message: 'must not be empty' },
+    ]);
+    expect(result.errors?.[0]?.message).not.toContain('FEMALE');
+    expect((await execute(service, CURRENT, {}, riversideAdmin)).data).toMatchObject({
+      ehrSystem: { mapping: { version: 1 } },
+    });
+  });
+
   it('refuses an unknown EHR system', async () => {
     const result = await execute(service, PUBLISH, { id: 'ehr-nope', input: { fields: athenaV1 } }, riversideAdmin);
     expect(result.errors?.[0]?.extensions).toMatchObject({

@@ -8,7 +8,7 @@ import {
   type AuditRecord,
   type ChangeEvent,
 } from '@carebridge/common';
-import { createTestAuth, execute, type TestAuth } from '@carebridge/common/testing';
+import { createTestAuth, execute, staff, type TestAuth } from '@carebridge/common/testing';
 import type { PatientRecord } from '../src/data/records';
 import { seedPatients } from '../src/data/seed';
 import { createSeededStore, createService } from '../src/server';
@@ -16,7 +16,7 @@ import { intakeHeaders, NOW, staffHeaders } from './helpers';
 
 // `updatePatients`, the bulk change. Seeded Riverside (120 patients): prov-riverside-1 has 36
 // (24 speak EN, 12 ES), prov-riverside-2 34, prov-riverside-3 33, and 40 of the 120 speak ES.
-// Lakeside's prov-lakeside-1 has 36. The caller is a Riverside clinician unless a test says otherwise.
+// Lakeside's prov-lakeside-1 has 36. The caller is a Riverside ADMIN unless a test says otherwise.
 
 const BULK = `mutation ($filter: BulkPatientFilter!, $input: BulkPatientUpdateInput!, $dryRun: Boolean) {
   updatePatients(filter: $filter, input: $input, dryRun: $dryRun) { dryRun matchedCount changedCount } }`;
@@ -26,12 +26,14 @@ const WHITFIELD = { id: 'prov-riverside-2', displayName: 'Dr. Daniel Whitfield',
 
 let auth: TestAuth;
 let riverside: IncomingHttpHeaders;
+let riversideClinician: IncomingHttpHeaders;
 let lakeside: IncomingHttpHeaders;
 let intake: IncomingHttpHeaders;
 
 beforeAll(async () => {
   auth = await createTestAuth();
-  ({ riverside, lakeside } = await staffHeaders(auth));
+  ({ riverside: riversideClinician, lakeside } = await staffHeaders(auth));
+  riverside = await auth.headers(staff('org-riverside', 'ADMIN'));
   intake = await intakeHeaders(auth);
 });
 
@@ -243,13 +245,36 @@ describe('updatePatients', () => {
     const updated = logs
       .map((l) => JSON.parse(l) as Record<string, unknown>)
       .filter((l) => l['event'] === 'patients.updated');
-    expect(updated).toEqual([
-      expect.objectContaining({ matched: 36, count: 24, userId: 'user-clinician-org-riverside' }),
-    ]);
+    expect(updated).toEqual([expect.objectContaining({ matched: 36, count: 24, userId: 'user-admin-org-riverside' })]);
     const text = logs.join('\n');
     for (const p of seedPatients().slice(0, 3)) {
       expect(text).not.toContain(p.lastName);
       expect(text).not.toContain(p.mrn);
     }
+  });
+
+  it("lets a CLINICIAN change one physician's patients but not the whole organization", async () => {
+    const { store, audit, run } = setup();
+    const before = await store.listAll({});
+    const input = { preferredLanguage: 'ES' };
+    expect(
+      await run({ filter: { organizationId: 'org-riverside' }, input, dryRun: false }, riversideClinician),
+    ).toEqual({
+      data: null,
+      errors: [
+        expect.objectContaining({
+          message: "Changing every patient of the organization needs the ADMIN role; choose one physician's patients.",
+          extensions: { code: 'FORBIDDEN' },
+        }),
+      ],
+    });
+    expect(await store.listAll({})).toEqual(before);
+    expect(await run({ filter: { primaryCarePhysicianId: 'prov-riverside-1' }, input }, riversideClinician)).toEqual({
+      data: { updatePatients: { dryRun: true, matchedCount: 36, changedCount: 24 } },
+    });
+    expect(recorded(audit)).toEqual([
+      ['patient.update', 'DENIED', 0, 'ROLE_REQUIRED'],
+      ['patient.update', 'ALLOWED', 24, 'dry-run'],
+    ]);
   });
 });

@@ -115,7 +115,7 @@ export function AlertsPanel() {
           <p className="toolbar__count" aria-live="polite">
             {plural(t, 'alerts.count', connection.totalCount)}
           </p>
-          <table className="table">
+          <table className="table cards-on-phone">
             <caption>{t('alerts.caption')}</caption>
             <thead>
               <tr>
@@ -129,10 +129,10 @@ export function AlertsPanel() {
             <tbody>
               {connection.nodes.map((alert) => (
                 <tr key={alert.id}>
-                  <td>{dateTime(alert.openedAt)}</td>
-                  <td>{t(`alerts.kind.${alert.kind}`)}</td>
-                  <td>{t(`alerts.value.${alert.kind}`, { value: alert.value })}</td>
-                  <td>
+                  <td data-label={t('alerts.col.opened')}>{dateTime(alert.openedAt)}</td>
+                  <td data-label={t('alerts.col.kind')}>{t(`alerts.kind.${alert.kind}`)}</td>
+                  <td data-label={t('alerts.col.value')}>{t(`alerts.value.${alert.kind}`, { value: alert.value })}</td>
+                  <td data-label={t('alerts.col.status')}>
                     {t(`alerts.status.${alert.status}`)}
                     {alert.acknowledgedAt && (
                       <span className="alert-row__detail">
@@ -150,7 +150,7 @@ export function AlertsPanel() {
                       </span>
                     )}
                   </td>
-                  <td>
+                  <td data-label={t('alerts.col.actions')}>
                     {alert.status === 'OPEN' && (
                       <button
                         type="button"

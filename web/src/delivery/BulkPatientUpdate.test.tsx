@@ -3,7 +3,8 @@ import type { MockLink } from '@apollo/client/testing';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { BulkPatientFilter, BulkPatientUpdateInput } from '../__generated__/graphql';
-import { setup } from '../test/setup-app';
+import type { User } from '../auth/session';
+import { CLINICIAN, setup } from '../test/setup-app';
 import { DeliveryBulkUpdatePatientsMutation } from './BulkPatientUpdate';
 import { providersMock, seededCache } from './fixtures';
 
@@ -24,12 +25,15 @@ function updateMock(
   };
 }
 
-async function openUpdate(mocks: MockLink.MockedResponse[]) {
-  const view = setup({ route: '/delivery?view=bulk', mocks: [providersMock(), ...mocks] });
+/** An ADMIN, who may change the whole organization, unless `user` says otherwise. */
+async function openUpdate(mocks: MockLink.MockedResponse[], user = ADMIN) {
+  const view = setup({ route: '/delivery?view=bulk', mocks: [providersMock(), ...mocks], user });
   const form = await screen.findByRole('form', { name: 'Change patients in bulk' });
-  await within(form).findByRole('option', { name: 'Dr. Luis Ortega (Internal Medicine)' });
+  await within(form).findAllByRole('option', { name: 'Dr. Luis Ortega (Internal Medicine)' });
   return { ...view, form };
 }
+
+const ADMIN: User = { ...CLINICIAN, role: 'ADMIN' };
 
 describe('bulk patient change', () => {
   it('counts the organization’s patients that would change, then changes them', async () => {
@@ -135,5 +139,20 @@ describe('bulk patient change', () => {
     await user.selectOptions(within(form).getByLabelText('Preferred language'), 'English');
     await user.click(within(form).getByRole('button', { name: 'Check count' }));
     expect(await within(form).findByRole('alert')).toHaveTextContent('must name at least one criterion');
+  });
+});
+
+describe('bulk patient change by a clinician', () => {
+  it('changes one physician’s patients only, never the whole organization', async () => {
+    const input = { preferredLanguage: 'ES' as const };
+    const { user, form } = await openUpdate(
+      [updateMock({ primaryCarePhysicianId: 'prov-1' }, input, true, { matchedCount: 4, changedCount: 3 })],
+      CLINICIAN,
+    );
+    expect(within(form).queryByRole('radio', { name: 'All patients of my organization' })).not.toBeInTheDocument();
+    await user.selectOptions(within(form).getByLabelText('Physician'), 'Dr. Maya Okafor (Family Medicine)');
+    await user.selectOptions(within(form).getByLabelText('Preferred language'), 'Spanish');
+    await user.click(within(form).getByRole('button', { name: 'Check count' }));
+    expect(await within(form).findByText('Matching patients: 4. Patients that will change: 3.')).toBeInTheDocument();
   });
 });

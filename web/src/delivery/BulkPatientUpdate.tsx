@@ -9,7 +9,7 @@ import { useT } from '../i18n/I18nProvider';
 import { plural } from '../i18n/plural';
 import { BulkForm, type FieldErrors } from './BulkForm';
 import { ProviderSelect } from './ProviderSelect';
-import { ORGANIZATION, ScopeFields, scopeError, type Scope } from './ScopeFields';
+import { ScopeFields, scopeError, useScope } from './ScopeFields';
 
 export const DeliveryBulkUpdatePatientsMutation = graphql(`
   mutation DeliveryBulkUpdatePatientsMutation(
@@ -39,7 +39,7 @@ export function BulkPatientUpdate() {
   const t = useT();
   const { state } = useAuth();
   const organizationId = state.status === 'signedIn' ? state.user.organizationId : '';
-  const [scope, setScope] = useState<Scope>(ORGANIZATION);
+  const [scope, setScope] = useScope();
   const [pcpId, setPcpId] = useState('');
   const [language, setLanguage] = useState<Language | ''>('');
   const [update] = useMutation(DeliveryBulkUpdatePatientsMutation);

@@ -1,7 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import type { MockLink } from '@apollo/client/testing';
 import { describe, expect, it } from 'vitest';
-import { setup } from '../test/setup-app';
+import type { User } from '../auth/session';
+import { CLINICIAN, setup } from '../test/setup-app';
 import { DeliveryBulkResendMutation } from './BulkResend';
 import { providersMock, seededCache } from './fixtures';
 
@@ -17,11 +18,14 @@ function resendMock(
   };
 }
 
-async function openResend(mocks: MockLink.MockedResponse[]) {
-  const view = setup({ route: '/delivery?view=bulk', mocks: [providersMock(), ...mocks] });
+/** An ADMIN, who may change the whole organization, unless `user` says otherwise. */
+async function openResend(mocks: MockLink.MockedResponse[], user = ADMIN) {
+  const view = setup({ route: '/delivery?view=bulk', mocks: [providersMock(), ...mocks], user });
   const form = await screen.findByRole('form', { name: 'Resend to the EHR' });
   return { ...view, form };
 }
+
+const ADMIN: User = { ...CLINICIAN, role: 'ADMIN' };
 
 describe('bulk resend', () => {
   it('shows the count first; only then resends, for real, what was counted', async () => {
@@ -107,5 +111,30 @@ describe('bulk resend', () => {
     expect(await within(form).findByText('This will send 0 patients (0 requests) to the EHR.')).toBeInTheDocument();
     expect(within(form).getByRole('status')).toHaveTextContent('This will send 0 patients (0 requests) to the EHR.');
     expect(within(form).getByRole('button', { name: 'Resend 0 patients' })).toBeDisabled();
+  });
+});
+
+describe('bulk resend by a clinician', () => {
+  it('offers one physician’s patients only, and says the whole organization is for an administrator', async () => {
+    const { user, form } = await openResend(
+      [
+        resendMock({ primaryCarePhysicianId: 'prov-2' }, true, 1, 4),
+        resendMock({ primaryCarePhysicianId: 'prov-2' }, false, 1, 4),
+      ],
+      CLINICIAN,
+    );
+    expect(within(form).queryByRole('radio', { name: 'All patients of my organization' })).not.toBeInTheDocument();
+    expect(
+      within(form).getByText(
+        'Changes to every patient of the organization are made by an administrator: choose one physician’s patients.',
+      ),
+    ).toBeInTheDocument();
+
+    await user.click(within(form).getByRole('button', { name: 'Check count' }));
+    expect(within(form).getByLabelText('Physician')).toHaveAccessibleDescription('Choose a physician.');
+    await user.selectOptions(within(form).getByLabelText('Physician'), 'Dr. Luis Ortega (Internal Medicine)');
+    await user.click(within(form).getByRole('button', { name: 'Check count' }));
+    await user.click(await within(form).findByRole('button', { name: 'Resend 1 patient' }));
+    expect(await within(form).findByText(/^Resending 1 patient: 4 requests queued/)).toBeInTheDocument();
   });
 });

@@ -1,11 +1,10 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { useState } from 'react';
 import { graphql } from '../__generated__';
 import { evictAfterBulkChange } from '../apollo/cache';
 import { useT } from '../i18n/I18nProvider';
 import { plural } from '../i18n/plural';
 import { BulkForm, type FieldErrors } from './BulkForm';
-import { ORGANIZATION, ScopeFields, scopeError, type Scope } from './ScopeFields';
+import { ScopeFields, scopeError, useScope } from './ScopeFields';
 
 export const DeliveryBulkResendMutation = graphql(`
   mutation DeliveryBulkResendMutation($filter: ResendFilter!, $dryRun: Boolean!) {
@@ -20,7 +19,7 @@ export const DeliveryBulkResendMutation = graphql(`
 /** Sends every patient of the organization, or of one physician, to the EHR again: counted first. */
 export function BulkResend() {
   const t = useT();
-  const [scope, setScope] = useState<Scope>(ORGANIZATION);
+  const [scope, setScope] = useScope();
   const [resend] = useMutation(DeliveryBulkResendMutation);
   const client = useApolloClient();
   // Without a physician the resend covers the caller's whole organization.

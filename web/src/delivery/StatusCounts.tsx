@@ -14,7 +14,7 @@ export const DeliveryStatusCountsQuery = graphql(`
     delivered: ehrTransactions(filter: { status: DELIVERED }, first: 1) {
       totalCount
     }
-    dead: ehrTransactions(filter: { status: DEAD }, first: 1) {
+    dead: ehrTransactions(filter: { status: DEAD, failedNow: true }, first: 1) {
       totalCount
     }
   }
@@ -30,7 +30,7 @@ const FIELDS: readonly [EhrTransactionStatus, keyof Omit<Counts, '__typename'>][
 ];
 
 /**
- * How many transactions are in each status. Not cached: these one-node pages would otherwise
+ * How many transactions are in each status; "Failed" counts what is failed now (see `filterOf`). Not cached: these one-node pages would otherwise
  * replace the lists the table shows under the same cache key (the `filter`).
  */
 export function useStatusCounts(pollInterval: number) {

@@ -3,7 +3,9 @@ import { graphql } from '../__generated__';
 import type { DeliveryTransactionRow_TransactionFragment } from '../__generated__/graphql';
 import { useI18n } from '../i18n/I18nProvider';
 import { PatientCell } from './PatientCell';
-import type { PatientName } from './patientNames';
+import { deliveryErrorText } from './deliveryErrors';
+import type { PatientNameState } from './patientNames';
+import { plural } from '../i18n/plural';
 import { ReplayPanel } from './ReplayPanel';
 
 export const DeliveryTransactionRow_transaction = graphql(`
@@ -16,6 +18,9 @@ export const DeliveryTransactionRow_transaction = graphql(`
     mappingVersion
     status
     lastError
+    lastErrorCode
+    lastErrorCause
+    lastErrorHttpStatus
     patient {
       id
     }
@@ -27,18 +32,21 @@ export const DeliveryTransactionRow_transaction = graphql(`
 `);
 
 type Transaction = DeliveryTransactionRow_TransactionFragment;
-const COLUMNS = 8;
+const COLUMNS = 5;
 
 interface TransactionTableProps {
   transactions: readonly Transaction[];
   /** Patient names by id (see `usePatientNames`); a patient absent or null shows as their id. */
-  patientNames: ReadonlyMap<string, PatientName | null>;
+  patientNames: ReadonlyMap<string, PatientNameState>;
   /** A replay was queued: show `notice` and refresh the list. */
   onReplayed: (notice: string) => void;
 }
 
 /**
- * One row per transaction; a DEAD one shows its reason and a Replay button that opens its
+ * One row per transaction, in five columns so the table fits a laptop screen (the request's
+ * endpoint, trigger and mapping version together, the attempts with the status); the time and the
+ * actions stay in view when it scrolls sideways, and on a phone each row is a card (delivery.css).
+ * A DEAD one shows its reason and a Replay button that opens its
  * confirmation below it, or, once replayed (at most once), the replay's status instead.
  */
 export function TransactionTable({ transactions, patientNames, onReplayed }: TransactionTableProps) {
@@ -68,17 +76,19 @@ export function TransactionTable({ transactions, patientNames, onReplayed }: Tra
   };
 
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('deliveryMonitor.caption')}>
-      <table className="table tx-monitor">
+    <div
+      className="table-scroll tx-monitor__scroll"
+      tabIndex={0}
+      role="region"
+      aria-label={t('deliveryMonitor.caption')}
+    >
+      <table className="table tx-monitor cards-on-phone">
         <caption className="visually-hidden">{t('deliveryMonitor.caption')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('deliveryMonitor.col.time')}</th>
             <th scope="col">{t('deliveryMonitor.col.patient')}</th>
-            <th scope="col">{t('deliveryMonitor.col.endpoint')}</th>
-            <th scope="col">{t('deliveryMonitor.col.trigger')}</th>
-            <th scope="col">{t('deliveryMonitor.col.attempts')}</th>
-            <th scope="col">{t('deliveryMonitor.col.mappingVersion')}</th>
+            <th scope="col">{t('deliveryMonitor.col.request')}</th>
             <th scope="col">{t('deliveryMonitor.col.status')}</th>
             <th scope="col">{t('deliveryMonitor.col.actions')}</th>
           </tr>
@@ -94,27 +104,33 @@ export function TransactionTable({ transactions, patientNames, onReplayed }: Tra
                   <th scope="row">
                     <time dateTime={tx.createdAt}>{time.format(new Date(tx.createdAt))}</time>
                   </th>
-                  <td>
+                  <td data-label={t('deliveryMonitor.col.patient')}>
                     <PatientCell id={tx.patient.id} name={patientNames.get(tx.patient.id)} />
                   </td>
-                  <td className="mono">{tx.endpoint}</td>
-                  <td>{t(`deliveryMonitor.trigger.${tx.trigger}`)}</td>
-                  <td>{tx.attempts}</td>
-                  <td>{t('deliveryMonitor.mappingVersion', { version: tx.mappingVersion })}</td>
-                  <td className="tx-monitor__status">
-                    <span className={`badge badge--${tx.status.toLowerCase()}`}>{t(`delivery.${tx.status}`)}</span>
+                  <td data-label={t('deliveryMonitor.col.request')} className="tx-monitor__request">
+                    <span className="mono">{tx.endpoint}</span>
+                    <span className="tx-monitor__detail">
+                      {t('deliveryMonitor.request', {
+                        trigger: t(`deliveryMonitor.trigger.${tx.trigger}`),
+                        version: tx.mappingVersion,
+                      })}
+                    </span>
+                  </td>
+                  <td data-label={t('deliveryMonitor.col.status')} className="tx-monitor__status">
+                    <span className={`badge badge--${tx.status.toLowerCase()}`}>{t(`delivery.${tx.status}`)}</span>{' '}
+                    <span className="tx-monitor__detail">{plural(t, 'deliveryMonitor.attempts', tx.attempts)}</span>
                     {tx.lastError && (tx.status === 'DEAD' || tx.status === 'FAILED') && (
                       <p
                         id={`${panelId}-reason`}
                         className={tx.status === 'DEAD' ? 'tx-monitor__reason' : 'tx-monitor__last-error'}
                       >
                         {t(tx.status === 'DEAD' ? 'deliveryMonitor.reason' : 'deliveryMonitor.lastError', {
-                          reason: tx.lastError,
+                          reason: deliveryErrorText(t, tx),
                         })}
                       </p>
                     )}
                   </td>
-                  <td>
+                  <td data-label={t('deliveryMonitor.col.actions')} className="tx-monitor__actions">
                     {tx.status === 'DEAD' && tx.replayedBy ? (
                       <span
                         className="tx-monitor__replayed"

@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { setup } from '../test/setup-app';
-import { countsMock, dead, patientNamesMock, transaction, transactionsMock } from './fixtures';
+import { countsMock, dead, patientNamesMock, providersMock, transaction, transactionsMock } from './fixtures';
 import { DeliveryReplayMutation } from './ReplayPanel';
 import { DeliveryTransactionsQuery, PAGE_SIZE } from './TransactionsPanel';
 
@@ -27,17 +27,30 @@ describe('delivery monitor: transactions', () => {
     ]);
     expect(await screen.findByText('Loading…')).toHaveAttribute('aria-busy', 'true');
 
-    const link = await screen.findByRole('link', { name: 'García, Ana' });
+    // The file's first render also loads the app's modules: more than findBy's 1 s on a busy machine.
+    const link = await screen.findByRole('link', { name: 'García, Ana' }, { timeout: 4000 });
     expect(link).toHaveAttribute('href', '/patients/pt-1');
+    // Five columns, so the table fits a laptop screen: the request and the status each say more.
     expect(cellsOf(link.closest('tr')!)).toEqual([
       'García, Ana',
-      '/patients',
-      'Patient registered',
-      '1',
-      'v3',
-      'Delivered',
+      '/patientsPatient registered · mapping v3',
+      'Delivered 1 attempt',
       '',
     ]);
+    expect(screen.getAllByRole('columnheader').map((header) => header.textContent)).toEqual([
+      'Time',
+      'Patient',
+      'Request',
+      'Status',
+      'Actions',
+    ]);
+    // On a phone each row is a card whose values are labelled with their column (delivery.css).
+    expect(
+      within(link.closest('tr')!)
+        .getAllByRole('cell')
+        .map((cell) => cell.dataset['label']),
+    ).toEqual(['Patient', 'Request', 'Status', 'Actions']);
+    expect(screen.getByRole('table')).toHaveClass('cards-on-phone');
     expect(within(link.closest('tr')!).getByRole('rowheader').querySelector('time')).toHaveAttribute(
       'datetime',
       '2026-03-01T09:30:00Z',
@@ -60,17 +73,43 @@ describe('delivery monitor: transactions', () => {
     await user.selectOptions(screen.getByLabelText('Status'), 'Failed');
     expect(await screen.findByText(/^Reason:/)).toBeInTheDocument();
     expect(screen.queryByText('Delivered', { selector: '.badge' })).not.toBeInTheDocument();
-    expect(screen.getByLabelText('Status')).toHaveValue('DEAD');
+    expect(screen.getByLabelText('Status')).toHaveValue('failed');
 
     await user.selectOptions(screen.getByLabelText('Status'), 'Pending');
     expect(await screen.findByText('/pending')).toBeInTheDocument();
     expect(screen.getByText('Pending', { selector: '.badge' })).toBeInTheDocument();
   });
 
-  it('opens on the status of the URL', async () => {
-    open([transactionsMock([dead()], { status: 'DEAD' })], '/delivery?status=DEAD');
+  it.each([
+    ['failed', 'DEAD', 'Failed'],
+    ['retrying', 'FAILED', 'Retrying'],
+    // Links made before the statuses had these names still open on the same choice.
+    ['DEAD', 'DEAD', 'Failed'],
+    ['FAILED', 'FAILED', 'Retrying'],
+  ] as const)('opens on the status of the URL (?status=%s)', async (value, status, words) => {
+    open([transactionsMock([dead({ status })], { status })], `/delivery?status=${value}`);
+    expect(await screen.findByText(/^(Reason|Last error):/)).toBeInTheDocument();
+    const select = screen.getByLabelText('Status');
+    expect(within(select).getByRole('option', { name: words })).toHaveProperty('selected', true);
+  });
+
+  it('keeps the status in the URL, so coming back to the list keeps it', async () => {
+    const { user } = open([
+      transactionsMock([transaction()]),
+      transactionsMock([dead()], { status: 'DEAD' }),
+      // Back on the tab, the list is shown from the cache and asked again.
+      transactionsMock([dead()], { status: 'DEAD' }),
+      providersMock(),
+    ]);
+    await screen.findByRole('link', { name: 'García, Ana' });
+    await user.selectOptions(screen.getByLabelText('Status'), 'Failed');
     expect(await screen.findByText(/^Reason:/)).toBeInTheDocument();
-    expect(screen.getByLabelText('Status')).toHaveValue('DEAD');
+
+    await user.click(screen.getByRole('tab', { name: 'Bulk changes' }));
+    expect(screen.queryByLabelText('Status')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('tab', { name: 'Transactions' }));
+    expect(await screen.findByText(/^Reason:/)).toBeInTheDocument();
+    expect(screen.getByLabelText('Status')).toHaveValue('failed');
   });
 
   it('has an empty state for each status, and one for no transactions at all', async () => {
@@ -176,7 +215,7 @@ describe('delivery monitor: DEAD transactions', () => {
     await waitFor(() => expect(within(row).getByText('Replayed → Pending')).toHaveFocus());
     expect(screen.queryByRole('button', { name: 'Replay' })).not.toBeInTheDocument();
     // The refreshed list has the new transaction, caused by the replay.
-    expect(await screen.findByText('Replay', { selector: 'td' })).toBeInTheDocument();
+    expect(await screen.findByText('Replay · mapping v3')).toBeInTheDocument();
     expect(
       within(rowOf('Reason: EHR answered 422: DATE_OF_BIRTH_PATIENT is required')).getByText('Replayed → Pending'),
     ).toBeInTheDocument();

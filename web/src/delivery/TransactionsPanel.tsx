@@ -3,7 +3,6 @@ import { useQuery } from '@apollo/client/react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { graphql } from '../__generated__';
-import type { EhrTransactionStatus } from '../__generated__/graphql';
 import { ErrorState, LoadingState } from '../components/States';
 import { useT } from '../i18n/I18nProvider';
 import { plural } from '../i18n/plural';
@@ -12,10 +11,11 @@ import { StatusCounts, useStatusCounts } from './StatusCounts';
 import { TransactionTable } from './TransactionTable';
 import { usePageVisible } from './usePageVisible';
 import { LoadMore } from '../components/LoadMore';
+import { ReplayAllFailed } from './ReplayAllFailed';
+import { filterOf, STATUS_CHOICES, STATUS_OF, statusChoiceOf } from './statuses';
 
 export const PAGE_SIZE = 25;
 export const POLL_MS = 10_000;
-export const STATUSES: readonly EhrTransactionStatus[] = ['PENDING', 'FAILED', 'DELIVERED', 'DEAD'];
 
 export const DeliveryTransactionsQuery = graphql(`
   query DeliveryTransactionsQuery($first: Int!, $after: String, $filter: EhrTransactionFilter!) {
@@ -32,10 +32,6 @@ export const DeliveryTransactionsQuery = graphql(`
   }
 `);
 
-function statusOf(value: string | null): EhrTransactionStatus | null {
-  return STATUSES.find((status) => status === value) ?? null;
-}
-
 /** The requests that fetch the first page again: a "Load more" waits for them (see `loadMore`). */
 const FIRST_PAGE_IN_FLIGHT: readonly NetworkStatus[] = [
   NetworkStatus.loading,
@@ -49,7 +45,8 @@ export function TransactionsPanel() {
   const t = useT();
   const filterId = useId();
   const [params, setParams] = useSearchParams();
-  const status = statusOf(params.get('status'));
+  const status = statusChoiceOf(params.get('status'));
+  const statusWords = status && t(`delivery.${STATUS_OF[status]}`);
   const [notice, setNotice] = useState<string | null>(null);
   // A poll fetches the first page again, which replaces the list: once more pages are loaded, it stops.
   const [morePages, setMorePages] = useState(false);
@@ -60,7 +57,7 @@ export function TransactionsPanel() {
   const pollInterval = usePageVisible() && !morePages ? POLL_MS : 0;
 
   // `filter` is the cache key of the list (see apollo/cache.ts), so each status keeps its own pages.
-  const filter = status ? { status } : {};
+  const filter = filterOf(status);
   const { data, error, networkStatus, fetchMore, refetch, stopPolling } = useQuery(DeliveryTransactionsQuery, {
     variables: { first: PAGE_SIZE, filter },
     // Coming back to the tab (or after a bulk resend) shows the cache at once, then what changed.
@@ -118,7 +115,8 @@ export function TransactionsPanel() {
     setParams(
       (current) => {
         const next = new URLSearchParams(current);
-        if (statusOf(value)) next.set('status', value);
+        const choice = statusChoiceOf(value);
+        if (choice) next.set('status', choice);
         else next.delete('status');
         return next;
       },
@@ -133,14 +131,20 @@ export function TransactionsPanel() {
           <label htmlFor={filterId}>{t('deliveryMonitor.filter.status')}</label>
           <select id={filterId} value={status ?? ''} onChange={(event) => chooseStatus(event.target.value)}>
             <option value="">{t('deliveryMonitor.filter.all')}</option>
-            {STATUSES.map((value) => (
+            {STATUS_CHOICES.map((value) => (
               <option key={value} value={value}>
-                {t(`delivery.${value}`)}
+                {t(`delivery.${STATUS_OF[value]}`)}
               </option>
             ))}
           </select>
         </div>
         <StatusCounts counts={counts.data} />
+        <ReplayAllFailed
+          onReplayed={(message) => {
+            setNotice(message);
+            refresh();
+          }}
+        />
         <div className="tx-monitor__refresh">
           {/* aria-disabled, not disabled, while busy: disabling the focused button would drop the focus. */}
           <button
@@ -176,7 +180,7 @@ export function TransactionsPanel() {
         <div className="state state--empty">
           <h2>
             {status
-              ? t('deliveryMonitor.emptyStatus.title', { status: t(`delivery.${status}`) })
+              ? t('deliveryMonitor.emptyStatus.title', { status: statusWords ?? '' })
               : t('deliveryMonitor.empty.title')}
           </h2>
           <p>{status ? t('deliveryMonitor.emptyStatus.body') : t('deliveryMonitor.empty.body')}</p>

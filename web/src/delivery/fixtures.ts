@@ -21,6 +21,9 @@ export function transaction(overrides: Partial<Transaction> = {}): Transaction {
     mappingVersion: 3,
     status: 'DELIVERED',
     lastError: null,
+    lastErrorCode: null,
+    lastErrorCause: null,
+    lastErrorHttpStatus: null,
     patient: { __typename: 'Patient', id: 'pt-1' },
     replayedBy: null,
     ...overrides,
@@ -58,7 +61,8 @@ export function transactionsMock(
       query: DeliveryTransactionsQuery,
       variables: {
         first: PAGE_SIZE,
-        filter: status ? { status } : {},
+        // The monitor's "Failed" is what is failed now (statuses.ts).
+        filter: status === 'DEAD' ? { status, failedNow: true } : status ? { status } : {},
         ...(after === undefined ? {} : { after }),
       },
     },
@@ -89,12 +93,14 @@ export function countsMock({ pending = 0, failed = 0, delivered = 0, dead = 0 } 
 
 /**
  * The names query, as often as asked: each alias answers its patient from `names`; an id not listed
- * does not resolve (null for its alias, with an error at its path, as the gateway answers for a
- * deleted patient). `requests` collects the ids each request asked for, padding included.
+ * does not resolve: null for its alias, with an error at its path (the service could not say), or
+ * without one for an id in `deleted` (as the patient service answers for a deleted patient). `requests` collects the ids each request asked for, padding included.
  */
 export function patientNamesMock(
   names: Record<string, [firstName: string, lastName: string]> = { 'pt-1': ['Ana', 'García'] },
   requests: string[][] = [],
+  /** Patients the service says do not exist: null for their alias, without an error. */
+  deleted: readonly string[] = [],
 ): MockLink.MockedResponse {
   return {
     request: { query: DeliveryPatientNamesQuery, variables: () => true },
@@ -106,7 +112,8 @@ export function patientNamesMock(
       ids.forEach((id, i) => {
         const name = names[id];
         data[`p${i}`] = name ? { __typename: 'Patient', id, firstName: name[0], lastName: name[1] } : null;
-        if (!name) errors.push({ message: 'Patient not found', path: [`p${i}`], extensions: { code: 'NOT_FOUND' } });
+        if (!name && !deleted.includes(id))
+          errors.push({ message: 'Patient not found', path: [`p${i}`], extensions: { code: 'NOT_FOUND' } });
       });
       return errors.length > 0 ? { data, errors } : { data };
     },

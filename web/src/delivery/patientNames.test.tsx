@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { Kind, Lexer, Source, TokenKind, print, visit } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { setup } from '../test/setup-app';
+import { es } from './messages';
 import { countsMock, patientNamesMock, transaction, transactionsMock } from './fixtures';
 import { DeliveryPatientNamesQuery, NAMES_PER_QUERY, namePages, patientNamesVariables } from './patientNames';
 import { PAGE_SIZE } from './TransactionsPanel';
@@ -46,7 +47,8 @@ describe('the patient names query', () => {
 });
 
 describe('delivery monitor: patient names', () => {
-  it('asks the names once per loaded page, and shows a patient that does not resolve as their id', async () => {
+  // Two pages of rows rendered several times over: more than the default 5 s on a busy machine.
+  it('asks the names once per loaded page, and shows a deleted patient as such', { timeout: 20_000 }, async () => {
     const requests: string[][] = [];
     const first = Array.from({ length: PAGE_SIZE }, (_, i) => tx(i, `pt-${i % 3}`));
     const { user } = setup({
@@ -56,6 +58,7 @@ describe('delivery monitor: patient names', () => {
         patientNamesMock(
           { 'pt-0': ['Ana', 'García'], 'pt-1': ['Luis', 'Ortega'], 'pt-2': ['Maya', 'Okafor'] },
           requests,
+          ['pt-gone'],
         ),
         transactionsMock(first, { hasNextPage: true, endCursor: 'c1', totalCount: PAGE_SIZE + 2 }),
         transactionsMock([tx(100, 'pt-1'), tx(101, 'pt-gone')], { after: 'c1', totalCount: PAGE_SIZE + 2 }),
@@ -70,12 +73,29 @@ describe('delivery monitor: patient names', () => {
     expect(
       await within(screen.getByText('/e100').closest('tr')!).findByRole('link', { name: 'Ortega, Luis' }),
     ).toBeInTheDocument();
-    // The deleted patient nulls only its own alias: shown as its id, the others named.
+    // The deleted patient nulls only its own alias: shown as deleted, not as a raw id; the others named.
     expect(within(gone).queryByRole('link')).not.toBeInTheDocument();
-    expect(within(gone).getByText('pt-gone')).toBeInTheDocument();
+    expect(within(gone).getByText('Deleted patient')).toBeInTheDocument();
+    expect(within(gone).queryByText('pt-gone')).not.toBeInTheDocument();
     expect(screen.getAllByRole('link', { name: 'García, Ana' })).toHaveLength(9);
     // The second page's names are asked for once its rows are in (pt-1's name was known already).
     await waitFor(() => expect(requests).toHaveLength(2));
     expect(requests[1]!.slice(0, 3)).toEqual(['pt-1', 'pt-gone', 'pt-1']);
+  });
+
+  it('shows a patient the patient service could not answer for as their id, a deleted one as deleted', async () => {
+    setup({
+      route: '/delivery',
+      mocks: [
+        countsMock(),
+        patientNamesMock({}, [], ['pt-gone']),
+        transactionsMock([tx(1, 'pt-unknown'), tx(2, 'pt-gone')]),
+      ],
+    });
+    const gone = (await screen.findByText('/e2')).closest('tr')!;
+    expect(await within(gone).findByText('Deleted patient')).toBeInTheDocument();
+    // An error at its alias: the service could not say, so the id is all there is to show.
+    expect(within(screen.getByText('/e1').closest('tr')!).getByText('pt-unknown')).toBeInTheDocument();
+    expect(es['deliveryMonitor.patient.deleted']).toBe('Paciente eliminado');
   });
 });

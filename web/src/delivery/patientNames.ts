@@ -1,3 +1,4 @@
+import { CombinedGraphQLErrors } from '@apollo/client';
 import { useApolloClient } from '@apollo/client/react';
 import { useEffect, useMemo, useState } from 'react';
 import { graphql } from '../__generated__';
@@ -132,6 +133,24 @@ type Names = DeliveryPatientNamesQueryQuery;
 type Alias = Exclude<keyof Names, '__typename'>;
 export type PatientName = NonNullable<Names[Alias]>;
 
+/** A patient the patient service says does not exist (any more): deleted, their transactions kept. */
+export const DELETED_PATIENT = 'deleted';
+/** What is known of a transaction's patient: their name, that they were deleted, or nothing (null). */
+export type PatientNameState = PatientName | typeof DELETED_PATIENT | null;
+
+/** The aliases an answer's errors name, or `all` when an error names none (the request as a whole failed). */
+function failedAliases(error: unknown): { all: boolean; aliases: ReadonlySet<string> } {
+  if (!error) return { all: false, aliases: new Set() };
+  if (!CombinedGraphQLErrors.is(error)) return { all: true, aliases: new Set() };
+  const aliases = new Set<string>();
+  for (const e of error.errors) {
+    const first = e.path?.[0];
+    if (typeof first !== 'string') return { all: true, aliases };
+    aliases.add(first);
+  }
+  return { all: false, aliases };
+}
+
 /** The variables of one query: `ids` (at most NAMES_PER_QUERY), the first repeated to fill the rest. */
 export function patientNamesVariables(ids: readonly string[]): DeliveryPatientNamesQueryQueryVariables {
   if (ids.length === 0 || ids.length > NAMES_PER_QUERY)
@@ -153,12 +172,13 @@ export function namePages(patientIds: readonly string[], pageSize = NAMES_PER_QU
 /**
  * The names of the patients of the loaded transactions, by patient id: one DeliveryPatientNamesQuery
  * per loaded page (`patientIds` in list order), answered from the cache when already known. An id
- * maps to null when the patient does not resolve (deleted, or the patient service is down), and is
- * absent while its page is loading.
+ * maps to DELETED_PATIENT when the patient service answers that there is no such patient (null
+ * without an error: transactions outlive their patient), to null when it could not say (an error at
+ * that alias, or the service is down), and is absent while its page is loading.
  */
-export function usePatientNames(patientIds: readonly string[]): ReadonlyMap<string, PatientName | null> {
+export function usePatientNames(patientIds: readonly string[]): ReadonlyMap<string, PatientNameState> {
   const client = useApolloClient();
-  const [names, setNames] = useState<ReadonlyMap<string, PatientName | null>>(() => new Map());
+  const [names, setNames] = useState<ReadonlyMap<string, PatientNameState>>(() => new Map());
   const key = JSON.stringify(namePages(patientIds));
   const pages = useMemo(() => JSON.parse(key) as string[][], [key]);
 
@@ -169,11 +189,18 @@ export function usePatientNames(patientIds: readonly string[]): ReadonlyMap<stri
         .subscribe((result) => {
           const data = result.data as Partial<Names> | undefined;
           if (!data || result.loading) return;
+          const failed = failedAliases(result.error);
           setNames((current) => {
-            let next: Map<string, PatientName | null> | null = null;
+            let next: Map<string, PatientNameState> | null = null;
             ids.forEach((id, index) => {
-              const patient = data[`p${index}` as Alias];
-              const name = patient && patient.id === id ? patient : null;
+              const alias = `p${index}` as Alias;
+              const patient = data[alias];
+              const name =
+                patient && patient.id === id
+                  ? patient
+                  : patient === null && !failed.all && !failed.aliases.has(alias)
+                    ? DELETED_PATIENT
+                    : null;
               if (current.get(id) === name && current.has(id)) return;
               next ??= new Map(current);
               next.set(id, name);

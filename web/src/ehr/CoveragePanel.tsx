@@ -1,7 +1,7 @@
 import { useT } from '../i18n/I18nProvider';
 import { QUESTION_PREFIX, type DraftRow } from './draft';
 import type { CanonicalField, Questionnaire } from './operations';
-import type { SourceCatalog } from './sources';
+import { sourceLabel, type SourceCatalog } from './sources';
 import { ErrorState } from '../components/States';
 
 interface Coverage {
@@ -77,12 +77,12 @@ export function CoveragePanel({
           {coverage.fields.map((field) => (
             <li key={field.name}>
               <span>
-                <code>{field.name}</code> {field.description}
+                {sourceLabel(t, catalog, field.name)} <code>{field.name}</code>
               </span>
               <button
                 type="button"
                 className="button button--secondary"
-                aria-label={t('ehr.coverage.mapField', { name: field.name })}
+                aria-label={t('ehr.coverage.mapField', { name: sourceLabel(t, catalog, field.name) })}
                 onClick={() => onMap(field.name)}
               >
                 {t('ehr.coverage.map')}

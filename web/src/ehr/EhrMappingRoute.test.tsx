@@ -63,7 +63,7 @@ describe('EHR mapping tool: access and editor', { timeout: 20_000 }, () => {
     expect(within(coverage).getByRole('heading', { name: 'Canonical fields not mapped (2)' })).toBeInTheDocument();
     expect(within(coverage).getByText('Do you have a cough?')).toBeInTheDocument();
 
-    await user.click(within(coverage).getByRole('button', { name: 'Map symptoms' }));
+    await user.click(within(coverage).getByRole('button', { name: 'Map Symptoms' }));
 
     expect(screen.getByLabelText('Source, row 4')).toHaveValue('symptoms');
     expect(screen.getByLabelText('Source, row 4')).toHaveFocus();

@@ -4,6 +4,7 @@ import { useAuth } from '../auth/AuthProvider';
 import { SelectField } from '../components/Field';
 import { useT } from '../i18n/I18nProvider';
 import type { Draft } from './draft';
+import { loadDraft, saveDraft } from './draftStorage';
 import { MappingWorkspace } from './MappingWorkspace';
 import { EhrMappingToolQuery } from './operations';
 import { ErrorState, LoadingState } from '../components/States';
@@ -15,7 +16,8 @@ export function EhrMappingRoute() {
   const { state } = useAuth();
   const user = state.status === 'signedIn' ? state.user : null;
   const [chosen, setChosen] = useState<string | null>(null);
-  // One draft per system, kept while the page is open so switching systems loses nothing.
+  // One draft per system, kept in the browser (draftStorage.ts): switching systems, leaving the
+  // page or reloading it loses nothing. Read from storage the first time a system is shown.
   const [drafts, setDrafts] = useState<Record<string, Draft | undefined>>({});
   const { data, error, refetch } = useQuery(EhrMappingToolQuery, {
     variables: { organizationId: user?.organizationId ?? '' },
@@ -61,8 +63,11 @@ export function EhrMappingRoute() {
             key={systemId}
             systemId={systemId}
             canonicalFields={data?.canonicalFields ?? []}
-            draft={drafts[systemId]}
-            onDraftChange={(draft) => setDrafts((all) => ({ ...all, [systemId]: draft }))}
+            draft={systemId in drafts ? drafts[systemId] : loadDraft(user.organizationId, systemId)}
+            onDraftChange={(draft) => {
+              saveDraft(user.organizationId, systemId, draft);
+              setDrafts((all) => ({ ...all, [systemId]: draft }));
+            }}
           />
         </>
       )}

@@ -3,7 +3,11 @@ import type { EhrFieldMappingFieldsFragment } from '../__generated__/graphql';
 import { useT } from '../i18n/I18nProvider';
 import { EhrMappingDiffQuery } from './operations';
 import { ErrorState, LoadingState } from '../components/States';
+import { sourceLabel } from './sources';
 import { ScrollTable } from './ui';
+
+/** The diff names canonical fields in words; a question keeps its `question:<linkId>` (its text is not loaded here). */
+const NO_QUESTIONNAIRES = { questionnaires: undefined };
 
 /** One side of a change: endpoint, target and transform, as text. */
 function Entry({ entry }: { entry: EhrFieldMappingFieldsFragment | null | undefined }) {
@@ -42,6 +46,7 @@ export function MappingDiff({ systemId, from, to }: { systemId: string; from: nu
     <ScrollTable
       caption={title}
       showCaption
+      className="ehr-diff"
       columns={[
         t('ehr.diff.kind'),
         t('ehr.col.source'),
@@ -54,8 +59,11 @@ export function MappingDiff({ systemId, from, to }: { systemId: string; from: nu
           <td>
             <span className={`badge ehr-badge--${change.kind.toLowerCase()}`}>{t(`ehr.diff.${change.kind}`)}</span>
           </td>
-          <th scope="row" className="mono">
-            {change.source}
+          <th scope="row">
+            {sourceLabel(t, NO_QUESTIONNAIRES, change.source)}
+            {sourceLabel(t, NO_QUESTIONNAIRES, change.source) !== change.source && (
+              <code className="ehr-diff__source">{change.source}</code>
+            )}
           </th>
           <td>
             <Entry entry={change.before} />

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { TransformKind } from '../__generated__/graphql';
 import { useT } from '../i18n/I18nProvider';
-import type { DraftRow } from './draft';
+import { rowCodeProblems, type DraftRow } from './draft';
 import type { Endpoint } from './operations';
 import type { Column } from './problems';
 
@@ -10,6 +10,11 @@ const TRANSFORMS: readonly TransformKind[] = ['DATE_FORMAT', 'CODE_TABLE'];
 /** The ids of a row's controls, so the editor can move the focus to them. */
 export function rowControlId(prefix: string, rowId: string, control: Column | 'remove'): string {
   return `${prefix}-${rowId}-${control}`;
+}
+
+/** The id of a row's code table, so the editor can take the focus to a line to fix. */
+export function codeTableId(prefix: string, rowId: string): string {
+  return `${rowControlId(prefix, rowId, 'transform')}-codes`;
 }
 
 /** Label, invalid state and the description that carries the row's errors for one control. */
@@ -58,7 +63,10 @@ export function MappingRow({
   const id = (control: Column) => rowControlId(idPrefix, row.id, control);
   const label = (key: Parameters<typeof t>[0]) => t(key, { row: number });
   const endpoint = endpoints.find((e) => e.path === row.endpoint);
-  const invalid = Object.keys(problems).length > 0;
+  // Lines the server would refuse, said as they are typed (publishing waits until they are fixed).
+  const codeErrors = rowCodeProblems(row).map(({ line, problem }) => t(`ehr.codes.${problem}`, { line }));
+  const codesId = codeTableId(idPrefix, row.id);
+  const invalid = Object.keys(problems).length > 0 || codeErrors.length > 0;
 
   return (
     <tr className={invalid ? 'ehr-row--invalid' : undefined}>
@@ -137,13 +145,21 @@ export function MappingRow({
         )}
         {row.transformKind === 'CODE_TABLE' && (
           <textarea
+            id={codesId}
             aria-label={label('ehr.row.codes')}
-            aria-describedby={`${idPrefix}-codes-hint`}
+            aria-invalid={codeErrors.length > 0 || undefined}
+            aria-describedby={
+              codeErrors.length > 0 ? `${idPrefix}-codes-hint ${codesId}-error` : `${idPrefix}-codes-hint`
+            }
+            className={codeErrors.length > 0 ? 'ehr-codes--invalid' : undefined}
             rows={3}
             value={row.codes}
             placeholder="FEMALE=F"
             onChange={(event) => onChange({ codes: event.target.value }, 'transform')}
           />
+        )}
+        {row.transformKind === 'CODE_TABLE' && (
+          <Errors id={codesId} errors={codeErrors.length > 0 ? codeErrors : undefined} />
         )}
         <Errors id={id('transform')} errors={problems.transform} />
       </td>

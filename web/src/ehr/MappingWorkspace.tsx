@@ -3,9 +3,17 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { problemsOf } from '../lib/graphqlErrors';
 import { CoveragePanel } from './CoveragePanel';
-import { countChanges, draftFromMapping, emptyRow, suggestEndpoint, type Draft, type DraftRow } from './draft';
+import {
+  countChanges,
+  draftFromMapping,
+  emptyRow,
+  rowCodeProblems,
+  suggestEndpoint,
+  type Draft,
+  type DraftRow,
+} from './draft';
 import { ADD_ROW, MappingEditor, PROBLEMS } from './MappingEditor';
-import { rowControlId } from './MappingRow';
+import { codeTableId, rowControlId } from './MappingRow';
 import { EhrQuestionnairesQuery, EhrSystemMappingQuery, type CanonicalField } from './operations';
 import { PreviewPanel } from './PreviewPanel';
 import { tieToRows, type Column, type MappingProblems } from './problems';
@@ -28,12 +36,30 @@ function useFocusAfterRender(): (id: string) => void {
   };
 }
 
+/**
+ * While `active` (unpublished changes), leaving or reloading the page asks first (`beforeunload`).
+ * The draft is kept in the browser anyway (draftStorage.ts): moving within the app loses nothing.
+ */
+function useLeaveWarning(active: boolean): void {
+  useEffect(() => {
+    if (!active) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // Older browsers ask only when a value is set.
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [active]);
+}
+
 /** The id suffix of the alert about a newer published version than the draft's. */
 const STALE = 'stale';
 
 /**
- * One EHR system's mapping tool. The draft lives with the page (`draft`, undefined until the first
- * edit), so switching systems and back keeps it; without one the editor shows the published mapping.
+ * One EHR system's mapping tool. The draft is kept by the route (`draft`, undefined until the first
+ * edit) in the browser's storage, so switching systems, leaving the page or reloading it keeps it;
+ * without one the editor shows the published mapping.
  *
  * The mapping is shown from the cache at once and refreshed from the server each time the tool
  * opens, so a version another administrator published since shows up; a draft started from an
@@ -73,6 +99,9 @@ export function MappingWorkspace({
     nextFetchPolicy: 'cache-first',
   });
   const system = data?.ehrSystem;
+  useLeaveWarning(
+    stored !== undefined && (!system || countChanges(draftFromMapping(system.mapping).rows, stored.rows).total > 0),
+  );
 
   useEffect(() => {
     if (notice) noticeRef.current?.focus();
@@ -209,6 +238,12 @@ export function MappingWorkspace({
             onConflict={(current) => {
               focusStale.current = true;
               outdated(current);
+            }}
+            blocked={() => {
+              const invalid = draft.rows.find((row) => rowCodeProblems(row).length > 0);
+              if (!invalid) return null;
+              document.getElementById(codeTableId(idPrefix, invalid.id))?.focus();
+              return t('ehr.codes.blocked', { row: draft.rows.indexOf(invalid) + 1 });
             }}
           />
         }

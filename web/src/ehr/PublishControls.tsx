@@ -20,6 +20,7 @@ export function PublishControls({
   onPublished,
   onRefused,
   onConflict,
+  blocked,
 }: {
   systemId: string;
   draft: Draft;
@@ -30,10 +31,13 @@ export function PublishControls({
   onRefused: (error: unknown, rows: readonly DraftRow[]) => boolean;
   /** Someone published since the draft was started; `current` is their version, when known. */
   onConflict: (current: number | null) => void;
+  /** Called instead of confirming while the draft has problems the editor shows (code table lines); answers why. */
+  blocked?: (() => string | null) | undefined;
 }) {
   const t = useT();
   const [confirming, setConfirming] = useState(false);
   const [failed, setFailed] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
   const failure = useRef<HTMLParagraphElement>(null);
   const [publish, { loading }] = useMutation(EhrPublishMappingMutation, REFETCH_AFTER_CHANGE);
   const note = draft.note.trim();
@@ -72,11 +76,18 @@ export function PublishControls({
         onClick={() => {
           if (loading) return;
           setFailed(false);
-          setConfirming(true);
+          const reason = blocked?.() ?? null;
+          setRefusal(reason);
+          if (reason === null) setConfirming(true);
         }}
       >
         {t('ehr.publish.open')}
       </button>
+      {refusal && (
+        <p className="alert ehr-wide" role="alert">
+          {refusal}
+        </p>
+      )}
       {failed && (
         <p ref={failure} tabIndex={-1} className="alert ehr-wide" role="alert">
           {t('ehr.publish.failed')} {t('common.unexpectedError')}

@@ -32,9 +32,10 @@ export interface Draft {
 export const QUESTION_PREFIX = 'question:';
 
 let nextRowId = 0;
+/** Unique across reloads too: a draft kept in storage (draftStorage.ts) may hold rows made before. */
 export function newRowId(): string {
   nextRowId += 1;
-  return `new-${nextRowId}`;
+  return `new-${Date.now().toString(36)}-${nextRowId}`;
 }
 
 export function emptyRow(source = ''): DraftRow {
@@ -60,7 +61,43 @@ export function draftFromMapping(mapping: {
   };
 }
 
-/** `FROM=TO` lines to code table rows; blank lines are skipped, a line without `=` maps to ''. */
+/** What is wrong with one line of a code table, by its number (from 1, blank lines counted). */
+export interface CodeLineProblem {
+  line: number;
+  problem: 'noEquals' | 'emptyFrom' | 'emptyTo' | 'duplicate';
+}
+
+/**
+ * The lines of a code table the server would refuse (see `validate.ts` in the ehr subgraph): one
+ * without `=`, an empty value on either side, or a value listed twice. Blank lines are skipped.
+ */
+export function codeLineProblems(text: string): CodeLineProblem[] {
+  const problems: CodeLineProblem[] = [];
+  const seen = new Set<string>();
+  text.split('\n').forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === '') return;
+    const at = line.indexOf('=');
+    const number = index + 1;
+    if (at === -1) {
+      problems.push({ line: number, problem: 'noEquals' });
+      return;
+    }
+    const from = line.slice(0, at).trim();
+    if (from === '') problems.push({ line: number, problem: 'emptyFrom' });
+    else if (seen.has(from)) problems.push({ line: number, problem: 'duplicate' });
+    seen.add(from);
+    if (line.slice(at + 1).trim() === '') problems.push({ line: number, problem: 'emptyTo' });
+  });
+  return problems;
+}
+
+/** The code table problems of a row, or none when it has no code table. */
+export function rowCodeProblems(row: DraftRow): CodeLineProblem[] {
+  return row.transformKind === 'CODE_TABLE' ? codeLineProblems(row.codes) : [];
+}
+
+/** `FROM=TO` lines to code table rows; blank lines are skipped, a line without `=` maps to '' (refused, see `codeLineProblems`). */
 export function parseCodes(text: string): { from: string; to: string }[] {
   return text
     .split('\n')

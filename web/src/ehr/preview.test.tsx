@@ -53,7 +53,10 @@ async function openWithDraft(mocks: MockLink.MockedResponse[]) {
   await view.user.selectOptions(screen.getByLabelText('Source, row 4'), 'symptoms');
   await view.user.selectOptions(screen.getByLabelText('Target, row 4'), 'SYMPTOMS_CURRENT_PATIENT');
   await view.user.type(screen.getByLabelText('Find a sample patient'), 'gar');
-  expect(await screen.findByRole('option', { name: 'García, Ana (MRN MRN-0001)' })).toBeInTheDocument();
+  // The search waits for typing to pause, then asks: more than findBy's 1 s on a busy machine.
+  expect(
+    await screen.findByRole('option', { name: 'García, Ana (MRN MRN-0001)' }, { timeout: 4000 }),
+  ).toBeInTheDocument();
   expect(screen.getByLabelText('Sample patient')).toHaveValue('pt-1');
   return view;
 }

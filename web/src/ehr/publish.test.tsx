@@ -180,7 +180,7 @@ describe('EHR mapping tool: publish', { timeout: 20_000 }, () => {
     expect(show).toHaveAttribute('aria-expanded', 'true');
     const changes = await screen.findByRole('table', { name: 'Changes from version 3 to version 4' });
     expect(within(changes).getAllByRole('row')[1]).toHaveTextContent(
-      /^Changeddob\/v1\/patients → DATE_OF_BIRTH_PATIENT \(Date format: MM\/DD\/YYYY\)\/v1\/patients → DATE_OF_BIRTH_PATIENT \(Date format: YYYYMMDD\)$/,
+      /^ChangedDate of birthdob\/v1\/patients → DATE_OF_BIRTH_PATIENT \(Date format: MM\/DD\/YYYY\)\/v1\/patients → DATE_OF_BIRTH_PATIENT \(Date format: YYYYMMDD\)$/,
     );
 
     await user.click(screen.getByRole('button', { name: 'Start again from version 4' }));

@@ -1,4 +1,5 @@
-import { useT } from '../i18n/I18nProvider';
+import { useT, type Translate } from '../i18n/I18nProvider';
+import { en } from './messages';
 import { QUESTION_PREFIX } from './draft';
 import type { CanonicalField, Questionnaire } from './operations';
 
@@ -23,6 +24,24 @@ export function sourceCatalog(
   return { canonicalFields, questionnaires, known: new Set(categoryOf.keys()), categoryOf };
 }
 
+/**
+ * A source by name, in the user's language: a canonical field's label (`ehr.field.<name>`), a
+ * question's text with its link id; the raw source when neither is known (a field newer than
+ * the app, or a question of a questionnaire that is not loaded).
+ */
+export function sourceLabel(t: Translate, catalog: Pick<SourceCatalog, 'questionnaires'>, source: string): string {
+  const field = `ehr.field.${source}`;
+  if (Object.hasOwn(en, field)) return t(field as keyof typeof en);
+  if (source.startsWith(QUESTION_PREFIX)) {
+    const linkId = source.slice(QUESTION_PREFIX.length);
+    for (const questionnaire of catalog.questionnaires ?? []) {
+      const item = questionnaire.items.find((i) => i.linkId === linkId);
+      if (item) return t('ehr.source.question', { linkId, text: item.text });
+    }
+  }
+  return source;
+}
+
 /** The source select's options: canonical fields, then one group of questions per questionnaire. */
 export function SourceOptions({ catalog }: { catalog: SourceCatalog }) {
   const t = useT();
@@ -31,7 +50,7 @@ export function SourceOptions({ catalog }: { catalog: SourceCatalog }) {
       <optgroup label={t('ehr.source.canonical')}>
         {catalog.canonicalFields.map((field) => (
           <option key={field.name} value={field.name}>
-            {field.name}
+            {sourceLabel(t, catalog, field.name)}
           </option>
         ))}
       </optgroup>

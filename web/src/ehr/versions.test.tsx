@@ -99,10 +99,12 @@ describe('EHR mapping tool: versions', { timeout: 20_000 }, () => {
     const diff = await screen.findByRole('table', { name: 'Changes from version 1 to version 3' });
     const rows = within(diff).getAllByRole('row').slice(1);
     expect(rows[0]).toHaveTextContent(
-      /^Addeddob—\/v1\/patients → DATE_OF_BIRTH_PATIENT \(Date format: MM\/DD\/YYYY\)$/,
+      /^AddedDate of birthdob—\/v1\/patients → DATE_OF_BIRTH_PATIENT \(Date format: MM\/DD\/YYYY\)$/,
     );
-    expect(rows[1]).toHaveTextContent(/^Removedemail\/v1\/patients → PATIENT_EMAIL_ID—$/);
-    expect(rows[2]).toHaveTextContent(/^Changedname\/v1\/patients → PATIENT_NAME\/v1\/patients → PATIENT_IDENT_NAME$/);
+    expect(rows[1]).toHaveTextContent(/^RemovedEmailemail\/v1\/patients → PATIENT_EMAIL_ID—$/);
+    expect(rows[2]).toHaveTextContent(
+      /^ChangedNamename\/v1\/patients → PATIENT_NAME\/v1\/patients → PATIENT_IDENT_NAME$/,
+    );
   });
 
   it('refuses to compare a version with itself', async () => {

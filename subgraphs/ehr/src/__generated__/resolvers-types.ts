@@ -149,6 +149,7 @@ export type ResolversTypes = ResolversObject<{
   DataCategory: Types.DataCategory;
   Date: ResolverTypeWrapper<Types.Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
+  EhrDeliveryErrorCode: Types.EhrDeliveryErrorCode;
   EhrEndpoint: ResolverTypeWrapper<EndpointRecord>;
   Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
   EhrEndpointInput: Types.EhrEndpointInput;
@@ -182,6 +183,7 @@ export type ResolversTypes = ResolversObject<{
   Questionnaire: ResolverTypeWrapper<QuestionnaireReference>;
   QuestionnaireItem: ResolverTypeWrapper<Types.QuestionnaireItem>;
   RegisterOrganizationInput: Types.RegisterOrganizationInput;
+  ReplayFailedResult: ResolverTypeWrapper<Types.ReplayFailedResult>;
   ReplayMapping: Types.ReplayMapping;
   ResendFilter: Types.ResendFilter;
   ResendResult: ResolverTypeWrapper<Types.ResendResult>;
@@ -239,6 +241,7 @@ export type ResolversParentTypes = ResolversObject<{
   Questionnaire: QuestionnaireReference;
   QuestionnaireItem: Types.QuestionnaireItem;
   RegisterOrganizationInput: Types.RegisterOrganizationInput;
+  ReplayFailedResult: Types.ReplayFailedResult;
   ResendFilter: Types.ResendFilter;
   ResendResult: Types.ResendResult;
   ValueTransform: Types.ValueTransform;
@@ -382,6 +385,9 @@ export type EhrTransactionResolvers<ContextType = Context, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   idempotencyKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   lastError?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastErrorCause?: Resolver<Types.Maybe<ResolversTypes['EhrDeliveryErrorCode']>, ParentType, ContextType>;
+  lastErrorCode?: Resolver<Types.Maybe<ResolversTypes['EhrDeliveryErrorCode']>, ParentType, ContextType>;
+  lastErrorHttpStatus?: Resolver<Types.Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   mappingVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nextAttemptAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -426,6 +432,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   publishEhrMapping?: Resolver<ResolversTypes['EhrMapping'], ParentType, ContextType, RequireFields<Types.MutationPublishEhrMappingArgs, 'ehrSystemId' | 'input'>>;
   registerOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<Types.MutationRegisterOrganizationArgs, 'input'>>;
   replayEhrTransaction?: Resolver<ResolversTypes['EhrTransaction'], ParentType, ContextType, RequireFields<Types.MutationReplayEhrTransactionArgs, 'id' | 'mapping'>>;
+  replayFailedEhrTransactions?: Resolver<ResolversTypes['ReplayFailedResult'], ParentType, ContextType, RequireFields<Types.MutationReplayFailedEhrTransactionsArgs, 'dryRun'>>;
   resendPatientToEhr?: Resolver<Array<ResolversTypes['EhrTransaction']>, ParentType, ContextType, RequireFields<Types.MutationResendPatientToEhrArgs, 'patientId'>>;
   resendToEhr?: Resolver<ResolversTypes['ResendResult'], ParentType, ContextType, RequireFields<Types.MutationResendToEhrArgs, 'dryRun'>>;
   rollbackEhrMapping?: Resolver<ResolversTypes['EhrMapping'], ParentType, ContextType, RequireFields<Types.MutationRollbackEhrMappingArgs, 'ehrSystemId' | 'version'>>;
@@ -479,6 +486,12 @@ export type QuestionnaireResolvers<ContextType = Context, ParentType extends Res
   unmappedItems?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<Types.QuestionnaireUnmappedItemsArgs, 'ehrSystemId'>>;
 }>;
 
+export type ReplayFailedResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReplayFailedResult'] = ResolversParentTypes['ReplayFailedResult']> = ResolversObject<{
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  remainingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  replayCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type ResendResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResendResult'] = ResolversParentTypes['ResendResult']> = ResolversObject<{
   dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   patientCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -520,6 +533,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Provider?: ProviderResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Questionnaire?: QuestionnaireResolvers<ContextType>;
+  ReplayFailedResult?: ReplayFailedResultResolvers<ContextType>;
   ResendResult?: ResendResultResolvers<ContextType>;
   ValueTransform?: ValueTransformResolvers<ContextType>;
 }>;

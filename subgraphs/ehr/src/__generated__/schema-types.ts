@@ -325,6 +325,31 @@ export type DataCategory =
   /** Current symptoms. */
   | 'SYMPTOMS';
 
+/** Why a delivery attempt failed or a transaction was given up on: the coded form of `lastError`. */
+export type EhrDeliveryErrorCode =
+  /** The EHR system's address is not allowed by the destination policy. */
+  | 'ADDRESS_NOT_ALLOWED'
+  /** The endpoint no longer exists on the EHR system. */
+  | 'ENDPOINT_GONE'
+  /** Given up after every attempt failed; `lastErrorCause` says why the last one did. */
+  | 'GAVE_UP'
+  /** The EHR answered with an error status that is retried (see `lastErrorHttpStatus`). */
+  | 'HTTP_ERROR'
+  /** The patient was deleted before the transaction was delivered. */
+  | 'PATIENT_DELETED'
+  /** The EHR answered with a redirect, which is not followed (see `lastErrorHttpStatus`). */
+  | 'REDIRECTED'
+  /** The EHR refused the request (a 4xx, see `lastErrorHttpStatus`): not retried. */
+  | 'REFUSED'
+  /** The EHR system no longer exists. */
+  | 'SYSTEM_GONE'
+  /** The EHR did not answer in time. */
+  | 'TIMEOUT'
+  /** The EHR could not be reached. */
+  | 'UNREACHABLE'
+  /** Waiting for the EHR to create the patient first. */
+  | 'WAITING_FOR_PATIENT';
+
 /** One API endpoint of an EHR system. */
 export type EhrEndpoint = {
   __typename?: 'EhrEndpoint';
@@ -501,6 +526,16 @@ export type EhrTransaction = {
    * most (e.g. "The EHR refused the request (HTTP 422)."), never what the EHR answered.
    */
   lastError?: Maybe<Scalars['String']['output']>;
+  /** For GAVE_UP, the code of the last attempt's error; otherwise null. */
+  lastErrorCause?: Maybe<EhrDeliveryErrorCode>;
+  /**
+   * What `lastError` says, as a code a client words in its user's language; null when there is no
+   * error or it is not one of the coded ones (then show `lastError`). For a transaction given up on
+   * after its attempts it is GAVE_UP, and `lastErrorCause` is the last attempt's.
+   */
+  lastErrorCode?: Maybe<EhrDeliveryErrorCode>;
+  /** The EHR's HTTP status the error names (for HTTP_ERROR, REFUSED and REDIRECTED, or their GAVE_UP), or null. */
+  lastErrorHttpStatus?: Maybe<Scalars['Int']['output']>;
   /** The mapping version the payload was built with. */
   mappingVersion: Scalars['Int']['output'];
   /** The HTTP method. */
@@ -536,6 +571,11 @@ export type EhrTransactionConnection = {
 
 /** Conditions on the transaction list. */
 export type EhrTransactionFilter = {
+  /**
+   * Only transactions that are failed now: DEAD and not made good by a delivered replay (directly,
+   * or a replay of the replay). Combined with `status`, only DEAD ones can match.
+   */
+  failedNow?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only this patient's. */
   patientId?: InputMaybe<Scalars['ID']['input']>;
   /** Only transactions in this status. */
@@ -695,6 +735,14 @@ export type Mutation = {
    */
   replayEhrTransaction: EhrTransaction;
   /**
+   * Replays, with the current mapping, every transaction of the caller's organization that is failed
+   * now (DEAD and not replayed yet, its patient not deleted), oldest first and at most 200 per call;
+   * each is replayed once, all of them in one step with one audit record (`ehr.replay`). With
+   * `dryRun` (the default) nothing is queued and the answer says how many it would be: show that
+   * count before confirming. Needs an ADMIN token.
+   */
+  replayFailedEhrTransactions: ReplayFailedResult;
+  /**
    * Sends one patient's data to their organization's EHR again, under the current mapping: one new
    * transaction per endpoint. Needs a staff token for the patient's organization.
    */
@@ -702,7 +750,8 @@ export type Mutation = {
   /**
    * Sends again every patient of the caller's organization, or of one primary care physician.
    * With `dryRun` (the default) nothing is sent and the answer says how many patients and requests
-   * it would be: show that count before confirming. Needs a staff token.
+   * it would be: show that count before confirming. Needs a staff token; the whole organization
+   * (no physician) needs an ADMIN token (FORBIDDEN otherwise).
    */
   resendToEhr: ResendResult;
   /**
@@ -795,6 +844,16 @@ export type MutationRegisterOrganizationArgs = {
 export type MutationReplayEhrTransactionArgs = {
   id: Scalars['ID']['input'];
   mapping?: InputMaybe<ReplayMapping>;
+};
+
+
+/**
+ * The entry points for changing data. Every mutation validates its whole input first: on any problem it
+ * changes nothing and answers a BAD_USER_INPUT error listing each field and reason in
+ * `extensions.problems`.
+ */
+export type MutationReplayFailedEhrTransactionsArgs = {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1154,6 +1213,17 @@ export type RegisterOrganizationInput = {
   kind: OrganizationKind;
   /** Name, 2 to 120 characters. */
   name: Scalars['String']['input'];
+};
+
+/** What `replayFailedEhrTransactions` did, or would do. */
+export type ReplayFailedResult = {
+  __typename?: 'ReplayFailedResult';
+  /** Whether this was only a count. */
+  dryRun: Scalars['Boolean']['output'];
+  /** How many failed transactions are left for a later call (past the bound of one call). */
+  remainingCount: Scalars['Int']['output'];
+  /** How many failed transactions it replays (or would replay) in this call. */
+  replayCount: Scalars['Int']['output'];
 };
 
 /** Which mapping a replay uses. */

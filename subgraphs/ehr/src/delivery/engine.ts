@@ -20,6 +20,9 @@ export interface MappingSource {
   version(ehrSystemId: string, organizationId: string, version: number): Promise<MappingVersionRecord | undefined>;
 }
 
+/** The `lastError` of a transaction given up on because its patient was deleted. */
+export const PATIENT_DELETED_ERROR = 'The patient was deleted before delivery.';
+
 const DEMOGRAPHIC: readonly DataCategory[] = ['DEMOGRAPHICS', 'INSURANCE', 'CARE_TEAM'];
 
 /** Which endpoints a change concerns: demographics for a patient change, the rest for answers. */
@@ -95,7 +98,7 @@ export class DeliveryEngine {
             // A deleted patient's unsent transactions are given up on: nothing must reach the EHR after it.
             cancel: {
               patientId: event.patientId,
-              reason: 'The patient was deleted before delivery.',
+              reason: PATIENT_DELETED_ERROR,
               at: new Date(this.now()).toISOString(),
             },
           });
@@ -152,6 +155,25 @@ export class DeliveryEngine {
     mapping: 'ORIGINAL' | 'CURRENT',
     audit?: ChangeAudit,
   ): Promise<EhrTransactionRecord> {
+    const transaction = await this.planReplay(dead, mapping);
+    await this.add([transaction], audit);
+    return transaction;
+  }
+
+  /**
+   * `replay` of several DEAD transactions in one step, each under the current mapping: all of the
+   * replays are queued, with the change's audit record, or none is (the store refuses the whole
+   * step when one of them was replayed meanwhile).
+   */
+  async replayAll(dead: readonly EhrTransactionRecord[], audit?: ChangeAudit): Promise<EhrTransactionRecord[]> {
+    const replays: EhrTransactionRecord[] = [];
+    for (const transaction of dead) replays.push(await this.planReplay(transaction, 'CURRENT'));
+    await this.add(replays, audit);
+    return replays;
+  }
+
+  /** The replay of a DEAD transaction, not yet added. */
+  private async planReplay(dead: EhrTransactionRecord, mapping: 'ORIGINAL' | 'CURRENT'): Promise<EhrTransactionRecord> {
     // Its patient was deleted: the data is erased, and nothing goes to the EHR after the deletion.
     const { source } = dead;
     if (!source) throw notFound('Patient', dead.patientId);
@@ -163,7 +185,7 @@ export class DeliveryEngine {
     if (!version) throw new Error(`mapping version ${dead.mappingVersion} is gone`);
     const ehrPatientId = await this.options.transactions.ehrPatientId(dead.ehrSystemId, dead.patientId);
     const request = buildRequests(source, version, system, ehrPatientId).find((r) => r.endpoint === dead.endpoint);
-    const transaction = this.create(dead, ehrPatientId, {
+    return this.create(dead, ehrPatientId, {
       trigger: 'REPLAY',
       endpoint: dead.endpoint,
       method: request?.method ?? dead.method,
@@ -172,8 +194,6 @@ export class DeliveryEngine {
       source,
       replayOf: dead.id,
     });
-    await this.add([transaction], audit);
-    return transaction;
   }
 
   /** A staff change's transactions go in with its audit record (`addWithAudit`), others alone. */

@@ -56,7 +56,10 @@ function validateTransform(transform: NonNullable<FieldMappingLike['transform']>
       if (codes == null || codes.length === 0) problems.add('codes', 'must have at least one row');
       const seen = new Set<string>();
       codes?.forEach((row, j) => {
-        if (seen.has(row.from)) problems.add(`codes[${j}].from`, 'is listed twice');
+        // An empty side would send an empty string to the EHR, or match a value no patient has.
+        if (row.from.trim() === '') problems.add(`codes[${j}].from`, 'must not be empty');
+        else if (seen.has(row.from)) problems.add(`codes[${j}].from`, 'is listed twice');
+        if (row.to.trim() === '') problems.add(`codes[${j}].to`, 'must not be empty');
         seen.add(row.from);
         checkCharacters(problems, `codes[${j}].from`, row.from);
         checkCharacters(problems, `codes[${j}].to`, row.to);

@@ -1,5 +1,6 @@
 import type { EhrTransactionResolvers } from '../__generated__/resolvers-types';
 import { readTransaction } from './deliveryQueries';
+import { codeDeliveryError } from './deliveryErrors';
 
 export const EhrTransaction: EhrTransactionResolvers = {
   // `readTransaction` is async (audited), so a refusal fails only its own entity.
@@ -11,5 +12,8 @@ export const EhrTransaction: EhrTransactionResolvers = {
     return system;
   },
   // The replay shares its transaction's organization and patient: the parent's read covers it.
+  lastErrorCode: (transaction) => codeDeliveryError(transaction.lastError)?.code ?? null,
+  lastErrorCause: (transaction) => codeDeliveryError(transaction.lastError)?.cause ?? null,
+  lastErrorHttpStatus: (transaction) => codeDeliveryError(transaction.lastError)?.httpStatus ?? null,
   replayedBy: async (transaction, _args, { transactions }) => (await transactions.replayedBy(transaction.id)) ?? null,
 };

@@ -3,11 +3,13 @@ import {
   badUserInput,
   notFound,
   requireOrganization,
+  requireRole,
   requireStaff,
   type ChangeAudit,
 } from '@carebridge/common';
 import type { MutationResolvers } from '../__generated__/resolvers-types';
-import { OTHER_ORGANIZATION } from '../access';
+import { OTHER_ORGANIZATION, requireAdmin } from '../access';
+import { REPLAY_BATCH, replayable } from './failedNow';
 
 // Each sends patient data to an EHR again: audited as ehr.resend / ehr.replay with the patients,
 // the ALLOWED record written by the transaction store with the transactions it queues.
@@ -35,11 +37,17 @@ export const deliveryMutations: MutationResolvers = {
         detail: (result) => (result.dryRun ? 'dry-run' : undefined),
       },
       async (change: ChangeAudit) => {
-        const viewer = requireStaff(context);
-        patientIds = await context.snapshots.patientsOf(
-          viewer.organizationId,
-          filter?.primaryCarePhysicianId ?? undefined,
-        );
+        const physicianId = filter?.primaryCarePhysicianId ?? undefined;
+        // Sending the whole organization again is an ADMIN's call; anyone on staff may resend one physician's patients.
+        const viewer =
+          physicianId === undefined
+            ? requireRole(context, ['ADMIN'], {
+                message:
+                  "Resending every patient of the organization needs the ADMIN role; choose one physician's patients.",
+                log: { action: 'resendToEhr' },
+              })
+            : requireStaff(context);
+        patientIds = await context.snapshots.patientsOf(viewer.organizationId, physicianId);
         if (dryRun !== false) {
           return {
             dryRun: true,
@@ -87,6 +95,37 @@ export const deliveryMutations: MutationResolvers = {
         const replay = await context.delivery.replay(dead, mapping ?? 'CURRENT', change);
         context.logger.info('delivery.replayed', { transactionId: id, replayId: replay.id });
         return replay;
+      },
+    );
+  },
+
+  replayFailedEhrTransactions: (_parent, { dryRun }, context) => {
+    // Filled inside the audited body (after the ADMIN check), read when the record is written.
+    let patientIds: readonly string[] = [];
+    return audited(
+      context,
+      {
+        action: 'ehr.replay',
+        patientIds: () => patientIds,
+        patientCount: () => patientIds.length,
+        detail: (result) => (result.dryRun ? 'dry-run' : undefined),
+      },
+      async (change: ChangeAudit) => {
+        const admin = await requireAdmin(context);
+        const candidates = replayable(await context.transactions.list(admin.organizationId, {}));
+        const batch = candidates.slice(0, REPLAY_BATCH);
+        patientIds = [...new Set(batch.map((t) => t.patientId))];
+        const counts = { replayCount: batch.length, remainingCount: candidates.length - batch.length };
+        if (dryRun !== false) return { dryRun: true, ...counts };
+        // All of them or none (a concurrent replay of one refuses the step), under one record.
+        const replays = await context.delivery.replayAll(batch, change.concerning(patientIds));
+        context.logger.info('delivery.bulk_replayed', {
+          organizationId: admin.organizationId,
+          userId: admin.userId,
+          count: replays.length,
+          remaining: counts.remainingCount,
+        });
+        return { dryRun: false, ...counts };
       },
     );
   },

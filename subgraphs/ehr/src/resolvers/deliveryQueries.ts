@@ -3,6 +3,7 @@ import type { EhrTransactionRecord } from '../data/records';
 import type { Context } from '../context';
 import type { QueryResolvers } from '../__generated__/resolvers-types';
 import { OTHER_ORGANIZATION } from '../access';
+import { failedNow } from './failedNow';
 import { keysetPage } from './pages';
 
 export const deliveryQueries: QueryResolvers = {
@@ -13,10 +14,14 @@ export const deliveryQueries: QueryResolvers = {
       { action: 'ehr.transactions.read', patientIds: (page) => page.nodes.map((t) => t.patientId) },
       async () => {
         const viewer = requireStaff(context);
-        const all = await context.transactions.list(viewer.organizationId, {
-          status: filter?.status ?? null,
+        const listed = await context.transactions.list(viewer.organizationId, {
+          status: filter?.failedNow ? null : (filter?.status ?? null),
           patientId: filter?.patientId ?? null,
         });
+        // Whether a DEAD one was made good depends on its replays, so they are read with it.
+        const all = filter?.failedNow
+          ? failedNow(listed).filter((t) => !filter.status || t.status === filter.status)
+          : listed;
         // Newest first by (createdAt, id).
         return keysetPage(all, (t) => [t.createdAt, t.id], { first, after });
       },

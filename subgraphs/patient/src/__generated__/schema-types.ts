@@ -246,7 +246,8 @@ export type Mutation = {
    * default) nothing changes and the answer says how many patients would: show that count before
    * confirming. Each changed patient is then sent to the EHR, as after `updatePatient`.
    * BAD_USER_INPUT for an empty filter or an empty change; FORBIDDEN for another organization.
-   * Needs a staff token.
+   * Needs a staff token; without a physician in `filter` (the whole organization) an ADMIN token
+   * (FORBIDDEN otherwise).
    */
   updatePatients: BulkPatientUpdateResult;
 };

@@ -2,6 +2,7 @@ import {
   audited,
   notFound,
   requireOrganization,
+  requireRole,
   requireStaff,
   versionConflict,
   type ChangeAudit,
@@ -126,7 +127,15 @@ export const Mutation: MutationResolvers = {
         detail: (result) => (result.dryRun ? 'dry-run' : undefined),
       },
       async (change: ChangeAudit) => {
-        const viewer = requireStaff(context, { log: { action: 'updatePatients' } });
+        // Changing the whole organization's patients is an ADMIN's call; anyone on staff may change one physician's.
+        const viewer =
+          filter.primaryCarePhysicianId == null
+            ? requireRole(context, ['ADMIN'], {
+                message:
+                  "Changing every patient of the organization needs the ADMIN role; choose one physician's patients.",
+                log: { action: 'updatePatients' },
+              })
+            : requireStaff(context, { log: { action: 'updatePatients' } });
         if (filter.organizationId != null) {
           requireOrganization(context, filter.organizationId, {
             message: 'Only patients of your own organization can be changed.',
