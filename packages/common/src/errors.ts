@@ -14,10 +14,15 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** One problem with one input field. `field` is a path such as `inputs[2].email`. */
+/**
+ * One problem with one input field. `field` is a path such as `inputs[2].email`. `code`, when
+ * given, names the problem for clients that word it themselves (e.g. `MRN_TAKEN`); the message is
+ * the English reason.
+ */
 export interface FieldProblem {
   field: string;
   message: string;
+  code?: string;
 }
 
 export function badUserInput(problems: readonly FieldProblem[]): GraphQLError {
@@ -46,8 +51,8 @@ export function versionConflict(typename: string, id: string, expected: number, 
 export class Problems {
   readonly list: FieldProblem[] = [];
 
-  add(field: string, message: string): void {
-    this.list.push({ field, message });
+  add(field: string, message: string, code?: string): void {
+    this.list.push(code === undefined ? { field, message } : { field, message, code });
   }
 
   get empty(): boolean {
@@ -56,7 +61,7 @@ export class Problems {
 
   /** Prefixes every problem of `inner` with `prefix` (e.g. `inputs[3]`) and keeps them. */
   merge(prefix: string, inner: Problems): void {
-    for (const p of inner.list) this.list.push({ field: `${prefix}.${p.field}`, message: p.message });
+    for (const p of inner.list) this.list.push({ ...p, field: `${prefix}.${p.field}` });
   }
 
   throwIfAny(): void {
