@@ -3,7 +3,10 @@ import { en } from './messages';
 
 /** The catalogue key of a physician's specialty: its code (the English name in capitals, `FAMILY_MEDICINE`). */
 export function specialtyKey(specialty: string): string {
-  return `patientDetail.specialty.${specialty.trim().toUpperCase().replace(/[^A-Z]+/g, '_')}`;
+  return `patientDetail.specialty.${specialty
+    .trim()
+    .toUpperCase()
+    .replace(/[^A-Z]+/g, '_')}`;
 }
 
 const isKnown = (key: string): key is keyof typeof en => Object.hasOwn(en, key);

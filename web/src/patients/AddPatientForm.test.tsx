@@ -73,7 +73,13 @@ describe('add-patient form', () => {
             new GraphQLError('Invalid input. mrn: is already used by another patient of the organization', {
               extensions: {
                 code: 'BAD_USER_INPUT',
-                problems: [{ field: 'mrn', message: 'is already used by another patient of the organization', code: 'MRN_TAKEN' }],
+                problems: [
+                  {
+                    field: 'mrn',
+                    message: 'is already used by another patient of the organization',
+                    code: 'MRN_TAKEN',
+                  },
+                ],
               },
             }),
           ],
@@ -89,7 +95,9 @@ describe('add-patient form', () => {
 
     // In the UI language, from the problem's code: never the server's English reason.
     expect(await screen.findByText('Another patient of your organization already has this MRN.')).toBeInTheDocument();
-    expect(screen.getByLabelText('MRN (optional)')).toHaveAccessibleDescription('Generated when left empty. Another patient of your organization already has this MRN.');
+    expect(screen.getByLabelText('MRN (optional)')).toHaveAccessibleDescription(
+      'Generated when left empty. Another patient of your organization already has this MRN.',
+    );
     expect(screen.queryByText(/already used by another patient/)).not.toBeInTheDocument();
     expect(screen.getByLabelText('First name')).not.toHaveAttribute('aria-invalid');
   });

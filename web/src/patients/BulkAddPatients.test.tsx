@@ -148,7 +148,11 @@ describe('adding several patients', () => {
             extensions: {
               code: 'BAD_USER_INPUT',
               problems: [
-                { field: 'inputs[1].mrn', message: 'is already used by another patient of the organization', code: 'MRN_TAKEN' },
+                {
+                  field: 'inputs[1].mrn',
+                  message: 'is already used by another patient of the organization',
+                  code: 'MRN_TAKEN',
+                },
               ],
             },
           }),
@@ -164,7 +168,9 @@ describe('adding several patients', () => {
 
     expect(await screen.findByRole('alert')).toHaveTextContent('Nothing was created.');
     const mrn = within(row(3)).getByLabelText('MRN (optional)');
-    expect(mrn).toHaveAccessibleDescription('Generated when left empty. Another patient of your organization already has this MRN.');
+    expect(mrn).toHaveAccessibleDescription(
+      'Generated when left empty. Another patient of your organization already has this MRN.',
+    );
     await waitFor(() => expect(mrn).toHaveFocus());
     expect(within(row(1)).getByLabelText('MRN (optional)')).not.toHaveAttribute('aria-invalid');
     // Nothing typed is lost.
@@ -245,9 +251,7 @@ describe('adding several patients', () => {
     );
     await waitFor(() => expect(physician).toHaveFocus());
     // A field a row does not show is named in the row's message instead.
-    expect(
-      within(row(1)).getByText('City: This value was not accepted. Check it and try again.'),
-    ).toBeInTheDocument();
+    expect(within(row(1)).getByText('City: This value was not accepted. Check it and try again.')).toBeInTheDocument();
   });
 
   it('keeps the focus on the busy Create button (aria-disabled) and ignores another press', async () => {

@@ -171,7 +171,11 @@ describe('edit-patient form', () => {
               extensions: {
                 code: 'BAD_USER_INPUT',
                 problems: [
-                  { field: 'mrn', message: 'is already used by another patient of the organization', code: 'MRN_TAKEN' },
+                  {
+                    field: 'mrn',
+                    message: 'is already used by another patient of the organization',
+                    code: 'MRN_TAKEN',
+                  },
                 ],
               },
             }),

@@ -81,7 +81,9 @@ export function PatientsRoute() {
   const [dirty, setDirty] = useState(false);
   const [pending, setPending] = useState<PendingPanel | null>(null);
   const [deleting, setDeleting] = useState<PatientTable_PatientFragment | null>(null);
-  const [notice, setNotice] = useState<ReactNode>(() => deletedName && t('deletePatient.deleted', { name: deletedName }));
+  const [notice, setNotice] = useState<ReactNode>(
+    () => deletedName && t('deletePatient.deleted', { name: deletedName }),
+  );
   const [added, setAdded] = useState<Added | null>(null);
 
   // Where the focus goes back to when a panel or the dialog closes: the control that opened it
@@ -160,8 +162,8 @@ export function PatientsRoute() {
   // The list the page opened on (from the address) comes back with as many pages as were loaded,
   // in one request; any other list starts with one page. "Load more" asks for one page at a time.
   const filterKey = JSON.stringify(filter);
-  const opened = useRef({ filterKey, pages: list.pages });
-  const first = PAGE_SIZE * (filterKey === opened.current.filterKey ? opened.current.pages : 1);
+  const [opened] = useState({ filterKey, pages: list.pages });
+  const first = PAGE_SIZE * (filterKey === opened.filterKey ? opened.pages : 1);
   const { data, previousData, error, networkStatus, fetchMore, refetch } = useQuery(PatientsQuery, {
     variables: { first, filter },
     fetchPolicy: 'cache-and-network',

@@ -193,7 +193,8 @@ export const es: { [K in keyof typeof en]: string } = {
     'Otra persona modificó este paciente después de que usted abriera el formulario, así que sus cambios aún no se guardaron. Cargue los datos más recientes: sus cambios se conservan sobre ellos.',
   'editPatient.reload': 'Cargar lo más reciente',
   'editPatient.reloading': 'Cargando…',
-  'editPatient.merged': 'Se muestran los datos más recientes con sus cambios encima; no se guarda nada hasta que pulse Guardar.',
+  'editPatient.merged':
+    'Se muestran los datos más recientes con sus cambios encima; no se guarda nada hasta que pulse Guardar.',
   'editPatient.mergedFields': 'Otra persona cambió: {fields}.',
   'editPatient.mergedNone': 'Nadie más cambió ninguno de los campos.',
   'editPatient.changedTheirs': 'Lo cambió otra persona.',
