@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Gender, Language } from '../__generated__/graphql';
 import { useI18n, useT } from '../i18n/I18nProvider';
 import { plural } from '../i18n/plural';
-import { formatDate } from '../lib/format';
+import { formatDate, formatPhone } from '../lib/format';
 import { listItemOf } from '../lib/graphqlErrors';
 import { FIELD_LABELS } from './fieldLabels';
 import { translatedProblems } from './problems';
@@ -287,7 +287,7 @@ function ReviewTable({ rows }: { rows: readonly Row[] }) {
   const optional = (value: string) => (value.trim() === '' ? t('patients.none') : value.trim());
   return (
     <div className="table-scroll">
-      <table className="table">
+      <table className="table bulk-review">
         <caption className="visually-hidden">{t('bulkAdd.caption')}</caption>
         <thead>
           <tr>
@@ -314,8 +314,8 @@ function ReviewTable({ rows }: { rows: readonly Row[] }) {
                 <time dateTime={draft.dateOfBirth}>{formatDate(draft.dateOfBirth, language)}</time>
               </td>
               <td className="mono">{draft.mrn.trim() || t('bulkAdd.mrnGenerated')}</td>
-              <td>{optional(draft.phone)}</td>
-              <td>{optional(draft.email)}</td>
+              <td>{draft.phone.trim() === '' ? t('patients.none') : formatPhone(draft.phone.trim())}</td>
+              <td className="cell--wrap">{optional(draft.email)}</td>
               <td>{physician(draft.primaryCarePhysicianId)}</td>
               <td>{t(`patientForm.language.${draft.preferredLanguage as Language}`)}</td>
             </tr>
