@@ -1,7 +1,7 @@
 import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { Link, useLocation } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { graphql } from '../__generated__';
 import type { PatientFilter, PatientTable_PatientFragment } from '../__generated__/graphql';
 import { ErrorState, LoadingState } from '../components/States';
@@ -85,6 +85,11 @@ export function PatientsRoute() {
     () => deletedName && t('deletePatient.deleted', { name: deletedName }),
   );
   const [added, setAdded] = useState<Added | null>(null);
+  // Said once: a reload of this entry, or Back to it, does not say the deletion again.
+  const navigate = useNavigate();
+  useEffect(() => {
+    if (deletedName) void navigate({ search: location.search }, { replace: true, state: null });
+  }, [deletedName, location.search, navigate]);
 
   // Where the focus goes back to when a panel or the dialog closes: the control that opened it
   // (found again after it re-renders), else the page title.
