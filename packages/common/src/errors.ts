@@ -14,7 +14,11 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** One problem with one input field. `field` is a path such as `inputs[2].email`. */
+/**
+ * One problem with one input field. `field` is a path such as `inputs[2].email`. `code`, when
+ * given, names the problem for clients that word it themselves (e.g. `MRN_TAKEN`); the message is
+ * the English reason.
+ */
 export interface FieldProblem {
   field: string;
   message: string;
@@ -50,8 +54,8 @@ export function versionConflict(typename: string, id: string, expected: number, 
 export class Problems {
   readonly list: FieldProblem[] = [];
 
-  add(field: string, message: string, detail?: Pick<FieldProblem, 'code' | 'linkId'>): void {
-    this.list.push({ field, message, ...detail });
+  add(field: string, message: string, detail?: string | Pick<FieldProblem, 'code' | 'linkId'>): void {
+    this.list.push({ field, message, ...(typeof detail === 'string' ? { code: detail } : detail) });
   }
 
   get empty(): boolean {

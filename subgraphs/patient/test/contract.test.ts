@@ -221,6 +221,7 @@ describe('patient mutations', () => {
                   "message": "must be an email address such as name@example.com",
                 },
                 {
+                  "code": "MRN_TAKEN",
                   "field": "mrn",
                   "message": "is already used by another patient of the organization",
                 },

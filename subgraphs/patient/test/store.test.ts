@@ -377,7 +377,13 @@ describe.each(backends)('the patient store ($name)', (backend) => {
       const batch = [newPatient({ lastName: 'Fine' }), newPatient({ mrn: 'rh-10' }), newPatient({ mrn: 'NEW-1' })];
       expect((await thrown(store.create(batch))).extensions).toEqual({
         code: 'BAD_USER_INPUT',
-        problems: [{ field: 'inputs[1].mrn', message: 'is already used by another patient of the organization' }],
+        problems: [
+          {
+            field: 'inputs[1].mrn',
+            message: 'is already used by another patient of the organization',
+            code: 'MRN_TAKEN',
+          },
+        ],
       });
       await expect(store.create([newPatient({ mrn: 'NEW-1' }), newPatient({ mrn: 'new-1' })])).rejects.toThrow();
       expect(await count(store)).toEqual(6);
@@ -471,7 +477,9 @@ describe.each(backends)('the patient store ($name)', (backend) => {
       const store = await sampleStore(backend);
       expect((await thrown(store.update('pt-test-1', { mrn: 'RH-11' }, 1))).extensions).toEqual({
         code: 'BAD_USER_INPUT',
-        problems: [{ field: 'mrn', message: 'is already used by another patient of the organization' }],
+        problems: [
+          { field: 'mrn', message: 'is already used by another patient of the organization', code: 'MRN_TAKEN' },
+        ],
       });
       expect((await store.findById('pt-test-1'))?.version).toEqual(1);
     });
@@ -521,7 +529,9 @@ describe.each(backends)('the patient store ($name)', (backend) => {
       // One MRN for two patients of one organization would break its uniqueness.
       expect(await refusal('pt-test-2', 1, { mrn: 'RH-50' })).toEqual({
         code: 'BAD_USER_INPUT',
-        problems: [{ field: 'mrn', message: 'is already used by another patient of the organization' }],
+        problems: [
+          { field: 'mrn', message: 'is already used by another patient of the organization', code: 'MRN_TAKEN' },
+        ],
       });
       expect((await store.list({ first: 100 })).nodes).toEqual(before);
       expect(await store.outbox.size()).toEqual(events);

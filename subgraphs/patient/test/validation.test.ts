@@ -122,7 +122,7 @@ describe('validatePatientInput', () => {
 
   it('requires the MRN to be unique within the organization, ignoring case', () => {
     expect(problemsOf(patientInput({ mrn: 'rh-777' }))).toEqual([
-      { field: 'mrn', message: 'is already used by another patient of the organization' },
+      { field: 'mrn', message: 'is already used by another patient of the organization', code: 'MRN_TAKEN' },
     ]);
     expect(problemsOf(patientInput({ organizationId: 'org-lakeside', mrn: 'RH-777' }))).toEqual([]);
   });
@@ -298,7 +298,7 @@ describe('validatePatientUpdate', () => {
   it("lets a patient keep its own MRN but not take another patient's", () => {
     expect(validatePatientUpdate({ mrn: 'rh-777' }, existing, lookups).list).toEqual([]);
     expect(validatePatientUpdate({ mrn: 'RH-777' }, { ...existing, id: 'pt-other' }, lookups).list).toEqual([
-      { field: 'mrn', message: 'is already used by another patient of the organization' },
+      { field: 'mrn', message: 'is already used by another patient of the organization', code: 'MRN_TAKEN' },
     ]);
   });
 

@@ -5,11 +5,13 @@ interface FieldFrame {
   /** Already translated; a server problem may arrive as its own text. */
   error?: string | undefined;
   hint?: string | undefined;
+  /** Drawn out (e.g. a value someone else changed); its hint says why. */
+  marked?: boolean | undefined;
 }
 
-function Frame({ id, label, error, hint, children }: FieldFrame & { id: string; children: ReactNode }) {
+function Frame({ id, label, error, hint, marked, children }: FieldFrame & { id: string; children: ReactNode }) {
   return (
-    <div className={error ? 'field field--invalid' : 'field'}>
+    <div className={['field', error && 'field--invalid', marked && 'field--marked'].filter(Boolean).join(' ')}>
       <label htmlFor={id}>{label}</label>
       {children}
       {hint && (
@@ -32,10 +34,16 @@ function describedBy(id: string, { error, hint }: FieldFrame): string | undefine
 }
 
 /** A labelled input whose hint and error are announced with it (`aria-describedby`). */
-export function TextField({ label, error, hint, ...input }: FieldFrame & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  label,
+  error,
+  hint,
+  marked,
+  ...input
+}: FieldFrame & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
   return (
-    <Frame id={id} label={label} error={error} hint={hint}>
+    <Frame id={id} label={label} error={error} hint={hint} marked={marked}>
       <input
         id={id}
         aria-invalid={error ? true : undefined}
@@ -50,12 +58,13 @@ export function SelectField({
   label,
   error,
   hint,
+  marked,
   children,
   ...select
 }: FieldFrame & SelectHTMLAttributes<HTMLSelectElement>) {
   const id = useId();
   return (
-    <Frame id={id} label={label} error={error} hint={hint}>
+    <Frame id={id} label={label} error={error} hint={hint} marked={marked}>
       <select
         id={id}
         aria-invalid={error ? true : undefined}

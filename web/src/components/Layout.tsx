@@ -7,6 +7,7 @@ import { INACTIVITY_TIMEOUT_MS, useInactivityLogout } from '../auth/useInactivit
 import { useRouteAnnouncement } from './useRouteAnnouncement';
 import { useT } from '../i18n/I18nProvider';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
+import './layout.css';
 
 export const LayoutQuery = graphql(`
   query LayoutQuery($organizationId: ID!) {
@@ -61,7 +62,11 @@ export function Layout() {
           </span>
         )}
         <LanguageSwitcher />
-        <button type="button" className="button button--secondary" onClick={() => void onLogout(false)}>
+        <button
+          type="button"
+          className="button button--secondary app-header__logout"
+          onClick={() => void onLogout(false)}
+        >
           {t('header.logout')}
         </button>
       </header>

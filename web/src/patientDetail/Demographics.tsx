@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { PatientDetailQueryQuery } from '../__generated__/graphql';
 import { useI18n } from '../i18n/I18nProvider';
 import { useFormatters } from '../lib/format';
+import { specialtyName } from './specialty';
 
 type Patient = NonNullable<PatientDetailQueryQuery['patient']>;
 
@@ -20,7 +21,7 @@ export function Demographics({ patient, organizationName }: { patient: Patient; 
       <time dateTime={patient.dateOfBirth}>{format.date(patient.dateOfBirth)}</time>,
     ],
     [t('patientDetail.field.gender'), t(`gender.${patient.gender}`)],
-    [t('patientDetail.field.phone'), patient.phone ?? none],
+    [t('patientDetail.field.phone'), patient.phone ? format.phone(patient.phone) : none],
     [t('patientDetail.field.email'), patient.email ?? none],
     [
       t('patientDetail.field.address'),
@@ -48,7 +49,7 @@ export function Demographics({ patient, organizationName }: { patient: Patient; 
         ? t('patientDetail.emergencyContact', {
             name: emergencyContact.name,
             relationship: emergencyContact.relationship,
-            phone: emergencyContact.phone,
+            phone: format.phone(emergencyContact.phone),
           })
         : none,
     ],
@@ -64,7 +65,7 @@ export function Demographics({ patient, organizationName }: { patient: Patient; 
       primaryCarePhysician
         ? t('patientDetail.pcp', {
             name: primaryCarePhysician.displayName,
-            specialty: primaryCarePhysician.specialty,
+            specialty: specialtyName(t, primaryCarePhysician.specialty),
           })
         : none,
     ],

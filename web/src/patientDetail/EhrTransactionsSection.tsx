@@ -1,10 +1,11 @@
-import { useMutation } from '@apollo/client/react';
-import { useState } from 'react';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useEffect, useState } from 'react';
 import { graphql } from '../__generated__';
 import type { PatientDetailTransactions_TransactionFragment } from '../__generated__/graphql';
 import { useI18n } from '../i18n/I18nProvider';
 import { plural } from '../i18n/plural';
 import { useFormatters } from '../lib/format';
+import { usePageVisible } from '../delivery/usePageVisible';
 import { Unavailable } from './ClinicalSections';
 
 export const PatientDetailTransactions_transaction = graphql(`
@@ -24,7 +25,10 @@ export const PatientDetailTransactions_transaction = graphql(`
   }
 `);
 
-/** Refetched after a resend: the transactions land in the cached patient, which the page reads. */
+/**
+ * Refetched after a resend, then polled until the new transactions settle: the transactions land
+ * in the cached patient, which the page reads.
+ */
 export const PatientDetailTransactionsQuery = graphql(`
   query PatientDetailTransactionsQuery($id: ID!) {
     patient(id: $id) {
@@ -46,6 +50,44 @@ export const PatientDetailResendMutation = graphql(`
 
 type Outcome = { ok: true; count: number } | { ok: false };
 
+/** How often the transactions are read again after a resend, while some are still on their way. */
+export const RESEND_POLL_MS = 2_000;
+/** How long after a resend they are followed at most (a retry may be scheduled far later). */
+export const RESEND_WATCH_MS = 60_000;
+
+/** Still on its way: waiting for a first attempt, or failed with a retry scheduled. */
+export function isUnsettled(tx: Pick<PatientDetailTransactions_TransactionFragment, 'status' | 'nextAttemptAt'>) {
+  return tx.status === 'PENDING' || (tx.status === 'FAILED' && tx.nextAttemptAt != null);
+}
+
+/**
+ * After a resend, reads the patient's transactions every `RESEND_POLL_MS` while any is unsettled
+ * and the page is visible, for `RESEND_WATCH_MS` at most. Returns whether it is following them.
+ */
+function useFollowAfterResend(
+  patientId: string,
+  transactions: readonly PatientDetailTransactions_TransactionFragment[] | null | undefined,
+) {
+  // Each resend starts a new watch (1, 2…); `ended` is the last watch whose time ran out.
+  const [watch, setWatch] = useState(0);
+  const [ended, setEnded] = useState(0);
+  const visible = usePageVisible();
+  useEffect(() => {
+    if (watch === 0) return;
+    const timer = setTimeout(() => setEnded(watch), RESEND_WATCH_MS);
+    return () => clearTimeout(timer);
+  }, [watch]);
+  const following = watch > ended && (transactions?.some(isUnsettled) ?? false);
+  // The first read comes from the cache (the resend's refetch just wrote it); each poll asks the server.
+  useQuery(PatientDetailTransactionsQuery, {
+    variables: { id: patientId },
+    skip: !following || !visible,
+    pollInterval: RESEND_POLL_MS,
+    fetchPolicy: 'cache-first',
+  });
+  return { following, start: () => setWatch((n) => n + 1) };
+}
+
 export function EhrTransactionsSection({
   patientId,
   transactions,
@@ -57,6 +99,7 @@ export function EhrTransactionsSection({
   const format = useFormatters();
   const none = t('patientDetail.none');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const follow = useFollowAfterResend(patientId, transactions);
   const [resend, { loading }] = useMutation(PatientDetailResendMutation, {
     refetchQueries: [{ query: PatientDetailTransactionsQuery, variables: { id: patientId } }],
     awaitRefetchQueries: true,
@@ -67,6 +110,7 @@ export function EhrTransactionsSection({
     try {
       const { data } = await resend({ variables: { patientId } });
       setOutcome(data ? { ok: true, count: data.resendPatientToEhr.length } : { ok: false });
+      if (data) follow.start();
     } catch {
       setOutcome({ ok: false });
     }
@@ -90,6 +134,7 @@ export function EhrTransactionsSection({
               : plural(t, { one: 'patientDetail.resend.one', other: 'patientDetail.resend.done' }, outcome.count)}
           </p>
         )}
+        {follow.following && <p className="patient-detail__empty">{t('patientDetail.resend.watching')}</p>}
       </div>
       {outcome && !outcome.ok && (
         <p className="alert" role="alert">

@@ -33,10 +33,11 @@ describe('patient detail page', () => {
     expect(definition('MRN')).toBe('MRN-0001');
     expect(definition('Date of birth')).toBe('Feb 29, 1980');
     expect(definition('Gender')).toBe('Female');
-    expect(definition('Phone')).toBe('+1 555 010 2030');
+    // Phones for people: national format for the clinic's country, not E.164.
+    expect(definition('Phone')).toBe('(555) 010-2030');
     expect(definition('Email')).toBe('ana@example.com');
     expect(definition('Address')).toBe('12 Main StSpringfield, IL 62701US');
-    expect(definition('Emergency contact')).toBe('Luis García (spouse), +1 555 010 9999');
+    expect(definition('Emergency contact')).toBe('Luis García (spouse), (555) 010-9999');
     expect(definition('Insurance')).toBe('Blue Shield, policy BS-123');
     expect(definition('Preferred language')).toBe('Español');
     expect(definition('Primary care physician')).toBe('Dr. Maya Okafor, Family Medicine');

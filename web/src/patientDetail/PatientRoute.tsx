@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
-import { Link, useParams } from 'react-router';
+import { useRef, useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { graphql } from '../__generated__';
 import { useAuth } from '../auth/AuthProvider';
 import { useT } from '../i18n/I18nProvider';
@@ -9,6 +10,11 @@ import { Demographics } from './Demographics';
 import { EhrPreviewSection } from './EhrPreviewSection';
 import { EhrTransactionsSection } from './EhrTransactionsSection';
 import { IntakeLinkPanel } from './IntakeLinkPanel';
+import { PatientBanner } from './PatientBanner';
+import { DeletePatientDialog } from '../patients/DeletePatientDialog';
+import { EditPatientForm } from '../patients/EditPatientForm';
+import type { PatientsLocationState } from '../patients/PatientsRoute';
+import type { ListLocationState } from '../patients/useListParams';
 import './patientDetail.css';
 
 /**
@@ -100,10 +106,18 @@ export function PatientRoute() {
     notifyOnNetworkStatusChange: true,
   });
   const patient = data?.patient;
+  const navigate = useNavigate();
+  // Back to the list as it was left (its search and filters), when the page was opened from it.
+  const list = { pathname: '/', search: (useLocation().state as ListLocationState | null)?.list ?? '' };
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const editButton = useRef<HTMLButtonElement | null>(null);
+  const deleteButton = useRef<HTMLButtonElement | null>(null);
 
   const back = (
     <p className="patient-detail__back">
-      <Link to="/">
+      <Link to={list}>
         <span aria-hidden="true">← </span>
         {t('patientDetail.back')}
       </Link>
@@ -157,11 +171,45 @@ export function PatientRoute() {
   return (
     <article className="page patient-detail" aria-labelledby="patient-detail-title">
       {back}
-      <div className="page__header">
-        <h1 id="patient-detail-title">
-          {patient.firstName} {patient.lastName}
-        </h1>
-      </div>
+      <PatientBanner
+        patient={patient}
+        editing={editing}
+        onEdit={(button) => {
+          editButton.current = button;
+          setNotice(null);
+          setEditing(true);
+        }}
+        onDelete={(button) => {
+          deleteButton.current = button;
+          setNotice(null);
+          setDeleting(true);
+        }}
+      />
+      <div role="status">{notice && <p className="notice notice--success">{notice}</p>}</div>
+      {editing && (
+        <EditPatientForm
+          patientId={patient.id}
+          onDone={(name) => {
+            setEditing(false);
+            if (name) setNotice(t('editPatient.saved', { name }));
+            editButton.current?.focus();
+          }}
+        />
+      )}
+      {deleting && (
+        <DeletePatientDialog
+          patient={patient}
+          onDone={(name) => {
+            setDeleting(false);
+            if (!name) {
+              deleteButton.current?.focus();
+              return;
+            }
+            const state: PatientsLocationState = { deleted: name };
+            void navigate(list, { state });
+          }}
+        />
+      )}
       <Demographics patient={patient} organizationName={organizationName} />
       <ClinicalHistorySection en={patient.historyEn} es={patient.historyEs} />
       <ResponsesSection responses={patient.questionnaireResponses} />

@@ -64,7 +64,7 @@ describe('add-patient form', () => {
     expect(form).toBeInTheDocument();
   });
 
-  it('shows the server’s problems next to their fields', async () => {
+  it('shows the server’s problems next to their fields, worded from their code', async () => {
     const { user } = await openForm([
       {
         request: { query: PatientsCreateMutation, variables: { input } },
@@ -73,7 +73,13 @@ describe('add-patient form', () => {
             new GraphQLError('Invalid input. mrn: is already used by another patient of the organization', {
               extensions: {
                 code: 'BAD_USER_INPUT',
-                problems: [{ field: 'mrn', message: 'is already used by another patient of the organization' }],
+                problems: [
+                  {
+                    field: 'mrn',
+                    message: 'is already used by another patient of the organization',
+                    code: 'MRN_TAKEN',
+                  },
+                ],
               },
             }),
           ],
@@ -87,10 +93,12 @@ describe('add-patient form', () => {
     await user.type(screen.getByLabelText('MRN (optional)'), 'MRN-0001');
     await user.click(screen.getAllByRole('button', { name: 'Add patient' }).at(-1)!);
 
-    expect(await screen.findByText('is already used by another patient of the organization')).toBeInTheDocument();
+    // In the UI language, from the problem's code: never the server's English reason.
+    expect(await screen.findByText('Another patient of your organization already has this MRN.')).toBeInTheDocument();
     expect(screen.getByLabelText('MRN (optional)')).toHaveAccessibleDescription(
-      'Generated when left empty. is already used by another patient of the organization',
+      'Generated when left empty. Another patient of your organization already has this MRN.',
     );
+    expect(screen.queryByText(/already used by another patient/)).not.toBeInTheDocument();
     expect(screen.getByLabelText('First name')).not.toHaveAttribute('aria-invalid');
   });
 
@@ -111,9 +119,17 @@ describe('add-patient form', () => {
     fireEvent.change(screen.getByLabelText('Date of birth'), { target: { value: input.dateOfBirth } });
     await user.click(screen.getAllByRole('button', { name: 'Add patient' }).at(-1)!);
 
-    expect(await screen.findByText('Lucía Fernández was added.')).toBeInTheDocument();
+    const notice = await screen.findByText('Lucía Fernández was added.', { exact: false });
     expect(screen.queryByRole('form', { name: 'Add a patient' })).not.toBeInTheDocument();
-    expect(await screen.findByRole('rowheader', { name: 'Fernández, Lucía' })).toBeInTheDocument();
+    // The notice links to the new patient, whose row stands out in the refreshed list.
+    expect(within(notice).getByRole('link', { name: 'Open the patient’s page' })).toHaveAttribute(
+      'href',
+      '/patients/pt-new',
+    );
+    const row = (await screen.findByRole('rowheader', { name: 'Fernández, Lucía' })).closest('tr')!;
+    expect(row).toHaveClass('table__row--new');
+    expect(within(row).getByText('New')).toBeInTheDocument();
+    expect(screen.getByRole('rowheader', { name: 'García, Ana' }).closest('tr')).not.toHaveClass('table__row--new');
   });
 
   it('offers the physician and the preferred language, and folds the optional groups away', async () => {
@@ -242,8 +258,9 @@ describe('add-patient form', () => {
     await user.click(submitButton());
 
     const relationship = await screen.findByLabelText('Relationship');
-    await screen.findByText('is not a relationship we know');
-    expect(relationship).toHaveAccessibleDescription('is not a relationship we know');
+    // A problem without a code known here: a general message, not the server's English.
+    await screen.findByText('This value was not accepted. Check it and try again.');
+    expect(relationship).toHaveAccessibleDescription('This value was not accepted. Check it and try again.');
     expect(relationship).toHaveFocus();
     expect(fold('Emergency contact (optional)')).toHaveAttribute('open');
     expect(screen.getByRole('alert')).toHaveTextContent('Please correct the highlighted fields.');

@@ -1,17 +1,17 @@
 import { useT } from '../i18n/I18nProvider';
-import { problemsByField } from '../lib/graphqlErrors';
 import { toPatientInput } from './draft';
 import { PatientForm } from './PatientForm';
+import { translatedProblems } from './problems';
 import { useCreatePatientMutation } from './useCreatePatientMutation';
 import { EMPTY_DRAFT } from './validation';
 
-/** Adds one patient; `onDone` gets the new patient's name, or null when cancelled. */
+/** Adds one patient; `onDone` gets the new patient's id and name, or null when cancelled. */
 export function AddPatientForm({
   onDone,
   today,
   onDirtyChange,
 }: {
-  onDone: (name: string | null) => void;
+  onDone: (created: { id: string; name: string } | null) => void;
   today?: string;
   /** Told whether the form has unsaved changes (see `PatientForm`). */
   onDirtyChange?: (dirty: boolean) => void;
@@ -32,10 +32,13 @@ export function AddPatientForm({
       onSubmit={async (draft) => {
         try {
           const { data } = await createPatient({ variables: { input: toPatientInput(draft) } });
-          if (data) onDone(`${data.createPatient.firstName} ${data.createPatient.lastName}`);
+          if (data) {
+            const { id, firstName, lastName } = data.createPatient;
+            onDone({ id, name: `${firstName} ${lastName}` });
+          }
           return undefined;
         } catch (error) {
-          const problems = problemsByField(error);
+          const problems = translatedProblems(error, t);
           return Object.keys(problems).length > 0 ? { problems } : { alert: t('common.unexpectedError') };
         }
       }}

@@ -147,7 +147,13 @@ describe('adding several patients', () => {
           new GraphQLError('Invalid input', {
             extensions: {
               code: 'BAD_USER_INPUT',
-              problems: [{ field: 'inputs[1].mrn', message: 'is already used by another patient of the organization' }],
+              problems: [
+                {
+                  field: 'inputs[1].mrn',
+                  message: 'is already used by another patient of the organization',
+                  code: 'MRN_TAKEN',
+                },
+              ],
             },
           }),
         ],
@@ -163,7 +169,7 @@ describe('adding several patients', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Nothing was created.');
     const mrn = within(row(3)).getByLabelText('MRN (optional)');
     expect(mrn).toHaveAccessibleDescription(
-      'Generated when left empty. is already used by another patient of the organization',
+      'Generated when left empty. Another patient of your organization already has this MRN.',
     );
     await waitFor(() => expect(mrn).toHaveFocus());
     expect(within(row(1)).getByLabelText('MRN (optional)')).not.toHaveAttribute('aria-invalid');
@@ -241,11 +247,11 @@ describe('adding several patients', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Nothing was created.');
     const physician = within(row(2)).getByLabelText('Primary care physician (optional)');
     await waitFor(() =>
-      expect(physician).toHaveAccessibleDescription("must be a provider of the patient's organization"),
+      expect(physician).toHaveAccessibleDescription('This value was not accepted. Check it and try again.'),
     );
     await waitFor(() => expect(physician).toHaveFocus());
     // A field a row does not show is named in the row's message instead.
-    expect(within(row(1)).getByText('address.city: must not be empty')).toBeInTheDocument();
+    expect(within(row(1)).getByText('City: This value was not accepted. Check it and try again.')).toBeInTheDocument();
   });
 
   it('keeps the focus on the busy Create button (aria-disabled) and ignores another press', async () => {

@@ -4,8 +4,10 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Gender, Language } from '../__generated__/graphql';
 import { useI18n, useT } from '../i18n/I18nProvider';
 import { plural } from '../i18n/plural';
-import { formatDate } from '../lib/format';
-import { listItemOf, problemsByField } from '../lib/graphqlErrors';
+import { formatDate, formatPhone } from '../lib/format';
+import { listItemOf } from '../lib/graphqlErrors';
+import { FIELD_LABELS } from './fieldLabels';
+import { translatedProblems } from './problems';
 import { toPatientInput } from './draft';
 import { PatientFields } from './PatientFields';
 import { PatientsFilterProvidersQuery } from './PatientFilters';
@@ -56,7 +58,12 @@ function validateRows(rows: readonly Row[], today: string): Row[] {
 }
 
 /** The server's `inputs[i].field` problems, put back on the rows that were sent (`sent[i]` is a row key). */
-function withServerProblems(rows: readonly Row[], sent: readonly number[], problems: Record<string, string>): Row[] {
+function withServerProblems(
+  rows: readonly Row[],
+  sent: readonly number[],
+  problems: Record<string, string>,
+  labelOf: (path: string) => string,
+): Row[] {
   const byKey = new Map<number, Record<string, string>>();
   for (const [path, message] of Object.entries(problems)) {
     const item = inputProblem(path);
@@ -64,7 +71,7 @@ function withServerProblems(rows: readonly Row[], sent: readonly number[], probl
     if (!item || key === undefined) continue;
     const field = isRowField(item.inner) ? item.inner : '';
     const rowProblems = byKey.get(key) ?? {};
-    rowProblems[field] ??= field === '' ? `${item.inner}: ${message}` : message;
+    rowProblems[field] ??= field === '' ? `${labelOf(item.inner)}: ${message}` : message;
     byKey.set(key, rowProblems);
   }
   return rows.map((row) => ({ ...row, server: byKey.get(row.key) ?? {} }));
@@ -159,15 +166,16 @@ export function BulkAddPatients({
       await createPatients({ variables: { inputs: filled.map((row) => toPatientInput(row.draft)) } });
       onDone(sent.length);
     } catch (error) {
-      const problems = problemsByField(error);
+      const problems = translatedProblems(error, t);
       if (Object.keys(problems).length === 0) {
         // Not about the input (the network, a refusal): stay on the review, the list intact.
         setAlert(t('common.unexpectedError'));
         return;
       }
-      setRows((all) => withServerProblems(all, sent, problems));
+      const labelOf = (path: string) => (isPatientField(path) ? t(FIELD_LABELS[path]) : t('patients.problem.field'));
+      setRows((all) => withServerProblems(all, sent, problems, labelOf));
       const general = Object.entries(problems).filter(([path]) => !inputProblem(path));
-      setAlert([t('bulkAdd.refused'), ...general.map(([path, message]) => `${path}: ${message}`)].join(' '));
+      setAlert([t('bulkAdd.refused'), ...general.map(([, message]) => message)].join(' '));
       setStep('edit');
       setFocus({ kind: 'invalid' });
     }
@@ -279,7 +287,7 @@ function ReviewTable({ rows }: { rows: readonly Row[] }) {
   const optional = (value: string) => (value.trim() === '' ? t('patients.none') : value.trim());
   return (
     <div className="table-scroll">
-      <table className="table">
+      <table className="table bulk-review">
         <caption className="visually-hidden">{t('bulkAdd.caption')}</caption>
         <thead>
           <tr>
@@ -306,8 +314,8 @@ function ReviewTable({ rows }: { rows: readonly Row[] }) {
                 <time dateTime={draft.dateOfBirth}>{formatDate(draft.dateOfBirth, language)}</time>
               </td>
               <td className="mono">{draft.mrn.trim() || t('bulkAdd.mrnGenerated')}</td>
-              <td>{optional(draft.phone)}</td>
-              <td>{optional(draft.email)}</td>
+              <td>{draft.phone.trim() === '' ? t('patients.none') : formatPhone(draft.phone.trim())}</td>
+              <td className="cell--wrap">{optional(draft.email)}</td>
               <td>{physician(draft.primaryCarePhysicianId)}</td>
               <td>{t(`patientForm.language.${draft.preferredLanguage as Language}`)}</td>
             </tr>

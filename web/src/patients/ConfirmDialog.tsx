@@ -96,7 +96,7 @@ export function ConfirmDialog({
         <div className="form-actions">
           <button
             type="button"
-            className="button button--danger"
+            className="button button-danger"
             aria-disabled={busy || undefined}
             onClick={() => {
               if (!busy) onConfirm();

@@ -95,7 +95,8 @@ describe('edit-patient form', () => {
     expect(screen.queryByRole('form', { name: /^Edit/ })).not.toBeInTheDocument();
     // The cache holds the saved patient, so the list shows it while its deliveries reload.
     const row = screen.getByRole('rowheader', { name: 'García-Ruiz, Ana' }).closest('tr')!;
-    expect(within(row).getAllByRole('cell')[3]).toHaveTextContent('—');
+    // Phone and email share a cell: the cleared phone is a dash above the email.
+    expect(within(row).getAllByRole('cell')[2]).toHaveTextContent('—ana@example.com');
     expect(within(row).getByText('Delivered')).toBeInTheDocument();
     // The focus goes back to the row's Edit button.
     await waitFor(() => expect(screen.getByRole('button', { name: 'Edit García-Ruiz, Ana' })).toHaveFocus());
@@ -169,7 +170,13 @@ describe('edit-patient form', () => {
             new GraphQLError('Invalid input', {
               extensions: {
                 code: 'BAD_USER_INPUT',
-                problems: [{ field: 'mrn', message: 'is already used by another patient of the organization' }],
+                problems: [
+                  {
+                    field: 'mrn',
+                    message: 'is already used by another patient of the organization',
+                    code: 'MRN_TAKEN',
+                  },
+                ],
               },
             }),
           ],
@@ -182,27 +189,35 @@ describe('edit-patient form', () => {
 
     expect(await screen.findByRole('alert')).toHaveTextContent('Please correct the highlighted fields.');
     expect(screen.getByLabelText('MRN')).toHaveAccessibleDescription(
-      'is already used by another patient of the organization',
+      'Another patient of your organization already has this MRN.',
     );
     await waitFor(() => expect(screen.getByLabelText('MRN')).toHaveFocus());
   });
 
-  it('on a version conflict, explains and reloads the latest details', async () => {
-    const latest = editablePatient({ version: 5, firstName: 'Anabel', email: 'anabel@example.com' });
+  const conflict = (input: PatientUpdateInput) =>
+    updateMock(input, {
+      errors: [
+        new GraphQLError('Patient pt-1 is at version 5, not 3', {
+          extensions: { code: 'VERSION_CONFLICT', expectedVersion: 3, currentVersion: 5 },
+        }),
+      ],
+    });
+
+  it('on a version conflict, reloads the latest details with the user’s own edits kept on top', async () => {
+    // Someone else renamed her and changed her email and date of birth meanwhile.
+    const latest = editablePatient({
+      version: 5,
+      firstName: 'Anabel',
+      email: 'anabel@example.com',
+      dateOfBirth: '1980-03-02',
+    });
     const { user } = await openEdit([
-      updateMock(
-        { dateOfBirth: '1980-03-01' },
-        {
-          errors: [
-            new GraphQLError('Patient pt-1 is at version 5, not 3', {
-              extensions: { code: 'VERSION_CONFLICT', expectedVersion: 3, currentVersion: 5 },
-            }),
-          ],
-        },
-      ),
+      conflict({ dateOfBirth: '1980-03-01', phone: '+1 555 010 7777' }),
       { ...editPatientQueryMock(latest), delay: 50 },
     ]);
     fireEvent.change(screen.getByLabelText('Date of birth'), { target: { value: '1980-03-01' } });
+    await user.clear(screen.getByLabelText('Phone (optional)'));
+    await user.type(screen.getByLabelText('Phone (optional)'), '+1 555 010 7777');
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
 
     const alert = await screen.findByRole('alert');
@@ -215,11 +230,46 @@ describe('edit-patient form', () => {
     expect(reload).toHaveFocus();
 
     const form = await screen.findByRole('form', { name: 'Edit Anabel García' });
+    // Their changes where the user changed nothing; the user's own edits on top of the rest.
     expect(within(form).getByLabelText('First name')).toHaveValue('Anabel');
     expect(within(form).getByLabelText('Email (optional)')).toHaveValue('anabel@example.com');
-    expect(within(form).getByLabelText('Date of birth')).toHaveValue('1980-02-29');
-    expect(within(form).getByRole('status')).toHaveTextContent('The latest details are shown.');
+    expect(within(form).getByLabelText('Phone (optional)')).toHaveValue('+1 555 010 7777');
+    expect(within(form).getByLabelText('Date of birth')).toHaveValue('1980-03-01');
+    // What someone else changed is listed, and marked on its fields.
+    expect(within(form).getByRole('status')).toHaveTextContent(
+      'Someone else changed: First name, Date of birth, Email.',
+    );
+    expect(within(form).getByLabelText('First name')).toHaveAccessibleDescription('Changed by someone else.');
+    expect(within(form).getByLabelText('Date of birth')).toHaveAccessibleDescription(
+      'Changed by someone else too: your value is kept.',
+    );
+    expect(within(form).getByLabelText('Phone (optional)')).not.toHaveAccessibleDescription();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('after the reload, saves the kept edits against the latest version', async () => {
+    const latest = editablePatient({ version: 5, firstName: 'Anabel' });
+    const saved = editablePatient({ version: 6, firstName: 'Anabel', lastName: 'García-Ruiz' });
+    const { user } = await openEdit([
+      conflict({ lastName: 'García-Ruiz' }),
+      editPatientQueryMock(latest),
+      {
+        request: {
+          query: PatientsEditUpdateMutation,
+          variables: { id: 'pt-1', input: { lastName: 'García-Ruiz' }, expectedVersion: 5 },
+        },
+        result: { data: { updatePatient: saved } },
+      },
+      patientsMock([patient({ firstName: 'Anabel', lastName: 'García-Ruiz' })]),
+    ]);
+    await user.type(screen.getByLabelText('Last name'), '-Ruiz');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    await user.click(within(await screen.findByRole('alert')).getByRole('button', { name: 'Reload latest' }));
+    const form = await screen.findByRole('form', { name: 'Edit Anabel García' });
+    expect(within(form).getByLabelText('Last name')).toHaveValue('García-Ruiz');
+
+    await user.click(within(form).getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('Changes to Anabel García-Ruiz were saved.')).toBeInTheDocument();
   });
 
   it('cancels back to the row it was opened from', async () => {

@@ -4,11 +4,14 @@ import { useState } from 'react';
 import { graphql } from '../__generated__';
 import type { PatientsEdit_PatientFragment } from '../__generated__/graphql';
 import { useT } from '../i18n/I18nProvider';
-import { errorCode, problemsByField } from '../lib/graphqlErrors';
-import { changedFields, draftOf } from './draft';
+import { errorCode } from '../lib/graphqlErrors';
+import { changedFields, draftOf, rebaseDraft } from './draft';
+import { FIELD_LABELS } from './fieldLabels';
 import { useFocusOnMount } from './focus';
 import { PatientForm, type SubmitOutcome } from './PatientForm';
+import { translatedProblems } from './problems';
 import './patients.css';
+import type { PatientDraft, PatientField } from './validation';
 
 export const PatientsEdit_patient = graphql(`
   fragment PatientsEdit_patient on Patient {
@@ -95,20 +98,23 @@ export function EditPatientForm({ patientId, onDone, today, onDirtyChange }: Edi
     variables: { id: patientId },
     fetchPolicy: 'network-only',
   });
-  // Each reload starts the form again from the latest details.
-  const [generation, setGeneration] = useState(0);
+  // Each reload starts the form again from the latest details, with the user's pending edits on top.
+  const [reloaded, setReloaded] = useState<{ generation: number; pending: PendingEdits | null }>({
+    generation: 0,
+    pending: null,
+  });
 
-  const reload = async () => {
+  const reload = async (pending: PendingEdits) => {
     await refetch();
-    setGeneration((g) => g + 1);
+    setReloaded((r) => ({ generation: r.generation + 1, pending }));
   };
 
   if (data?.patient) {
     return (
       <EditPatientBody
-        key={generation}
+        key={reloaded.generation}
         patient={data.patient}
-        reloaded={generation > 0}
+        pending={reloaded.pending}
         onReload={reload}
         onDone={onDone}
         today={today}
@@ -168,17 +174,23 @@ function EditPatientProblem({
   );
 }
 
+/** What a reload after a version conflict keeps: the user's draft, and the values it was edited from. */
+interface PendingEdits {
+  base: PatientDraft;
+  mine: PatientDraft;
+}
+
 function EditPatientBody({
   patient,
-  reloaded,
+  pending,
   onReload,
   onDone,
   today,
   onDirtyChange,
 }: {
   patient: PatientsEdit_PatientFragment;
-  reloaded: boolean;
-  onReload: () => Promise<void>;
+  pending: PendingEdits | null;
+  onReload: (pending: PendingEdits) => Promise<void>;
   onDone: (name: string | null) => void;
   today: string | undefined;
   onDirtyChange: ((dirty: boolean) => void) | undefined;
@@ -187,6 +199,22 @@ function EditPatientBody({
   // The version and values this form started from: a cache update while editing must not move them.
   const [base] = useState(patient);
   const initial = draftOf(base);
+  // After a conflict: the latest details with the user's edits on top, and what someone else changed.
+  const [rebased] = useState(() => pending && rebaseDraft(pending.base, pending.mine, initial));
+  const noteOf = (field: PatientField) =>
+    rebased?.both.includes(field)
+      ? t('editPatient.changedBoth')
+      : rebased?.theirs.includes(field)
+        ? t('editPatient.changedTheirs')
+        : undefined;
+  const merged = rebased && (
+    <>
+      {t('editPatient.merged')}{' '}
+      {rebased.theirs.length === 0
+        ? t('editPatient.mergedNone')
+        : t('editPatient.mergedFields', { fields: rebased.theirs.map((field) => t(FIELD_LABELS[field])).join(', ') })}
+    </>
+  );
   const { cache } = useApolloClient();
   const [updatePatient] = useMutation(PatientsEditUpdateMutation);
 
@@ -202,10 +230,12 @@ function EditPatientBody({
       return undefined;
     } catch (error) {
       const code = errorCode(error);
-      if (code === 'VERSION_CONFLICT') return { alert: <VersionConflict onReload={onReload} /> };
+      if (code === 'VERSION_CONFLICT') {
+        return { alert: <VersionConflict onReload={() => onReload({ base: initial, mine: draft })} /> };
+      }
       if (code === 'NOT_FOUND') return { alert: t('editPatient.notFound') };
       if (code === 'FORBIDDEN') return { alert: t('editPatient.forbidden') };
-      const problems = problemsByField(error);
+      const problems = translatedProblems(error, t);
       return Object.keys(problems).length > 0 ? { problems } : { alert: t('common.unexpectedError') };
     }
   };
@@ -217,7 +247,9 @@ function EditPatientBody({
       mode="edit"
       submitLabel={t('editPatient.submit')}
       submittingLabel={t('editPatient.submitting')}
-      notice={reloaded ? t('editPatient.reloaded') : null}
+      notice={merged}
+      start={rebased?.draft}
+      noteOf={noteOf}
       today={today}
       currentPhysician={base.primaryCarePhysician}
       onSubmit={onSubmit}

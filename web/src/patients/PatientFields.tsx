@@ -30,6 +30,8 @@ export interface PatientFieldsProps {
   variant?: 'full' | 'bulk';
   /** The patient's physician as last read, offered even when the physician list is not (yet) loaded. */
   currentPhysician?: { id: string; displayName: string } | null;
+  /** A note that marks a field (e.g. that someone else changed it), shown as its hint. */
+  noteOf?: (field: PatientField) => string | undefined;
 }
 
 const GROUP_LABELS: Record<PatientGroup, { title: MessageKey; clear: MessageKey }> = {
@@ -52,14 +54,19 @@ export function PatientFields({
   mrnOptional,
   variant = 'full',
   currentPhysician,
+  noteOf,
 }: PatientFieldsProps) {
   const t = useT();
   const optional = (label: string) => `${label} (${t('common.optional')})`;
-  const bind = (field: PatientField) => ({
-    value: draft[field],
-    error: errorOf(field),
-    onChange: (event: { target: { value: string } }) => onChange(field, event.target.value),
-  });
+  const bind = (field: PatientField) => {
+    const note = noteOf?.(field);
+    return {
+      value: draft[field],
+      error: errorOf(field),
+      onChange: (event: { target: { value: string } }) => onChange(field, event.target.value),
+      ...(note === undefined ? {} : { hint: note, marked: true }),
+    };
+  };
   const providersQuery = useQuery(PatientsFilterProvidersQuery);
   const providers = providersQuery.data?.providers ?? [];
   const physicians =
@@ -119,6 +126,8 @@ type Bind = (field: PatientField) => {
   value: string;
   error: string | undefined;
   onChange: (event: { target: { value: string } }) => void;
+  hint?: string;
+  marked?: boolean;
 };
 
 function PatientGroups({

@@ -26,7 +26,8 @@ export interface PatientFiltersProps {
 /**
  * The organization and primary care physician filters. Staff may see the patients of their own
  * organization only, so today the organization list has one entry (the one the header names, from
- * the same cached query): the select is then disabled and says why.
+ * the same cached query): it is then said as text, not offered as a choice. A select appears once
+ * there is more than one to choose from.
  */
 export function PatientFilters({
   organizationId,
@@ -44,30 +45,24 @@ export function PatientFilters({
   const providersQuery = useQuery(PatientsFilterProvidersQuery);
   const organizations = organizationQuery.data?.organization ? [organizationQuery.data.organization] : [];
   const providers = providersQuery.data?.providers ?? [];
-  const onlyOne = organizations.length <= 1;
+  const only = organizations.length === 1 ? organizations[0] : undefined;
 
   return (
     <>
-      <SelectField
-        label={t('patients.filter.organization')}
-        value={onlyOne ? (organizations[0]?.id ?? '') : organizationId}
-        disabled={onlyOne}
-        hint={onlyOne ? t('patients.filter.organizationOnly') : undefined}
-        onChange={(event) => onOrganizationChange(event.target.value)}
-      >
-        {onlyOne ? (
-          <option value={organizations[0]?.id ?? ''}>{organizations[0]?.name ?? t('common.loading')}</option>
-        ) : (
-          <>
-            <option value="">{t('patients.filter.organizationAll')}</option>
-            {organizations.map((organization) => (
-              <option key={organization.id} value={organization.id}>
-                {organization.name}
-              </option>
-            ))}
-          </>
-        )}
-      </SelectField>
+      {organizations.length > 1 && (
+        <SelectField
+          label={t('patients.filter.organization')}
+          value={organizationId}
+          onChange={(event) => onOrganizationChange(event.target.value)}
+        >
+          <option value="">{t('patients.filter.organizationAll')}</option>
+          {organizations.map((organization) => (
+            <option key={organization.id} value={organization.id}>
+              {organization.name}
+            </option>
+          ))}
+        </SelectField>
+      )}
       <SelectField
         label={t('patients.filter.pcp')}
         value={physicianId}
@@ -81,6 +76,7 @@ export function PatientFilters({
           </option>
         ))}
       </SelectField>
+      {only && <p className="toolbar__organization">{t('patients.filter.organizationText', { name: only.name })}</p>}
     </>
   );
 }

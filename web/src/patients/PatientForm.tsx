@@ -36,6 +36,10 @@ export interface PatientFormProps {
   currentPhysician?: PatientFieldsProps['currentPhysician'];
   /** Told whether the form has changes not yet saved, each time that changes (starting with false). */
   onDirtyChange?: (dirty: boolean) => void;
+  /** The values the fields start with when not `initial` (edits kept over a reload): unsaved changes. */
+  start?: PatientDraft;
+  /** Marks fields with a note (see `PatientFields`). */
+  noteOf?: PatientFieldsProps['noteOf'];
 }
 
 /**
@@ -55,12 +59,14 @@ export function PatientForm({
   today = todayUtc(),
   currentPhysician,
   onDirtyChange,
+  start,
+  noteOf,
 }: PatientFormProps) {
   const t = useT();
   const titleId = useId();
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const [formRef, focusFirstInvalid] = useFocusFirstInvalid<HTMLFormElement>();
-  const [draft, setDraft] = useState(initial);
+  const [draft, setDraft] = useState(start ?? initial);
   const [errors, setErrors] = useState<DraftErrors>({});
   const [server, setServer] = useState<Record<string, string>>({});
   const [alert, setAlert] = useState<ReactNode>(null);
@@ -108,7 +114,7 @@ export function PatientForm({
           {t('common.errorSummary')}
           {elsewhere.map(([field, message]) => (
             <span key={field} className="alert__detail">
-              {field}: {message}
+              {message}
             </span>
           ))}
         </>
@@ -141,6 +147,7 @@ export function PatientForm({
         today={today}
         mrnOptional={mode === 'add'}
         currentPhysician={currentPhysician}
+        noteOf={noteOf}
       />
       <div className="form-actions">
         <button type="submit" className="button" aria-disabled={submitting || undefined}>

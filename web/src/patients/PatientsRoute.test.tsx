@@ -5,6 +5,7 @@ import { PatientsFilterProvidersQuery } from './PatientFilters';
 import { PAGE_SIZE, PatientsQuery } from './PatientsRoute';
 import { editPatientQueryMock, patient, patientsMock, showPatients } from '../test/fixtures';
 import { providersMock, setup } from '../test/setup-app';
+import { ageOn } from '../lib/format';
 
 /** The text of a row's cells, without the last one (its edit and delete buttons). */
 const cellsOf = (row: HTMLElement) =>
@@ -46,23 +47,33 @@ describe('patient page', () => {
     expect(screen.getByRole('status', { busy: true })).toHaveTextContent('Loading…');
 
     const ana = (await screen.findByRole('rowheader', { name: 'García, Ana' })).closest('tr')!;
+    const age = ageOn('1980-02-29');
+    // Seven columns that fit a 1280 px screen: values that go together share a cell.
+    expect(screen.getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
+      'Name',
+      'MRN',
+      'Date of birth',
+      'Phone and email',
+      'Primary care physician',
+      'Last delivery',
+      'Actions',
+    ]);
     expect(cellsOf(ana)).toEqual([
       'MRN-0001',
-      'Feb 29, 1980', // in the UI language; a machine reads <time dateTime>
-      'Female',
-      '+1 555 010 2030',
-      'ana@example.com',
+      `Feb 29, 1980${age} years, Female`, // in the UI language; a machine reads <time dateTime>
+      '(555) 010-2030ana@example.com', // the phone for people (national format), not E.164
       'Dr. Maya Okafor',
-      'Athena',
-      'Delivered', // the status of her last transaction
+      'DeliveredAthena', // the status of her last transaction, and where it went
     ]);
     expect(within(ana).getByText('Feb 29, 1980')).toHaveAttribute('datetime', '1980-02-29');
     const ben = screen.getByRole('rowheader', { name: 'Okafor, Ben' }).closest('tr')!;
     // A subgraph that is down (null fields), or no delivery yet, shows as a dash, not a crash.
-    expect(cellsOf(ben)).toEqual(['MRN-0002', 'Feb 29, 1980', 'Male', '—', '—', '—', '—', '—']);
+    expect(cellsOf(ben)).toEqual(['MRN-0002', `Feb 29, 1980${age} years, Male`, '——', '—', '——']);
     const carla = screen.getByRole('rowheader', { name: 'Ruiz, Carla' }).closest('tr')!;
-    expect(cellsOf(carla).at(1)).toBe('Dec 31, 2001');
-    expect(cellsOf(carla).at(-1)).toBe('Retrying');
+    expect(cellsOf(carla).at(1)).toMatch(/^Dec 31, 2001/);
+    expect(cellsOf(carla).at(-1)).toBe('RetryingAthena');
+    // On a phone each row is a card: every value is named after its column.
+    expect(within(ana).getByText('Dr. Maya Okafor')).toHaveAttribute('data-label', 'Primary care physician');
     expect(screen.getByText('3 patients')).toBeInTheDocument();
     // The name opens the patient's page; the actions name the patient they act on.
     expect(within(ana).getByRole('link', { name: 'García, Ana' })).toHaveAttribute('href', '/patients/pt-1');
@@ -230,13 +241,10 @@ describe('patient page', () => {
     expect(screen.getByLabelText('Search patients')).toHaveValue('');
   });
 
-  it('shows the organization, the only one a staff member may see, and says why it cannot change', async () => {
+  it('names the organization, the only one a staff member may see, rather than offering a choice', async () => {
     await showPatients();
-    const organization = screen.getByLabelText('Organization');
-    await within(organization).findByRole('option', { name: 'Riverside Hospital' });
-    expect(organization).toBeDisabled();
-    expect(organization).toHaveDisplayValue('Riverside Hospital');
-    expect(organization).toHaveAccessibleDescription('You can see the patients of your own organization only.');
+    expect(await screen.findByText('Patients of Riverside Hospital')).toBeInTheDocument();
+    expect(screen.queryByLabelText('Organization')).not.toBeInTheDocument();
   });
 
   it('still lists patients when the physicians cannot be loaded', async () => {

@@ -1,6 +1,7 @@
 import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { graphql } from '../__generated__';
 import type { PatientFilter, PatientTable_PatientFragment } from '../__generated__/graphql';
 import { ErrorState, LoadingState } from '../components/States';
@@ -16,6 +17,7 @@ import { PatientFilters } from './PatientFilters';
 import { PatientTable } from './PatientTable';
 import './patients.css';
 import { LoadMore } from '../components/LoadMore';
+import { useListParams } from './useListParams';
 
 export const PAGE_SIZE = 25;
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -41,6 +43,17 @@ type Panel = { kind: 'add' } | { kind: 'bulk' } | { kind: 'edit'; patientId: str
 const samePanel = (a: Panel, b: Panel) =>
   a.kind === b.kind && (a.kind !== 'edit' || b.kind !== 'edit' || a.patientId === b.patientId);
 
+/** What a patient's page tells the list it returns to (router state): the patient it deleted. */
+export interface PatientsLocationState {
+  deleted?: string;
+}
+
+/** A patient just added: named in the notice (with a link to their page), their row highlighted. */
+interface Added {
+  id: string;
+  name: string;
+}
+
 /** A panel asked for while the open one has unsaved changes: opened only if the user discards them. */
 interface PendingPanel {
   panel: Panel;
@@ -56,15 +69,27 @@ export function PatientsRoute() {
   const searchRef = useRef<HTMLInputElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
   const bulkRef = useRef<HTMLButtonElement>(null);
-  const [search, setSearch] = useState('');
-  const [physicianId, setPhysicianId] = useState('');
-  const [organizationId, setOrganizationId] = useState('');
+  // The search, filters and loaded pages are in the address (see useListParams); the search box
+  // has its own state so typing is not slowed, and reaches the address once typing pauses.
+  const [list, setList] = useListParams();
+  const { physicianId, organizationId } = list;
+  const [search, setSearch] = useState(list.search);
+  const location = useLocation();
+  const deletedName = (location.state as PatientsLocationState | null)?.deleted;
   const [panel, setPanel] = useState<Panel | null>(null);
   // Whether the open panel has unsaved changes (it says so through `onDirtyChange`).
   const [dirty, setDirty] = useState(false);
   const [pending, setPending] = useState<PendingPanel | null>(null);
   const [deleting, setDeleting] = useState<PatientTable_PatientFragment | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<ReactNode>(
+    () => deletedName && t('deletePatient.deleted', { name: deletedName }),
+  );
+  const [added, setAdded] = useState<Added | null>(null);
+  // Said once: a reload of this entry, or Back to it, does not say the deletion again.
+  const navigate = useNavigate();
+  useEffect(() => {
+    if (deletedName) void navigate({ search: location.search }, { replace: true, state: null });
+  }, [deletedName, location.search, navigate]);
 
   // Where the focus goes back to when a panel or the dialog closes: the control that opened it
   // (found again after it re-renders), else the page title.
@@ -78,6 +103,7 @@ export function PatientsRoute() {
 
   const open = (next: Panel, returnTo: () => HTMLElement | null) => {
     setNotice(null);
+    setAdded(null);
     focusBack.current = returnTo;
     setDirty(false);
     setPanel(next);
@@ -97,11 +123,11 @@ export function PatientsRoute() {
     setPending(null);
     open(pending.panel, pending.returnTo);
   };
-  const finish = (message: string | null) => {
+  const finish = (message: ReactNode) => {
     if (message) setNotice(message);
     setFocusRequest((n) => n + 1);
   };
-  const closePanel = (message: string | null) => {
+  const closePanel = (message: ReactNode) => {
     setPanel(null);
     setDirty(false);
     finish(message);
@@ -119,6 +145,15 @@ export function PatientsRoute() {
   // Typing waits for a pause; emptying the search applies at once.
   const debounced = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
   const term = search.trim() === '' ? '' : debounced;
+  useEffect(() => {
+    if (term !== list.search) setList({ search: term });
+  }, [term, list.search, setList]);
+  // The search changed from elsewhere (Back, a link, "Clear filters"): the box follows.
+  const [shownSearch, setShownSearch] = useState(list.search);
+  if (shownSearch !== list.search) {
+    setShownSearch(list.search);
+    if (list.search !== term) setSearch(list.search);
+  }
   // `filter` is the cache key of the list (see apollo/cache.ts), so each filter keeps its own pages.
   const filter: PatientFilter = {
     ...(term === '' ? {} : { search: term }),
@@ -129,8 +164,13 @@ export function PatientsRoute() {
   // The cached list shows at once and is refreshed from the server (the delivery statuses move on
   // their own); later cache updates do not refetch. A refresh brings back the first page only: the
   // pages loaded with "Load more" are replaced by it (see apollo/cache.ts).
+  // The list the page opened on (from the address) comes back with as many pages as were loaded,
+  // in one request; any other list starts with one page. "Load more" asks for one page at a time.
+  const filterKey = JSON.stringify(filter);
+  const [opened] = useState({ filterKey, pages: list.pages });
+  const first = PAGE_SIZE * (filterKey === opened.filterKey ? opened.pages : 1);
   const { data, previousData, error, networkStatus, fetchMore, refetch } = useQuery(PatientsQuery, {
-    variables: { first: PAGE_SIZE, filter },
+    variables: { first, filter },
     fetchPolicy: 'cache-and-network',
     nextFetchPolicy: 'cache-first',
     notifyOnNetworkStatusChange: true,
@@ -165,8 +205,9 @@ export function PatientsRoute() {
     setLoadMoreFailed(false);
     focusRowAfterLoad.current = connection.nodes.length;
     try {
-      const result = await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
+      const result = await fetchMore({ variables: { first: PAGE_SIZE, after: connection.pageInfo.endCursor } });
       const count = result.data?.patients.nodes.length ?? 0;
+      setList({ pages: Math.ceil((connection.nodes.length + count) / PAGE_SIZE) });
       if (count === 0) focusRowAfterLoad.current = null;
       setLoadedMessage(plural(t, 'patients.loadedMore', count));
     } catch {
@@ -179,8 +220,7 @@ export function PatientsRoute() {
 
   const clearFilters = () => {
     setSearch('');
-    setPhysicianId('');
-    setOrganizationId('');
+    setList({ search: '', physicianId: '', organizationId: '' });
     searchRef.current?.focus();
   };
 
@@ -216,7 +256,17 @@ export function PatientsRoute() {
 
       {panel?.kind === 'add' && (
         <AddPatientForm
-          onDone={(name) => closePanel(name && t('addPatient.added', { name }))}
+          onDone={(created) => {
+            setAdded(created);
+            closePanel(
+              created && (
+                <>
+                  {t('addPatient.added', { name: created.name })}{' '}
+                  <Link to={`/patients/${encodeURIComponent(created.id)}`}>{t('patients.added.open')}</Link>
+                </>
+              ),
+            );
+          }}
           onDirtyChange={setDirty}
         />
       )}
@@ -269,9 +319,9 @@ export function PatientsRoute() {
           </div>
           <PatientFilters
             organizationId={organizationId}
-            onOrganizationChange={setOrganizationId}
+            onOrganizationChange={(id) => setList({ organizationId: id })}
             physicianId={physicianId}
-            onPhysicianChange={setPhysicianId}
+            onPhysicianChange={(id) => setList({ physicianId: id })}
           />
         </div>
         {connection && (
@@ -310,9 +360,11 @@ export function PatientsRoute() {
         <div ref={listRef}>
           <PatientTable
             patients={connection.nodes}
+            highlightId={added?.id}
             onEdit={(patient, button) => requestOpen({ kind: 'edit', patientId: patient.id }, () => button, button)}
             onDelete={(patient, button) => {
               setNotice(null);
+              setAdded(null);
               focusBack.current = () => button;
               setDeleting(patient);
             }}

@@ -7,7 +7,14 @@ import type {
   PatientInput,
   PatientUpdateInput,
 } from '../__generated__/graphql';
-import { EMPTY_DRAFT, isGroupFilled, PATIENT_GROUPS, type PatientDraft, type PatientGroup } from './validation';
+import {
+  EMPTY_DRAFT,
+  isGroupFilled,
+  PATIENT_GROUPS,
+  type PatientDraft,
+  type PatientField,
+  type PatientGroup,
+} from './validation';
 
 /** The patient fields the forms edit, as the server has them (optional ones may be null). */
 export interface PatientValues {
@@ -147,4 +154,32 @@ export function changedFields(initial: PatientDraft, draft: PatientDraft): Patie
 /** Whether a draft differs from where its form started: the form then has unsaved changes. */
 export function isDraftChanged(initial: PatientDraft, draft: PatientDraft): boolean {
   return (Object.keys(draft) as (keyof PatientDraft)[]).some((field) => draft[field] !== initial[field]);
+}
+
+/** A draft rebased on the latest version of its patient (see `rebaseDraft`). */
+export interface RebasedDraft {
+  /** The latest values with the user's own edits on top. */
+  draft: PatientDraft;
+  /** Fields someone else changed since the user's form was read, in form order. */
+  theirs: PatientField[];
+  /** Of those, the ones the user changed too (their own value is kept). */
+  both: PatientField[];
+}
+
+/**
+ * After a version conflict: the user's pending edits (`mine` against the `base` they started from)
+ * applied on top of `latest`, and which fields someone else changed meanwhile.
+ */
+export function rebaseDraft(base: PatientDraft, mine: PatientDraft, latest: PatientDraft): RebasedDraft {
+  const draft = { ...latest };
+  const theirs: PatientField[] = [];
+  const both: PatientField[] = [];
+  for (const field of Object.keys(latest) as PatientField[]) {
+    const edited = mine[field] !== base[field];
+    const changed = latest[field] !== base[field];
+    if (edited) draft[field] = mine[field];
+    if (changed) theirs.push(field);
+    if (changed && edited && mine[field] !== latest[field]) both.push(field);
+  }
+  return { draft, theirs, both };
 }

@@ -24,7 +24,7 @@ import type {
   ProviderRecord,
 } from './records';
 import {
-  MRN_TAKEN,
+  mrnTaken,
   planChange,
   refuseTakenMrns,
   type PatientListFilter,
@@ -377,7 +377,7 @@ export class PostgresPatientStore implements PatientStore {
         return await change();
       } catch (error) {
         if (!isUniqueViolation(error, MRN_INDEX)) throw error;
-        if (attempt >= MRN_RACE_TRIES) throw badUserInput([{ field: 'mrn', message: MRN_TAKEN }]);
+        if (attempt >= MRN_RACE_TRIES) throw badUserInput([mrnTaken('mrn')]);
       }
     }
   }

@@ -3,6 +3,7 @@ import {
   badUserInput,
   compareKeys,
   type ChangeAudit,
+  type FieldProblem,
   InMemoryOutbox,
   notFound,
   SortedIndex,
@@ -395,6 +396,10 @@ export class InMemoryPatientStore implements PatientStore {
 }
 
 export const MRN_TAKEN = 'is already used by another patient of the organization';
+/** The problem code of an MRN held by another patient of the organization (clients word it themselves). */
+export const MRN_TAKEN_CODE = 'MRN_TAKEN';
+/** The field problem of a taken MRN at `field`. */
+export const mrnTaken = (field: string) => ({ field, message: MRN_TAKEN, code: MRN_TAKEN_CODE });
 
 /**
  * The set of given MRNs of a `create` (their `mrnKey`s); BAD_USER_INPUT naming each input whose MRN
@@ -406,12 +411,12 @@ export function refuseTakenMrns(
   mrnHolder: (organizationId: string, mrn: string) => string | undefined,
 ): Set<string> {
   const reserved = new Set<string>();
-  const conflicts: { field: string; message: string }[] = [];
+  const conflicts: FieldProblem[] = [];
   inputs.forEach((input, i) => {
     if (input.mrn === null) return;
     const key = mrnKey(input.organizationId, input.mrn);
     if (mrnHolder(input.organizationId, input.mrn) !== undefined || reserved.has(key)) {
-      conflicts.push({ field: `inputs[${i}].mrn`, message: MRN_TAKEN });
+      conflicts.push(mrnTaken(`inputs[${i}].mrn`));
     }
     reserved.add(key);
   });
@@ -453,7 +458,7 @@ export function planChange(
       : current;
     const key = mrnKey(next.organizationId, next.mrn);
     const holder = mrnHolders.get(key) ?? lookup.mrnHolder(next.organizationId, next.mrn);
-    if (holder !== undefined && holder !== id) throw badUserInput([{ field: 'mrn', message: MRN_TAKEN }]);
+    if (holder !== undefined && holder !== id) throw badUserInput([mrnTaken('mrn')]);
     mrnHolders.set(key, id);
     return { current, next };
   });

@@ -25,7 +25,7 @@ import type {
 } from '../__generated__/schema-types';
 import { mrnKey } from './mrn-index';
 import type { PatientRecord, ProviderRecord } from './records';
-import type { PatientStore } from './store';
+import { MRN_TAKEN, MRN_TAKEN_CODE, type PatientStore } from './store';
 
 /**
  * The rules for patient input, as pure functions that collect every problem with its field path.
@@ -100,7 +100,6 @@ export async function fetchLookups(
 export const MAX_PATIENTS_PER_CALL = 500;
 const { name: MAX_NAME, text: MAX_TEXT } = PATIENT_TEXT_LIMITS;
 
-const DUPLICATE_MRN = 'is already used by another patient of the organization';
 const REQUIRED = 'is required and cannot be cleared';
 
 function checkText(problems: Problems, field: string, value: string, max: PatientTextLimit): void {
@@ -196,7 +195,7 @@ function checkMrn(
     return;
   }
   const holder = lookups.findIdByMrn(organizationId, mrn.trim());
-  if (holder !== undefined && holder !== patientId) problems.add('mrn', DUPLICATE_MRN);
+  if (holder !== undefined && holder !== patientId) problems.add('mrn', MRN_TAKEN, MRN_TAKEN_CODE);
 }
 
 /** The optional parts shared by new patients and changes; null means absent (or cleared). */
