@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+
+export interface SelfTime {
+  name: string;
+  where: string;
+  percent: number;
+}
+
+/** Where a frame's code lives, shortened to its package (or the project's path) and line. */
+function shortUrl(url: string, line: number): string {
+  if (url === '') return '(native)';
+  const store = url.lastIndexOf('/node_modules/');
+  const path =
+    store >= 0 ? url.slice(store + '/node_modules/'.length) : url.replace(/^.*\/(gateway|packages)\//, '$1/');
+  return `${path.replace(/^file:\/\//, '')}:${line + 1}`;
+}
+
+/** The functions with the most self time in the `.cpuprofile` files of `dir` (node --cpu-prof), summed. */
+export function topSelfTime(dir: string, count = 15): SelfTime[] {
+  const totals = new Map<string, SelfTime & { hits: number }>();
+  let all = 0;
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.cpuprofile'))) {
+    const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { nodes: ProfileNode[] };
+    for (const node of profile.nodes) {
+      const hits = node.hitCount ?? 0;
+      if (hits === 0) continue;
+      all += hits;
+      const { functionName, url, lineNumber } = node.callFrame;
+      const name = functionName || '(anonymous)';
+      const where = shortUrl(url, lineNumber);
+      const key = `${name} ${where}`;
+      const entry = totals.get(key) ?? { name, where, percent: 0, hits: 0 };
+      entry.hits += hits;
+      totals.set(key, entry);
+    }
+  }
+  return [...totals.values()]
+    .sort((a, b) => b.hits - a.hits)
+    .slice(0, count)
+    .map(({ name, where, hits }) => ({ name, where, percent: (100 * hits) / Math.max(1, all) }));
+}
