@@ -22,6 +22,7 @@ import {
 } from 'graphql';
 import type { GatewayContext } from './context';
 import { SUBGRAPH_UNAVAILABLE } from './errors';
+import { dedupeRepresentations } from './representations';
 
 type ProcessResult = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
 type ErrorPath = (string | number)[];
@@ -150,13 +151,29 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       headers.set(name, value);
   }
 
-  /** Each fetch of a client's request is a CLIENT span named after the subgraph (tracing.ts). */
-  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
+  /**
+   * Each fetch of a client's request is a CLIENT span named after the subgraph (tracing.ts). An
+   * entity fetch sends each distinct representation once (representations.ts) and answers the
+   * gateway as if it had sent them all.
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
     if (!('incomingRequestContext' in options)) return this.fetchSubgraph(options);
+    const representations: unknown = options.request.variables?.['representations'];
+    const deduped = Array.isArray(representations) ? dedupeRepresentations(representations) : undefined;
+    const sent = deduped
+      ? {
+          ...options,
+          request: {
+            ...options.request,
+            variables: { ...options.request.variables, representations: deduped.unique },
+          },
+        }
+      : options;
     const attributes = { 'carebridge.subgraph': this.serviceName };
-    return withSpan(`subgraph ${this.serviceName}`, attributes, () => this.fetchSubgraph(options), {
+    const result = await withSpan(`subgraph ${this.serviceName}`, attributes, () => this.fetchSubgraph(sent), {
       kind: SpanKind.CLIENT,
     });
+    return deduped ? deduped.expand(result) : result;
   }
 
   private async fetchSubgraph(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
