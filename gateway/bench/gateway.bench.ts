@@ -15,8 +15,11 @@
  *   counters), and the gateway's peak RSS.
  *
  * Flags: --rounds N (3), --duration S (8), --warmup S (2), --connections N (50), --port-base P
- * (41600), --cpu-prof (profiles our gateway and prints its top self-time functions).
+ * (41600), --cpu-prof (profiles our gateway and the subgraphs, and prints their top self-time
+ * functions), --source (runs our services from their TypeScript sources through tsx instead of
+ * their compiled bundles, which `pnpm build:services` makes first).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -40,6 +43,7 @@ const { values: flags } = parseArgs({
     connections: { type: 'string', default: '50' },
     'port-base': { type: 'string', default: '41600' },
     'cpu-prof': { type: 'boolean', default: false },
+    source: { type: 'boolean', default: false },
   },
 });
 const rounds = Number(flags.rounds);
@@ -48,6 +52,7 @@ const warmupMs = Number(flags.warmup) * 1000;
 const connections = Number(flags.connections);
 const portBase = Number(flags['port-base']);
 const profileDir = flags['cpu-prof'] ? mkdtempSync(join(tmpdir(), 'carebridge-gateway-prof-')) : undefined;
+const subgraphProfileDir = flags['cpu-prof'] ? mkdtempSync(join(tmpdir(), 'carebridge-subgraphs-prof-')) : undefined;
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const GATEWAY_CPU = 0;
@@ -83,6 +88,13 @@ const env: NodeJS.ProcessEnv = {
 };
 delete env['LOG_FILE'];
 
+if (!flags.source) {
+  // As production runs them: the compiled bundles, with node.
+  const built = spawnSync('pnpm', ['-s', 'build:services'], { cwd: ROOT, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('pnpm build:services failed');
+}
+const profiled = (dir: string | undefined): Record<string, string> =>
+  dir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}` } : {};
 console.log(
   `Starting the subgraphs and the gateways (production mode${pinned ? ', pinned' : ', not pinned: no taskset'})…`,
 );
@@ -91,7 +103,11 @@ const stack = await launchServices({
   onLine: (line) => {
     if (line.includes('"level":"error"')) console.error(line);
   },
-  ...(profileDir ? { serviceEnv: { gateway: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } } } : {}),
+  compiled: !flags.source,
+  serviceEnv: {
+    gateway: profiled(profileDir),
+    ...Object.fromEntries(subgraphs.map((spec) => [spec.name, profiled(subgraphProfileDir)])),
+  },
 });
 const gateways: BenchGateway[] = [];
 try {
@@ -181,9 +197,13 @@ try {
   for (const gateway of gateways.slice(1)) await gateway.stop?.();
   await stack.stop();
 }
-if (profileDir) {
-  console.log(`\nOur gateway's top self-time functions under this load (${profileDir}):`);
-  for (const entry of topSelfTime(profileDir)) {
+for (const [dir, what] of [
+  [profileDir, "our gateway's"],
+  [subgraphProfileDir, "the three subgraphs'"],
+] as const) {
+  if (!dir) continue;
+  console.log(`\nThe top self-time functions of ${what} processes over the run (${dir}):`);
+  for (const entry of topSelfTime(dir)) {
     console.log(`${entry.percent.toFixed(1).padStart(5)} %  ${entry.name}  ${entry.where}`);
   }
 }
