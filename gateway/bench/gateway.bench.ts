@@ -93,8 +93,7 @@ if (!flags.source) {
   const built = spawnSync('pnpm', ['-s', 'build:services'], { cwd: ROOT, stdio: 'inherit' });
   if (built.status !== 0) throw new Error('pnpm build:services failed');
 }
-const profiled = (dir: string | undefined): Record<string, string> =>
-  dir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}` } : {};
+const profiled = (dir: string | undefined): string[] => (dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []);
 console.log(
   `Starting the subgraphs and the gateways (production mode${pinned ? ', pinned' : ', not pinned: no taskset'})…`,
 );
@@ -104,7 +103,7 @@ const stack = await launchServices({
     if (line.includes('"level":"error"')) console.error(line);
   },
   compiled: !flags.source,
-  serviceEnv: {
+  nodeArgs: {
     gateway: profiled(profileDir),
     ...Object.fromEntries(subgraphs.map((spec) => [spec.name, profiled(subgraphProfileDir)])),
   },

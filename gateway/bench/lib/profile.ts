@@ -22,7 +22,7 @@ function shortUrl(url: string, line: number): string {
   return `${path.replace(/^file:\/\//, '')}:${line + 1}`;
 }
 
-/** The functions with the most self time in the `.cpuprofile` files of `dir` (node --cpu-prof), summed. */
+/** The functions with the most self time in the `.cpuprofile` files of `dir` (node --cpu-prof), summed, as shares of the busy time. */
 export function topSelfTime(dir: string, count = 15): SelfTime[] {
   const totals = new Map<string, SelfTime & { hits: number }>();
   let all = 0;
@@ -30,7 +30,9 @@ export function topSelfTime(dir: string, count = 15): SelfTime[] {
     const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { nodes: ProfileNode[] };
     for (const node of profile.nodes) {
       const hits = node.hitCount ?? 0;
-      if (hits === 0) continue;
+      // Waiting is not work: the shares are of the time the process was busy.
+      if (hits === 0 || node.callFrame.functionName === '(idle)' || node.callFrame.functionName === '(program)')
+        continue;
       all += hits;
       const { functionName, url, lineNumber } = node.callFrame;
       const name = functionName || '(anonymous)';

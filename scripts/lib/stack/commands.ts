@@ -20,11 +20,15 @@ export const COMPILED_LOG_TEE = 'scripts/dist/log-file-tee.js';
  * How a service process starts: its TypeScript source through tsx (development, tests), or its
  * compiled bundle with plain `node` (`compiled`, what `npm start` and the Docker image run).
  */
-export function serviceCommand(spec: ServiceSpec, options: { compiled: boolean; logFile: boolean }): string[] {
+export function serviceCommand(
+  spec: ServiceSpec,
+  options: { compiled: boolean; logFile: boolean; nodeArgs?: readonly string[] },
+): string[] {
+  const extra = options.nodeArgs ?? [];
   if (options.compiled) {
     const preload = options.logFile ? ['--import', `./${COMPILED_LOG_TEE}`] : [];
-    return ['--enable-source-maps', ...preload, compiledEntry(spec.entry)];
+    return ['--enable-source-maps', ...extra, ...preload, compiledEntry(spec.entry)];
   }
   const preload = options.logFile ? ['--import', `./${LOG_TEE}`] : [];
-  return ['--import', 'tsx', ...preload, spec.entry];
+  return ['--import', 'tsx', ...extra, ...preload, spec.entry];
 }

@@ -139,6 +139,8 @@ export interface LaunchOptions {
   env?: NodeJS.ProcessEnv;
   /** More environment for one service, by name (`patient`, `gateway`, `ehr-sandbox`, …). */
   serviceEnv?: Record<string, Record<string, string>>;
+  /** More `node` flags for one service, by name (`--cpu-prof`, which NODE_OPTIONS refuses). */
+  nodeArgs?: Record<string, string[]>;
   /** Runs each service's compiled bundle with `node` (`pnpm build:services` first) instead of its source through tsx. */
   compiled?: boolean;
   /** Each line a service prints on stdout; printed by default. */
@@ -213,7 +215,11 @@ export async function launchServices(options: LaunchOptions = {}): Promise<Launc
   /** Spawns an instance and resolves with the URL it announces when ready. */
   const spawnInstance = (instance: Instance): Promise<string> => {
     const { spec, port } = instance;
-    const command = serviceCommand(spec, { compiled: options.compiled ?? false, logFile: Boolean(env['LOG_FILE']) });
+    const command = serviceCommand(spec, {
+      compiled: options.compiled ?? false,
+      logFile: Boolean(env['LOG_FILE']),
+      nodeArgs: options.nodeArgs?.[spec.name] ?? [],
+    });
     const child = spawn(process.execPath, command, {
       cwd: ROOT,
       env: { ...env, PORT: String(port), ...instance.env, ...options.serviceEnv?.[spec.name] },
