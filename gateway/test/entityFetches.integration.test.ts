@@ -36,8 +36,10 @@ describe('entity fetches', () => {
       const server = service.server as unknown as ApolloServer<BaseContext>;
       const execute = server.executeHTTPGraphQLRequest.bind(server);
       vi.spyOn(server, 'executeHTTPGraphQLRequest').mockImplementation((request: Parameters<typeof execute>[0]) => {
-        const body = request.httpGraphQLRequest.body as { variables?: { representations?: unknown[] } };
-        const representations = body.variables?.representations;
+        const body = request.httpGraphQLRequest.body as { variables?: Record<string, unknown> };
+        // `$representations`, or `$r0`, `$r1`… of entity fetches sent as one request.
+        const lists = Object.values(body.variables ?? {}).filter((value) => Array.isArray(value));
+        const representations = lists.length > 0 ? (lists.flat() as unknown[]) : undefined;
         fetches.push({
           subgraph,
           representations: representations?.length,
@@ -63,13 +65,15 @@ describe('entity fetches', () => {
     return { nodes: result.data!.patients.nodes, fetches: [...fetches] };
   };
 
-  it('sends the same fetches for 10 patients as for 100, and the ehr subgraph one Organization', async () => {
+  it('sends the same fetches for 10 patients as for 100, one per subgraph, and the ehr subgraph one Organization', async () => {
     const ten = await run(10);
     const hundred = await run(100);
     expect(ten.nodes).toHaveLength(10);
     expect(hundred.nodes).toHaveLength(100);
     const shape = (list: Fetch[]) => list.map((fetch) => fetch.subgraph).sort();
     expect(shape(hundred.fetches)).toEqual(shape(ten.fetches));
+    // One request per subgraph: the ehr subgraph's two entity fetches (patients' systems, the organization) go as one.
+    expect(shape(hundred.fetches)).toEqual(['clinical', 'ehr', 'patient']);
     // Every patient of the page is one Riverside organization: one representation of it, whatever the page.
     const organizations = hundred.fetches.filter((fetch) => fetch.organizations > 0);
     expect(organizations).toEqual([expect.objectContaining({ subgraph: 'ehr', organizations: 1 })]);
