@@ -94,6 +94,8 @@ if (!flags.source) {
   if (built.status !== 0) throw new Error('pnpm build:services failed');
 }
 const profiled = (dir: string | undefined): string[] => (dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []);
+const launchedAt = Date.now();
+let loadStartedAt = launchedAt;
 console.log(
   `Starting the subgraphs and the gateways (production mode${pinned ? ', pinned' : ', not pinned: no taskset'})…`,
 );
@@ -154,6 +156,7 @@ try {
   console.log('All three gateways answer the same data.');
 
   const measurements: Measurement[] = [];
+  loadStartedAt = Date.now();
   for (let round = 0; round < rounds; round++) {
     for (const [q, { name: queryName, query }] of BENCH_QUERIES.entries()) {
       const body = JSON.stringify({ query });
@@ -201,8 +204,8 @@ for (const [dir, what] of [
   [subgraphProfileDir, "the three subgraphs'"],
 ] as const) {
   if (!dir) continue;
-  console.log(`\nThe top self-time functions of ${what} processes over the run (${dir}):`);
-  for (const entry of topSelfTime(dir)) {
+  console.log(`\nThe top self-time functions of ${what} processes under load (${dir}):`);
+  for (const entry of topSelfTime(dir, loadStartedAt - launchedAt)) {
     console.log(`${entry.percent.toFixed(1).padStart(5)} %  ${entry.name}  ${entry.where}`);
   }
 }
