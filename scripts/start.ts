@@ -2,7 +2,9 @@
  * `pnpm start`: runs the EHR sandbox and every subgraph in supergraph.yaml, waits until each is
  * ready, then runs the gateway in front of them and prints the URLs. Ctrl-C (or SIGTERM) stops
  * every service and waits for them to exit. How the services are started is `launchServices` in
- * `scripts/lib/stack`; this file is what happens around it.
+ * `scripts/lib/stack`; this file is what happens around it. With `--compiled` (what `npm start`
+ * passes, after `pnpm build:services`) each service runs its compiled bundle with node, else its
+ * TypeScript source through tsx.
  *
  * Ports come from GATEWAY_PORT, SANDBOX_PORT and `<NAME>_PORT` for each subgraph (PATIENT_PORT, …;
  * defaults 4000, 4010 and the port of the subgraph's routing URL in supergraph.yaml); 0 picks a
@@ -27,6 +29,8 @@ import { banner, createConsole, deliveriesSettled, useColor } from './lib/consol
 import { launchServices, type LaunchedServices } from './lib/stack';
 
 const json = process.env['START_OUTPUT'] === 'json';
+// `npm start` builds the services first (`pnpm build:services`) and runs the bundles with node.
+const compiled = process.argv.includes('--compiled');
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const logFile = json
   ? process.env['LOG_FILE']
@@ -55,6 +59,7 @@ try {
     console.log(`Starting Carebridge. Every service's full log (JSON lines): ${logFile}`);
   }
   launched = await launchServices({
+    compiled,
     env: logFile ? { ...process.env, LOG_FILE: logFile } : process.env,
     ...(json ? {} : { onLine: (line: string) => log.line(line) }),
     onExit: (name, code, signal) => {

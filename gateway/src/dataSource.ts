@@ -22,9 +22,18 @@ import {
 } from 'graphql';
 import type { GatewayContext } from './context';
 import { SUBGRAPH_UNAVAILABLE } from './errors';
+import { aliasOf, entitySelection, mergedEntityFetch, splitMergedResult } from './fetchBatch';
+import { dedupeRepresentations } from './representations';
 
 type ProcessResult = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
 type ErrorPath = (string | number)[];
+
+interface PendingFetch {
+  options: GraphQLDataSourceProcessOptions<GatewayContext>;
+  selection: string;
+  resolve: (result: ProcessResult) => void;
+  reject: (error: unknown) => void;
+}
 
 export interface SubgraphDataSourceOptions {
   /** The subgraph's name (supergraph.yaml): it names the service in errors and logs. */
@@ -119,6 +128,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   private readonly log: Logger;
   private readonly fetchDuration: Histogram<'subgraph'> | undefined;
   private readonly fetchErrors: Counter<'subgraph' | 'reason'> | undefined;
+  /** Each client request's entity fetches to this subgraph waiting for the end of the turn. */
+  private readonly batches = new WeakMap<object, PendingFetch[]>();
 
   constructor(options: SubgraphDataSourceOptions) {
     const { name, logger, fetcher, url, metrics } = options;
@@ -150,16 +161,84 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       headers.set(name, value);
   }
 
-  /** Each fetch of a client's request is a CLIENT span named after the subgraph (tracing.ts). */
-  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
+  /**
+   * Each fetch of a client's request is a CLIENT span named after the subgraph (tracing.ts). An
+   * entity fetch sends each distinct representation once (representations.ts), and goes out with
+   * the client request's other entity fetches to this subgraph started in the same turn of the
+   * event loop, as one request (fetchBatch.ts); each answers the gateway as if sent alone.
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
     if (!('incomingRequestContext' in options)) return this.fetchSubgraph(options);
+    const representations: unknown = options.request.variables?.['representations'];
+    const deduped = Array.isArray(representations) ? dedupeRepresentations(representations) : undefined;
+    const sent = deduped
+      ? {
+          ...options,
+          request: {
+            ...options.request,
+            variables: { ...options.request.variables, representations: deduped.unique },
+          },
+        }
+      : options;
+    const selection = Array.isArray(representations) ? entitySelection(options.request.query) : undefined;
+    const result = selection === undefined ? await this.traced(sent) : await this.batched(sent, selection);
+    return deduped ? deduped.expand(result) : result;
+  }
+
+  private traced(options: GraphQLDataSourceProcessOptions<GatewayContext>, paths?: () => ErrorPath[]) {
     const attributes = { 'carebridge.subgraph': this.serviceName };
-    return withSpan(`subgraph ${this.serviceName}`, attributes, () => this.fetchSubgraph(options), {
+    return withSpan(`subgraph ${this.serviceName}`, attributes, () => this.fetchSubgraph(options, paths), {
       kind: SpanKind.CLIENT,
     });
   }
 
-  private async fetchSubgraph(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
+  /** Joins the client request's batch of entity fetches to this subgraph; the batch goes out after this turn. */
+  private batched(options: GraphQLDataSourceProcessOptions<GatewayContext>, selection: string): Promise<ProcessResult> {
+    let batch = this.batches.get(options.context);
+    if (!batch) {
+      const started: PendingFetch[] = [];
+      batch = started;
+      this.batches.set(options.context, started);
+      setImmediate(() => {
+        this.batches.delete(options.context);
+        void this.sendBatch(started);
+      });
+    }
+    return new Promise((resolve, reject) => batch.push({ options, selection, resolve, reject }));
+  }
+
+  private async sendBatch(batch: readonly PendingFetch[]): Promise<void> {
+    try {
+      if (batch.length === 1) {
+        batch[0]!.resolve(await this.traced(batch[0]!.options));
+        return;
+      }
+      const first = batch[0]!.options;
+      const fetches = batch.map(({ options, selection }) => ({
+        selection,
+        representations: options.request.variables?.['representations'] as unknown[],
+      }));
+      const merged = mergedEntityFetch(fetches);
+      const options = {
+        ...first,
+        request: { ...first.request, query: merged.query, variables: merged.variables, operationName: undefined },
+      };
+      // Should the request fail, each fetch's own paths, under its alias.
+      const paths = () =>
+        batch.flatMap(({ options: { request } }, i) =>
+          missingPaths(request.query, request.variables).map(([, ...rest]) => [aliasOf(i), ...rest]),
+        );
+      const parts = splitMergedResult(await this.traced(options, paths), batch.length);
+      batch.forEach((fetch, i) => fetch.resolve(parts[i]!));
+    } catch (error) {
+      for (const fetch of batch) fetch.reject(error);
+    }
+  }
+
+  private async fetchSubgraph(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+    failurePaths = () => missingPaths(options.request.query, options.request.variables),
+  ): Promise<ProcessResult> {
     const timer = this.fetchDuration?.startTimer({ subgraph: this.serviceName });
     try {
       return await super.process(options);
@@ -172,7 +251,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         this.failed('auth');
         throw error;
       }
-      const paths = missingPaths(options.request.query, options.request.variables);
+      const paths = failurePaths();
       const refusal = refusalOf(error);
       this.failed(refusal ? 'refused' : failureOf(error).reason);
       if (refusal) {

@@ -61,6 +61,8 @@ beforeAll(() => {
   file = join(dir, 'patient.audit.jsonl');
   const log = new InMemoryAuditLog({ service: 'patient', key: KEY, filePath: file });
   for (const id of ['pt-00001', 'pt-00002', 'pt-00003']) log.append(read(`req-${id}`, id));
+  // Appended records go to the file at the end of the event-loop turn; the script reads it now.
+  log.writeQueued();
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -132,6 +134,7 @@ describe('pnpm audit:verify', { timeout: 60_000 }, () => {
     expect(sinks).toHaveLength(3);
     // Interleaved, as three services serving one request each in turn write them.
     for (const id of ['r1', 'r2', 'r3']) for (const sink of sinks) sink.append(read(id));
+    for (const sink of sinks) sink.writeQueued();
     for (const name of ['patient', 'clinical', 'ehr']) {
       expect(verify([join(dir, `audit.${name}.log`), '--key', KEY])).toEqual({ status: 0, output: 'ok: 3 records' });
     }

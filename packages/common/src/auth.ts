@@ -12,6 +12,7 @@ import { GraphQLError } from 'graphql';
 import type { IncomingHttpHeaders } from 'node:http';
 import { envUrl, type Env } from './env';
 import { ErrorCode } from './errors';
+import { VerifiedTokens } from './verifiedTokens';
 import type { ReadinessCheck, ReadinessReport } from './http';
 
 /**
@@ -60,6 +61,10 @@ export interface VerifierOptions {
   audience?: string;
   /** Seconds of clock skew tolerated on exp/nbf/iat. */
   clockToleranceSeconds?: number;
+  /** Verified tokens kept (verifiedTokens.ts), until each one's expiry; 10,000 by default, 0 for none. */
+  cacheSize?: number;
+  /** The cache's clock, for tests. */
+  now?: () => number;
 }
 
 export type VerifyResult = { ok: true; viewer: Viewer } | { ok: false; reason: string };
@@ -77,7 +82,11 @@ export interface TokenVerifier {
 
 const ROLES: readonly string[] = ['ADMIN', 'CLINICIAN'];
 
-/** Builds the verifier every service uses: algorithm pinned, issuer, audience, `typ` and `exp` required. */
+/**
+ * Builds the verifier every service uses: algorithm pinned, issuer, audience, `typ` and `exp`
+ * required. A token that verified is remembered until its expiry (`VerifiedTokens`), so the
+ * signature of one token is checked once per process, not on each of the gateway's calls.
+ */
 export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
   const remote =
     typeof options.jwks === 'string'
@@ -88,7 +97,22 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
   const audience = options.audience ?? DEFAULT_AUDIENCE;
   const clockTolerance = options.clockToleranceSeconds ?? 5;
 
+  const verified = new VerifiedTokens<Viewer>(options.cacheSize ?? 10_000, options.now);
+  const cacheable = (options.cacheSize ?? 10_000) > 0;
+
   const verify: TokenVerifier = async (token) => {
+    const key = cacheable ? VerifiedTokens.keyOf(token) : '';
+    const known = cacheable ? verified.get(key) : undefined;
+    if (known) return { ok: true, viewer: known };
+    const result = await verifyToken(token);
+    // `exp` is required, so every token that verified has one; it is kept no longer than that.
+    if (result.ok && cacheable) verified.set(key, result.viewer, result.expiresAt * 1000);
+    return result.ok ? { ok: true, viewer: result.viewer } : result;
+  };
+
+  const verifyToken = async (
+    token: string,
+  ): Promise<{ ok: true; viewer: Viewer; expiresAt: number } | { ok: false; reason: string }> => {
     try {
       const { payload, protectedHeader } = await jwtVerify(token, keys, {
         algorithms: [TOKEN_ALGORITHM],
@@ -102,15 +126,20 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
       if (protectedHeader.typ === TOKEN_TYPES.access) {
         const role = payload['role'];
         if (typeof role !== 'string' || !ROLES.includes(role)) return { ok: false, reason: 'unknown role' };
-        return { ok: true, viewer: { kind: 'staff', userId: payload.sub, organizationId: org, role: role as Role } };
+        const viewer: Viewer = { kind: 'staff', userId: payload.sub, organizationId: org, role: role as Role };
+        return { ok: true, viewer: Object.freeze(viewer), expiresAt: payload.exp ?? 0 };
       }
       if (protectedHeader.typ === TOKEN_TYPES.intake) {
         const questionnaireId = payload['qid'];
         if (typeof questionnaireId !== 'string') return { ok: false, reason: 'missing claims' };
-        return {
-          ok: true,
-          viewer: { kind: 'intake', linkId: payload.jti, patientId: payload.sub, organizationId: org, questionnaireId },
+        const viewer: Viewer = {
+          kind: 'intake',
+          linkId: payload.jti,
+          patientId: payload.sub,
+          organizationId: org,
+          questionnaireId,
         };
+        return { ok: true, viewer: Object.freeze(viewer), expiresAt: payload.exp ?? 0 };
       }
       return { ok: false, reason: 'wrong token type' };
     } catch (error) {

@@ -12,8 +12,9 @@ import { pino } from 'pino';
  *
  * A line is `{"level","time","service", requestId?, traceId?, "event", …fields}`: pino configured
  * so the line keeps the shape the readers rely on (`level` as its label, `time` in ISO 8601, no
- * `pid`/`hostname`, the event under `event`). Written synchronously to `process.stdout.write`,
- * so the `LOG_FILE` tee (logFile.ts) sees every line and a line before `process.exit` is not lost.
+ * `pid`/`hostname`, the event under `event`). Written to `process.stdout.write`, the lines of one
+ * event-loop turn in one write (`stdoutLine`), so the `LOG_FILE` tee (logFile.ts) sees every line
+ * and a line before `process.exit` is not lost.
  */
 export type LogFields = Record<string, string | number | boolean | null | undefined>;
 
@@ -86,10 +87,36 @@ export function contextFields(fields: Record<string, unknown> = {}, active?: Con
 
 type Level = 'info' | 'warn' | 'error';
 
+let pendingLines: string[] = [];
+let flushScheduled = false;
+
+/** Writes the lines gathered so far to stdout in one write, in the order they were logged. */
+export function flushStdoutLines(): void {
+  flushScheduled = false;
+  if (pendingLines.length === 0) return;
+  const chunk = pendingLines.join('');
+  pendingLines = [];
+  process.stdout.write(chunk);
+}
+
+/**
+ * The default line writer: the lines logged within one turn of the event loop go to stdout
+ * together, in one write (a request's access line, its subgraph's, an error: one system call, not
+ * one each). Whatever is gathered when the process exits (`process.exit`, an uncaught exception)
+ * is written synchronously before it does, so no line is lost.
+ */
+function stdoutLine(line: string): void {
+  pendingLines.push(line + '\n');
+  if (flushScheduled) return;
+  flushScheduled = true;
+  setImmediate(flushStdoutLines);
+}
+process.once('exit', flushStdoutLines);
+
 export function createLogger(
   service: string,
   base: LogFields = {},
-  write: (line: string) => void = (line) => process.stdout.write(line + '\n'),
+  write: (line: string) => void = stdoutLine,
 ): Logger {
   const root = pino(
     {

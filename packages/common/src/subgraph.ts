@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
@@ -115,8 +118,15 @@ export function createSubgraphServer<TContext extends BaseContext>(
     // Each service stops on SIGINT/SIGTERM in its own order (stopOnSignals); Apollo's own handler
     // would stop the server and re-raise the signal, ending the process before that order ran.
     stopOnTerminationSignals: false,
-    // Inline traces feed Apollo's hosted usage reporting, which this platform does not use.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), operationResolutionPlugin<TContext>(), ...plugins],
+    // Inline traces feed Apollo's hosted usage reporting, which this platform does not use. Cache
+    // hints (@cacheControl) are not used either: the gateway never caches PHI, and the plugin would
+    // wrap every field's resolver to compute them.
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      operationResolutionPlugin<TContext>(),
+      ...plugins,
+    ],
   });
 }
 

@@ -200,11 +200,14 @@ describe('audit files', () => {
     const first = new InMemoryAuditLog({ service: 'patient', key: KEY, filePath: file });
     first.append(entry());
     first.append(entry({ outcome: 'DENIED', detail: 'OTHER_ORGANIZATION' }));
+    // Written together at the end of the event-loop turn, once each request's `settled` is asked for.
+    await first.settled(entry().requestId);
     expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(2);
     expect(readAuditFile(file)).toEqual(first.all());
 
     const restarted = new InMemoryAuditLog({ service: 'patient', key: KEY, filePath: file });
     expect(restarted.append(entry()).seq).toEqual(3);
+    await restarted.flush();
     expect(
       (await restarted.query({ organizationId: 'org-riverside', patientId: 'pt-00001', first: 10 })).records,
     ).toHaveLength(3);
@@ -214,7 +217,7 @@ describe('audit files', () => {
   it('refuse to continue a file another service wrote, and leave it as it was', () => {
     dir = mkdtempSync(join(tmpdir(), 'audit-'));
     const file = join(dir, 'audit.log');
-    new InMemoryAuditLog({ service: 'patient', key: KEY, filePath: file }).append(entry());
+    new InMemoryAuditLog({ service: 'patient', key: KEY, filePath: file }).appendNow(entry());
     const before = readFileSync(file, 'utf8');
     expect(() => new InMemoryAuditLog({ service: 'clinical', key: KEY, filePath: file })).toThrow(ConfigError);
     expect(() => new InMemoryAuditLog({ service: 'ehr', key: KEY, filePath: file })).toThrow(

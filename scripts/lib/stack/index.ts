@@ -27,8 +27,10 @@ import { createInterface } from 'node:readline';
 import { envPort, EVENTS_PATH, freePort } from '@carebridge/common';
 import { DEMO_PASSWORD } from '../../../gateway/src/auth/demo';
 import { listSubgraphs, type SubgraphEntry } from '../../../gateway/src/subgraphs';
+import { serviceCommand, type ServiceSpec } from './commands';
 
 export { DEMO_PASSWORD };
+export { COMPILED_LOG_TEE, compiledEntry, LOG_TEE, serviceCommand, type ServiceSpec } from './commands';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -65,13 +67,6 @@ export async function login(gatewayUrl: string, email: string, password = DEMO_P
   });
   if (!response.ok) throw new Error(`login as ${email} answered ${response.status}`);
   return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
-export interface ServiceSpec {
-  name: string;
-  entry: string;
-  portVariable: string;
-  defaultPort: number;
 }
 
 const GATEWAY: ServiceSpec = {
@@ -144,6 +139,10 @@ export interface LaunchOptions {
   env?: NodeJS.ProcessEnv;
   /** More environment for one service, by name (`patient`, `gateway`, `ehr-sandbox`, …). */
   serviceEnv?: Record<string, Record<string, string>>;
+  /** More `node` flags for one service, by name (`--cpu-prof`, which NODE_OPTIONS refuses). */
+  nodeArgs?: Record<string, string[]>;
+  /** Runs each service's compiled bundle with `node` (`pnpm build:services` first) instead of its source through tsx. */
+  compiled?: boolean;
   /** Each line a service prints on stdout; printed by default. */
   onLine?: (line: string) => void;
   /** A service exited, whether before it was ready or long after (its instance name, `patient-2` for a replica). */
@@ -216,8 +215,12 @@ export async function launchServices(options: LaunchOptions = {}): Promise<Launc
   /** Spawns an instance and resolves with the URL it announces when ready. */
   const spawnInstance = (instance: Instance): Promise<string> => {
     const { spec, port } = instance;
-    const preload = env['LOG_FILE'] ? ['--import', './scripts/log-file-tee.ts'] : [];
-    const child = spawn(process.execPath, ['--import', 'tsx', ...preload, spec.entry], {
+    const command = serviceCommand(spec, {
+      compiled: options.compiled ?? false,
+      logFile: Boolean(env['LOG_FILE']),
+      nodeArgs: options.nodeArgs?.[spec.name] ?? [],
+    });
+    const child = spawn(process.execPath, command, {
       cwd: ROOT,
       env: { ...env, PORT: String(port), ...instance.env, ...options.serviceEnv?.[spec.name] },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -359,6 +362,8 @@ export interface RunningStack {
 
 export interface StackOptions {
   timeoutMs?: number;
+  /** The services' compiled bundles (`pnpm build:services` first), as `npm start` runs them. */
+  compiled?: boolean;
   /** Added to the launcher's environment, and so to every service's. */
   env?: Record<string, string>;
   /** Prints every line the services print. */
@@ -389,7 +394,8 @@ export function readLogLines(text: string): Record<string, unknown>[] {
  * launcher announces the gateway, with each service's URL and pid (from its `service.ready` line).
  */
 export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  const args = ['--import', 'tsx', 'scripts/start.ts', ...(options.compiled ? ['--compiled'] : [])];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
       ...process.env,

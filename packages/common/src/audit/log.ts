@@ -29,13 +29,18 @@ export interface InMemoryAuditLogOptions {
 /**
  * The audit log kept in memory and indexed by organization and by (organization, patient), so a
  * trail query is a binary search plus one page, never a scan. With `filePath`, every record is
- * written to the file before it counts (synchronously: a record the service reports is on disk),
- * and a restart continues the file's chain instead of starting a second one (a file holding another
- * service's records is refused: each service needs a file of its own). A record is written
- * when `append` returns, so `settled` has nothing to wait for; it still reports a failed write, so
- * a failing file fails the request the same way a failing database does. `append` and `appendNow`
- * are therefore the same here: a store in memory writes a change's record with `appendNow` before
- * it applies the change.
+ * written to the file before it counts, and a restart continues the file's chain instead of
+ * starting a second one (a file holding another service's records is refused: each service needs
+ * a file of its own).
+ *
+ * `append` (a read's record) only queues: the records appended within one turn of the event loop
+ * (a list's entities, concurrent requests) go to the file in one write, and `settled(requestId)`,
+ * which every response waits for (`auditSettledPlugin`), resolves once the request's records are
+ * on disk, or rejects when the write failed, failing the request. A failed write leaves the chain
+ * where the file's last record left it: the queued records are dropped (their requests fail) and
+ * the next record chains onto what is on disk. `appendNow` (a change's record, written before the
+ * store applies the change) writes the queue and its record at once, synchronously, and throws
+ * when they cannot be written. Without a file both are immediate: there is nothing to wait for.
  */
 export class InMemoryAuditLog implements AuditSink {
   private readonly records: AuditRecord[] = [];
@@ -45,8 +50,15 @@ export class InMemoryAuditLog implements AuditSink {
   private readonly key: string;
   private readonly filePath: string | null;
   private readonly now: () => Date;
+  /** The chain's head, queued records included. */
   private lastSeq = 0;
   private lastHash = AUDIT_GENESIS;
+  /** The head of what is in the log (and on disk): where the chain resumes when a write fails. */
+  private writtenSeq = 0;
+  private writtenHash = AUDIT_GENESIS;
+  /** Records appended and not yet written to the file. */
+  private queue: AuditRecord[] = [];
+  private scheduled = false;
   private readonly settlement = new RequestSettlement();
 
   constructor(options: InMemoryAuditLogOptions) {
@@ -64,15 +76,52 @@ export class InMemoryAuditLog implements AuditSink {
         );
       }
       for (const record of records) this.index(record);
+      this.lastSeq = this.writtenSeq;
+      this.lastHash = this.writtenHash;
     }
   }
 
   append(entry: AuditEntry): AuditRecord {
-    return this.appendNow(entry);
+    if (this.filePath === null) return this.appendNow(entry);
+    const record = this.chain(entry);
+    this.queue.push(record);
+    this.settlement.queued(record.requestId);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.writeQueued());
+    }
+    return record;
   }
 
-  /** `append`: the record is on disk (with a file) when it returns, and in the log. */
+  /** The record is in the log, and on disk with a file, when this returns; throws AuditWriteError when it cannot be. */
   appendNow(entry: AuditEntry): AuditRecord {
+    // What is queued chains before this record, so it goes to the file first, in the same write.
+    const queued = this.takeQueue();
+    const record = this.chain(entry);
+    const error = this.write([...queued, record]);
+    this.settle(queued, error);
+    if (error) {
+      this.settlement.fail(entry.requestId, error);
+      throw error;
+    }
+    return record;
+  }
+
+  /** Writes what is queued now. */
+  writeQueued(): void {
+    this.scheduled = false;
+    const queued = this.takeQueue();
+    if (queued.length > 0) this.settle(queued, this.write(queued));
+  }
+
+  private takeQueue(): AuditRecord[] {
+    const queued = this.queue;
+    this.queue = [];
+    return queued;
+  }
+
+  /** The next record of the chain, which becomes its head. */
+  private chain(entry: AuditEntry): AuditRecord {
     const record = chainRecord(entry, {
       service: this.service,
       key: this.key,
@@ -80,19 +129,31 @@ export class InMemoryAuditLog implements AuditSink {
       prevHash: this.lastHash,
       at: this.now().toISOString(),
     });
-    // The file first: when the write fails the record does not exist in memory either, and the
-    // chain stays whole.
+    this.lastSeq = record.seq;
+    this.lastHash = record.hash;
+    return record;
+  }
+
+  /**
+   * Writes records to the file in one append, then into the log. When the append fails they are in
+   * neither, and the chain's head goes back to the last record written: the chain stays whole.
+   */
+  private write(records: readonly AuditRecord[]): AuditWriteError | undefined {
     if (this.filePath !== null) {
       try {
-        appendFileSync(this.filePath, JSON.stringify(record) + '\n');
+        appendFileSync(this.filePath, records.map((record) => JSON.stringify(record) + '\n').join(''));
       } catch (cause) {
-        const error = new AuditWriteError({ cause });
-        this.settlement.fail(entry.requestId, error);
-        throw error;
+        this.lastSeq = this.writtenSeq;
+        this.lastHash = this.writtenHash;
+        return new AuditWriteError({ cause });
       }
     }
-    this.index(record);
-    return record;
+    for (const record of records) this.index(record);
+    return undefined;
+  }
+
+  private settle(records: readonly AuditRecord[], error: AuditWriteError | undefined): void {
+    for (const record of records) this.settlement.done(record.requestId, error);
   }
 
   settled(requestId: string): Promise<void> {
@@ -100,10 +161,13 @@ export class InMemoryAuditLog implements AuditSink {
   }
 
   flush(): Promise<void> {
+    this.writeQueued();
     return Promise.resolve();
   }
 
   query({ organizationId, patientId, first, after }: AuditQuery): Promise<AuditPage> {
+    // A trail answers every record appended before it was asked for.
+    this.writeQueued();
     const list =
       (patientId === undefined
         ? this.byOrganization.get(organizationId)
@@ -119,13 +183,14 @@ export class InMemoryAuditLog implements AuditSink {
 
   /** Every record, oldest first: for tests and exports. */
   all(): readonly AuditRecord[] {
+    this.writeQueued();
     return this.records;
   }
 
   private index(record: AuditRecord): void {
     this.records.push(record);
-    this.lastSeq = record.seq;
-    this.lastHash = record.hash;
+    this.writtenSeq = record.seq;
+    this.writtenHash = record.hash;
     push(this.byOrganization, record.organizationId, record);
     for (const id of record.patientIds) push(this.byPatient, patientKey(record.organizationId, id), record);
   }
