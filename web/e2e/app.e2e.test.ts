@@ -147,7 +147,8 @@ describe('a clinic’s first day', () => {
       const form = intake.locator('form');
       for (const group of await form.locator('fieldset').all()) await group.locator('input').first().check();
       for (const text of await form.locator('textarea').all()) await text.fill('Ninguno');
-      for (const number of await form.locator('input[inputmode="decimal"], input[inputmode="numeric"]').all()) await number.fill('3');
+      for (const number of await form.locator('input[inputmode="decimal"], input[inputmode="numeric"]').all())
+        await number.fill('3');
       for (const date of await form.locator('input[type="date"]').all()) await date.fill('2025-03-01');
       await send.click();
       await intake.getByRole('heading', { name: 'Gracias', level: 1 }).waitFor();
