@@ -5,9 +5,14 @@ import { seedEhrSystems } from '../src/data/seed';
 describe('seeded EHR mappings', () => {
   const systems = seedEhrSystems();
 
-  it('map every canonical field of both EHRs to the key that EHR expects (docs/domain.md)', () => {
+  it('map every canonical field of each EHR to the key (or FHIR element) that EHR expects (docs/domain.md)', () => {
     const table = Object.fromEntries(
-      systems.map((s) => [s.name, Object.fromEntries(s.mappings[0]!.fields.map((f) => [f.source, f.target]))]),
+      systems.map((s) => [
+        s.name,
+        Object.fromEntries(
+          s.mappings[0]!.fields.filter((f) => !f.source.startsWith('question:')).map((f) => [f.source, f.target]),
+        ),
+      ]),
     );
     expect(table).toEqual({
       Athena: {
@@ -46,12 +51,31 @@ describe('seeded EHR mappings', () => {
         socialHistory: 'SOCIAL_HISTORY_PAT',
         familyHistory: 'FAMILY_HISTORY_PAT',
       },
+      'FHIR R4 (Harbor EHR)': {
+        name: 'Patient.name',
+        gender: 'Patient.gender',
+        dob: 'Patient.birthDate',
+        address: 'Patient.address',
+        phone: 'Patient.telecom:phone',
+        email: 'Patient.telecom:email',
+        emergencyContact: 'Patient.contact',
+        insuranceProvider: 'Coverage.payor',
+        insurancePolicyNumber: 'Coverage.subscriberId',
+        primaryCarePhysician: 'Patient.generalPractitioner',
+        symptoms: 'Condition.code:symptom',
+        allergies: 'AllergyIntolerance.code',
+        currentMedications: 'MedicationStatement.medicationCodeableConcept',
+        medicalHistory: 'Condition.code:problem-list-item',
+        socialHistory: 'Observation.valueCodeableConcept',
+        familyHistory: 'FamilyMemberHistory.condition',
+      },
     });
   });
 
   it('send each field to an endpoint of that EHR that takes its category', () => {
     for (const system of systems) {
-      for (const field of system.mappings[0]!.fields) {
+      // Questions go to the FHIR QuestionnaireResponse, which takes answers of every category.
+      for (const field of system.mappings[0]!.fields.filter((f) => !f.source.startsWith('question:'))) {
         const category = CANONICAL_FIELDS.find((c) => c.name === field.source)?.category;
         const endpoint = system.endpoints.find((e) => e.path === field.endpoint);
         expect(endpoint?.categories, `${system.name}.${field.source}`).toContain(category);
