@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CANONICAL_FIELDS } from '../src/data/canonical';
+import { SEED_QUESTIONNAIRE } from '../../clinical/src/data/seed-questionnaire';
 import { seedEhrSystems } from '../src/data/seed';
 
 describe('seeded EHR mappings', () => {
@@ -91,5 +92,18 @@ describe('seeded EHR mappings', () => {
       '/api/patient/{ehrPatientId}/problems',
     ]);
     expect(endpointOf('Athena', 'symptoms')).not.toEqual(endpointOf('Athena', 'medicalHistory'));
+  });
+});
+
+describe('the seeded FHIR R4 mapping', () => {
+  it('maps every question of the seeded intake questionnaire to the QuestionnaireResponse', () => {
+    const fhir = seedEhrSystems().find((s) => s.kind === 'FHIR_R4')!;
+    const questions = fhir.mappings[0]!.fields.filter((f) => f.source.startsWith('question:'));
+    expect(questions.map((f) => f.source.slice('question:'.length))).toEqual(
+      SEED_QUESTIONNAIRE.items.map((item) => item.linkId),
+    );
+    expect(new Set(questions.map((f) => `${f.endpoint} ${f.target}`))).toEqual(
+      new Set(['QuestionnaireResponse QuestionnaireResponse.item']),
+    );
   });
 });
