@@ -9,6 +9,8 @@ export const DEMO_USERS: readonly { email: string; name: string; organizationId:
   { email: 'clinician@riverside.test', name: 'Casey Clinician', organizationId: 'org-riverside', role: 'CLINICIAN' },
   { email: 'admin@lakeside.test', name: 'Logan Admin', organizationId: 'org-lakeside', role: 'ADMIN' },
   { email: 'clinician@lakeside.test', name: 'Lee Clinician', organizationId: 'org-lakeside', role: 'CLINICIAN' },
+  { email: 'admin@harbor.test', name: 'Harper Admin', organizationId: 'org-harbor', role: 'ADMIN' },
+  { email: 'clinician@harbor.test', name: 'Hayden Clinician', organizationId: 'org-harbor', role: 'CLINICIAN' },
 ];
 
 /** Idempotent: a database that already has them (a restart, another replica) keeps them as they are. */

@@ -19,16 +19,21 @@ export const SEED_ORGANIZATIONS: readonly SeedOrganization[] = [
   { id: 'org-riverside', name: 'Riverside Hospital', kind: 'HOSPITAL', ehrSystemId: EHR_SYSTEM_IDS.athena },
   { id: 'org-lakeside', name: 'Lakeside Clinic', kind: 'CLINIC', ehrSystemId: EHR_SYSTEM_IDS.allscripts },
   { id: 'org-hillcrest', name: 'Hillcrest Family Practice', kind: 'CLINIC', ehrSystemId: EHR_SYSTEM_IDS.athena },
+  { id: 'org-harbor', name: 'Harbor Community Health', kind: 'CLINIC', ehrSystemId: EHR_SYSTEM_IDS.fhir },
 ];
 
-export const SEED_PATIENT_COUNT = 240;
+export const SEED_PATIENT_COUNT = 270;
+
+/** Harbor's patients come after the first three organizations' 240, so those keep their numbers. */
+const FIRST_HARBOR_PATIENT = 240;
 
 export function seedPatientId(index: number): string {
   return `pt-${String(index + 1).padStart(5, '0')}`;
 }
 
-/** Riverside gets half the patients, Lakeside a third, Hillcrest the rest. */
+/** Of the first 240, Riverside gets half the patients, Lakeside a third, Hillcrest the rest; then Harbor 30. */
 export function seedPatientOrganizationId(index: number): string {
+  if (index >= FIRST_HARBOR_PATIENT) return SEED_ORGANIZATIONS[3]!.id;
   const slot = index % 6;
   return SEED_ORGANIZATIONS[slot < 3 ? 0 : slot < 5 ? 1 : 2]!.id;
 }

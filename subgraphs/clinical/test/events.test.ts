@@ -61,6 +61,27 @@ const LATEST_AFTER_SUBMIT = [
   { linkId: 'family.conditions', category: 'FAMILY_HISTORY', value: ['NONE'], display: ['None of these'] },
 ];
 
+const SCT = 'http://snomed.info/sct';
+const OPTION = 'https://carebridge.example/fhir/CodeSystem/answer-option';
+const coding = (system: string, code: string, en: string, es: string) => ({ system, code, display: { en, es } });
+const NONE_OF_THESE = [coding(OPTION, 'NONE', 'None of these', 'Ninguno de estos')];
+
+/** What events add to LATEST_AFTER_SUBMIT's choice answers: each chosen option's coding, in value order. */
+const LATEST_CODINGS: Record<string, unknown[]> = {
+  'symptoms.current': [coding(SCT, '386661006', 'Fever', 'Fiebre'), coding(SCT, '49727002', 'Cough', 'Tos')],
+  'allergies.known': [coding(OPTION, 'NONE', 'No known allergies', 'Sin alergias conocidas')],
+  'medications.current': [coding(OPTION, 'NONE', 'No regular medicines', 'Ningún medicamento habitual')],
+  'history.conditions': NONE_OF_THESE,
+  'social.tobacco': [coding(SCT, '266919005', 'Never used tobacco', 'Nunca ha consumido tabaco')],
+  'social.alcohol': [coding(SCT, '105542008', 'Does not drink alcohol', 'No toma alcohol')],
+  'social.diet': [coding(OPTION, 'BALANCED', 'Balanced diet', 'Alimentación equilibrada')],
+  'family.conditions': NONE_OF_THESE,
+};
+const LATEST_EVENT_ANSWERS = LATEST_AFTER_SUBMIT.map((answer) =>
+  LATEST_CODINGS[answer.linkId] ? { ...answer, codings: LATEST_CODINGS[answer.linkId] } : answer,
+);
+const INTAKE_CANONICAL = { url: 'https://carebridge.example/fhir/Questionnaire/pre-visit-intake', version: '1' };
+
 /** pt-00001's seeded answers (qr-00001), as clinicalAnswers serves them. */
 const SEEDED_ANSWERS = [
   { linkId: 'symptoms.current', category: 'SYMPTOMS', value: ['NONE'], display: ['None of these'] },
@@ -142,7 +163,8 @@ describe('clinical.answered events', () => {
         occurredAt: (await store.response(responseId))!.submittedAt,
         responseId,
         questionnaireId: SEED_QUESTIONNAIRE_ID,
-        answers: LATEST_AFTER_SUBMIT,
+        questionnaire: INTAKE_CANONICAL,
+        answers: LATEST_EVENT_ANSWERS,
       },
     ]);
   });
@@ -205,7 +227,16 @@ describe('clinical.answered events', () => {
         occurredAt: '2026-02-01T10:00:00.000Z',
         responseId: 'qr-lakeside',
         questionnaireId: SEED_QUESTIONNAIRE_ID,
-        answers: [{ linkId: 'allergies.known', category: 'ALLERGIES', value: ['LATEX'], display: ['Latex'] }],
+        questionnaire: INTAKE_CANONICAL,
+        answers: [
+          {
+            linkId: 'allergies.known',
+            category: 'ALLERGIES',
+            value: ['LATEX'],
+            display: ['Latex'],
+            codings: [coding(SCT, '111088007', 'Latex', 'Látex')],
+          },
+        ],
       },
     ]);
   });
@@ -230,7 +261,7 @@ describe('Patient.clinicalAnswers', () => {
     expect((await run(RIVERSIDE, SUBMIT, submission())).errors).toBeUndefined();
     const result = await run(RIVERSIDE, CLINICAL_ANSWERS, { r: [{ __typename: 'Patient', id: PATIENT }] });
     const [event] = store.outbox.pendingNow(1);
-    expect(event?.type === 'clinical.answered' ? event.answers : null).toEqual(LATEST_AFTER_SUBMIT);
+    expect(event?.type === 'clinical.answered' ? event.answers : null).toEqual(LATEST_EVENT_ANSWERS);
     expect(result).toEqual({ data: { _entities: [{ id: PATIENT, clinicalAnswers: LATEST_AFTER_SUBMIT }] } });
   });
 

@@ -23,7 +23,11 @@ export const FIXTURE_INPUT: QuestionnaireInput = {
       text: { en: 'Symptoms?', es: '¿Síntomas?' },
       options: [
         { code: 'COUGH', label: { en: 'Cough', es: 'Tos' } },
-        { code: 'FEVER', label: { en: 'Fever', es: 'Fiebre' } },
+        {
+          code: 'FEVER',
+          label: { en: 'Fever', es: 'Fiebre' },
+          coding: { system: 'http://snomed.info/sct', code: '386661006' },
+        },
         { code: 'NONE', label: { en: 'None of these', es: 'Ninguno de estos' } },
       ],
     },

@@ -60,12 +60,17 @@ describe('seed data', () => {
     expect(invalid).toEqual([]);
     const perPatient = new Map<string, number>();
     for (const r of responses) perPatient.set(r.input.patientId, (perPatient.get(r.input.patientId) ?? 0) + 1);
-    // Deterministic, so exact: 135 of 240 patients (56%) answered, 13 of them twice.
+    // Deterministic, so exact: 153 of 270 patients (57%) answered, 15 of them twice; 18 of
+    // Harbor's 30 (pt-00241..pt-00270) among them, as the first 240's 135 were before Harbor.
+    const harbor = [...perPatient.keys()].filter(
+      (id) => seedPatientOrganizationId(Number(id.slice(3)) - 1) === 'org-harbor',
+    );
     expect({
       patients: perPatient.size,
       responses: responses.length,
       answeredTwice: [...perPatient.values()].filter((n) => n === 2).length,
-    }).toEqual({ patients: 135, responses: 148, answeredTwice: 13 });
+      harbor: harbor.length,
+    }).toEqual({ patients: 153, responses: 168, answeredTwice: 15, harbor: 18 });
     expect(responses.every((r) => r.submittedAt > SEED_EPOCH)).toEqual(true);
   });
 

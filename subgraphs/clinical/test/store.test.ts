@@ -271,13 +271,36 @@ describe.each(backends)('the clinical store ($name)', (backend) => {
           occurredAt: '2026-02-02T10:00:00.000Z',
           responseId: 'qr-2',
           questionnaireId: V1.id,
+          questionnaire: { url: 'https://carebridge.example/fhir/Questionnaire/fixture-intake', version: '1' },
           answers: [
-            { linkId: 'q.symptoms', category: 'SYMPTOMS', value: ['FEVER'], display: ['Fever'] },
+            {
+              linkId: 'q.symptoms',
+              category: 'SYMPTOMS',
+              value: ['FEVER'],
+              display: ['Fever'],
+              // The option's coding, as stored with the questionnaire.
+              codings: [
+                { system: 'http://snomed.info/sct', code: '386661006', display: { en: 'Fever', es: 'Fiebre' } },
+              ],
+            },
             { linkId: 'q.pain', category: 'SYMPTOMS', value: 4, display: ['4'] },
           ],
         });
         expect(events[2]?.type === 'clinical.answered' && events[2].answers).toEqual([
-          { linkId: 'q.tobacco', category: 'SOCIAL_HISTORY', value: ['CURRENT'], display: ['Uses tobacco now'] },
+          {
+            linkId: 'q.tobacco',
+            category: 'SOCIAL_HISTORY',
+            value: ['CURRENT'],
+            display: ['Uses tobacco now'],
+            // No coding in the questionnaire: the platform's code system.
+            codings: [
+              {
+                system: 'https://carebridge.example/fhir/CodeSystem/answer-option',
+                code: 'CURRENT',
+                display: { en: 'Uses tobacco now', es: 'Consume tabaco actualmente' },
+              },
+            ],
+          },
         ]);
         await a.outbox.markSent([events[0]!.id, events[1]!.id]);
         expect(answered(await a.outbox.pending(10))).toEqual([['org-lakeside', 'pt-1', 'qr-lakeside']]);

@@ -4,7 +4,7 @@ import type { ChangeEvent } from '@carebridge/common';
 import { silentLogger } from '@carebridge/common';
 import { createTestAuth, execute, staff, type TestAuth } from '@carebridge/common/testing';
 import type { CanonicalRecord, EhrSystemRecord } from '../src/data/records';
-import { createSeededStore } from '../src/data/store';
+import { createSeededStore, type EhrStore } from '../src/data/store';
 import { DELIVERY_ERRORS, DeliveryWorker } from '../src/delivery/worker';
 import { loadFhirDefinitions } from '../src/fhir/validate';
 import { createService } from '../src/server';
@@ -65,16 +65,15 @@ beforeAll(async () => {
   loadFhirDefinitions();
 }, 60_000);
 
-/** The seeded store with Harbor Health on the FHIR system (the seed may already have it). */
-async function harborStore() {
-  const store = createSeededStore();
+/** `store` with Harbor Health on the FHIR system (the seed may already have it). */
+async function withHarbor<T extends EhrStore>(store: T): Promise<T> {
   if (!(await store.organization(HARBOR.id))) await store.addOrganization(HARBOR);
   return store;
 }
 
 describe('delivery to a FHIR R4 system', () => {
   it('sends one transaction Bundle to the base URL, learns the Patient id, and previews exactly what it sent', async () => {
-    const store = await harborStore();
+    const store = await withHarbor(createSeededStore());
     const service = createService({ verifier: auth.verifier, store });
     const ehr = scriptedEhr([created('harbor-77')]);
     const worker = new DeliveryWorker({
@@ -109,7 +108,7 @@ describe('delivery to a FHIR R4 system', () => {
   it('retries a lost answer with the same Bundle and key, and an edit updates the same Patient', async () => {
     const ehr = scriptedEhr(['network-error', created('harbor-9'), created('harbor-9')]);
     const rig = deliveryRig({ fetch: ehr.fetch });
-    await rig.ehr.addOrganization(HARBOR);
+    await withHarbor(rig.ehr);
     await rig.engine.ingest([event(ELENA, 'patient.upserted')]);
     await rig.drain();
     const [lost, retried] = ehr.requests;
@@ -130,7 +129,7 @@ describe('delivery to a FHIR R4 system', () => {
   it('marks a Bundle that is not valid FHIR R4 DEAD before sending it, with a fixed reason', async () => {
     const ehr = scriptedEhr();
     const rig = deliveryRig({ fetch: ehr.fetch });
-    await rig.ehr.addOrganization(HARBOR);
+    await withHarbor(rig.ehr);
     const fhir = (await rig.ehr.ehrSystem('ehr-fhir')) as EhrSystemRecord;
     // Published behind validation's back, as a version from before a rule existed could be.
     rig.mappings.publish(

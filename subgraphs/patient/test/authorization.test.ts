@@ -6,6 +6,7 @@ import {
   createLogger,
   DEFAULT_AUDIENCE,
   DEFAULT_ISSUER,
+  SEED_PATIENT_COUNT,
   SEED_QUESTIONNAIRE_ID,
   TOKEN_ALGORITHM,
   TOKEN_TYPES,
@@ -19,13 +20,14 @@ import { seededService, staffHeaders } from './helpers';
 
 // Seeded organizations: pt-00001..3 are Riverside's, pt-00004 and pt-00005 Lakeside's, pt-00006
 // Hillcrest's; Riverside has 120 patients and providers prov-riverside-1..3, Lakeside 80 and
-// prov-lakeside-1..2, Hillcrest 40 and prov-hillcrest-1..2. The caller is a Riverside clinician
-// unless a test says otherwise.
+// prov-lakeside-1..2, Hillcrest 40 and prov-hillcrest-1..2, Harbor 30 (pt-00241..pt-00270) and
+// prov-harbor-1..2. The caller is a Riverside clinician unless a test says otherwise.
 
 let auth: TestAuth;
 let riverside: IncomingHttpHeaders;
 let lakeside: IncomingHttpHeaders;
 let hillcrest: IncomingHttpHeaders;
+let harbor: IncomingHttpHeaders;
 let riversideAdmin: IncomingHttpHeaders;
 let intake: IncomingHttpHeaders;
 
@@ -41,6 +43,7 @@ const INTAKE: IntakeViewer = {
 beforeAll(async () => {
   auth = await createTestAuth();
   ({ riverside, lakeside, hillcrest } = await staffHeaders(auth));
+  harbor = await auth.headers(staff('org-harbor'));
   riversideAdmin = await auth.headers(staff('org-riverside', 'ADMIN'));
   intake = await auth.headers(INTAKE);
 });
@@ -391,6 +394,7 @@ describe('the patient list', () => {
       ['org-riverside', riverside, 120],
       ['org-lakeside', lakeside, 80],
       ['org-hillcrest', hillcrest, 40],
+      ['org-harbor', harbor, 30],
     ] as const) {
       const { organizations, ids, totals } = await everyPage(service, headers);
       expect(new Set(organizations)).toEqual(new Set([organization]));
@@ -398,8 +402,9 @@ describe('the patient list', () => {
       expect(new Set(totals)).toEqual(new Set([count]));
       seen.set(organization, ids);
     }
-    // Together the three callers see every seeded patient exactly once.
-    expect(new Set([...seen.values()].flat()).size).toEqual(240);
+    // Together the four callers see every seeded patient exactly once.
+    expect(new Set([...seen.values()].flat()).size).toEqual(SEED_PATIENT_COUNT);
+    expect(SEED_PATIENT_COUNT).toEqual(270);
   });
 
   it("keeps every other filter inside the caller's organization", async () => {

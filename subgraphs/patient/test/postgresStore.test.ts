@@ -72,6 +72,7 @@ describe('the PostgreSQL patient store across restarts', () => {
 });
 
 describe('seeding the PostgreSQL patient store', () => {
+  // Deletes every seeded patient one by one: more than the default 5 s on a busy machine (30 s below).
   it('seeds once, announced once, when replicas start together, and never again after a restart', async () => {
     const database = { url: schemas.url, schema: nextSchema() };
     const replicas = await Promise.all(
@@ -101,7 +102,7 @@ describe('seeding the PostgreSQL patient store', () => {
     } finally {
       await restarted.close();
     }
-  });
+  }, 30_000);
 
   it('records no seed events when announcing is off', async () => {
     const storage = await openPatientStore({

@@ -26,6 +26,7 @@ export function readConfig(env: Env = process.env): SandboxConfig {
     faults: {
       failureRate: envRate(env, 'SANDBOX_FAILURE_RATE', defaultFaultSettings.failureRate),
       retryAfterRate: envRate(env, 'SANDBOX_RETRY_AFTER_RATE', defaultFaultSettings.retryAfterRate),
+      lostResponseRate: envRate(env, 'SANDBOX_LOST_RESPONSE_RATE', defaultFaultSettings.lostResponseRate),
       retryAfterSeconds: envInt(env, 'SANDBOX_RETRY_AFTER_SECONDS', defaultFaultSettings.retryAfterSeconds, {
         max: MAX_RETRY_AFTER_SECONDS,
       }),

@@ -1,7 +1,8 @@
 import { seededRandom } from '@carebridge/common';
 /**
- * Fault injection for the imitated EHR APIs: a share of requests fail with 500, a share answer 503
- * with `Retry-After`, and every answer can be delayed. The draws come from a seeded PRNG
+ * Fault injection for the imitated EHR APIs (and the FHIR server): a share of requests fail with
+ * 500, a share answer 503 with `Retry-After`, a share are carried out but their answer is lost, and
+ * every answer can be delayed. The draws come from a seeded PRNG
  * (mulberry32), so the same seed and the same request sequence give the same faults.
  */
 
@@ -10,6 +11,11 @@ export interface FaultSettings {
   failureRate: number;
   /** Share of EHR requests answered 503 with `Retry-After` before anything is done, 0..1. */
   retryAfterRate: number;
+  /**
+   * Share of EHR requests that are carried out but whose answer is lost: the connection is closed
+   * without a response, as when a network drops it. 0..1.
+   */
+  lostResponseRate: number;
   /** The `Retry-After` header value of injected 503s. */
   retryAfterSeconds: number;
   /** Fixed delay before every EHR answer, faults included. */
@@ -21,6 +27,7 @@ export interface FaultSettings {
 export const defaultFaultSettings: FaultSettings = {
   failureRate: 0,
   retryAfterRate: 0,
+  lostResponseRate: 0,
   retryAfterSeconds: 1,
   delayMs: 0,
   seed: 1,
@@ -30,7 +37,8 @@ export const MAX_DELAY_MS = 60_000;
 export const MAX_RETRY_AFTER_SECONDS = 3_600;
 export const MAX_SEED = 0xffff_ffff;
 
-export type FaultDecision = { kind: 'none' } | { kind: 'fail' } | { kind: 'retry-after'; seconds: number };
+export type FaultDecision =
+  { kind: 'none' } | { kind: 'fail' } | { kind: 'retry-after'; seconds: number } | { kind: 'lose-response' };
 
 export interface FaultProblem {
   key: string;
@@ -42,6 +50,7 @@ type FaultKey = keyof FaultSettings;
 const limits: Record<FaultKey, { min: number; max: number; integer: boolean }> = {
   failureRate: { min: 0, max: 1, integer: false },
   retryAfterRate: { min: 0, max: 1, integer: false },
+  lostResponseRate: { min: 0, max: 1, integer: false },
   retryAfterSeconds: { min: 0, max: MAX_RETRY_AFTER_SECONDS, integer: true },
   delayMs: { min: 0, max: MAX_DELAY_MS, integer: true },
   seed: { min: 0, max: MAX_SEED, integer: true },
@@ -115,14 +124,16 @@ export class FaultInjector {
 
   /**
    * One draw per request: below `failureRate` it fails; below `failureRate + retryAfterRate` it
-   * answers 503. With both rates at 0 no draw is made, so turning faults on starts a fresh sequence.
+   * answers 503; below that plus `lostResponseRate` the answer is lost. With every rate at 0 no
+   * draw is made, so turning faults on starts a fresh sequence.
    */
   decide(): FaultDecision {
-    const { failureRate, retryAfterRate, retryAfterSeconds } = this.current;
-    if (failureRate === 0 && retryAfterRate === 0) return { kind: 'none' };
+    const { failureRate, retryAfterRate, lostResponseRate, retryAfterSeconds } = this.current;
+    if (failureRate === 0 && retryAfterRate === 0 && lostResponseRate === 0) return { kind: 'none' };
     const draw = this.random();
     if (draw < failureRate) return { kind: 'fail' };
     if (draw < failureRate + retryAfterRate) return { kind: 'retry-after', seconds: retryAfterSeconds };
+    if (draw < failureRate + retryAfterRate + lostResponseRate) return { kind: 'lose-response' };
     return { kind: 'none' };
   }
 

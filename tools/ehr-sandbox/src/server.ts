@@ -1,14 +1,18 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HttpError, readBody, silentLogger, type Logger } from '@carebridge/common';
+import { silentLogger, type Logger } from '@carebridge/common';
 import { FaultInjector, validateFaultSettings, type FaultSettings } from './faults';
+import { definitionOf, RESOURCE_TYPES } from './fhir/definitions';
+import { createFhirHandler, FHIR_BASE } from './fhir/routes';
+import { bodyWithin, drawFault, headerValue, loseResponse, parseJson, sendJson, type Headers } from './http';
 import { defaultSpecs, findEhr, matchRoute, type EhrSpec } from './specs';
 import { SandboxStore } from './store';
 import { processWrite } from './writes';
 
 /**
  * The sandbox's HTTP server: the imitated EHR APIs under each spec's base path (`/athena`,
- * `/allscripts`) and the control API under `/_sandbox`. node:http only.
+ * `/allscripts`), a FHIR R4 server under `/fhir/r4`, and the control API under `/_sandbox`.
+ * node:http only.
  *
  * Logs carry methods, endpoint patterns, statuses and durations; never bodies, values or
  * idempotency keys.
@@ -40,50 +44,13 @@ export interface Sandbox {
 
 export const CONTROL_BASE = '/_sandbox';
 
-type Headers = Record<string, string>;
-
-function sendJson(response: ServerResponse, status: number, body: unknown, headers: Headers = {}): void {
-  response.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    ...headers,
-  });
-  response.end(JSON.stringify(body));
-}
-
-/** The body, or null past the limit: drained, so the connection stays usable for the 413. */
-async function bodyWithin(request: IncomingMessage, limit: number): Promise<string | null> {
-  try {
-    return await readBody(request, limit, { drain: true });
-  } catch (error) {
-    if (error instanceof HttpError && error.status === 413) return null;
-    throw error;
-  }
-}
-
-/** The parsed JSON, or undefined when the text is empty or not JSON (validation then says so). */
-function parseJson(text: string): unknown {
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-function headerValue(request: IncomingMessage, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const specs = options.specs ?? defaultSpecs;
   const logger = options.logger ?? silentLogger;
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
   const store = new SandboxStore(specs);
   const faults = new FaultInjector(options.faults);
+  const handleFhir = createFhirHandler({ store: store.fhir, faults, logger, maxBodyBytes });
 
   const handleEhr = async (
     ehr: EhrSpec,
@@ -93,32 +60,32 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     started: number,
   ): Promise<void> => {
     const method = request.method ?? 'GET';
+    const { answer: injected, lose } = await drawFault(faults);
     const finish = (
       status: number,
       body: unknown,
       fields: Record<string, string | boolean> = {},
       headers: Headers = {},
     ): void => {
-      sendJson(response, status, body, headers);
-      logger.info('ehr.request', { ehr: ehr.id, method, status, durationMs: Date.now() - started, ...fields });
+      if (lose) loseResponse(response);
+      else sendJson(response, status, body, headers);
+      const fault = lose ? { fault: 'lost-response' } : {};
+      logger.info('ehr.request', {
+        ehr: ehr.id,
+        method,
+        status,
+        durationMs: Date.now() - started,
+        ...fields,
+        ...fault,
+      });
     };
 
-    if (faults.delayMs > 0) await sleep(faults.delayMs);
-    const decision = faults.decide();
-    if (decision.kind !== 'none') {
+    if (lose) store.count(ehr.id, 'injectedFailures');
+    if (injected) {
       // Before anything else: nothing read, nothing recorded, the idempotency key left unused.
       request.resume();
       store.count(ehr.id, 'injectedFailures');
-      if (decision.kind === 'fail') {
-        finish(500, { error: 'Injected failure (sandbox fault injection)' }, { fault: 'failure' });
-      } else {
-        finish(
-          503,
-          { error: 'Service unavailable, retry later (sandbox fault injection)' },
-          { fault: 'retry-after' },
-          { 'retry-after': String(decision.seconds) },
-        );
-      }
+      finish(injected.status, { error: injected.message }, { fault: injected.fault }, injected.headers);
       return;
     }
 
@@ -207,6 +174,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       if (only('GET')) sendJson(response, 200, store.stats());
       return;
     }
+    if (first === 'fhir' && third === undefined) {
+      if (!only('GET')) return;
+      if (ehrId === undefined) sendJson(response, 200, store.fhir.counts());
+      else if (definitionOf(ehrId)) sendJson(response, 200, store.fhir.list(ehrId));
+      else sendJson(response, 404, { error: 'Unknown resource type', resourceTypes: RESOURCE_TYPES });
+      return;
+    }
     if (first === 'ehrs' && third === 'patients' && rest.length === 0 && ehrId !== undefined) {
       if (!only('GET')) return;
       if (!store.hasEhr(ehrId)) {
@@ -230,10 +204,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const started = Date.now();
     let pathname = '/';
     try {
-      pathname = new URL(request.url ?? '/', 'http://sandbox.invalid').pathname;
+      const url = new URL(request.url ?? '/', 'http://sandbox.invalid');
+      pathname = url.pathname;
       if (pathname.length > 1 && pathname.endsWith('/')) pathname = pathname.slice(0, -1);
       if (pathname === CONTROL_BASE || pathname.startsWith(CONTROL_BASE + '/')) {
         await handleControl(request, response, pathname);
+        return;
+      }
+      if (pathname === FHIR_BASE || pathname.startsWith(FHIR_BASE + '/')) {
+        await handleFhir(request, response, pathname.slice(FHIR_BASE.length), url.searchParams, started);
         return;
       }
       const ehr = findEhr(specs, pathname);
@@ -245,6 +224,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       sendJson(response, 404, {
         error: 'Not found',
         ehrs: specs.map((spec) => spec.basePath),
+        fhir: FHIR_BASE,
         control: CONTROL_BASE,
       });
     } catch (error) {

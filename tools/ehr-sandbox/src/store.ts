@@ -1,9 +1,10 @@
+import { FhirStore } from './fhir/store';
 import type { EhrSpec } from './specs';
 
 /**
  * In-memory state of the sandbox, per imitated EHR: its patients (latest demographics and every
- * clinical body received, in order), the responses stored under idempotency keys, and counters.
- * Nothing is persisted; `reset()` forgets everything.
+ * clinical body received, in order), the responses stored under idempotency keys, and counters;
+ * and the FHIR server's resources (`fhir`). Nothing is persisted; `reset()` forgets everything.
  */
 
 export type JsonObject = Record<string, unknown>;
@@ -28,7 +29,7 @@ export interface EhrStats {
   acceptedWrites: number;
   /** Answers 4xx from the EHR API: missing idempotency key, unknown path or patient, 405, 422. */
   rejected: number;
-  /** Injected 500s and 503s. */
+  /** Injected 500s, 503s and lost responses. */
   injectedFailures: number;
   idempotentReplays: number;
 }
@@ -60,6 +61,8 @@ export class UnknownPatientError extends Error {
 
 export class SandboxStore {
   private readonly ehrs = new Map<string, EhrState>();
+  /** The FHIR R4 server's resources; its stats appear under `fhir`. */
+  readonly fhir = new FhirStore();
 
   constructor(specs: readonly EhrSpec[]) {
     for (const spec of specs) {
@@ -152,11 +155,13 @@ export class SandboxStore {
     for (const [id, state] of this.ehrs) {
       result[id] = { patients: state.patients.size, ...state.counters };
     }
+    result['fhir'] = this.fhir.stats();
     return result;
   }
 
-  /** Forgets patients, idempotency keys and counters of every EHR; ids start again at 000001. */
+  /** Forgets patients, idempotency keys and counters of every EHR and the FHIR resources; ids start again at 000001. */
   reset(): void {
+    this.fhir.reset();
     for (const [id, state] of this.ehrs) {
       this.ehrs.set(id, this.freshState(state.spec));
     }

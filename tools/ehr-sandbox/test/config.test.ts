@@ -7,7 +7,7 @@ describe('readConfig', () => {
     expect(readConfig({})).toEqual({
       port: 4010,
       host: '127.0.0.1',
-      faults: { failureRate: 0, retryAfterRate: 0, retryAfterSeconds: 1, delayMs: 0, seed: 1 },
+      faults: { failureRate: 0, retryAfterRate: 0, lostResponseRate: 0, retryAfterSeconds: 1, delayMs: 0, seed: 1 },
     });
   });
 
@@ -17,6 +17,7 @@ describe('readConfig', () => {
       HOST: '0.0.0.0',
       SANDBOX_FAILURE_RATE: '0.25',
       SANDBOX_RETRY_AFTER_RATE: '0.5',
+      SANDBOX_LOST_RESPONSE_RATE: '0.125',
       SANDBOX_RETRY_AFTER_SECONDS: '3',
       SANDBOX_DELAY_MS: '40',
       SANDBOX_SEED: '99',
@@ -24,7 +25,14 @@ describe('readConfig', () => {
     expect(config).toEqual({
       port: 0,
       host: '0.0.0.0',
-      faults: { failureRate: 0.25, retryAfterRate: 0.5, retryAfterSeconds: 3, delayMs: 40, seed: 99 },
+      faults: {
+        failureRate: 0.25,
+        retryAfterRate: 0.5,
+        lostResponseRate: 0.125,
+        retryAfterSeconds: 3,
+        delayMs: 40,
+        seed: 99,
+      },
     });
   });
 
@@ -32,5 +40,6 @@ describe('readConfig', () => {
     expect(() => readConfig({ SANDBOX_FAILURE_RATE: '1.2' })).toThrow(/SANDBOX_FAILURE_RATE/);
     expect(() => readConfig({ SANDBOX_RETRY_AFTER_RATE: 'half' })).toThrow(ConfigError);
     expect(() => readConfig({ SANDBOX_DELAY_MS: '-1' })).toThrow(/SANDBOX_DELAY_MS/);
+    expect(() => readConfig({ SANDBOX_LOST_RESPONSE_RATE: '2' })).toThrow(/SANDBOX_LOST_RESPONSE_RATE/);
   });
 });

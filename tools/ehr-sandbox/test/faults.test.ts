@@ -3,7 +3,7 @@ import { seededRandom as mulberry32 } from '@carebridge/common';
 import { FaultInjector, validateFaultSettings } from '../src/faults';
 
 const tally = (injector: FaultInjector, draws: number) => {
-  const counts = { none: 0, fail: 0, 'retry-after': 0 };
+  const counts = { none: 0, fail: 0, 'retry-after': 0, 'lose-response': 0 };
   for (let i = 0; i < draws; i++) counts[injector.decide().kind] += 1;
   return counts;
 };
@@ -22,7 +22,7 @@ describe('mulberry32', () => {
 
 describe('FaultInjector', () => {
   it('injects nothing by default', () => {
-    expect(tally(new FaultInjector(), 1000)).toEqual({ none: 1000, fail: 0, 'retry-after': 0 });
+    expect(tally(new FaultInjector(), 1000)).toEqual({ none: 1000, fail: 0, 'retry-after': 0, 'lose-response': 0 });
   });
 
   it('fails every request at failureRate 1 and answers 503 to every request at retryAfterRate 1', () => {
@@ -30,6 +30,13 @@ describe('FaultInjector', () => {
     const retry = new FaultInjector({ retryAfterRate: 1, retryAfterSeconds: 7 });
     expect(retry.decide()).toEqual({ kind: 'retry-after', seconds: 7 });
     expect(tally(retry, 199)['retry-after']).toBe(199);
+  });
+
+  it('loses every answer at lostResponseRate 1, after the other rates', () => {
+    expect(tally(new FaultInjector({ lostResponseRate: 1 }), 50)['lose-response']).toBe(50);
+    const counts = tally(new FaultInjector({ failureRate: 0.5, lostResponseRate: 0.5, seed: 3 }), 1000);
+    expect(counts.fail + counts['lose-response']).toBe(1000);
+    expect(counts['lose-response']).toBeGreaterThan(400);
   });
 
   it('injects about the configured shares, the same counts for the same seed', () => {
@@ -68,6 +75,7 @@ describe('validateFaultSettings', () => {
     const { problems } = validateFaultSettings({
       failureRate: -0.1,
       retryAfterRate: 2,
+      lostResponseRate: -1,
       retryAfterSeconds: 1.5,
       delayMs: '5',
       seed: -1,
@@ -76,6 +84,7 @@ describe('validateFaultSettings', () => {
     expect(problems.map((p) => p.key)).toEqual([
       'failureRate',
       'retryAfterRate',
+      'lostResponseRate',
       'retryAfterSeconds',
       'delayMs',
       'seed',

@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => running.close());
 
-const noFaults = { failureRate: 0, retryAfterRate: 0, retryAfterSeconds: 1, delayMs: 0, seed: 1 };
+const noFaults = { failureRate: 0, retryAfterRate: 0, lostResponseRate: 0, retryAfterSeconds: 1, delayMs: 0, seed: 1 };
 
 beforeEach(async () => {
   await control('PUT', '/faults', noFaults);
@@ -274,6 +274,21 @@ describe('EHR sandbox over HTTP', () => {
     expect((await control('GET', '/stats')).json.allscripts).toMatchObject({ injectedFailures: 1, acceptedWrites: 0 });
   });
 
+  it('with lostResponseRate 1 carries the write out and drops the answer; the retry with the key replays it', async () => {
+    await control('PUT', '/faults', { lostResponseRate: 1 });
+    await expect(write('POST', '/athena/v1/patients', athenaPatient, 'lost-once')).rejects.toThrow();
+    await control('PUT', '/faults', { lostResponseRate: 0 });
+    const retried = await write('POST', '/athena/v1/patients', athenaPatient, 'lost-once');
+    expect(retried).toMatchObject({ status: 201, json: { patientId: 'ATH-000001' } });
+    expect(retried.headers.get('idempotent-replayed')).toBe('true');
+    expect((await control('GET', '/stats')).json.athena).toMatchObject({
+      patients: 1,
+      acceptedWrites: 1,
+      injectedFailures: 1,
+      idempotentReplays: 1,
+    });
+  });
+
   it('keeps the control API free of injected faults', async () => {
     await control('PUT', '/faults', { failureRate: 1 });
     expect((await control('GET', '/health')).status).toBe(200);
@@ -293,6 +308,7 @@ describe('EHR sandbox over HTTP', () => {
     expect((await control('GET', '/faults')).json).toEqual({
       failureRate: 0.3,
       retryAfterRate: 0.2,
+      lostResponseRate: 0,
       retryAfterSeconds: 1,
       delayMs: 5,
       seed: 77,

@@ -125,6 +125,8 @@ export type ResolversTypes = ResolversObject<{
   ClinicalAnswer: ResolverTypeWrapper<Types.ClinicalAnswer>;
   ClinicalEntry: ResolverTypeWrapper<Types.ClinicalEntry>;
   ClinicalHistory: ResolverTypeWrapper<ClinicalHistoryRecord>;
+  Coding: ResolverTypeWrapper<Types.Coding>;
+  CodingInput: Types.CodingInput;
   Date: ResolverTypeWrapper<Types.Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
   JSON: ResolverTypeWrapper<Types.Scalars['JSON']['output']>;
@@ -162,6 +164,8 @@ export type ResolversParentTypes = ResolversObject<{
   ClinicalAnswer: Types.ClinicalAnswer;
   ClinicalEntry: Types.ClinicalEntry;
   ClinicalHistory: ClinicalHistoryRecord;
+  Coding: Types.Coding;
+  CodingInput: Types.CodingInput;
   Date: Types.Scalars['Date']['output'];
   DateTime: Types.Scalars['DateTime']['output'];
   JSON: Types.Scalars['JSON']['output'];
@@ -191,6 +195,7 @@ export type AnswerResolvers<ContextType = Context, ParentType extends ResolversP
 
 export type AnswerOptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AnswerOption'] = ResolversParentTypes['AnswerOption']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  coding?: Resolver<Types.Maybe<ResolversTypes['Coding']>, ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<Types.AnswerOptionLabelArgs, 'lang'>>;
 }>;
 
@@ -243,6 +248,11 @@ export type ClinicalHistoryResolvers<ContextType = Context, ParentType extends R
   medications?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   socialHistory?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   symptoms?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type CodingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Coding'] = ResolversParentTypes['Coding']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  system?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -325,6 +335,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ClinicalAnswer?: ClinicalAnswerResolvers<ContextType>;
   ClinicalEntry?: ClinicalEntryResolvers<ContextType>;
   ClinicalHistory?: ClinicalHistoryResolvers<ContextType>;
+  Coding?: CodingResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   JSON?: GraphQLScalarType;

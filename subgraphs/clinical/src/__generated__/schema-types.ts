@@ -73,6 +73,12 @@ export type AnswerOption = {
   __typename?: 'AnswerOption';
   /** Language-independent code, e.g. PENICILLIN. */
   code: Scalars['String']['output'];
+  /**
+   * What the option means in a code system (a FHIR Coding): a standard code (SNOMED CT, RxNorm) where
+   * one exists, the platform's answer-option code system otherwise. Null when the questionnaire gives
+   * none, as for "none of these" options.
+   */
+  coding?: Maybe<Coding>;
   /** The answer as shown to the patient. */
   label: Scalars['String']['output'];
 };
@@ -90,6 +96,8 @@ export type AnswerOptionLabelArgs = {
 export type AnswerOptionInput = {
   /** Language-independent code: uppercase letters, digits and underscores. */
   code: Scalars['String']['input'];
+  /** What the option means in a code system; leave it out when none fits (e.g. for NONE). */
+  coding?: InputMaybe<CodingInput>;
   /** The answer in both languages. */
   label: LocalizedTextInput;
 };
@@ -211,6 +219,27 @@ export type ClinicalHistory = {
   socialHistory: Array<Scalars['String']['output']>;
   /** Current symptoms. */
   symptoms: Array<Scalars['String']['output']>;
+};
+
+/** A code in a code system, as a FHIR Coding: what EHRs that read codes record for an answer option. */
+export type Coding = {
+  __typename?: 'Coding';
+  /** The code within that system, e.g. 25064002 (SNOMED CT: headache). */
+  code: Scalars['String']['output'];
+  /**
+   * The code system's canonical URL, e.g. http://snomed.info/sct (SNOMED CT),
+   * http://www.nlm.nih.gov/research/umls/rxnorm (RxNorm) or
+   * https://carebridge.example/fhir/CodeSystem/answer-option (the platform's option codes).
+   */
+  system: Scalars['String']['output'];
+};
+
+/** A code in a code system (a FHIR Coding). */
+export type CodingInput = {
+  /** The code within that system: 1 to 64 characters, no spaces at either end. */
+  code: Scalars['String']['input'];
+  /** The code system's canonical URL: an absolute http(s) URL or a urn:oid:/urn:uuid: URN. */
+  system: Scalars['String']['input'];
 };
 
 /** A language the platform speaks. */

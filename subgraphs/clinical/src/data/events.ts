@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ChangeEvent } from '@carebridge/common';
+import { questionnaireCanonical } from './codings';
 import { deriveAnswers } from './history';
 import type { QuestionnaireRecord, QuestionnaireResponseRecord } from './records';
 
@@ -18,6 +19,7 @@ export function answeredEvent(
   questionnaireOf: (id: string) => QuestionnaireRecord | undefined,
 ): ChangeEvent {
   const ofOrganization = patientResponses.filter((r) => r.organizationId === record.organizationId);
+  const questionnaire = questionnaireOf(record.questionnaireId);
   return {
     id: randomUUID(),
     type: 'clinical.answered',
@@ -27,6 +29,7 @@ export function answeredEvent(
     occurredAt: record.submittedAt,
     responseId: record.id,
     questionnaireId: record.questionnaireId,
+    ...(questionnaire ? { questionnaire: questionnaireCanonical(questionnaire) } : {}),
     answers: deriveAnswers(ofOrganization, questionnaireOf),
   };
 }

@@ -1,6 +1,7 @@
 import type { AnswerSnapshot } from '@carebridge/common';
 import { NONE_CODE } from '@carebridge/domain';
 import type { QuestionCategory } from '../__generated__/schema-types';
+import { answerCodings } from './codings';
 import { optionLabels, questionAndAnswer } from './display';
 import type {
   HistoryEntry,
@@ -100,7 +101,8 @@ function snapshotOf({ answer, item }: LatestAnswer): AnswerSnapshot {
   const base = { linkId: item.linkId, category: item.category };
   if ('valueCodes' in answer) {
     const codes = [...answer.valueCodes];
-    return { ...base, value: codes, display: optionLabels(item, codes).map((label) => label.en) };
+    const display = optionLabels(item, codes).map((label) => label.en);
+    return { ...base, value: codes, display, codings: answerCodings(item, codes) };
   }
   const value =
     'valueBoolean' in answer

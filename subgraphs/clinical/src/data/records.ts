@@ -10,6 +10,14 @@ import type { QuestionCategory, QuestionType, QuestionnaireStatus } from '../__g
 export interface AnswerOptionRecord {
   readonly code: string;
   readonly label: LocalizedText;
+  /** Absent when the questionnaire gives none (e.g. NONE); see `codings.ts`. */
+  readonly coding?: OptionCoding;
+}
+
+/** A code in a code system, as a FHIR Coding without its display (the option's label is that). */
+export interface OptionCoding {
+  readonly system: string;
+  readonly code: string;
 }
 
 export interface QuestionnaireItemRecord {

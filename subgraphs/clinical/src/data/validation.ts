@@ -16,6 +16,7 @@ import type {
   QuestionnaireResponseInput,
   QuestionType,
 } from '../__generated__/schema-types';
+import { optionCoding } from './codings';
 import type {
   AnswerOptionRecord,
   AnswerValue,
@@ -84,7 +85,8 @@ function options(item: QuestionnaireItemInput, field: string, problems: Problems
     } else {
       firstIndexOfCode.set(option.code, k);
     }
-    return { code: option.code, label: localizedText(option.label, `${path}.label`, problems) };
+    const label = localizedText(option.label, `${path}.label`, problems);
+    return { code: option.code, label, ...optionCoding(option.coding, `${path}.coding`, problems) };
   });
 }
 

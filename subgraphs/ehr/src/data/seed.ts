@@ -148,6 +148,13 @@ export function sandboxBaseUrls(sandboxUrl: string): Record<'athena' | 'allscrip
   return { athena: `${base}/athena`, allscripts: `${base}/allscripts`, fhir: `${base}/fhir/r4` };
 }
 
+/** The seeded organizations whose EHR system is seeded here: a store refuses any other. */
 export function seedOrganizations(): OrganizationRecord[] {
-  return SEED_ORGANIZATIONS.map((o) => ({ id: o.id, name: o.name, kind: o.kind, ehrSystemId: o.ehrSystemId }));
+  const seeded = new Set(seedEhrSystems().map((system) => system.id));
+  return SEED_ORGANIZATIONS.filter((o) => seeded.has(o.ehrSystemId)).map((o) => ({
+    id: o.id,
+    name: o.name,
+    kind: o.kind,
+    ehrSystemId: o.ehrSystemId,
+  }));
 }

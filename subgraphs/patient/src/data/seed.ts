@@ -34,6 +34,10 @@ const PROVIDER_NAMES: Record<string, readonly [string, string][]> = {
     ['Dr. Priya Ramanathan', 'Family Medicine'],
     ['Dr. Thomas Greer', 'Geriatrics'],
   ],
+  'org-harbor': [
+    ['Dr. Amara Lindgren', 'Family Medicine'],
+    ['Dr. Rafael Quiñones', 'Internal Medicine'],
+  ],
 };
 
 export const SEED_PROVIDERS: readonly ProviderRecord[] = SEED_ORGANIZATIONS.flatMap((org, o) =>
