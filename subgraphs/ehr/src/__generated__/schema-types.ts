@@ -704,7 +704,8 @@ export type Mutation = {
    * Publishes a new, immutable version of the caller organization's mapping for an EHR system.
    * Validated first: unknown sources, unknown endpoints, targets the endpoint does not accept,
    * duplicate targets and required targets left unmapped are refused with BAD_USER_INPUT listing
-   * every problem. Needs an ADMIN token.
+   * every problem; for a FHIR_R4 system so is a mapping whose Bundles would not be valid FHIR R4
+   * (the problem names the field and the element path at fault). Needs an ADMIN token.
    */
   publishEhrMapping: EhrMapping;
   /**
