@@ -43,7 +43,12 @@ describe('the EHR system directory (the cache of GET /auth/ehr-systems)', () => 
     source.answers.push([...SEEDED_LISTED, { id: 'ehr-cerner', name: 'Cerner', shared: true }]);
     expect([await directory.list(), source.reads]).toEqual([SEEDED, 1]);
     now += 1;
-    expect((await directory.list())?.map((s) => s.name)).toEqual(['Allscripts', 'Athena', 'Cerner']);
+    expect((await directory.list())?.map((s) => s.name)).toEqual([
+      'Allscripts',
+      'Athena',
+      'Cerner',
+      'FHIR R4 (Harbor EHR)',
+    ]);
     expect(source.reads).toBe(2);
   });
 

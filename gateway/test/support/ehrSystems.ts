@@ -4,6 +4,7 @@ import type { Viewer } from '@carebridge/common';
 export const SEEDED_EHR_SYSTEMS = [
   { id: 'ehr-allscripts', name: 'Allscripts' },
   { id: 'ehr-athena', name: 'Athena' },
+  { id: 'ehr-fhir', name: 'FHIR R4 (Harbor EHR)' },
 ];
 
 export const RIVERSIDE_ADMIN: Viewer = {

@@ -25,7 +25,7 @@ import {
   createService as createClinical,
   type ClinicalServiceOptions,
 } from '../../../subgraphs/clinical/src/server';
-import { seedEhrSystems, seedOrganizations } from '../../../subgraphs/ehr/src/data/seed';
+import { sandboxBaseUrls, seedEhrSystems, seedOrganizations } from '../../../subgraphs/ehr/src/data/seed';
 import { InMemoryEhrStore } from '../../../subgraphs/ehr/src/data/store';
 import { InMemoryAlertStore } from '../../../subgraphs/ehr/src/alerts/store';
 import { InMemorySnapshotStore } from '../../../subgraphs/ehr/src/delivery/snapshots';
@@ -207,10 +207,7 @@ export async function startInProcessStack(options: InProcessStackOptions = {}) {
 
   // The ehr subgraph's stores outlive its service here, as a database would: `startEhr` after
   // `stopEhr` serves a new service (new server, new worker) on the same port over the same data.
-  const ehrStore = new InMemoryEhrStore(
-    seedEhrSystems({ athena: `${sandboxRunning.url}/athena`, allscripts: `${sandboxRunning.url}/allscripts` }),
-    seedOrganizations(),
-  );
+  const ehrStore = new InMemoryEhrStore(seedEhrSystems(sandboxBaseUrls(sandboxRunning.url)), seedOrganizations());
   const ehrData = {
     store: ehrStore,
     mappings: new InMemoryMappingStore(ehrStore),

@@ -8,7 +8,7 @@ export function readConfig(env: Env = process.env) {
     ...readSubgraphConfig(env, 4003),
     /** Shared with the patient and clinical subgraphs, which sign the change events they post. */
     eventsSecret: readEventDeliveryConfig(env).secret,
-    /** When set, the seeded Athena and Allscripts systems point at this EHR sandbox. */
+    /** When set, the seeded Athena, Allscripts and FHIR R4 systems point at this EHR sandbox. */
     sandboxUrl: env['EHR_SANDBOX_URL'] ? envUrl(env, 'EHR_SANDBOX_URL', '').replace(/\/$/, '') : null,
     /**
      * Where EHR systems organizations create may point: https only in production; the origins in

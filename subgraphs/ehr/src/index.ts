@@ -1,7 +1,7 @@
 import { runService } from '@carebridge/common';
 import { openSubgraphRuntime } from '@carebridge/db';
 import { readConfig } from './config';
-import { seedEhrSystems, seedOrganizations } from './data/seed';
+import { sandboxBaseUrls, seedEhrSystems, seedOrganizations } from './data/seed';
 import { openEhrStorage } from './delivery/storage';
 import { createService } from './server';
 
@@ -12,7 +12,7 @@ const sandbox = config.sandboxUrl;
 const storage = await openEhrStorage({
   database: config.database,
   seed: {
-    systems: seedEhrSystems(sandbox ? { athena: `${sandbox}/athena`, allscripts: `${sandbox}/allscripts` } : {}),
+    systems: seedEhrSystems(sandbox ? sandboxBaseUrls(sandbox) : {}),
     organizations: seedOrganizations(),
   },
   logger,

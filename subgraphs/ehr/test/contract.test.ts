@@ -55,18 +55,34 @@ describe('ehr subgraph contract', () => {
     });
   });
 
-  it('lists every EHR system by name with its endpoints and mapping version', async () => {
+  it('lists every EHR system by name with its kind, endpoints and mapping version', async () => {
     const result = await execute(
       service,
-      '{ ehrSystems { id name endpoints { path } mapping { version } } }',
+      '{ ehrSystems { id name kind endpoints { path } mapping { version } } }',
       {},
       headers,
     );
     expect(
       result.data?.['ehrSystems'] as { id: string; name: string; endpoints: unknown[]; mapping: { version: number } }[],
     ).toMatchObject([
-      { id: 'ehr-allscripts', name: 'Allscripts', mapping: { version: 1 } },
-      { id: 'ehr-athena', name: 'Athena', mapping: { version: 1 } },
+      { id: 'ehr-allscripts', name: 'Allscripts', kind: 'KEY_VALUE', mapping: { version: 1 } },
+      { id: 'ehr-athena', name: 'Athena', kind: 'KEY_VALUE', mapping: { version: 1 } },
+      {
+        id: 'ehr-fhir',
+        name: 'FHIR R4 (Harbor EHR)',
+        kind: 'FHIR_R4',
+        endpoints: [
+          { path: 'Patient' },
+          { path: 'Coverage' },
+          { path: 'AllergyIntolerance' },
+          { path: 'MedicationStatement' },
+          { path: 'Condition' },
+          { path: 'FamilyMemberHistory' },
+          { path: 'Observation' },
+          { path: 'QuestionnaireResponse' },
+        ],
+        mapping: { version: 1 },
+      },
     ]);
   });
 

@@ -91,6 +91,7 @@ function privateSystem(baseUrl: string): EhrSystemRecord {
     baseUrl,
     shared: false,
     ownerOrganizationId: 'org-lakeside',
+    kind: 'KEY_VALUE',
     endpoints: [{ path: '/persons', categories: ['DEMOGRAPHICS'], keys: [], createsPatient: true }],
     mappings: [
       {

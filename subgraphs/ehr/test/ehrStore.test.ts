@@ -4,6 +4,7 @@ import { openDatabase } from '@carebridge/db';
 import { ehrMigrations } from '../src/data/migrations';
 import type { EhrSystemRecord } from '../src/data/records';
 import { seedEhrSystems } from '../src/data/seed';
+import { fhirEndpoints } from '../src/fhir/catalogue';
 import { SEED, storageBackends } from './storage.fixtures';
 
 /** The EhrStore contract, on both backends (see `storage.fixtures.ts`). */
@@ -20,6 +21,7 @@ function newSystem(overrides: Partial<EhrSystemRecord> = {}): EhrSystemRecord {
     baseUrl: 'https://cerner.ehr.example',
     shared: false,
     ownerOrganizationId: 'org-riverside',
+    kind: 'KEY_VALUE',
     endpoints: [
       {
         path: '/persons',
@@ -82,12 +84,13 @@ describe.each(backends)('the EHR store ($name)', (backend) => {
       await a.store.addEhrSystem(newSystem());
       // With its owner: an organization's own system is not shared.
       expect(await b.store.ehrSystem('ehr-cerner')).toEqual(newSystem());
-      expect((await b.store.ehrSystems()).map((s) => [s.id, s.shared, s.ownerOrganizationId])).toEqual([
-        ['ehr-allscripts', true, null],
-        ['ehr-athena', true, null],
-        ['ehr-cerner', false, 'org-riverside'],
+      expect((await b.store.ehrSystems()).map((s) => [s.id, s.shared, s.ownerOrganizationId, s.kind])).toEqual([
+        ['ehr-allscripts', true, null, 'KEY_VALUE'],
+        ['ehr-athena', true, null, 'KEY_VALUE'],
+        ['ehr-cerner', false, 'org-riverside', 'KEY_VALUE'],
+        ['ehr-fhir', true, null, 'FHIR_R4'],
       ]);
-      expect(names(await b.store.ehrSystems())).toEqual(['Allscripts', 'Athena', 'Cerner']);
+      expect(names(await b.store.ehrSystems())).toEqual(['Allscripts', 'Athena', 'Cerner', 'FHIR R4 (Harbor EHR)']);
       await expect(b.store.addEhrSystem(newSystem({ name: 'Other' }))).rejects.toThrow('EHR system ehr-cerner exists');
       // Read once by `b`, so known to its synchronous lookup too.
       for (const store of [a.store, b.store]) {
@@ -96,6 +99,19 @@ describe.each(backends)('the EHR store ($name)', (backend) => {
         expect(store.endpointCreatesPatient('ehr-allscripts', '/api/patient')).toBe(true);
         expect(store.endpointCreatesPatient('ehr-nope', '/api/patient')).toBe(false);
       }
+    } finally {
+      await close();
+    }
+  });
+
+  it('keeps the kind of a system: a FHIR R4 one reads back as FHIR_R4 on every replica', async () => {
+    const { a, b, close } = await backend.pair();
+    try {
+      const fhir = newSystem({ id: 'ehr-own-fhir', name: 'Own FHIR', kind: 'FHIR_R4', endpoints: fhirEndpoints() });
+      await a.store.addEhrSystem(fhir);
+      expect(await b.store.ehrSystem('ehr-own-fhir')).toEqual(fhir);
+      expect(b.store.endpointCreatesPatient('ehr-own-fhir', '/')).toBe(true);
+      expect(b.store.endpointCreatesPatient('ehr-own-fhir', 'Patient')).toBe(false);
     } finally {
       await close();
     }
@@ -181,11 +197,14 @@ describe('the EHR store on PostgreSQL migrated from before systems had owners', 
     }
     const storage = await openOn(name);
     try {
-      expect((await storage.store.ehrSystems()).map((s) => [s.id, s.shared, s.ownerOrganizationId])).toEqual([
-        ['ehr-allscripts', true, null],
-        ['ehr-athena', true, null],
-        ['ehr-old', false, null],
+      // Systems made before kinds are KEY_VALUE; the FHIR R4 system, seeded since, is added.
+      expect((await storage.store.ehrSystems()).map((s) => [s.id, s.shared, s.ownerOrganizationId, s.kind])).toEqual([
+        ['ehr-allscripts', true, null, 'KEY_VALUE'],
+        ['ehr-athena', true, null, 'KEY_VALUE'],
+        ['ehr-fhir', true, null, 'FHIR_R4'],
+        ['ehr-old', false, null, 'KEY_VALUE'],
       ]);
+      expect(await storage.store.ehrSystem('ehr-fhir')).toEqual(SEED.systems.find((s) => s.id === 'ehr-fhir'));
       expect((await storage.transactions.get('tx-old'))?.lastError).toBe('The EHR refused the request: HTTP 422');
     } finally {
       await storage.close();

@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { CANONICAL_FIELDS } from '../src/data/canonical';
+import { SEED_QUESTIONNAIRE } from '../../clinical/src/data/seed-questionnaire';
 import { seedEhrSystems } from '../src/data/seed';
 
 describe('seeded EHR mappings', () => {
   const systems = seedEhrSystems();
 
-  it('map every canonical field of both EHRs to the key that EHR expects (docs/domain.md)', () => {
+  it('map every canonical field of each EHR to the key (or FHIR element) that EHR expects (docs/domain.md)', () => {
     const table = Object.fromEntries(
-      systems.map((s) => [s.name, Object.fromEntries(s.mappings[0]!.fields.map((f) => [f.source, f.target]))]),
+      systems.map((s) => [
+        s.name,
+        Object.fromEntries(
+          s.mappings[0]!.fields.filter((f) => !f.source.startsWith('question:')).map((f) => [f.source, f.target]),
+        ),
+      ]),
     );
     expect(table).toEqual({
       Athena: {
@@ -46,12 +52,31 @@ describe('seeded EHR mappings', () => {
         socialHistory: 'SOCIAL_HISTORY_PAT',
         familyHistory: 'FAMILY_HISTORY_PAT',
       },
+      'FHIR R4 (Harbor EHR)': {
+        name: 'Patient.name',
+        gender: 'Patient.gender',
+        dob: 'Patient.birthDate',
+        address: 'Patient.address',
+        phone: 'Patient.telecom:phone',
+        email: 'Patient.telecom:email',
+        emergencyContact: 'Patient.contact',
+        insuranceProvider: 'Coverage.payor',
+        insurancePolicyNumber: 'Coverage.subscriberId',
+        primaryCarePhysician: 'Patient.generalPractitioner',
+        symptoms: 'Condition.code:symptom',
+        allergies: 'AllergyIntolerance.code',
+        currentMedications: 'MedicationStatement.medicationCodeableConcept',
+        medicalHistory: 'Condition.code:problem-list-item',
+        socialHistory: 'Observation.valueCodeableConcept',
+        familyHistory: 'FamilyMemberHistory.condition',
+      },
     });
   });
 
   it('send each field to an endpoint of that EHR that takes its category', () => {
     for (const system of systems) {
-      for (const field of system.mappings[0]!.fields) {
+      // Questions go to the FHIR QuestionnaireResponse, which takes answers of every category.
+      for (const field of system.mappings[0]!.fields.filter((f) => !f.source.startsWith('question:'))) {
         const category = CANONICAL_FIELDS.find((c) => c.name === field.source)?.category;
         const endpoint = system.endpoints.find((e) => e.path === field.endpoint);
         expect(endpoint?.categories, `${system.name}.${field.source}`).toContain(category);
@@ -67,5 +92,18 @@ describe('seeded EHR mappings', () => {
       '/api/patient/{ehrPatientId}/problems',
     ]);
     expect(endpointOf('Athena', 'symptoms')).not.toEqual(endpointOf('Athena', 'medicalHistory'));
+  });
+});
+
+describe('the seeded FHIR R4 mapping', () => {
+  it('maps every question of the seeded intake questionnaire to the QuestionnaireResponse', () => {
+    const fhir = seedEhrSystems().find((s) => s.kind === 'FHIR_R4')!;
+    const questions = fhir.mappings[0]!.fields.filter((f) => f.source.startsWith('question:'));
+    expect(questions.map((f) => f.source.slice('question:'.length))).toEqual(
+      SEED_QUESTIONNAIRE.items.map((item) => item.linkId),
+    );
+    expect(new Set(questions.map((f) => `${f.endpoint} ${f.target}`))).toEqual(
+      new Set(['QuestionnaireResponse QuestionnaireResponse.item']),
+    );
   });
 });

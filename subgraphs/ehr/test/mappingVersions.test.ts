@@ -528,6 +528,7 @@ describe('creating an EHR system', () => {
         { name: 'Allscripts', shared: true },
         { name: 'Athena', shared: true },
         { name: 'Cerner Millennium', shared: false },
+        { name: 'FHIR R4 (Harbor EHR)', shared: true },
       ],
     });
   });
@@ -539,7 +540,9 @@ describe('creating an EHR system', () => {
       problems: [{ field: 'name', message: 'is already the name of an EHR system' }],
     });
     const listed = await execute(service, '{ ehrSystems { name } }', {}, riversideAdmin);
-    expect(listed.data).toEqual({ ehrSystems: [{ name: 'Allscripts' }, { name: 'Athena' }] });
+    expect(listed.data).toEqual({
+      ehrSystems: [{ name: 'Allscripts' }, { name: 'Athena' }, { name: 'FHIR R4 (Harbor EHR)' }],
+    });
   });
 
   it('validates the first mapping as publishing does, under `mapping`', async () => {

@@ -78,6 +78,7 @@ describe('an EHR system an organization creates', () => {
       ehrSystems: [
         { id: 'ehr-allscripts', shared: true },
         { id: 'ehr-athena', shared: true },
+        { id: 'ehr-fhir', shared: true },
         { id: 'ehr-riverside-own', shared: false },
       ],
     });
@@ -100,6 +101,7 @@ describe('an EHR system an organization creates', () => {
         ehrSystems: [
           { id: 'ehr-allscripts', shared: true },
           { id: 'ehr-athena', shared: true },
+          { id: 'ehr-fhir', shared: true },
         ],
       });
       expect(await execute(service, ONE, { id }, headers)).toEqual({ data: { ehrSystem: null } });
@@ -182,6 +184,7 @@ describe('an EHR system an organization creates', () => {
       ehrSystems: [
         { id: 'ehr-allscripts', shared: true },
         { id: 'ehr-athena', shared: true },
+        { id: 'ehr-fhir', shared: true },
       ],
     });
     const refused = lines.filter((l) => l['event'] === 'ehr.system.refused');

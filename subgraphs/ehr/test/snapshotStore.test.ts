@@ -45,6 +45,26 @@ describe.each(backends)('the snapshot store ($name)', (backend) => {
     }
   });
 
+  it('keeps the questionnaire the answers were given to with the record, and forgets it with the patient', async () => {
+    const { a, b, close } = await backend.pair();
+    try {
+      const questionnaire = { url: 'https://carebridge.example/fhir/Questionnaire/pre-visit-intake', version: '2' };
+      const answers = answered();
+      await a.snapshots.apply(upserted());
+      await a.snapshots.apply({ ...answers, questionnaire } as ChangeEvent);
+      expect((await b.snapshots.get('pt-d1'))?.record?.questionnaire).toEqual(questionnaire);
+      expect((await b.snapshots.get('pt-d1'))?.questionnaire).toEqual(questionnaire);
+      // An event from before events named it: the answers have no known questionnaire.
+      await b.snapshots.apply(answered());
+      expect((await a.snapshots.get('pt-d1'))?.record).not.toHaveProperty('questionnaire');
+      await a.snapshots.apply({ ...answered(), questionnaire } as ChangeEvent);
+      await a.snapshots.apply(deleted());
+      expect(await b.snapshots.get('pt-d1')).not.toHaveProperty('questionnaire');
+    } finally {
+      await close();
+    }
+  });
+
   it('applies an event once: a redelivery, to any replica, changes nothing and answers as the first time', async () => {
     const { a, b, close } = await backend.pair();
     try {

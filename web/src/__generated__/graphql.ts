@@ -264,13 +264,35 @@ export type EhrSystemInput = {
    * name, password, query or fragment, and a public host.
    */
   baseUrl: Scalars['String']['input'];
-  /** Its endpoints; exactly one creates the patient. */
+  /** Its endpoints; exactly one creates the patient (none for a FHIR_R4 system). */
   endpoints: Array<EhrEndpointInput>;
+  /**
+   * How the platform talks to it; KEY_VALUE when omitted. A FHIR_R4 system takes no endpoints of its
+   * own (give an empty list): its endpoints are the FHIR resource types the platform supports.
+   */
+  kind?: InputMaybe<EhrSystemKind>;
   /** Its first mapping. */
   mapping: EhrMappingInput;
   /** Product name, 2 to 60 characters in one script, unlike the name of any EHR system the organization sees. */
   name: Scalars['String']['input'];
 };
+
+/**
+ * The kind of API an EHR system has, which decides what a mapping's endpoints and targets are and
+ * what delivery sends.
+ */
+export type EhrSystemKind =
+  /**
+   * A FHIR R4 server: each endpoint is a resource type (Patient, Coverage, Condition, …), a mapping's
+   * target is an element path of that resource, and delivery sends one transaction Bundle per patient
+   * change to the base URL, validated against FHIR R4 first.
+   */
+  | 'FHIR_R4'
+  /**
+   * A REST API of keys and values: each endpoint is a path, a mapping's target is a key it accepts,
+   * and delivery sends one request per endpoint with data.
+   */
+  | 'KEY_VALUE';
 
 /** Conditions on the transaction list. */
 export type EhrTransactionFilter = {

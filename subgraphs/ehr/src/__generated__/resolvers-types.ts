@@ -160,6 +160,7 @@ export type ResolversTypes = ResolversObject<{
   EhrRequest: ResolverTypeWrapper<Types.EhrRequest>;
   EhrSystem: ResolverTypeWrapper<EhrSystemRecord>;
   EhrSystemInput: Types.EhrSystemInput;
+  EhrSystemKind: Types.EhrSystemKind;
   EhrTransaction: ResolverTypeWrapper<EhrTransactionRecord>;
   EhrTransactionConnection: ResolverTypeWrapper<Omit<Types.EhrTransactionConnection, 'nodes'> & { nodes: Array<ResolversTypes['EhrTransaction']> }>;
   EhrTransactionFilter: Types.EhrTransactionFilter;
@@ -364,6 +365,7 @@ export type EhrSystemResolvers<ContextType = Context, ParentType extends Resolve
   baseUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   endpoints?: Resolver<Array<ResolversTypes['EhrEndpoint']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EhrSystemKind'], ParentType, ContextType>;
   mapping?: Resolver<ResolversTypes['EhrMapping'], ParentType, ContextType>;
   mappingDiff?: Resolver<Array<ResolversTypes['FieldMappingChange']>, ParentType, ContextType, RequireFields<Types.EhrSystemMappingDiffArgs, 'from' | 'to'>>;
   mappingHistory?: Resolver<Array<ResolversTypes['EhrMapping']>, ParentType, ContextType>;

@@ -441,6 +441,11 @@ export type EhrSystem = {
   endpoints: Array<EhrEndpoint>;
   /** Stable identifier, e.g. ehr-athena. */
   id: Scalars['ID']['output'];
+  /**
+   * How the platform talks to it: endpoints of keys and values (KEY_VALUE), or a FHIR R4 server that
+   * receives one transaction Bundle per patient change (FHIR_R4).
+   */
+  kind: EhrSystemKind;
   /** The mapping in force for the caller's organization: how canonical fields become this EHR's keys. */
   mapping: EhrMapping;
   /** What changed from one mapping version to another, one entry per source and endpoint. */
@@ -491,13 +496,35 @@ export type EhrSystemInput = {
    * name, password, query or fragment, and a public host.
    */
   baseUrl: Scalars['String']['input'];
-  /** Its endpoints; exactly one creates the patient. */
+  /** Its endpoints; exactly one creates the patient (none for a FHIR_R4 system). */
   endpoints: Array<EhrEndpointInput>;
+  /**
+   * How the platform talks to it; KEY_VALUE when omitted. A FHIR_R4 system takes no endpoints of its
+   * own (give an empty list): its endpoints are the FHIR resource types the platform supports.
+   */
+  kind?: InputMaybe<EhrSystemKind>;
   /** Its first mapping. */
   mapping: EhrMappingInput;
   /** Product name, 2 to 60 characters in one script, unlike the name of any EHR system the organization sees. */
   name: Scalars['String']['input'];
 };
+
+/**
+ * The kind of API an EHR system has, which decides what a mapping's endpoints and targets are and
+ * what delivery sends.
+ */
+export type EhrSystemKind =
+  /**
+   * A FHIR R4 server: each endpoint is a resource type (Patient, Coverage, Condition, …), a mapping's
+   * target is an element path of that resource, and delivery sends one transaction Bundle per patient
+   * change to the base URL, validated against FHIR R4 first.
+   */
+  | 'FHIR_R4'
+  /**
+   * A REST API of keys and values: each endpoint is a path, a mapping's target is a key it accepts,
+   * and delivery sends one request per endpoint with data.
+   */
+  | 'KEY_VALUE';
 
 /**
  * One delivery of data to an EHR: created when a patient changes, answers a questionnaire, or is
@@ -717,7 +744,8 @@ export type Mutation = {
    * Publishes a new, immutable version of the caller organization's mapping for an EHR system.
    * Validated first: unknown sources, unknown endpoints, targets the endpoint does not accept,
    * duplicate targets and required targets left unmapped are refused with BAD_USER_INPUT listing
-   * every problem. Needs an ADMIN token.
+   * every problem; for a FHIR_R4 system so is a mapping whose Bundles would not be valid FHIR R4
+   * (the problem names the field and the element path at fault). Needs an ADMIN token.
    */
   publishEhrMapping: EhrMapping;
   /**

@@ -41,6 +41,7 @@ export interface EhrTables {
     endpoints: unknown;
     shared: Generated<boolean>;
     owner_organization_id: string | null;
+    kind: Generated<string>;
   };
   organization: { id: string; name: string; kind: string; ehr_system_id: string };
   mapping_version: {
@@ -61,6 +62,7 @@ export interface EhrTables {
     answers: unknown;
     primary_care_physician_id: string | null;
     deleted: boolean;
+    questionnaire: ColumnType<unknown, string | null | undefined, string | null>;
   };
   alert_rule: {
     id: string;

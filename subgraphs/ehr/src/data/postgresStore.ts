@@ -1,6 +1,6 @@
 import { errorCode, isUniqueViolation } from '@carebridge/db';
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
-import type { OrganizationKind } from '../__generated__/schema-types';
+import type { EhrSystemKind, OrganizationKind } from '../__generated__/schema-types';
 import type { EhrDatabase, EhrTables } from './database';
 import type {
   EhrSystemRecord,
@@ -59,6 +59,7 @@ async function insertSystem(trx: Kysely<EhrTables>, system: EhrSystemRecord): Pr
       base_url: system.baseUrl,
       shared: system.shared,
       owner_organization_id: system.ownerOrganizationId,
+      kind: system.kind,
       endpoints: JSON.stringify(system.endpoints),
     })
     .execute();
@@ -195,6 +196,7 @@ export class PostgresEhrStore implements EhrStore {
       baseUrl: row.base_url,
       shared: row.shared,
       ownerOrganizationId: row.owner_organization_id,
+      kind: row.kind as EhrSystemKind,
       endpoints: row.endpoints as EndpointRecord[],
       mappings: lines.filter((v) => v.ehr_system_id === row.id).map(mappingRecord),
     }));
@@ -205,8 +207,8 @@ export class PostgresEhrStore implements EhrStore {
 
 /**
  * Seeds an empty ehr schema with the platform's systems (and their first mapping versions) and
- * organizations; a schema that has any system already is left as it is, so nothing deleted or
- * changed since comes back. Replicas starting together take turns under an advisory lock: one seeds,
+ * organizations; a schema that has any system already keeps its organizations and mappings as they
+ * are, so nothing deleted or changed since comes back, and only gets the seeded systems it lacks. Replicas starting together take turns under an advisory lock: one seeds,
  * the others find it done.
  *
  * The seeded systems' base URLs come from configuration (`EHR_SANDBOX_URL`, else their placeholder
@@ -221,17 +223,15 @@ export async function seedEhrDatabase(
 ): Promise<{ seeded: boolean }> {
   return database.db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(${SEED_LOCK}, hashtext(current_schema()))`.execute(trx);
-    const any = await trx.selectFrom('ehr_system').select('id').limit(1).executeTakeFirst();
-    if (!any) {
-      for (const system of seed.systems) await insertSystem(trx, system);
-      if (seed.organizations.length > 0) {
-        await trx
-          .insertInto('organization')
-          .values(
-            seed.organizations.map((o) => ({ id: o.id, name: o.name, kind: o.kind, ehr_system_id: o.ehrSystemId })),
-          )
-          .execute();
-      }
+    const existing = new Set((await trx.selectFrom('ehr_system').select('id').execute()).map((row) => row.id));
+    const any = existing.size > 0;
+    // A seeded system added to the platform since (the FHIR R4 one) reaches a schema seeded before it.
+    for (const system of seed.systems) if (!existing.has(system.id)) await insertSystem(trx, system);
+    if (!any && seed.organizations.length > 0) {
+      await trx
+        .insertInto('organization')
+        .values(seed.organizations.map((o) => ({ id: o.id, name: o.name, kind: o.kind, ehr_system_id: o.ehrSystemId })))
+        .execute();
     }
     for (const system of seed.systems) {
       await trx

@@ -1,6 +1,7 @@
-import type { AnswerSnapshot, PatientSnapshot } from '@carebridge/common';
+import type { AnswerSnapshot, PatientSnapshot, QuestionnaireCanonical } from '@carebridge/common';
 import type {
   DataCategory,
+  EhrSystemKind,
   EhrTransactionStatus,
   EhrTransactionTrigger,
   OrganizationKind,
@@ -11,6 +12,11 @@ import type {
 export interface EhrKeyRecord {
   name: string;
   required: boolean;
+  /**
+   * Several sources may map to it, each once (a FHIR QuestionnaireResponse's items); any other key
+   * takes one source per endpoint.
+   */
+  repeatable?: boolean;
 }
 
 /** One endpoint of an EHR's API, the categories of data sent to it, and the keys it accepts. */
@@ -61,6 +67,11 @@ export interface EhrSystemRecord {
    * Null for a shared system, and for one made before systems had owners (see `canUse`).
    */
   ownerOrganizationId: string | null;
+  /**
+   * KEY_VALUE: endpoints are paths and targets keys. FHIR_R4: endpoints are resource types and
+   * targets element paths (`src/fhir/`), and delivery sends one transaction Bundle per change.
+   */
+  kind: EhrSystemKind;
   endpoints: EndpointRecord[];
   /**
    * The platform's versions, oldest first. An organization that publishes its own mapping gets
@@ -100,6 +111,11 @@ export interface CanonicalFieldRecord {
 export interface CanonicalRecord {
   patient: PatientSnapshot;
   answers: AnswerSnapshot[];
+  /**
+   * The questionnaire the latest answers were given to (from its `clinical.answered` event), which
+   * a FHIR QuestionnaireResponse references; absent for records from before events carried it.
+   */
+  questionnaire?: QuestionnaireCanonical;
 }
 
 /** One request to an EHR: what the preview shows and a transaction sends. */

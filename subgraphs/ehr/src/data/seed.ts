@@ -1,4 +1,5 @@
 import { EHR_SYSTEM_IDS, SEED_EPOCH, SEED_ORGANIZATIONS } from '@carebridge/common';
+import { seedFhirSystem } from '../fhir/seed';
 import { CANONICAL_FIELDS } from './canonical';
 import type {
   EhrSystemRecord,
@@ -9,7 +10,8 @@ import type {
 } from './records';
 
 /**
- * The two EHR systems the platform starts with, and the organizations that use them.
+ * The EHR systems the platform starts with, and the organizations that use them: Athena and
+ * Allscripts (key-value APIs, below) and a FHIR R4 server (`fhir/seed.ts`).
  *
  * Target keys are the field names each EHR expects (the table in docs/domain.md). Endpoints are ours to define
  * per EHR, and differ on purpose: Athena takes each history on its own endpoint, Allscripts groups
@@ -116,6 +118,7 @@ function seedSystem(
     // The operator's: every organization sees it and may choose it at sign-up.
     shared: true,
     ownerOrganizationId: null,
+    kind: 'KEY_VALUE',
     endpoints: withKeys(endpoints, fields),
     mappings: [
       { version: 1, publishedAt: SEED_EPOCH, publishedBy: 'seed', note: 'Initial mapping', restoredFrom: null, fields },
@@ -125,15 +128,24 @@ function seedSystem(
 
 /**
  * The seeded EHR systems. `baseUrls` points them somewhere else than their placeholder hosts: at
- * the EHR sandbox in development and tests.
+ * the EHR sandbox in development and tests (its FHIR server for `fhir`).
  */
-export function seedEhrSystems(baseUrls: Partial<Record<'athena' | 'allscripts', string>> = {}): EhrSystemRecord[] {
+export function seedEhrSystems(
+  baseUrls: Partial<Record<'athena' | 'allscripts' | 'fhir', string>> = {},
+): EhrSystemRecord[] {
   const athena = seedSystem(EHR_SYSTEM_IDS.athena, 'Athena', 'athena', ATHENA_ENDPOINTS);
   const allscripts = seedSystem(EHR_SYSTEM_IDS.allscripts, 'Allscripts', 'allscripts', ALLSCRIPTS_ENDPOINTS);
   return [
     { ...athena, baseUrl: baseUrls.athena ?? athena.baseUrl },
     { ...allscripts, baseUrl: baseUrls.allscripts ?? allscripts.baseUrl },
+    seedFhirSystem(baseUrls.fhir),
   ];
+}
+
+/** Where the seeded systems point when an EHR sandbox fakes them (`EHR_SANDBOX_URL`, tests). */
+export function sandboxBaseUrls(sandboxUrl: string): Record<'athena' | 'allscripts' | 'fhir', string> {
+  const base = sandboxUrl.replace(/\/$/, '');
+  return { athena: `${base}/athena`, allscripts: `${base}/allscripts`, fhir: `${base}/fhir/r4` };
 }
 
 /** The seeded organizations whose EHR system is seeded here: a store refuses any other. */

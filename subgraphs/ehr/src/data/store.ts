@@ -1,3 +1,4 @@
+import { FHIR_TRANSACTION_ENDPOINT } from '../fhir/catalogue';
 import type { EhrSystemRecord, OrganizationRecord } from './records';
 import { seedEhrSystems, seedOrganizations } from './seed';
 
@@ -32,7 +33,9 @@ export interface EhrStore {
 /** Name order, the same for every store (a database's collation need not agree with it). */
 export const byName = (a: { name: string }, b: { name: string }): number => a.name.localeCompare(b.name);
 
+/** Whether a transaction to `endpoint` may create the patient: a FHIR system's every Bundle does. */
 export function createsPatientOf(system: EhrSystemRecord | undefined, endpoint: string): boolean {
+  if (system?.kind === 'FHIR_R4') return endpoint === FHIR_TRANSACTION_ENDPOINT;
   return system?.endpoints.find((e) => e.path === endpoint)?.createsPatient ?? false;
 }
 

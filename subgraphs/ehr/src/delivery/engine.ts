@@ -7,10 +7,10 @@ import {
   type ChangeEvent,
   type Logger,
 } from '@carebridge/common';
-import type { DataCategory, EhrTransactionTrigger } from '../__generated__/schema-types';
+import type { EhrTransactionTrigger } from '../__generated__/schema-types';
 import type { CanonicalRecord, EhrSystemRecord, EhrTransactionRecord, MappingVersionRecord } from '../data/records';
 import type { EhrStore } from '../data/store';
-import { buildRequests } from '../mapping/build';
+import { buildSystemRequests, type ChangeScope } from '../mapping/kinds';
 import type { SnapshotStore } from './snapshots';
 import type { EventChange, TransactionStore } from './transactions';
 
@@ -23,15 +23,6 @@ export interface MappingSource {
 /** The `lastError` of a transaction given up on because its patient was deleted. */
 export const PATIENT_DELETED_ERROR = 'The patient was deleted before delivery.';
 
-const DEMOGRAPHIC: readonly DataCategory[] = ['DEMOGRAPHICS', 'INSURANCE', 'CARE_TEAM'];
-
-/** Which endpoints a change concerns: demographics for a patient change, the rest for answers. */
-function concerns(categories: readonly DataCategory[], scope: 'demographics' | 'clinical' | 'all'): boolean {
-  if (scope === 'all') return true;
-  const demographic = categories.some((c) => DEMOGRAPHIC.includes(c));
-  return scope === 'demographics' ? demographic : !demographic;
-}
-
 export interface DeliveryEngineOptions {
   ehr: EhrStore;
   mappings: MappingSource;
@@ -42,8 +33,9 @@ export interface DeliveryEngineOptions {
 }
 
 /**
- * Turns changes into EHR transactions: one per endpoint with data, built with the organization's
- * mapping at that moment and kept with the record it was built from. Sending is the worker's job.
+ * Turns changes into EHR transactions: one per endpoint with data (one Bundle for a FHIR R4
+ * system), built with the organization's mapping at that moment and kept with the record it was
+ * built from. Sending is the worker's job.
  */
 export class DeliveryEngine {
   private readonly now: () => number;
@@ -184,7 +176,9 @@ export class DeliveryEngine {
         : await this.options.mappings.current(dead.ehrSystemId, dead.organizationId);
     if (!version) throw new Error(`mapping version ${dead.mappingVersion} is gone`);
     const ehrPatientId = await this.options.transactions.ehrPatientId(dead.ehrSystemId, dead.patientId);
-    const request = buildRequests(source, version, system, ehrPatientId).find((r) => r.endpoint === dead.endpoint);
+    const request = buildSystemRequests(source, version, system, ehrPatientId, 'all').find(
+      (r) => r.endpoint === dead.endpoint,
+    );
     return this.create(dead, ehrPatientId, {
       trigger: 'REPLAY',
       endpoint: dead.endpoint,
@@ -204,7 +198,7 @@ export class DeliveryEngine {
 
   private async requests(
     patientId: string,
-    scope: 'demographics' | 'clinical' | 'all',
+    scope: ChangeScope,
   ): Promise<
     | {
         record: CanonicalRecord;
@@ -212,7 +206,7 @@ export class DeliveryEngine {
         system: EhrSystemRecord;
         mapping: MappingVersionRecord;
         ehrPatientId: string | null;
-        requests: ReturnType<typeof buildRequests>;
+        requests: ReturnType<typeof buildSystemRequests>;
       }
     | undefined
   > {
@@ -224,10 +218,7 @@ export class DeliveryEngine {
     const system = await this.system(organization.ehrSystemId);
     const mapping = await this.options.mappings.current(system.id, organization.id);
     const ehrPatientId = await this.options.transactions.ehrPatientId(system.id, patientId);
-    const requests = buildRequests(copy.record, mapping, system, ehrPatientId).filter((request) => {
-      const endpoint = system.endpoints.find((e) => e.path === request.endpoint);
-      return endpoint !== undefined && concerns(endpoint.categories, scope);
-    });
+    const requests = buildSystemRequests(copy.record, mapping, system, ehrPatientId, scope);
     return { record: copy.record, organizationId: organization.id, system, mapping, ehrPatientId, requests };
   }
 
@@ -235,7 +226,7 @@ export class DeliveryEngine {
   private async plan(
     patientId: string,
     trigger: EhrTransactionTrigger,
-    scope: 'demographics' | 'clinical' | 'all',
+    scope: ChangeScope,
     traceparent?: string,
   ): Promise<EhrTransactionRecord[]> {
     // A new patient's first event also sends any answers that came before it.

@@ -1,8 +1,8 @@
-import type { ChangeEvent } from '@carebridge/common';
+import type { ChangeEvent, QuestionnaireCanonical } from '@carebridge/common';
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { EhrDatabase, EhrTables } from '../data/database';
 import type { CanonicalRecord } from '../data/records';
-import { applyEvent, type Applied, type PatientCopy, type SnapshotStore } from './snapshots';
+import { applyEvent, recordOf, type Applied, type PatientCopy, type SnapshotStore } from './snapshots';
 
 /** The advisory-lock class of "a patient's snapshot is being changed" (two-key form). */
 const SNAPSHOT_LOCK = 1101;
@@ -12,10 +12,12 @@ type Row = Selectable<EhrTables['snapshot']>;
 function toCopy(row: Row): PatientCopy {
   const answers = row.answers as CanonicalRecord['answers'];
   const patient = row.patient as CanonicalRecord['patient'] | null;
+  const questionnaire = (row.questionnaire as QuestionnaireCanonical | null) ?? undefined;
+  const known = { answers, ...(questionnaire === undefined ? {} : { questionnaire }) };
   return {
     organizationId: row.organization_id,
-    record: patient ? { patient, answers } : null,
-    answers,
+    record: patient ? recordOf(patient, known) : null,
+    ...known,
     primaryCarePhysicianId: row.primary_care_physician_id,
     deleted: row.deleted,
   };
@@ -27,6 +29,7 @@ function toRow(patientId: string, copy: PatientCopy): Insertable<EhrTables['snap
     organization_id: copy.organizationId,
     patient: copy.record ? JSON.stringify(copy.record.patient) : null,
     answers: JSON.stringify(copy.answers),
+    questionnaire: copy.questionnaire === undefined ? null : JSON.stringify(copy.questionnaire),
     primary_care_physician_id: copy.primaryCarePhysicianId,
     deleted: copy.deleted,
   };

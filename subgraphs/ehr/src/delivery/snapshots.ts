@@ -1,4 +1,4 @@
-import type { ChangeEvent } from '@carebridge/common';
+import type { ChangeEvent, QuestionnaireCanonical } from '@carebridge/common';
 import type { CanonicalRecord } from '../data/records';
 
 /**
@@ -11,8 +11,22 @@ export interface PatientCopy {
   /** Null until a `patient.upserted` event arrives (answers can come first). */
   record: CanonicalRecord | null;
   answers: CanonicalRecord['answers'];
+  /** The questionnaire `answers` were given to, when their event named it. */
+  questionnaire?: QuestionnaireCanonical;
   primaryCarePhysicianId: string | null;
   deleted: boolean;
+}
+
+/** The canonical record of demographics and a copy's answers (with their questionnaire, if known). */
+export function recordOf(
+  patient: CanonicalRecord['patient'],
+  copy: Pick<PatientCopy, 'answers' | 'questionnaire'>,
+): CanonicalRecord {
+  return {
+    patient,
+    answers: copy.answers,
+    ...(copy.questionnaire === undefined ? {} : { questionnaire: copy.questionnaire }),
+  };
 }
 
 /** What applying an event did. */
@@ -48,7 +62,7 @@ export function applyEvent(before: PatientCopy | undefined, event: ChangeEvent):
   switch (event.type) {
     case 'patient.upserted':
       copy.organizationId = event.organizationId;
-      copy.record = { patient: event.patient, answers: copy.answers };
+      copy.record = recordOf(event.patient, copy);
       copy.primaryCarePhysicianId = event.patient.primaryCarePhysician?.id ?? null;
       copy.deleted = false;
       break;
@@ -56,11 +70,14 @@ export function applyEvent(before: PatientCopy | undefined, event: ChangeEvent):
       copy.deleted = true;
       copy.record = null;
       copy.answers = [];
+      delete copy.questionnaire;
       copy.primaryCarePhysicianId = null;
       break;
     case 'clinical.answered':
       copy.answers = event.answers;
-      if (copy.record) copy.record = { ...copy.record, answers: event.answers };
+      if (event.questionnaire) copy.questionnaire = event.questionnaire;
+      else delete copy.questionnaire;
+      if (copy.record) copy.record = recordOf(copy.record.patient, copy);
       break;
   }
   return copy;

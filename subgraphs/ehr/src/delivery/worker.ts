@@ -12,49 +12,13 @@ import type { EhrStore } from '../data/store';
 import type { EhrTransactionRecord } from '../data/records';
 import { DestinationGuard } from './destinations';
 import type { DeliveryCounters } from './metrics';
-import { requestTarget } from './paths';
 import { pinnedFetch, type PinnedFetch } from './pinnedFetch';
+import { DELIVERY_ERRORS, prepareRequest, type Detail, type Outcome } from './requests';
+import { DEFAULT_RETRY_POLICY, parseRetryAfter, retryDelayMs, type RetryPolicy } from './retry';
 import type { ClaimedTransaction, Completion, TransactionStore } from './transactions';
 
-export interface RetryPolicy {
-  /** Attempts before a transaction is DEAD. */
-  maxAttempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-  /** Per request. */
-  timeoutMs: number;
-}
-
-export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-  maxAttempts: 8,
-  baseDelayMs: 500,
-  maxDelayMs: 5 * 60_000,
-  timeoutMs: 10_000,
-};
-
-/**
- * The delay before attempt `attempts + 1`: exponential, with "equal jitter" (half fixed, half
- * random) so that many failures at once do not retry in lock-step, and never sooner than the
- * EHR's own Retry-After.
- */
-export function retryDelayMs(
-  attempts: number,
-  policy: RetryPolicy,
-  retryAfterMs: number | null,
-  random: () => number,
-): number {
-  const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempts - 1));
-  const jittered = exponential / 2 + (random() * exponential) / 2;
-  return Math.max(jittered, retryAfterMs ?? 0);
-}
-
-/** Retry-After in seconds or as an HTTP date, in milliseconds; null when absent or unreadable. */
-export function parseRetryAfter(value: string | null, now: number): number | null {
-  if (!value) return null;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? null : Math.max(0, at - now);
-}
+export { DELIVERY_ERRORS };
+export { DEFAULT_RETRY_POLICY, parseRetryAfter, retryDelayMs, type RetryPolicy } from './retry';
 
 export interface DeliveryWorkerOptions {
   ehr: EhrStore;
@@ -86,32 +50,6 @@ export interface DeliveryWorkerOptions {
   /** Counted per EHR system as attempts end: delivered, retried, DEAD (metrics.ts). */
   metrics?: DeliveryCounters;
 }
-
-/** What the log says of a failed attempt: reason codes, the status, the body's size and hash. */
-type Detail = Record<string, string | number>;
-
-type Outcome =
-  | { kind: 'delivered'; ehrPatientId: string | null; learned: string | null }
-  | { kind: 'retry'; error: string; retryAfterMs: number | null; detail: Detail }
-  | { kind: 'dead'; error: string; detail: Detail }
-  | { kind: 'wait'; error: string };
-
-/**
- * What `lastError` says, shown to staff through the graph: fixed sentences and a status code, never
- * the EHR's answer (which may repeat the payload), its headers, or the URL.
- */
-export const DELIVERY_ERRORS = {
-  noSystem: 'The EHR system no longer exists.',
-  noEndpoint: 'The EHR endpoint no longer exists.',
-  waiting: 'Waiting for the EHR to create the patient.',
-  addressNotAllowed: "The EHR system's address is not allowed.",
-  timeout: 'The EHR did not answer in time.',
-  unreachable: 'The EHR could not be reached.',
-  answered: (status: number) => `The EHR answered HTTP ${status}.`,
-  refused: (status: number) => `The EHR refused the request (HTTP ${status}).`,
-  redirected: (status: number) => `The EHR redirected the request (HTTP ${status}); redirects are not followed.`,
-  gaveUp: (attempts: number, last: string) => `Gave up after ${attempts} attempts. Last error: ${last}`,
-} as const;
 
 /** An EHR's answer as the log may hold it: its size and a short hash (it may echo patient data). */
 function bodyDetail(text: string): Detail {
@@ -291,18 +229,13 @@ export class DeliveryWorker {
     // from its cache after the first read.
     const system = await this.options.ehr.ehrSystem(transaction.ehrSystemId);
     if (!system) return { kind: 'dead', error: DELIVERY_ERRORS.noSystem, detail: { reason: 'no_system' } };
-    const endpoint = system.endpoints.find((e) => e.path === transaction.endpoint);
-    if (!endpoint) return { kind: 'dead', error: DELIVERY_ERRORS.noEndpoint, detail: { reason: 'no_endpoint' } };
-    // The EHR's own patient id is the one known at claim time, just now: an earlier transaction may
-    // have just learnt it, and sending with it keeps data on the right patient and never creates a
-    // second one.
-    const target = requestTarget(endpoint, ehrPatientId);
-    if (!target) return { kind: 'wait', error: DELIVERY_ERRORS.waiting };
+    const target = prepareRequest(system, transaction, ehrPatientId);
+    if ('kind' in target) return target;
     const url = `${system.baseUrl.replace(/\/$/, '')}${target.path}`;
     const init = {
       method: target.method,
       headers: injectTraceHeaders({
-        'content-type': 'application/json',
+        'content-type': target.contentType,
         'idempotency-key': transaction.idempotencyKey,
       }),
       body: JSON.stringify(transaction.payload),
@@ -341,9 +274,7 @@ export class DeliveryWorker {
       };
     }
     if (response.ok) {
-      // Only the endpoint that creates the patient tells us who the patient is in the EHR.
-      const body = endpoint.createsPatient ? safeJson(text) : null;
-      const id = typeof body?.['patientId'] === 'string' ? body['patientId'] : null;
+      const id = target.learn(text);
       return { kind: 'delivered', ehrPatientId: id ?? ehrPatientId, learned: id };
     }
     const { status } = response;
@@ -448,14 +379,5 @@ export class DeliveryWorker {
         return;
       }
     }
-  }
-}
-
-function safeJson(text: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
   }
 }

@@ -1,9 +1,11 @@
 import { checkCharacters, nameCharacterMessage, Problems } from '@carebridge/common';
 import { normalizeText } from '@carebridge/domain';
-import type { DataCategory } from '../__generated__/schema-types';
+import type { DataCategory, EhrSystemKind } from '../__generated__/schema-types';
 import { CANONICAL_FIELD_NAMES } from '../data/canonical';
-import type { EhrKeyRecord, EndpointRecord } from '../data/records';
+import type { EhrKeyRecord, EhrSystemRecord, EndpointRecord } from '../data/records';
 import { checkUrl, refusalMessage, type DestinationPolicy } from '../delivery/destinations';
+import { fhirEndpoints } from '../fhir/catalogue';
+import { validateFhirMapping } from '../fhir/mapping';
 import { QUESTION_PREFIX } from './build';
 import { nameProblem } from './names';
 import type { FieldMappingLike } from './store';
@@ -97,11 +99,13 @@ export function validateMapping(mapping: MappingInput, endpoints: readonly Endpo
     if (!endpoint) {
       problems.add(`${at}.endpoint`, 'is not an endpoint of this EHR system');
     } else {
-      if (!endpoint.keys.some((k) => k.name === field.target)) {
-        problems.add(`${at}.target`, `is not a key ${endpoint.path} accepts`);
-      }
+      const key = endpoint.keys.find((k) => k.name === field.target);
+      if (!key) problems.add(`${at}.target`, `is not a key ${endpoint.path} accepts`);
       const targets = targetsByEndpoint.get(endpoint.path) ?? new Set<string>();
-      if (targets.has(field.target)) problems.add(`${at}.target`, `is already mapped on ${endpoint.path}`);
+      // A repeatable key takes each source once; any other key one source.
+      const taken = key?.repeatable ? `${field.target}\u0000${field.source}` : field.target;
+      if (targets.has(taken)) problems.add(`${at}.target`, `is already mapped on ${endpoint.path}`);
+      targets.add(taken);
       targets.add(field.target);
       targetsByEndpoint.set(endpoint.path, targets);
     }
@@ -122,10 +126,25 @@ export function validateMapping(mapping: MappingInput, endpoints: readonly Endpo
   return problems;
 }
 
+/**
+ * Every problem of a mapping for a system: the checks of every kind (`validateMapping`), then, for
+ * a FHIR R4 system whose mapping passed them, that it makes valid FHIR R4 (`validateFhirMapping`).
+ */
+export function validateSystemMapping(
+  mapping: MappingInput,
+  system: Pick<EhrSystemRecord, 'kind' | 'endpoints'>,
+): Problems {
+  const problems = validateMapping(mapping, system.endpoints);
+  if (system.kind !== 'FHIR_R4' || !problems.empty) return problems;
+  for (const problem of validateFhirMapping(mapping.fields).list) problems.add(problem.field, problem.message);
+  return problems;
+}
+
 /** A new EHR system as submitted. */
 export interface EhrSystemInputLike {
   name: string;
   baseUrl: string;
+  kind?: EhrSystemKind | null;
   endpoints: readonly {
     path: string;
     categories: readonly DataCategory[];
@@ -148,8 +167,8 @@ export function endpointRecords(input: EhrSystemInputLike): EndpointRecord[] {
 /**
  * Checks a new EHR system: its name (see `names.ts`: one script, nothing invisible, and not like
  * any of `existingNames`, the names its creator sees), its base URL (see `checkUrl`: the address
- * policy of `destinations`), endpoints and keys, and its first mapping against those endpoints
- * (paths under `mapping`).
+ * policy of `destinations`), endpoints and keys (none for a FHIR R4 system), and its first mapping
+ * against those endpoints (paths under `mapping`).
  */
 export function validateEhrSystem(
   input: EhrSystemInputLike,
@@ -162,6 +181,12 @@ export function validateEhrSystem(
   const url = checkUrl(input.baseUrl, destinations);
   if (!url.ok) problems.add('baseUrl', refusalMessage(url.reason));
 
+  if (input.kind === 'FHIR_R4') {
+    // Its endpoints are the FHIR resource types the platform supports (`fhir/catalogue.ts`).
+    if (input.endpoints.length > 0) problems.add('endpoints', 'must be empty for a FHIR_R4 system');
+    problems.merge('mapping', validateSystemMapping(input.mapping, { kind: 'FHIR_R4', endpoints: fhirEndpoints() }));
+    return problems;
+  }
   if (input.endpoints.length === 0) problems.add('endpoints', 'must have at least one endpoint');
   if (input.endpoints.length > MAX_ENDPOINTS) {
     problems.add('endpoints', `must have at most ${MAX_ENDPOINTS} endpoints`);

@@ -4,10 +4,10 @@ import type { PatientResolvers } from '../__generated__/resolvers-types';
 import type { EhrMappingInput, Maybe } from '../__generated__/schema-types';
 import type { Context } from '../context';
 import type { EhrSystemRecord, MappingVersionRecord } from '../data/records';
-import { buildRequests } from '../mapping/build';
-import { canonicalRecordOf } from '../mapping/preview';
+import { buildSystemRequests } from '../mapping/kinds';
+import { canonicalRecordOf, withDeliveryCopy } from '../mapping/preview';
 import { copyField } from '../mapping/store';
-import { validateMapping } from '../mapping/validate';
+import { validateSystemMapping } from '../mapping/validate';
 import { requestTarget } from '../delivery/paths';
 import { knownSystem } from './mappingMutations';
 import { ehrSystemOf } from './Organization';
@@ -24,7 +24,7 @@ async function previewMapping(
   { mappingVersion, draft }: { mappingVersion?: Maybe<number>; draft?: Maybe<EhrMappingInput> },
 ): Promise<Pick<MappingVersionRecord, 'fields'>> {
   if (draft != null) {
-    validateMapping(draft, system.endpoints).throwIfAny();
+    validateSystemMapping(draft, system).throwIfAny();
     return { fields: draft.fields.map(copyField) };
   }
   const mapping =
@@ -77,7 +77,11 @@ export const Patient: PatientResolvers = {
       const mapping = await previewMapping(context, system, organizationId, { mappingVersion, draft });
       // With the EHR's patient id as delivery knows it, so the preview shows where each request goes now.
       const ehrPatientId = await context.transactions.ehrPatientId(system.id, patient.id);
-      return buildRequests(canonicalRecordOf(patient, organizationId), mapping, system, ehrPatientId).map((request) => {
+      const record = withDeliveryCopy(
+        canonicalRecordOf(patient, organizationId),
+        await context.snapshots.get(patient.id),
+      );
+      return buildSystemRequests(record, mapping, system, ehrPatientId, 'all').map((request) => {
         const endpoint = system.endpoints.find((e) => e.path === request.endpoint);
         const target = endpoint ? requestTarget(endpoint, ehrPatientId) : null;
         return {

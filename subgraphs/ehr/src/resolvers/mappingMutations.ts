@@ -5,8 +5,9 @@ import type { Context } from '../context';
 import type { EhrSystemRecord } from '../data/records';
 import { checkUrl } from '../delivery/destinations';
 import { normalizeName } from '../mapping/names';
+import { fhirEndpoints } from '../fhir/catalogue';
 import { copyField, requireCurrentVersion } from '../mapping/store';
-import { endpointRecords, validateEhrSystem, validateMapping } from '../mapping/validate';
+import { endpointRecords, validateEhrSystem, validateSystemMapping } from '../mapping/validate';
 
 /**
  * The EHR system `ehrSystemId` names, if the caller's organization may use it (shared, or its
@@ -67,7 +68,7 @@ export const mappingMutations: Pick<MutationResolvers, 'publishEhrMapping' | 'ro
       const admin = await requireAdmin(context);
       const system = await knownSystem(context, ehrSystemId);
       await requireUnchanged(context, admin, system.id, expectedVersion, 'publishEhrMapping');
-      validateMapping(input, system.endpoints).throwIfAny();
+      validateSystemMapping(input, system).throwIfAny();
       // The store checks `expectedVersion` again as it appends: a publication that won a race since
       // the check above still makes this one a VERSION_CONFLICT.
       const published = await context.mappings.publish(
@@ -114,6 +115,7 @@ export const mappingMutations: Pick<MutationResolvers, 'publishEhrMapping' | 'ro
     createEhrSystem: async (_parent, { input }, context) => {
       const admin = await requireAdmin(context);
       const existing = (await usableSystems(context, admin.organizationId)).map((s) => s.name);
+      const kind = input.kind ?? 'KEY_VALUE';
       const problems = validateEhrSystem(input, existing, context.destinations);
       if (!problems.empty) {
         // Reason codes only: the URL an organization tried is not the log's business.
@@ -133,7 +135,8 @@ export const mappingMutations: Pick<MutationResolvers, 'publishEhrMapping' | 'ro
         baseUrl: input.baseUrl.trim(),
         shared: false,
         ownerOrganizationId: admin.organizationId,
-        endpoints: endpointRecords(input),
+        kind,
+        endpoints: kind === 'FHIR_R4' ? fhirEndpoints() : endpointRecords(input),
         // The platform line of the new system: every organization that switches to it starts here.
         mappings: [
           {

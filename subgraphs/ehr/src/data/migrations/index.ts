@@ -6,6 +6,7 @@ import { ehrSystemOwner } from './0101_ehr_system_owner';
 import { safeLastError } from './0102_safe_last_error';
 import { alerts } from './0103_alerts';
 import { transactionTraceparent } from './0110_transaction_traceparent';
+import { fhirR4 } from './0111_fhir_r4';
 
 /**
  * The ehr schema's migrations, applied in name order at start-up. 0001–0099 were the EHR systems,
@@ -21,4 +22,5 @@ export const ehrMigrations: Migrations = {
   '0102_safe_last_error': safeLastError,
   '0103_alerts': alerts,
   '0110_transaction_traceparent': transactionTraceparent,
+  '0111_fhir_r4': fhirR4,
 };
