@@ -5,6 +5,7 @@ import type { PatientDetailTransactions_TransactionFragment } from '../__generat
 import { useI18n } from '../i18n/I18nProvider';
 import { plural } from '../i18n/plural';
 import { useFormatters } from '../lib/format';
+import { deliveryErrorText } from '../delivery/deliveryErrors';
 import { usePageVisible } from '../delivery/usePageVisible';
 import { Unavailable } from './ClinicalSections';
 
@@ -18,6 +19,9 @@ export const PatientDetailTransactions_transaction = graphql(`
     attempts
     mappingVersion
     lastError
+    lastErrorCode
+    lastErrorCause
+    lastErrorHttpStatus
     nextAttemptAt
     createdAt
     updatedAt
@@ -190,7 +194,7 @@ export function EhrTransactionsSection({
                     {tx.lastError ? (
                       <>
                         {tx.status === 'DEAD' && <strong>{t('patientDetail.transactions.deadReason')} </strong>}
-                        {tx.lastError}
+                        {deliveryErrorText(t, tx)}
                       </>
                     ) : (
                       none

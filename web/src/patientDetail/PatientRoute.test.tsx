@@ -76,6 +76,18 @@ describe('patient detail page', () => {
     expect(screen.getByRole('link', { name: 'Back to patients' })).toHaveAttribute('href', '/');
   });
 
+  it('words a coded delivery error from the catalogue, not the server text', async () => {
+    const timedOut = transaction({ lastError: 'server text', lastErrorCode: 'TIMEOUT' });
+    setup({
+      route: ROUTE,
+      mocks: [detailMock(detailPatient({ ehrTransactions: [timedOut] })), questionnairesMock],
+    });
+    const transactions = await screen.findByRole('region', { name: 'EHR transactions' });
+    const dead = (await within(transactions).findByRole('rowheader', { name: 'Failed' })).closest('tr')!;
+    expect(dead).toHaveTextContent('Given up: The EHR did not answer in time.');
+    expect(dead).not.toHaveTextContent('server text');
+  });
+
   it('shows the questions and answers in the UI language', async () => {
     const { user } = await openPage();
 
