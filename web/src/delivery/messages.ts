@@ -379,5 +379,5 @@ export const es: { [K in keyof typeof en]: string } = {
   'deliveryMonitor.replayAll.remaining.one': 'Queda 1 más: use de nuevo Repetir todas las fallidas.',
   'deliveryMonitor.replayAll.remaining.other': 'Quedan {count} más: use de nuevo Repetir todas las fallidas.',
   'bulk.scope.adminOnly':
-    'Los cambios a todos los pacientes de la organización los hace un administrador: elija los pacientes de un médico.',
+    'Los cambios a la organización entera los hace un administrador: elija los pacientes de un médico.',
 };
