@@ -16,7 +16,10 @@ describe('compiled services', () => {
     for (const name of ['gateway', 'patient', 'clinical', 'ehr']) {
       const { pid } = stack.services[name]!;
       const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
-      expect(command.slice(1), name).toEqual(['--enable-source-maps', expect.stringMatching(/\/dist\/index\.js$/)]);
+      // Plain node on the service's bundle; `test:logged` adds its compiled log tee (`--import`).
+      expect(command[0], name).toMatch(/(^|\/)node$/);
+      expect(command.join(' '), name).not.toMatch(/tsx/);
+      expect(command.at(-1), name).toMatch(new RegExp(`(^|/)${name}/dist/index\\.js$`));
     }
     const token = await stack.login('clinician@riverside.test');
     const result = await graphql<{ patients: { nodes: { id: string; organization: { name: string } }[] } }>(

@@ -109,6 +109,8 @@ describe('a clinic’s first day', () => {
   it('comes back from a patient to the list with its search kept', async () => {
     const search = page.getByLabel('Search patients');
     await search.fill(PATIENT.lastName);
+    // The search reaches the address once typing pauses.
+    await page.waitForURL((url) => url.searchParams.get('q') === PATIENT.lastName);
     await page.getByRole('rowheader', { name: ROW_NAME }).waitFor();
     await page.getByRole('link', { name: ROW_NAME }).click();
     await page.getByRole('heading', { name: 'EHR preview' }).waitFor();

@@ -18,6 +18,8 @@ interface AxeViolation {
  * `rule: element` lines, so that a failure names what to fix. An empty list when there are none.
  */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // A dialog fading in is checked once it is shown: mid-animation, its colours are still faint.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
   const loaded = await page.evaluate(() => 'axe' in window);
   if (!loaded) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
