@@ -20,10 +20,12 @@ import {
   type GraphQLFormattedError,
   type SelectionSetNode,
 } from 'graphql';
+import { STATUS_CODES } from 'node:http';
 import type { GatewayContext } from './context';
 import { SUBGRAPH_UNAVAILABLE } from './errors';
 import { aliasOf, entitySelection, mergedEntityFetch, splitMergedResult } from './fetchBatch';
 import { dedupeRepresentations } from './representations';
+import type { SubgraphHttp } from './subgraphHttp';
 
 type ProcessResult = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
 type ErrorPath = (string | number)[];
@@ -39,6 +41,9 @@ export interface SubgraphDataSourceOptions {
   /** The subgraph's name (supergraph.yaml): it names the service in errors and logs. */
   name: string;
   url?: string;
+  /** How to call the subgraph over HTTP (subgraphHttp.ts); the gateway's one client for every subgraph. */
+  http?: SubgraphHttp;
+  /** A fetch-like function that replaces HTTP (tests serve subgraphs in-process); `http` is then unused. */
   fetcher?: Fetcher;
   logger?: Logger;
   /** The gateway's metrics: each fetch's duration and failures, by subgraph. */
@@ -108,8 +113,44 @@ function failureOf(error: unknown): { reason: string; detail?: string | number }
     if (typeof response?.status === 'number') return { reason: 'http status', detail: response.status };
     return { reason: 'invalid response' };
   }
-  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
-  return { reason: 'network', ...(typeof cause?.code === 'string' ? { detail: cause.code } : {}) };
+  // undici's errors carry the system or undici code themselves; fetch's, on their cause.
+  const code =
+    error instanceof Error
+      ? ((error as { code?: unknown }).code ?? (error.cause as { code?: unknown } | undefined)?.code)
+      : undefined;
+  return { reason: 'network', ...(typeof code === 'string' ? { detail: code } : {}) };
+}
+
+/**
+ * The headers a fetch for a client's request carries: the verified token, the request id and the
+ * trace context (the subgraph's request continues this fetch's span). Health checks and schema
+ * loading have no incoming request, hence no token to forward.
+ */
+function forwardedHeaders(options: GraphQLDataSourceProcessOptions<GatewayContext>): Record<string, string> {
+  if (!('incomingRequestContext' in options)) return {};
+  return {
+    authorization: `Bearer ${options.context.token}`,
+    [REQUEST_ID_HEADER]: options.context.requestId,
+    ...injectTraceHeaders<Record<string, string>>({}),
+  };
+}
+
+/**
+ * What RemoteGraphQLDataSource does with a subgraph's `cache-control` header: the client's answer
+ * is cacheable no longer (and no more publicly) than each subgraph's answer. No header: not at all.
+ */
+function restrictCachePolicy(
+  options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  header: string | undefined,
+): void {
+  if (!('incomingRequestContext' in options)) return;
+  const policy = options.incomingRequestContext.overallCachePolicy as
+    { restrict?: (hint: { maxAge?: number; scope?: 'PUBLIC' | 'PRIVATE' }) => void } | undefined;
+  if (!policy?.restrict) return;
+  const maxAge = header ? /(?:^|[\s,])max-age=(\d+)/.exec(header)?.[1] : undefined;
+  const scope =
+    header && /\bprivate\b/.test(header) ? 'PRIVATE' : header && /\bpublic\b/.test(header) ? 'PUBLIC' : undefined;
+  policy.restrict({ maxAge: maxAge === undefined ? 0 : Number(maxAge), ...(scope ? { scope } : {}) });
 }
 
 /**
@@ -125,6 +166,7 @@ function failureOf(error: unknown): { reason: string; detail?: string | number }
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly serviceName: string;
+  private readonly http: SubgraphHttp | undefined;
   private readonly log: Logger;
   private readonly fetchDuration: Histogram<'subgraph'> | undefined;
   private readonly fetchErrors: Counter<'subgraph' | 'reason'> | undefined;
@@ -135,6 +177,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const { name, logger, fetcher, url, metrics } = options;
     super({ url, ...(fetcher ? { fetcher } : {}) });
     this.serviceName = name;
+    this.http = fetcher ? undefined : options.http;
     this.log = logger ?? silentLogger;
     this.fetchDuration = metrics?.histogram('carebridge_gateway_subgraph_fetch_duration_seconds', 'Subgraph fetches', [
       'subgraph',
@@ -152,13 +195,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const headers = options.request.http?.headers;
-    // Health checks and schema loading have no incoming request, hence no token to forward.
-    if (!headers || !('incomingRequestContext' in options)) return;
-    headers.set('authorization', `Bearer ${options.context.token}`);
-    headers.set(REQUEST_ID_HEADER, options.context.requestId);
-    // The subgraph's request continues this fetch's span (`process`).
-    for (const [name, value] of Object.entries(injectTraceHeaders<Record<string, string>>({})))
-      headers.set(name, value);
+    if (!headers) return;
+    for (const [name, value] of Object.entries(forwardedHeaders(options))) headers.set(name, value);
   }
 
   /**
@@ -241,7 +279,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   ): Promise<ProcessResult> {
     const timer = this.fetchDuration?.startTimer({ subgraph: this.serviceName });
     try {
-      return await super.process(options);
+      return await (this.http ? this.send(this.http, options) : super.process(options));
     } catch (error) {
       // Health checks and schema loading report their failures as they are.
       if (!('incomingRequestContext' in options)) throw error;
@@ -290,5 +328,40 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     } finally {
       timer?.();
     }
+  }
+
+  /**
+   * RemoteGraphQLDataSource's `process` over `subgraphHttp` instead of node-fetch and fetch: the
+   * same request body and headers, the same errors (a non-2xx answer is a GraphQLError carrying
+   * the response's status and body, UNAUTHENTICATED for 401, FORBIDDEN for 403), the subgraph's
+   * cache-control hint applied to the client's answer.
+   */
+  private async send(
+    http: SubgraphHttp,
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<ProcessResult> {
+    const { request } = options;
+    if (!request.query) throw new Error('Missing query');
+    const url = this.url ?? '';
+    const { http: _http, ...body } = request;
+    const reply = await http.post(
+      url,
+      { 'content-type': 'application/json', ...forwardedHeaders(options) },
+      JSON.stringify(body),
+    );
+    if (reply.status < 200 || reply.status > 299) {
+      const statusText = STATUS_CODES[reply.status] ?? '';
+      const code = reply.status === 401 ? 'UNAUTHENTICATED' : reply.status === 403 ? 'FORBIDDEN' : undefined;
+      throw new GraphQLError(`${reply.status}: ${statusText}`, {
+        extensions: {
+          response: { url, status: reply.status, statusText, body: reply.body },
+          ...(code ? { code } : {}),
+        },
+      });
+    }
+    if (reply.body === null || typeof reply.body !== 'object')
+      throw new Error('Expected JSON response body, but received text');
+    if ('incomingRequestContext' in options) restrictCachePolicy(options, reply.cacheControl);
+    return reply.body;
   }
 }

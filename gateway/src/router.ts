@@ -8,8 +8,8 @@ import { readProtection } from './config';
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './dataSource';
 import { createErrorFormatter, errorReportingPlugin } from './errors';
-import { subgraphFetcher } from './fetcher';
 import { operationLimitsPlugin, type OperationLimits } from './limits';
+import { subgraphHttp } from './subgraphHttp';
 
 export interface RouterOptions {
   /** The composed supergraph (supergraph.graphql). */
@@ -43,7 +43,7 @@ export function createRouter(options: RouterOptions): ApolloServer<GatewayContex
   const defaults = readProtection();
   const production = options.production ?? defaults.production;
   const limits: OperationLimits = { ...defaults.limits, ...options.limits };
-  const fetcher = subgraphFetcher(options.subgraphTimeoutMs ?? defaults.subgraphTimeoutMs);
+  const http = subgraphHttp(options.subgraphTimeoutMs ?? defaults.subgraphTimeoutMs);
 
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -51,7 +51,8 @@ export function createRouter(options: RouterOptions): ApolloServer<GatewayContex
       new SubgraphDataSource({
         name,
         url: options.subgraphUrls?.[name] ?? url,
-        fetcher: options.fetchers?.[name] ?? fetcher,
+        http,
+        ...(options.fetchers?.[name] ? { fetcher: options.fetchers[name] } : {}),
         logger: options.logger,
         ...(options.metrics ? { metrics: options.metrics } : {}),
       }),
