@@ -87,6 +87,15 @@ describe('audit records', () => {
     );
   });
 
+  it('canonical JSON leaves out undefined members, writes undefined array items as null and escapes keys', () => {
+    expect(canonicalJson({ x: undefined, 'é"': [undefined, 'ü', -0, 1e21], Z: true, a: {} })).toEqual(
+      '{"Z":true,"a":{},"é\\"":[null,"ü",0,1e+21]}',
+    );
+    expect(canonicalJson({ only: undefined })).toEqual('{}');
+    expect(canonicalJson([])).toEqual('[]');
+    expect(canonicalJson('text')).toEqual('"text"');
+  });
+
   it('cap the patient ids of a long list and keep the count', () => {
     const log = new InMemoryAuditLog({ service: 'patient', key: KEY });
     const ids = Array.from({ length: 250 }, (_, i) => `pt-${i}`);

@@ -1,7 +1,7 @@
 import { localize, type Language } from '@carebridge/common';
 import { describe, expect, it } from 'vitest';
 import { submitQuestionnaireResponse } from '../src/data/commands';
-import { deriveHistory } from '../src/data/history';
+import { deriveHistory, rememberedHistory } from '../src/data/history';
 import type { HistoryEntry, QuestionnaireResponseRecord, StoredAnswer } from '../src/data/records';
 import { answeredVersions, InMemoryClinicalStore } from '../src/data/store';
 import { fixtureQuestionnaire, NOW, responseInput } from './fixtures';
@@ -126,5 +126,31 @@ describe('clinical history derivation', () => {
 
   it('derives nothing for a patient without responses', () => {
     expect(deriveHistory([], versions)).toEqual([]);
+  });
+});
+
+describe('remembered clinical history', () => {
+  const first = response('qr-1', '2026-02-01T10:00:00.000Z', [{ linkId: 'q.symptoms', valueCodes: ['COUGH'] }]);
+  const second = response('qr-2', '2026-03-01T10:00:00.000Z', [{ linkId: 'q.symptoms', valueCodes: ['FEVER'] }]);
+
+  it('derives the same responses once per store, and again when a response is added or erased', async () => {
+    const store = {};
+    let lookups = 0;
+    const versionsOf = () => {
+      lookups++;
+      return Promise.resolve(versions);
+    };
+    const once = await rememberedHistory(store, [first], versionsOf);
+    expect(rendered([...once], 'EN').map((e) => e.display)).toEqual(['Cough']);
+    expect(await rememberedHistory(store, [first], versionsOf)).toBe(once);
+    expect(lookups).toBe(1);
+    const both = await rememberedHistory(store, [second, first], versionsOf);
+    expect(rendered([...both], 'EN').map((e) => e.display)).toEqual(['Fever']);
+    expect(lookups).toBe(2);
+    expect(await rememberedHistory(store, [], versionsOf)).toEqual([]);
+    // Another store with a response of the same id (another test's data, say) derives its own.
+    const other = response('qr-1', '2026-02-01T10:00:00.000Z', [{ linkId: 'q.symptoms', valueCodes: ['FEVER'] }]);
+    const elsewhere = await rememberedHistory({}, [other], versionsOf);
+    expect(rendered([...elsewhere], 'EN').map((e) => e.display)).toEqual(['Fever']);
   });
 });

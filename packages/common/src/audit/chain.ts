@@ -143,11 +143,26 @@ export const DEV_AUDIT_HMAC_KEY = 'carebridge-dev-audit-hmac-key-not-for-product
 /** JSON with object keys sorted at every level and undefined members left out, as JSON.stringify does. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  // Plain loops: this runs for every audit record a request writes, on the hot path.
+  let out: string;
+  if (Array.isArray(value)) {
+    out = '[';
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      out += (i > 0 ? ',' : '') + (item === undefined ? 'null' : canonicalJson(item));
+    }
+    return out + ']';
+  }
+  const record = value as Record<string, unknown>;
+  // Keys in UTF-16 code unit order (the default sort), as every sink and the verifier hash them.
+  const keys = Object.keys(record).sort();
+  out = '{';
+  for (const key of keys) {
+    const field = record[key];
+    if (field === undefined) continue;
+    out += (out.length > 1 ? ',' : '') + JSON.stringify(key) + ':' + canonicalJson(field);
+  }
+  return out + '}';
 }
 
 export function auditHash(key: string, record: Omit<AuditRecord, 'hash'>): string {

@@ -121,3 +121,37 @@ export function deriveAnswers(
 ): AnswerSnapshot[] {
   return latestAnswers(responses, questionnaireOf).map(snapshotOf);
 }
+
+/** Histories derived per store, at most this many each, the least recently read going first. */
+const HISTORY_CACHE_SIZE = 5_000;
+const histories = new WeakMap<object, Map<string, HistoryEntry[]>>();
+
+/**
+ * `deriveHistory`, remembered per store by the responses' ids: a stored response never changes
+ * (it is only erased, with its patient) and neither does a questionnaire version, so the same
+ * responses always derive the same history. A patient's list is read for every page that shows
+ * them; it is derived again only when a response was added or erased. `versionsOf` is called only
+ * when the history is not remembered. The entries are shared between readers: never changed.
+ */
+export async function rememberedHistory(
+  store: object,
+  responses: readonly QuestionnaireResponseRecord[],
+  versionsOf: (
+    responses: readonly QuestionnaireResponseRecord[],
+  ) => Promise<(id: string) => QuestionnaireRecord | undefined>,
+): Promise<readonly HistoryEntry[]> {
+  if (responses.length === 0) return [];
+  let cache = histories.get(store);
+  if (!cache) histories.set(store, (cache = new Map<string, HistoryEntry[]>()));
+  const key = responses.map((response) => response.id).join('\n');
+  const known = cache.get(key);
+  if (known) {
+    cache.delete(key);
+    cache.set(key, known);
+    return known;
+  }
+  const derived = deriveHistory(responses, await versionsOf(responses));
+  cache.set(key, derived);
+  if (cache.size > HISTORY_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return derived;
+}

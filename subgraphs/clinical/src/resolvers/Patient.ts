@@ -1,7 +1,7 @@
 import { audited, readAuditTrail } from '@carebridge/common';
 import type { PatientResolvers } from '../__generated__/resolvers-types';
 import { assertPatientReadable, readableResponsesOf } from '../access';
-import { deriveAnswers, deriveHistory } from '../data/history';
+import { deriveAnswers, rememberedHistory } from '../data/history';
 import { answeredVersions } from '../data/store';
 
 // Each field that reads answers records its own read; the reference records only refusals, so a
@@ -22,7 +22,10 @@ export const Patient: PatientResolvers = {
   clinicalHistory: (patient, { lang }, context) =>
     audited(context, { action: 'history.read', patientIds: [patient.id] }, async () => {
       const responses = await readableResponsesOf(context, patient.id);
-      return { entries: deriveHistory(responses, await answeredVersions(context.store, responses)), lang };
+      const entries = await rememberedHistory(context.store, responses, (read) =>
+        answeredVersions(context.store, read),
+      );
+      return { entries, lang };
     }),
   // The same responses and latest-answer rule as clinicalHistory, without turning them into words.
   clinicalAnswers: (patient, _args, context) =>
