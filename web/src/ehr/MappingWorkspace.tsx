@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { problemsOf } from '../lib/graphqlErrors';
 import { CoveragePanel } from './CoveragePanel';
@@ -12,6 +12,7 @@ import {
   type Draft,
   type DraftRow,
 } from './draft';
+import { LeaveGuard } from './LeaveGuard';
 import { ADD_ROW, MappingEditor, PROBLEMS } from './MappingEditor';
 import { codeTableId, rowControlId } from './MappingRow';
 import { EhrQuestionnairesQuery, EhrSystemMappingQuery, type CanonicalField } from './operations';
@@ -36,30 +37,14 @@ function useFocusAfterRender(): (id: string) => void {
   };
 }
 
-/**
- * While `active` (unpublished changes), leaving or reloading the page asks first (`beforeunload`).
- * The draft is kept in the browser anyway (draftStorage.ts): moving within the app loses nothing.
- */
-function useLeaveWarning(active: boolean): void {
-  useEffect(() => {
-    if (!active) return;
-    const warn = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      // Older browsers ask only when a value is set.
-      event.returnValue = '';
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [active]);
-}
-
 /** The id suffix of the alert about a newer published version than the draft's. */
 const STALE = 'stale';
 
 /**
  * One EHR system's mapping tool. The draft is kept by the route (`draft`, undefined until the first
  * edit) in the browser's storage, so switching systems, leaving the page or reloading it keeps it;
- * without one the editor shows the published mapping.
+ * without one the editor shows the published mapping. With unpublished changes, leaving the tool
+ * asks first (LeaveGuard).
  *
  * The mapping is shown from the cache at once and refreshed from the server each time the tool
  * opens, so a version another administrator published since shows up; a draft started from an
@@ -99,8 +84,14 @@ export function MappingWorkspace({
     nextFetchPolicy: 'cache-first',
   });
   const system = data?.ehrSystem;
-  useLeaveWarning(
-    stored !== undefined && (!system || countChanges(draftFromMapping(system.mapping).rows, stored.rows).total > 0),
+  const unpublished =
+    stored !== undefined && (!system || countChanges(draftFromMapping(system.mapping).rows, stored.rows).total > 0);
+  // Every render has the guard first, so it keeps its state from loading to the tool.
+  const guarded = (content: ReactNode) => (
+    <>
+      <LeaveGuard active={unpublished} />
+      {content}
+    </>
   );
 
   useEffect(() => {
@@ -116,11 +107,11 @@ export function MappingWorkspace({
   });
 
   if (error && !system) {
-    return (
-      <ErrorState title={t('ehr.system.error')} message={t('common.unexpectedError')} onRetry={() => void refetch()} />
+    return guarded(
+      <ErrorState title={t('ehr.system.error')} message={t('common.unexpectedError')} onRetry={() => void refetch()} />,
     );
   }
-  if (!system) return <LoadingState />;
+  if (!system) return guarded(<LoadingState />);
 
   const published = draftFromMapping(system.mapping);
   const draft = stored ?? published;
@@ -193,7 +184,7 @@ export function MappingWorkspace({
     setNotice(t('ehr.conflict.kept', { version: latest }));
   };
 
-  return (
+  return guarded(
     <div className="ehr-workspace">
       <div role="status">
         {notice && (
@@ -277,6 +268,6 @@ export function MappingWorkspace({
         onRolledBack={(version, restoredFrom) => changed(t('ehr.versions.rolledBack', { version, restoredFrom }))}
         onConflict={outdated}
       />
-    </div>
+    </div>,
   );
 }

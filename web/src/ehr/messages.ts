@@ -24,6 +24,12 @@ export const en = {
   'ehr.editor.noteHint': 'Why this version is published; kept in the history.',
   'ehr.editor.discard': 'Discard changes',
 
+  'ehr.leave.title': 'Leave with unpublished changes?',
+  'ehr.leave.body':
+    'You have unpublished changes to this mapping. They stay in this browser as a draft, but deliveries use the published version until you publish them.',
+  'ehr.leave.confirm': 'Leave',
+  'ehr.leave.stay': 'Stay',
+
   'ehr.col.row': 'Row',
   'ehr.col.source': 'Source',
   'ehr.col.endpoint': 'Endpoint',
@@ -196,6 +202,12 @@ export const es: { [K in keyof typeof en]: string } = {
   'ehr.editor.note': 'Nota',
   'ehr.editor.noteHint': 'Por qué se publica esta versión; se guarda en el historial.',
   'ehr.editor.discard': 'Descartar cambios',
+
+  'ehr.leave.title': '¿Salir con cambios sin publicar?',
+  'ehr.leave.body':
+    'Tiene cambios sin publicar en este mapeo. Se guardan en este navegador como borrador, pero los envíos usan la versión publicada hasta que los publique.',
+  'ehr.leave.confirm': 'Salir',
+  'ehr.leave.stay': 'Quedarse',
 
   'ehr.col.row': 'Fila',
   'ehr.col.source': 'Origen',

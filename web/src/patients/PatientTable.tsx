@@ -4,7 +4,7 @@ import type { PatientTable_PatientFragment } from '../__generated__/graphql';
 import { useI18n } from '../i18n/I18nProvider';
 import { ageOn, useFormatters } from '../lib/format';
 import './patients.css';
-import { useListLocationState } from './useListParams';
+import type { ListLocationState } from './useListParams';
 
 export const PatientTable_patient = graphql(`
   fragment PatientTable_patient on Patient {
@@ -33,6 +33,8 @@ export const PatientTable_patient = graphql(`
 
 export interface PatientTableProps {
   patients: readonly PatientTable_PatientFragment[];
+  /** The state the name links pass on, for the patient's page to link back to this list. */
+  back: ListLocationState;
   /** The row's button is given, so the focus can go back to it. */
   onEdit: (patient: PatientTable_PatientFragment, button: HTMLButtonElement) => void;
   onDelete: (patient: PatientTable_PatientFragment, button: HTMLButtonElement) => void;
@@ -48,11 +50,10 @@ export interface PatientTableProps {
  * where `data-label` names each value). The owning subgraphs may be down, so every
  * cross-subgraph field is optional here.
  */
-export function PatientTable({ patients, onEdit, onDelete, highlightId, today }: PatientTableProps) {
+export function PatientTable({ patients, back, onEdit, onDelete, highlightId, today }: PatientTableProps) {
   const { t } = useI18n();
   const format = useFormatters();
   const none = t('patients.none');
-  const back = useListLocationState();
   const columns = {
     mrn: t('patients.col.mrn'),
     born: t('patients.col.dateOfBirth'),

@@ -7,7 +7,6 @@ import type { PatientFilter, PatientTable_PatientFragment } from '../__generated
 import { ErrorState, LoadingState } from '../components/States';
 import { useT } from '../i18n/I18nProvider';
 import { plural } from '../i18n/plural';
-import { useDebouncedValue } from '../lib/useDebouncedValue';
 import { AddPatientForm } from './AddPatientForm';
 import { BulkAddPatients } from './BulkAddPatients';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -18,9 +17,10 @@ import { PatientTable } from './PatientTable';
 import './patients.css';
 import { LoadMore } from '../components/LoadMore';
 import { useListParams } from './useListParams';
+import { useListSearch } from './useListSearch';
 
 export const PAGE_SIZE = 25;
-export const SEARCH_DEBOUNCE_MS = 300;
+export { SEARCH_DEBOUNCE_MS } from './useListSearch';
 
 export const PatientsQuery = graphql(`
   query PatientsQuery($first: Int!, $after: String, $filter: PatientFilter!) {
@@ -70,10 +70,11 @@ export function PatientsRoute() {
   const addRef = useRef<HTMLButtonElement>(null);
   const bulkRef = useRef<HTMLButtonElement>(null);
   // The search, filters and loaded pages are in the address (see useListParams); the search box
-  // has its own state so typing is not slowed, and reaches the address once typing pauses.
+  // has its own state so typing is not slowed, and reaches the address once typing pauses, or
+  // when a link is followed first (useListSearch).
   const [list, setList] = useListParams();
   const { physicianId, organizationId } = list;
-  const [search, setSearch] = useState(list.search);
+  const { search, setSearch, term, back } = useListSearch(list, setList);
   const location = useLocation();
   const deletedName = (location.state as PatientsLocationState | null)?.deleted;
   const [panel, setPanel] = useState<Panel | null>(null);
@@ -142,18 +143,6 @@ export function PatientsRoute() {
     finish(message);
   };
 
-  // Typing waits for a pause; emptying the search applies at once.
-  const debounced = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
-  const term = search.trim() === '' ? '' : debounced;
-  useEffect(() => {
-    if (term !== list.search) setList({ search: term });
-  }, [term, list.search, setList]);
-  // The search changed from elsewhere (Back, a link, "Clear filters"): the box follows.
-  const [shownSearch, setShownSearch] = useState(list.search);
-  if (shownSearch !== list.search) {
-    setShownSearch(list.search);
-    if (list.search !== term) setSearch(list.search);
-  }
   // `filter` is the cache key of the list (see apollo/cache.ts), so each filter keeps its own pages.
   const filter: PatientFilter = {
     ...(term === '' ? {} : { search: term }),
@@ -360,6 +349,7 @@ export function PatientsRoute() {
         <div ref={listRef}>
           <PatientTable
             patients={connection.nodes}
+            back={back}
             highlightId={added?.id}
             onEdit={(patient, button) => requestOpen({ kind: 'edit', patientId: patient.id }, () => button, button)}
             onDelete={(patient, button) => {

@@ -1,5 +1,5 @@
 import type { MockLink } from '@apollo/client/testing';
-import { screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { PatientFilter } from '../__generated__/graphql';
 import { detailMock, questionnairesMock } from '../patientDetail/fixtures';
@@ -67,6 +67,49 @@ describe('patient list: search, filters and pages in the address', () => {
       expect(screen.getByLabelText('Primary care physician')).toHaveDisplayValue('Dr. Maya Okafor');
     },
   );
+
+  describe('a search typed and a patient opened within the debounce', () => {
+    const ana = patient();
+    const ben = patient({ id: 'pt-2', firstName: 'Ben', lastName: 'Okafor' });
+    /** Types "gar" and opens Ana at once: nothing in between lets the debounce's timer run. */
+    async function typeAndOpen() {
+      const view = setup({
+        mocks: [
+          providersMock(),
+          patientsMock([ana, ben]),
+          detailMock(),
+          questionnairesMock,
+          // Back on the list: the typed search's.
+          patientsMock([ana], { filter: { search: 'gar' } }),
+        ],
+      });
+      await screen.findByRole('rowheader', { name: 'Okafor, Ben' });
+      fireEvent.change(screen.getByLabelText('Search patients'), { target: { value: 'gar' } });
+      expect(view.router.state.location.search).toBe('');
+      fireEvent.click(screen.getByRole('link', { name: 'García, Ana' }));
+      await screen.findByRole('heading', { level: 1, name: 'Ana García' }, { timeout: SLOW });
+      return view;
+    }
+
+    it('keeps the search in the address: Back returns to the list with it', { timeout: 20_000 }, async () => {
+      const { router } = await typeAndOpen();
+      await act(() => router.navigate(-1));
+
+      expect(router.state.location.pathname).toBe('/');
+      expect(router.state.location.search).toBe('?q=gar');
+      expect(screen.getByLabelText('Search patients')).toHaveValue('gar');
+      expect(await screen.findByRole('rowheader', { name: 'García, Ana' }, { timeout: SLOW })).toBeInTheDocument();
+      expect(screen.queryByRole('rowheader', { name: 'Okafor, Ben' })).not.toBeInTheDocument();
+    });
+
+    it('keeps it for the patient page’s “Back to patients” link too', { timeout: 20_000 }, async () => {
+      const { user, router } = await typeAndOpen();
+      await user.click(screen.getByRole('link', { name: 'Back to patients' }));
+
+      expect(router.state.location.search).toBe('?q=gar');
+      expect(await screen.findByLabelText('Search patients')).toHaveValue('gar');
+    });
+  });
 
   it('ignores a page count it cannot read, starting from the first page', async () => {
     setup({ route: '/?pages=lots', mocks: [providersMock(), patientsMock([patient()])] });

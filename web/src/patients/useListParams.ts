@@ -23,6 +23,21 @@ function readPages(value: string | null): number {
   return Number.isInteger(pages) && pages >= 1 ? Math.min(pages, MAX_PAGES) : 1;
 }
 
+/** `current` with `change` applied: an empty value (or page 1) leaves its key out. */
+function withChange(current: URLSearchParams, change: Partial<ListParams>): URLSearchParams {
+  const next = new URLSearchParams(current);
+  // Another search or filter starts again from the first page.
+  const filterChanged = Object.keys(change).some((key) => key !== 'pages');
+  const values = { ...change, ...(filterChanged && change.pages === undefined ? { pages: 1 } : {}) };
+  for (const [key, value] of Object.entries(values) as [keyof ListParams, string | number][]) {
+    const empty = value === '' || (key === 'pages' && value === 1);
+    if (empty) next.delete(KEYS[key]);
+    else next.set(KEYS[key], String(value));
+  }
+  return next;
+}
+
+/** The list the address names, and a setter that replaces the current history entry with a change. */
 export function useListParams(): [ListParams, (change: Partial<ListParams>) => void] {
   const [params, setParams] = useSearchParams();
   const list = useMemo<ListParams>(
@@ -35,23 +50,7 @@ export function useListParams(): [ListParams, (change: Partial<ListParams>) => v
     [params],
   );
   const update = useCallback(
-    (change: Partial<ListParams>) => {
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          // Another search or filter starts again from the first page.
-          const filterChanged = Object.keys(change).some((key) => key !== 'pages');
-          const values = { ...change, ...(filterChanged && change.pages === undefined ? { pages: 1 } : {}) };
-          for (const [key, value] of Object.entries(values) as [keyof ListParams, string | number][]) {
-            const empty = value === '' || (key === 'pages' && value === 1);
-            if (empty) next.delete(KEYS[key]);
-            else next.set(KEYS[key], String(value));
-          }
-          return next;
-        },
-        { replace: true },
-      );
-    },
+    (change: Partial<ListParams>) => setParams((current) => withChange(current, change), { replace: true }),
     [setParams],
   );
   return [list, update];
@@ -62,8 +61,13 @@ export interface ListLocationState {
   list?: string;
 }
 
-/** The state a link from the list passes on: its address's query, to come back to. */
-export function useListLocationState(): ListLocationState {
+/**
+ * The state a link from the list passes on: its address's query, to come back to, with `pending`
+ * (a search typed but not yet in the address) applied.
+ */
+export function useListLocationState(pending?: Partial<ListParams>): ListLocationState {
   const { search } = useLocation();
-  return { list: search };
+  if (!pending) return { list: search };
+  const query = withChange(new URLSearchParams(search), pending).toString();
+  return { list: query === '' ? '' : `?${query}` };
 }

@@ -2,7 +2,8 @@ import { MockedProvider } from '@apollo/client/testing/react';
 import type { MockLink } from '@apollo/client/testing';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router';
+import { flushSync } from 'react-dom';
+import { createMemoryRouter, RouterProvider } from 'react-router';
 import { vi } from 'vitest';
 import { AppProviders, AppRoutes } from '../App';
 import { createCache } from '../apollo/cache';
@@ -59,7 +60,8 @@ export interface SetupOptions {
 
 /**
  * Renders the real app (routes, i18n, auth) in a memory router over Apollo's MockedProvider. The
- * auth endpoints go to `auth`, recorded in the returned `fetch` mock; GraphQL goes to `mocks`.
+ * auth endpoints go to `auth`, recorded in the returned `fetch` mock; GraphQL goes to `mocks`. The
+ * returned `router` has the address (`router.state.location`) and goes Back (`router.navigate(-1)`).
  */
 export function setup({ route = '/', mocks = [], user = CLINICIAN, auth = defaultAuth }: SetupOptions = {}) {
   const fetch = vi.fn((path: string, init: RequestInit) => {
@@ -90,19 +92,30 @@ export function setup({ route = '/', mocks = [], user = CLINICIAN, auth = defaul
       variables: { organizationId: user.organizationId },
       data: organization(user.organizationId),
     });
-  const view = render(
-    <MemoryRouter initialEntries={[route]}>
-      {/* A fixed delay, not MockLink's random 20-50 ms: responses come in the order they were asked for. */}
-      <MockedProvider
-        mocks={[...layout, ...mocks, providersMock()]}
-        cache={cache}
-        mockLinkDefaultOptions={{ delay: MOCK_DELAY_MS }}
-      >
-        <AppProviders session={session}>
-          <AppRoutes />
-        </AppProviders>
-      </MockedProvider>
-    </MemoryRouter>,
+  // A data router, as in main.tsx: one catch-all route holding the app, whose `<Routes>` match the pages.
+  const router = createMemoryRouter(
+    [
+      {
+        path: '*',
+        element: (
+          // A fixed delay, not MockLink's random 20-50 ms: responses come in the order they were asked for.
+          <MockedProvider
+            mocks={[...layout, ...mocks, providersMock()]}
+            cache={cache}
+            mockLinkDefaultOptions={{ delay: MOCK_DELAY_MS }}
+          >
+            <AppProviders session={session}>
+              <AppRoutes />
+            </AppProviders>
+          </MockedProvider>
+        ),
+      },
+    ],
+    { initialEntries: [route] },
   );
-  return { ...view, user: userEvent.setup(), session, fetch, cache };
+  // The core RouterProvider with react-dom's flushSync is what `react-router/dom` exports; that entry
+  // is not imported here because Node would load its CommonJS build, with a second copy of the
+  // router's contexts that the app's (ESM) `react-router` hooks do not see.
+  const view = render(<RouterProvider router={router} flushSync={(update) => void flushSync(update)} />);
+  return { ...view, user: userEvent.setup(), session, fetch, cache, router };
 }
