@@ -1,20 +1,20 @@
 import { compareKeys, seededRandom, type SortKey } from '@carebridge/common';
 import { describe, expect, it } from 'vitest';
+import { KeyedTokenIndex } from '../src/data/keyed-token-index';
 import { OrganizationTokenIndex } from '../src/data/organization-token-index';
 import { selectPage } from '../src/data/page-select';
 
 describe('OrganizationTokenIndex', () => {
+  const key = (id: string): SortKey => ['name', 'first', id];
   const index = (): OrganizationTokenIndex => {
     const tokens = new OrganizationTokenIndex();
     tokens.add('org-a', [
-      ['garza', 'p1'],
-      ['garcia', 'p2'],
-      ['ada', 'p2'],
-      ['gar-7', 'p2'],
+      ...KeyedTokenIndex.pairsOf('p1', key('p1'), ['garza']),
+      ...KeyedTokenIndex.pairsOf('p2', key('p2'), ['garcia', 'ada', 'gar-7']),
     ]);
     tokens.add('org-b', [
-      ['garza', 'p3'],
-      ['hale', 'p4'],
+      ...KeyedTokenIndex.pairsOf('p3', key('p3'), ['garza']),
+      ...KeyedTokenIndex.pairsOf('p4', key('p4'), ['hale']),
     ]);
     return tokens;
   };
@@ -44,6 +44,53 @@ describe('OrganizationTokenIndex', () => {
     expect(tokens.idsWithPrefix('org-a', 'gar')).toEqual(new Set(['p2']));
     expect(tokens.count('org-a', 'gar')).toBe(2);
     expect(tokens.idsWithPrefix('org-b', 'garza')).toEqual(new Set(['p3']));
+  });
+});
+
+describe('KeyedTokenIndex.page', () => {
+  const random = seededRandom(5);
+  const words = ['gar', 'garza', 'garcia', 'gale', 'ada', 'adams', 'ga', 'b', 'bo', 'bob'];
+  const patients = Array.from({ length: 400 }, (_, i) => ({
+    id: `p${String(i).padStart(3, '0')}`,
+    key: [`n${Math.floor(random() * 40)}`, `f${Math.floor(random() * 3)}`, `p${String(i).padStart(3, '0')}`],
+    // One to four distinct tokens, often several sharing a prefix.
+    tokens: [...new Set(Array.from({ length: 1 + Math.floor(random() * 4) }, () => words[Math.floor(random() * 10)]!))],
+  }));
+  const index = new KeyedTokenIndex();
+  index.add(patients.flatMap((p) => KeyedTokenIndex.pairsOf(p.id, p.key, p.tokens)));
+  // A few added one by one, as a registration adds them.
+  const late = { id: 'p999', key: ['gar', 'a', 'p999'], tokens: ['garza', 'gar'] };
+  index.add(KeyedTokenIndex.pairsOf(late.id, late.key, late.tokens));
+  let present = [...patients, late];
+
+  const expected = (prefix: string, first: number, after?: SortKey) => {
+    const matches = present
+      .filter((p) => p.tokens.some((t) => t.startsWith(prefix)))
+      .sort((a, b) => compareKeys(a.key, b.key));
+    const start = after === undefined ? 0 : matches.filter((p) => compareKeys(p.key, after) <= 0).length;
+    return {
+      ids: matches.slice(start, start + first).map((p) => p.id),
+      hasMore: start + first < matches.length,
+      total: matches.length,
+    };
+  };
+
+  it('counts each matching patient once and pages them in list order', () => {
+    for (const prefix of ['g', 'ga', 'gar', 'garz', 'a', 'b', 'bob', 'z', '']) {
+      const all = expected(prefix, 10_000).ids;
+      for (const first of [1, 3, 20, 500]) {
+        for (const at of [0, 1, 17, Math.max(0, all.length - 1)]) {
+          const after = at === 0 ? undefined : present.find((p) => p.id === all[at - 1])?.key;
+          expect(index.page(prefix, first, after), `${prefix} ${first} ${at}`).toEqual(expected(prefix, first, after));
+        }
+      }
+    }
+  });
+
+  it('forgets a removed patient', () => {
+    for (const patient of present.slice(0, 150)) for (const token of patient.tokens) index.remove(token, patient.id);
+    present = present.slice(150);
+    for (const prefix of ['ga', 'gar', 'a', 'bo']) expect(index.page(prefix, 20)).toEqual(expected(prefix, 20));
   });
 });
 

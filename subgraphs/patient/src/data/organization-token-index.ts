@@ -1,21 +1,22 @@
-import { TokenIndex } from './token-index';
+import type { SortKey } from '@carebridge/common';
+import { KeyedTokenIndex, type KeyedToken } from './keyed-token-index';
 
 /**
- * The search's prefix index kept per organization: one `TokenIndex` of (token, id) pairs for each
- * organization's patients. Every list a staff member sees is narrowed to their organization, so a
+ * The search's prefix index kept per organization: one `KeyedTokenIndex` of (token, patient) pairs
+ * for each organization's patients. Every list a staff member sees is narrowed to their organization, so a
  * search reads only the pairs of that organization whose token starts with the word, however many
  * patients the other organizations hold. The relational equivalent is a B-tree index on
  * (organization, token).
  */
 export class OrganizationTokenIndex {
-  private readonly byOrganization = new Map<string, TokenIndex>();
+  private readonly byOrganization = new Map<string, KeyedTokenIndex>();
 
-  /** Adds (token, id) pairs of one organization's patients (see `TokenIndex.add`). */
-  add(organizationId: string, pairs: readonly (readonly [token: string, id: string])[]): void {
+  /** Adds pairs of one organization's patients (`KeyedTokenIndex.pairsOf`). */
+  add(organizationId: string, pairs: readonly KeyedToken[]): void {
     if (pairs.length === 0) return;
     let index = this.byOrganization.get(organizationId);
     if (index === undefined) {
-      index = new TokenIndex();
+      index = new KeyedTokenIndex();
       this.byOrganization.set(organizationId, index);
     }
     index.add(pairs);
@@ -26,7 +27,7 @@ export class OrganizationTokenIndex {
   }
 
   /** The indexes to read: the organization's, or every organization's when it is null. */
-  private scope(organizationId: string | null | undefined): TokenIndex[] {
+  private scope(organizationId: string | null | undefined): KeyedTokenIndex[] {
     if (organizationId == null) return [...this.byOrganization.values()];
     const index = this.byOrganization.get(organizationId);
     return index === undefined ? [] : [index];
@@ -43,5 +44,15 @@ export class OrganizationTokenIndex {
     const ids = only?.idsWithPrefix(prefix) ?? new Set<string>();
     for (const index of others) for (const id of index.idsWithPrefix(prefix)) ids.add(id);
     return ids;
+  }
+
+  /** A page of one organization's patients with a token starting with `prefix` (`KeyedTokenIndex.page`). */
+  page(
+    organizationId: string,
+    prefix: string,
+    first: number,
+    after?: SortKey,
+  ): { ids: string[]; hasMore: boolean; total: number } {
+    return this.byOrganization.get(organizationId)?.page(prefix, first, after) ?? { ids: [], hasMore: false, total: 0 };
   }
 }

@@ -10,6 +10,7 @@ import {
 import { planChange, refuseTakenMrns, type VersionedId } from './change-plan';
 import { patientDeleted, patientUpserted } from './events';
 import type { PatientListFilter, PatientListQuery, PatientPage, PatientStore } from './patient-store';
+import { KeyedTokenIndex, type KeyedToken } from './keyed-token-index';
 import { MrnIndex, mrnKey } from './mrn-index';
 import { OrganizationTokenIndex } from './organization-token-index';
 import { selectPage } from './page-select';
@@ -48,8 +49,9 @@ interface Source {
  * Patients in memory, indexed the way a relational table would be: primary key, unique
  * (organization, MRN), the list order, one list-ordered index per organization and per primary
  * care physician, and a prefix index for search per organization. Every query touches only its
- * smallest matching index, never the whole table; a search page selects its rows from the matches
- * without sorting them all (`selectPage`).
+ * smallest matching index, never the whole table. A one-word search within an organization reads
+ * its page and total from that organization's token range alone (`KeyedTokenIndex.page`); other
+ * searches select their page from the matches without sorting them all (`selectPage`).
  */
 export class InMemoryPatientStore implements PatientStore {
   private readonly patients = new Map<string, PatientRecord>();
@@ -207,6 +209,12 @@ export class InMemoryPatientStore implements PatientStore {
   }
 
   private page({ filter, first, after }: PatientListQuery): PatientPage {
+    const words = searchWords(filter?.search);
+    // One word within an organization, nothing else (what staff search): from its token index alone.
+    if (filter?.organizationId != null && filter.primaryCarePhysicianId == null && words.length === 1) {
+      const { ids, hasMore, total } = this.bySearchToken.page(filter.organizationId, words[0]!, first, after);
+      return this.pageOf(ids, hasMore, total);
+    }
     const { smallest, checks } = this.plan(filter ?? {});
     if (smallest.ordered !== undefined && checks.length === 0) {
       const { ids, hasMore } = smallest.ordered.page(after, first);
@@ -325,7 +333,7 @@ export class InMemoryPatientStore implements PatientStore {
   }
 
   private insert(records: readonly PatientRecord[]): void {
-    const pairs = new Map<string, [string, string][]>();
+    const pairs = new Map<string, KeyedToken[]>();
     for (const record of records) {
       const key = patientSortKey(record);
       const tokens = searchTokens(record);
@@ -339,7 +347,7 @@ export class InMemoryPatientStore implements PatientStore {
         indexIn(this.byPhysician, record.primaryCarePhysicianId, key, record.id);
       let ofOrganization = pairs.get(record.organizationId);
       if (ofOrganization === undefined) pairs.set(record.organizationId, (ofOrganization = []));
-      for (const token of tokens) ofOrganization.push([token, record.id]);
+      ofOrganization.push(...KeyedTokenIndex.pairsOf(record.id, key, tokens));
     }
     for (const [organizationId, ofOrganization] of pairs) this.bySearchToken.add(organizationId, ofOrganization);
   }
