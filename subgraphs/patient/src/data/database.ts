@@ -28,8 +28,17 @@ export interface PatientTables extends OutboxTable {
     sort_last: string;
     sort_first: string;
   };
-  /** The search index: one row per (token, patient), `searchTokens` of the patient. */
-  patient_search_token: { token: string; patient_id: string };
+  /**
+   * The search index: one row per (token, patient), `searchTokens` of the patient, with the
+   * patient's organization and list-order names (`patientSortKey`), written with the tokens.
+   */
+  patient_search_token: {
+    token: string;
+    patient_id: string;
+    organization_id: string;
+    sort_last: string;
+    sort_first: string;
+  };
   provider: {
     id: string;
     organization_id: string;

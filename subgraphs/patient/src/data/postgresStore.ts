@@ -9,11 +9,12 @@ import {
   type Logger,
 } from '@carebridge/common';
 import { appendToOutbox, isUniqueViolation, PostgresOutbox, writeAuditWithin } from '@carebridge/db';
-import { sql, type ExpressionBuilder, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { Gender, Language } from '../__generated__/schema-types';
 import type { PatientDatabase, PatientTables } from './database';
 import { copyAddress, copyEmergencyContact, copyInsurance, patientDeleted, patientUpserted } from './events';
 import { generatedMrn, generatedMrnNumber, mrnKey } from './mrn-index';
+import { cursorKey, inListOrder, listRows, matching, searchOrganization } from './postgresList';
 import type {
   AddressRecord,
   EmergencyContactRecord,
@@ -188,42 +189,28 @@ export class PostgresPatientStore implements PatientStore {
   }
 
   async list({ filter, first, after }: PatientListQuery): Promise<PatientPage> {
-    const matches = matching(filter ?? {});
-    let page = this.db.selectFrom('patient').selectAll().where(matches);
-    if (after !== undefined) {
-      // Cursors are the sort keys this API hands out: three strings. Anything else was not one.
-      const [last, first, id, ...rest] = after;
-      if (typeof last !== 'string' || typeof first !== 'string' || typeof id !== 'string' || rest.length > 0) {
-        throw badUserInput([{ field: 'after', message: 'is not a cursor returned by this API' }]);
-      }
-      page = page.where((eb) => eb(eb.refTuple('sort_last', 'sort_first', 'id'), '>', eb.tuple(last, first, id)));
-    }
-    // The count and the page in one statement: one snapshot, so the total and the page agree.
-    const rows = await this.db
-      .selectFrom(
-        this.db
-          .selectFrom('patient')
-          .where(matches)
-          .select((eb) => eb.fn.countAll<number>().as('total'))
-          .as('c'),
-      )
-      .leftJoinLateral(
-        inListOrder(page)
-          .limit(first + 1)
-          .as('p'),
-        (join) => join.onTrue(),
-      )
-      .selectAll('p')
-      .select('c.total')
-      .execute();
-    const nodes = rows.flatMap((row) => (row.id === null ? [] : [toRecord(row as PatientRow)]));
+    const cursor = after === undefined ? undefined : cursorKey(after);
+    const words = searchWords(filter?.search);
+    const organizationId = filter?.organizationId;
+    // A search within an organization (every staff member's) reads that organization's token rows.
+    const { rows, total } =
+      organizationId != null && words.length > 0
+        ? await searchOrganization(this.db, {
+            organizationId,
+            words,
+            primaryCarePhysicianId: filter?.primaryCarePhysicianId,
+            after: cursor,
+            limit: first + 1,
+          })
+        : await listRows(this.db, filter ?? {}, cursor, first + 1);
+    const nodes = rows.map(toRecord);
     const shown = nodes.slice(0, first);
     const last = shown.at(-1);
     return {
       nodes: shown,
       hasNextPage: nodes.length > first,
       endKey: last === undefined ? null : patientSortKey(last),
-      totalCount: Number(rows[0]?.total ?? 0),
+      totalCount: total,
     };
   }
 
@@ -383,36 +370,6 @@ export class PostgresPatientStore implements PatientStore {
   }
 }
 
-/** The rows `filter` selects, as the in-memory store's indexes select them. */
-function matching(filter: PatientListFilter) {
-  const { organizationId, primaryCarePhysicianId } = filter;
-  const words = searchWords(filter.search);
-  return (eb: ExpressionBuilder<PatientTables, 'patient'>) =>
-    eb.and([
-      ...(organizationId == null ? [] : [eb('patient.organization_id', '=', organizationId)]),
-      ...(primaryCarePhysicianId == null ? [] : [eb('patient.primary_care_physician_id', '=', primaryCarePhysicianId)]),
-      // Every word starts one of the patient's tokens (a range of the token index each).
-      ...words.map((word) =>
-        eb(
-          'patient.id',
-          'in',
-          eb
-            .selectFrom('patient_search_token')
-            .select('patient_search_token.patient_id')
-            .where('patient_search_token.token', 'like', `${escapeLike(word)}%`),
-        ),
-      ),
-    ]);
-}
-
-function inListOrder<Q extends { orderBy(column: 'sort_last' | 'sort_first' | 'id'): Q }>(query: Q): Q {
-  return query.orderBy('sort_last').orderBy('sort_first').orderBy('id');
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /** The patients holding these MRNs now, by `mrnKey`. */
 async function mrnHolders(
   trx: Db,
@@ -505,16 +462,23 @@ async function advanceCounters(
 async function insertTokens(trx: Db, records: readonly PatientRecord[]): Promise<void> {
   const tokens: string[] = [];
   const ids: string[] = [];
+  const organizations: string[] = [];
+  const lasts: string[] = [];
+  const firsts: string[] = [];
   for (const record of records) {
+    const [last, first] = patientSortKey(record) as [string, string, string];
     for (const token of searchTokens(record)) {
       tokens.push(token);
       ids.push(record.id);
+      organizations.push(record.organizationId);
+      lasts.push(last);
+      firsts.push(first);
     }
   }
   if (tokens.length === 0) return;
   await sql`
-    INSERT INTO patient_search_token (token, patient_id)
-    SELECT * FROM unnest(${tokens}::text[], ${ids}::text[])
+    INSERT INTO patient_search_token (token, patient_id, organization_id, sort_last, sort_first)
+    SELECT * FROM unnest(${tokens}::text[], ${ids}::text[], ${organizations}::text[], ${lasts}::text[], ${firsts}::text[])
   `.execute(trx);
 }
 

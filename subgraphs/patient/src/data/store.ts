@@ -1,89 +1,34 @@
 import { randomUUID } from 'node:crypto';
 import {
-  badUserInput,
   compareKeys,
   type ChangeAudit,
-  type FieldProblem,
   InMemoryOutbox,
-  notFound,
   SortedIndex,
-  versionConflict,
   type ChangeEvent,
-  type Outbox,
   type SortKey,
 } from '@carebridge/common';
+import { planChange, refuseTakenMrns, type VersionedId } from './change-plan';
 import { patientDeleted, patientUpserted } from './events';
+import type { PatientListFilter, PatientListQuery, PatientPage, PatientStore } from './patient-store';
+import { KeyedTokenIndex, type KeyedToken } from './keyed-token-index';
 import { MrnIndex, mrnKey } from './mrn-index';
+import { OrganizationTokenIndex } from './organization-token-index';
+import { selectPage } from './page-select';
 import type { NewPatient, PatientPatch, PatientRecord, ProviderRecord } from './records';
 import { patientSortKey, searchTokens, searchWords } from './text';
-import { TokenIndex } from './token-index';
 
-export interface PatientListFilter {
-  search?: string | null;
-  organizationId?: string | null;
-  primaryCarePhysicianId?: string | null;
-}
+export {
+  type ChangeStep,
+  isChangedBy,
+  MRN_TAKEN,
+  MRN_TAKEN_CODE,
+  mrnTaken,
+  planChange,
+  refuseTakenMrns,
+  type VersionedId,
+} from './change-plan';
 
-export interface PatientListQuery {
-  filter?: PatientListFilter | null;
-  /** Page size, already validated. */
-  first: number;
-  /** Sort key of the last patient of the previous page. */
-  after?: SortKey;
-}
-
-/** One patient of a change, with the version the change was made against. */
-export interface VersionedId {
-  id: string;
-  expectedVersion: number;
-}
-
-export interface PatientPage {
-  nodes: PatientRecord[];
-  hasNextPage: boolean;
-  /** Sort key of the last patient on this page; null for an empty page. */
-  endKey: SortKey | null;
-  totalCount: number;
-}
-
-/**
- * Everything resolvers may ask of patient data. Inputs arrive validated and normalized (see
- * validation.ts and normalize.ts); the store still enforces what a database would enforce with
- * constraints: MRN uniqueness per organization and optimistic concurrency on `version`.
- *
- * Every change records its change events in `outbox` in the same method (one transaction, with a
- * database), so a change is never stored without its event nor an event sent for a change that
- * failed: `create`, `update` and `updateMany` a `patient.upserted` per patient changed, `delete` a
- * `patient.deleted`.
- *
- * Given `audit`, a change writes its audit record in that same step too (see `ChangeAudit`), naming
- * the patients it created or changed: when the record cannot be written the change is not made and
- * records no event (the call rejects with `AuditWriteError`); a refused change writes no record.
- */
-export interface PatientStore {
-  /** Change events not yet delivered to the ehr subgraph, oldest first. */
-  readonly outbox: Outbox;
-  findById(id: string): Promise<PatientRecord | undefined>;
-  list(query: PatientListQuery): Promise<PatientPage>;
-  /** Every patient `filter` selects, in list order and unpaged: what a bulk change covers. */
-  listAll(filter: PatientListFilter): Promise<PatientRecord[]>;
-  /** The id of the patient holding `mrn` in the organization; MRNs compare case-insensitively. */
-  findIdByMrn(organizationId: string, mrn: string): Promise<string | undefined>;
-  /** All or nothing: when one input conflicts, none is created. MRNs are generated where null. */
-  create(inputs: readonly NewPatient[], audit?: ChangeAudit): Promise<PatientRecord[]>;
-  /** Applies `patch` when `expectedVersion` is current; NOT_FOUND, VERSION_CONFLICT otherwise. */
-  update(id: string, patch: PatientPatch, expectedVersion: number, audit?: ChangeAudit): Promise<PatientRecord>;
-  /**
-   * `update` of several patients with one patch, all or nothing: when one is unknown, stale or
-   * conflicts, none changes. Answers the records after the change, in the order of `targets`.
-   */
-  updateMany(targets: readonly VersionedId[], patch: PatientPatch, audit?: ChangeAudit): Promise<PatientRecord[]>;
-  /** False when no patient has that id (and no record is written). */
-  delete(id: string, audit?: ChangeAudit): Promise<boolean>;
-  findProviderById(id: string): Promise<ProviderRecord | undefined>;
-  /** Ordered by display name. */
-  listProviders(organizationId?: string | null): Promise<ProviderRecord[]>;
-}
+export type { PatientListFilter, PatientListQuery, PatientPage, PatientStore } from './patient-store';
 
 export interface InMemoryPatientStoreOptions {
   providers?: readonly ProviderRecord[];
@@ -103,8 +48,10 @@ interface Source {
 /**
  * Patients in memory, indexed the way a relational table would be: primary key, unique
  * (organization, MRN), the list order, one list-ordered index per organization and per primary
- * care physician, and a prefix index for search. Every query touches only its smallest matching
- * index, never the whole table.
+ * care physician, and a prefix index for search per organization. Every query touches only its
+ * smallest matching index, never the whole table. A one-word search within an organization reads
+ * its page and total from that organization's token range alone (`KeyedTokenIndex.page`); other
+ * searches select their page from the matches without sorting them all (`selectPage`).
  */
 export class InMemoryPatientStore implements PatientStore {
   private readonly patients = new Map<string, PatientRecord>();
@@ -113,7 +60,7 @@ export class InMemoryPatientStore implements PatientStore {
   private readonly byName = new SortedIndex();
   private readonly byOrganization = new Map<string, SortedIndex>();
   private readonly byPhysician = new Map<string, SortedIndex>();
-  private readonly bySearchToken = new TokenIndex();
+  private readonly bySearchToken = new OrganizationTokenIndex();
   private readonly byMrn = new MrnIndex();
   private readonly providers: Map<string, ProviderRecord>;
   private readonly providerList: readonly ProviderRecord[];
@@ -262,12 +209,23 @@ export class InMemoryPatientStore implements PatientStore {
   }
 
   private page({ filter, first, after }: PatientListQuery): PatientPage {
+    const words = searchWords(filter?.search);
+    // One word within an organization, nothing else (what staff search): from its token index alone.
+    if (filter?.organizationId != null && filter.primaryCarePhysicianId == null && words.length === 1) {
+      const { ids, hasMore, total } = this.bySearchToken.page(filter.organizationId, words[0]!, first, after);
+      return this.pageOf(ids, hasMore, total);
+    }
     const { smallest, checks } = this.plan(filter ?? {});
     if (smallest.ordered !== undefined && checks.length === 0) {
       const { ids, hasMore } = smallest.ordered.page(after, first);
       return this.pageOf(ids, hasMore, smallest.ordered.size);
     }
 
+    if (smallest.ordered === undefined) {
+      const matches = this.candidates(smallest, checks);
+      const { ids, hasMore } = selectPage(matches, (id) => this.keyOf(id), first, after);
+      return this.pageOf(ids, hasMore, matches.length);
+    }
     const matches = this.matching(smallest, checks);
     const start = after === undefined ? 0 : this.firstAfter(matches, after);
     const ids = matches.slice(start, start + first);
@@ -288,12 +246,22 @@ export class InMemoryPatientStore implements PatientStore {
     return { smallest, checks: sources.filter((s) => s !== smallest) };
   }
 
-  /** Ids of `smallest` that every other source accepts, in list order. */
-  private matching(smallest: Source, others: readonly Source[]): string[] {
-    const acceptedByOthers = (id: string): boolean => {
+  /** Whether every one of `others` accepts the patient with this id. */
+  private acceptedBy(others: readonly Source[]): (id: string) => boolean {
+    return (id) => {
       const patient = this.patients.get(id);
       return patient !== undefined && others.every((source) => source.accepts(patient));
     };
+  }
+
+  /** Ids of an unordered `smallest` (a search word's) that every other source accepts, in no order. */
+  private candidates(smallest: Source, others: readonly Source[]): string[] {
+    return [...(smallest.ids?.() ?? [])].filter(this.acceptedBy(others));
+  }
+
+  /** Ids of `smallest` that every other source accepts, in list order. */
+  private matching(smallest: Source, others: readonly Source[]): string[] {
+    const acceptedByOthers = this.acceptedBy(others);
     if (smallest.ordered !== undefined) return smallest.ordered.all().filter(acceptedByOthers);
     const candidates = smallest.ids?.() ?? new Set<string>();
     // Sorting k candidates costs about k·log2(k) key comparisons; walking an ordered index with one
@@ -325,10 +293,11 @@ export class InMemoryPatientStore implements PatientStore {
         accepts: (p) => p.primaryCarePhysicianId === primaryCarePhysicianId,
       });
     }
+    // Within the organization when there is one (there always is for staff): its own token index.
     for (const word of searchWords(filter.search)) {
       sources.push({
-        size: this.bySearchToken.count(word),
-        ids: () => this.bySearchToken.idsWithPrefix(word),
+        size: this.bySearchToken.count(organizationId, word),
+        ids: () => this.bySearchToken.idsWithPrefix(organizationId, word),
         accepts: (p) => (this.tokens.get(p.id) ?? []).some((token) => token.startsWith(word)),
       });
     }
@@ -364,7 +333,7 @@ export class InMemoryPatientStore implements PatientStore {
   }
 
   private insert(records: readonly PatientRecord[]): void {
-    const pairs: [string, string][] = [];
+    const pairs = new Map<string, KeyedToken[]>();
     for (const record of records) {
       const key = patientSortKey(record);
       const tokens = searchTokens(record);
@@ -376,9 +345,11 @@ export class InMemoryPatientStore implements PatientStore {
       indexIn(this.byOrganization, record.organizationId, key, record.id);
       if (record.primaryCarePhysicianId !== null)
         indexIn(this.byPhysician, record.primaryCarePhysicianId, key, record.id);
-      for (const token of tokens) pairs.push([token, record.id]);
+      let ofOrganization = pairs.get(record.organizationId);
+      if (ofOrganization === undefined) pairs.set(record.organizationId, (ofOrganization = []));
+      ofOrganization.push(...KeyedTokenIndex.pairsOf(record.id, key, tokens));
     }
-    this.bySearchToken.add(pairs);
+    for (const [organizationId, ofOrganization] of pairs) this.bySearchToken.add(organizationId, ofOrganization);
   }
 
   private unindex(record: PatientRecord): void {
@@ -387,7 +358,9 @@ export class InMemoryPatientStore implements PatientStore {
     this.byOrganization.get(record.organizationId)?.remove(key, record.id);
     if (record.primaryCarePhysicianId !== null)
       this.byPhysician.get(record.primaryCarePhysicianId)?.remove(key, record.id);
-    for (const token of this.tokens.get(record.id) ?? []) this.bySearchToken.remove(token, record.id);
+    for (const token of this.tokens.get(record.id) ?? []) {
+      this.bySearchToken.remove(record.organizationId, token, record.id);
+    }
     this.byMrn.remove(record);
     this.patients.delete(record.id);
     this.keys.delete(record.id);
@@ -395,85 +368,9 @@ export class InMemoryPatientStore implements PatientStore {
   }
 }
 
-export const MRN_TAKEN = 'is already used by another patient of the organization';
-/** The problem code of an MRN held by another patient of the organization (clients word it themselves). */
-export const MRN_TAKEN_CODE = 'MRN_TAKEN';
-/** The field problem of a taken MRN at `field`. */
-export const mrnTaken = (field: string) => ({ field, message: MRN_TAKEN, code: MRN_TAKEN_CODE });
-
-/**
- * The set of given MRNs of a `create` (their `mrnKey`s); BAD_USER_INPUT naming each input whose MRN
- * is held already or given twice. Every given MRN is checked before any is generated, so generated
- * ones cannot collide with them.
- */
-export function refuseTakenMrns(
-  inputs: readonly NewPatient[],
-  mrnHolder: (organizationId: string, mrn: string) => string | undefined,
-): Set<string> {
-  const reserved = new Set<string>();
-  const conflicts: FieldProblem[] = [];
-  inputs.forEach((input, i) => {
-    if (input.mrn === null) return;
-    const key = mrnKey(input.organizationId, input.mrn);
-    if (mrnHolder(input.organizationId, input.mrn) !== undefined || reserved.has(key)) {
-      conflicts.push(mrnTaken(`inputs[${i}].mrn`));
-    }
-    reserved.add(key);
-  });
-  if (conflicts.length > 0) throw badUserInput(conflicts);
-  return reserved;
-}
-
-/** One patient of an `updateMany`: as it is, and as it will be (the same record when unchanged). */
-export interface ChangeStep {
-  current: PatientRecord;
-  next: PatientRecord;
-}
-
-/**
- * The checks of `updateMany`, in the order of `targets`, before anything changes (so a refused
- * patient leaves all of them as they were): NOT_FOUND, VERSION_CONFLICT, or BAD_USER_INPUT for an
- * MRN another patient holds; then each patient's next record.
- */
-export function planChange(
-  targets: readonly VersionedId[],
-  patch: PatientPatch,
-  updatedAt: string,
-  lookup: {
-    current: (id: string) => PatientRecord | undefined;
-    mrnHolder: (organizationId: string, mrn: string) => string | undefined;
-  },
-): ChangeStep[] {
-  const mrnHolders = new Map<string, string>();
-  const seen = new Set<string>();
-  return targets.map(({ id, expectedVersion }) => {
-    if (seen.has(id)) throw new Error(`updateMany: patient ${id} is listed twice`);
-    seen.add(id);
-    const current = lookup.current(id);
-    if (current === undefined) throw notFound('Patient', id);
-    if (current.version !== expectedVersion) throw versionConflict('Patient', id, expectedVersion, current.version);
-    // Saving an unchanged form is not a change: no new version for other editors to trip over.
-    const next: PatientRecord = isChangedBy(current, patch)
-      ? { ...current, ...patch, version: current.version + 1, updatedAt }
-      : current;
-    const key = mrnKey(next.organizationId, next.mrn);
-    const holder = mrnHolders.get(key) ?? lookup.mrnHolder(next.organizationId, next.mrn);
-    if (holder !== undefined && holder !== id) throw badUserInput([mrnTaken('mrn')]);
-    mrnHolders.set(key, id);
-    return { current, next };
-  });
-}
-
 /** `fn`'s answer as a promise, its throw as a rejection (never a synchronous throw from a store method). */
 function settle<T>(fn: () => T): Promise<T> {
   return new Promise((resolve) => resolve(fn()));
-}
-
-/** Whether `patch` changes anything of `record`: only then is there a new version and an event. */
-export function isChangedBy(record: PatientRecord, patch: PatientPatch): boolean {
-  return (Object.keys(patch) as (keyof PatientPatch)[]).some(
-    (field) => JSON.stringify(patch[field]) !== JSON.stringify(record[field]),
-  );
 }
 
 function indexIn(indexes: Map<string, SortedIndex>, value: string, key: SortKey, id: string): void {
