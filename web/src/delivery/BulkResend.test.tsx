@@ -132,6 +132,8 @@ describe('bulk resend by a clinician', () => {
 
     await user.click(within(form).getByRole('button', { name: 'Check count' }));
     expect(within(form).getByLabelText('Physician')).toHaveAccessibleDescription('Choose a physician.');
+    // The physicians are their own query, which may answer after the form has rendered.
+    await within(form).findByRole('option', { name: 'Dr. Luis Ortega (Internal Medicine)' });
     await user.selectOptions(within(form).getByLabelText('Physician'), 'Dr. Luis Ortega (Internal Medicine)');
     await user.click(within(form).getByRole('button', { name: 'Check count' }));
     await user.click(await within(form).findByRole('button', { name: 'Resend 1 patient' }));
