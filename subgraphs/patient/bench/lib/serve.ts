@@ -1,5 +1,6 @@
 /**
- * The patient subgraph as `src/index.ts` runs it (the same config, runtime, service and runner),
+ * The patient subgraph as `src/index.ts` runs it (`servePatientSubgraph`: the same config, runtime,
+ * service and runner),
  * holding `BENCH_PATIENT_COUNT` patients instead of the seed alone: the seed patients (whose ids
  * the clinical and ehr subgraphs' seeds share) and generated ones (`test/generate.ts`) up to that
  * count. Only `scale.bench.ts` starts it; nothing in `src/` knows of it, so no setting of the
@@ -10,14 +11,12 @@
  * with `PostgresPatientStore.load`, then VACUUM ANALYZE, before it listens.
  */
 import { performance } from 'node:perf_hooks';
-import { runService, SEED_PATIENT_COUNT, type Logger } from '@carebridge/common';
-import { openSubgraphRuntime } from '@carebridge/db';
-import { readConfig } from '../../src/config';
+import { SEED_PATIENT_COUNT, type Logger } from '@carebridge/common';
 import { openPatientDatabase } from '../../src/data/database';
 import { PostgresPatientStore } from '../../src/data/postgresStore';
 import { SEED_PROVIDERS, seedPatients } from '../../src/data/seed';
 import { InMemoryPatientStore, type PatientStore } from '../../src/data/store';
-import { createService } from '../../src/server';
+import { servePatientSubgraph } from '../../src/main';
 import { generatePatients } from '../../test/generate';
 
 const count = Number(process.env['BENCH_PATIENT_COUNT'] ?? SEED_PATIENT_COUNT);
@@ -54,23 +53,4 @@ async function openBenchStore(
   };
 }
 
-const config = readConfig();
-const { logger, verifier, audit, close } = await openSubgraphRuntime('patient', config);
-const storage = await openBenchStore(config.database, logger);
-await runService(
-  createService({
-    logger,
-    store: storage.store,
-    audit,
-    verifier,
-    events: config.events,
-    cursorKey: config.cursorKey,
-  }),
-  {
-    ...config,
-    onClosed: async () => {
-      await storage.close();
-      await close();
-    },
-  },
-);
+await servePatientSubgraph((config, logger) => openBenchStore(config.database, logger));
