@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { envInt, type Env } from './env';
@@ -371,20 +371,4 @@ export async function serveHttp<TContext extends BaseContext>(
     readiness,
     close: (closeOptions = {}) => (closing ??= close(closeOptions.graceMs ?? defaultGraceMs)),
   };
-}
-
-/**
- * A port that is free now, for a service whose URL others must know before it starts (the gateway,
- * whose JWKS the subgraphs are configured with). Another process could take it in between; for
- * tests and local runs on loopback that risk is acceptable.
- */
-export function freePort(host = '127.0.0.1'): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer();
-    probe.once('error', reject);
-    probe.listen(0, host, () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }

@@ -3,6 +3,7 @@ export * from './env';
 export * from './errors';
 export * from './fixtures';
 export * from './http';
+export * from './ports';
 export * from './language';
 export * from './logger';
 export * from './masking';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../src/env';
 import { EVENT_SIGNATURE_HEADER, verifyEventBody, type ChangeEvent } from '../src/events';
-import { freePort } from '../src/http';
+import { freePort } from '../src/ports';
 import { createLogger, withRequestId } from '../src/logger';
 import { createMetrics, type ServiceMetrics } from '../src/metrics';
 import { metricValue, parseMetrics } from '../src/testing';
