@@ -133,5 +133,6 @@ function responseRead(
     action: 'response.read',
     patientIds: response ? [response.patientId] : [],
     detail: (result) => (result === null ? 'NOT_FOUND' : undefined),
+    coalesce: true,
   };
 }

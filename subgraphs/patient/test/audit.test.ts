@@ -160,6 +160,47 @@ describe('patient subgraph audit records', () => {
     expect(entities).toContainEqual({ ...denied, outcome: 'ALLOWED', patientIds: ['pt-00001'], detail: undefined });
   });
 
+  it('the entities one request reads: one record naming them all, 100 patients at most per record', async () => {
+    const { log, run } = setup();
+    const ENTITIES = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { id } } }';
+    const unknown = Array.from({ length: 150 }, (_, i) => `pt-unknown-${i}`);
+    const result = await run(ENTITIES, clinician, {
+      r: ['pt-00001', 'pt-00002', 'pt-00003', ...unknown, 'pt-00002'].map((id) => ({ __typename: 'Patient', id })),
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.['_entities']).toHaveLength(154);
+    const records = log.all();
+    expect(records.map((r) => [r.action, r.outcome, r.detail, r.patientIds.length])).toEqual([
+      ['patient.read', 'ALLOWED', undefined, 3],
+      ['patient.read', 'ALLOWED', 'NOT_FOUND', 100],
+      ['patient.read', 'ALLOWED', 'NOT_FOUND', 50],
+    ]);
+    expect(records[0]!.patientIds).toEqual(['pt-00001', 'pt-00002', 'pt-00003']);
+    expect(records.slice(1).flatMap((r) => r.patientIds)).toEqual(unknown);
+    expect(records.every((r) => r.requestId === records[0]!.requestId)).toBe(true);
+    expect(verifyAuditChain(records, DEV_AUDIT_HMAC_KEY)).toEqual({ ok: true, count: 3 });
+    // Each patient's trail still finds the read.
+    const trail = await run(TRAIL, admin, { id: 'pt-00003' });
+    expect(trail.data?.['patient'].demographicsAuditTrail.nodes.map((n: AuditNode) => n.actor.id)).toContain(
+      CLINICIAN_ACTOR.id,
+    );
+  });
+
+  it('answers no entity when the coalesced record cannot be written', async () => {
+    const audit = breakableAuditLog('patient');
+    onTestFinished(() => audit.remove());
+    const service = createService({ verifier: auth.verifier, store: createSeededStore(), audit: audit.log });
+    audit.break();
+    const result = await execute<Record<string, any>>(
+      service,
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { id lastName } } }',
+      { r: ['pt-00001', 'pt-00002'].map((id) => ({ __typename: 'Patient', id })) },
+      clinician,
+    );
+    expect(result).toEqual(AUDIT_FAILED_RESULT);
+    expect(audit.log.all()).toEqual([]);
+  });
+
   it('an intake link’s denial', async () => {
     const { log, run } = setup();
     await run('{ patient(id: "pt-00001") { id } }', intake);

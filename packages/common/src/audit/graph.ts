@@ -4,6 +4,7 @@ import type { Logger } from '../logger';
 import { decodeCursor, encodeCursor, pageSize } from '../pagination';
 import { auditActor, ChangeAudit, type AuditContext } from './change';
 import type { AuditOutcome, AuditPosition, AuditRecord } from './chain';
+import { coalesceRead, takeCoalescedReads } from './coalesce';
 
 /** Recording from resolvers (`audit`, `audited`) and answering the graph's audit trail fields. */
 
@@ -39,6 +40,12 @@ export interface AuditSpec<T> {
    * their own read, so one read is not recorded twice.
    */
   recordAllowed?: boolean;
+  /**
+   * True for a read made once per entity of a list (an entity reference, a field of each
+   * patient): its ALLOWED record joins the request's other reads of the same action and detail,
+   * one record naming them all, written before the response leaves (`coalesce.ts`).
+   */
+  coalesce?: boolean;
 }
 
 /** The error's `extensions.code`, read structurally so any GraphQLError copy qualifies. */
@@ -94,6 +101,9 @@ export async function audited<T>(
   if (spec.recordAllowed === false) return result;
   const patientIds = typeof spec.patientIds === 'function' ? spec.patientIds(result) : spec.patientIds;
   const detail = spec.detail?.(result);
+  if (spec.coalesce === true && spec.patientCount === undefined) {
+    if (coalesceRead(context, { action: spec.action, detail, patientIds })) return result;
+  }
   audit(context, {
     action: spec.action,
     outcome: 'ALLOWED',
@@ -102,6 +112,14 @@ export async function audited<T>(
     ...(detail === undefined ? {} : { detail }),
   });
   return result;
+}
+
+/** Records the request's coalesced reads (`AuditSpec.coalesce`), one ALLOWED record per action and detail. */
+export function flushCoalescedReads(context: object): void {
+  // Only `audited`, with an AuditContext, adds reads to a batch: a batch that holds any has one.
+  for (const { detail, ...event } of takeCoalescedReads(context)) {
+    audit(context as AuditContext, { ...event, outcome: 'ALLOWED', ...(detail === undefined ? {} : { detail }) });
+  }
 }
 
 /** An audit record as the graph's `AuditRecord` type answers it (identical in every subgraph). */

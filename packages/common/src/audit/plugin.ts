@@ -1,6 +1,8 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { Logger } from '../logger';
 import { AUDIT_WRITE_FAILED, AuditWriteError, type AuditSink } from './chain';
+import { openCoalescedReads } from './coalesce';
+import { flushCoalescedReads } from './graph';
 
 /**
  * Holds every response until the request's audit records are written, and answers an error
@@ -11,16 +13,20 @@ import { AUDIT_WRITE_FAILED, AuditWriteError, type AuditSink } from './chain';
  * The answer is the same for every sink and every cause: the whole response becomes one
  * INTERNAL_SERVER_ERROR with `AUDIT_WRITE_FAILED`, and no data (which of the fields were recorded
  * is not known here, so none is answered). The gateway masks it like any internal error.
+ *
+ * It also frames the request's coalesced reads (`coalesce.ts`): the batch opens as the request
+ * starts and is recorded here, before the wait, so those records are settled like any other.
  */
 export function auditSettledPlugin<TContext extends BaseContext>(logger: Logger): ApolloServerPlugin<TContext> {
   return {
     // eslint-disable-next-line @typescript-eslint/require-await -- Apollo Server's hooks are async by contract
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
+      if (auditable(contextValue)) openCoalescedReads(contextValue);
       return {
-        async willSendResponse({ contextValue, response }) {
-          const context = contextValue as Partial<{ audit: AuditSink; requestId: string }>;
-          if (!context.audit || context.requestId === undefined) return;
+        async willSendResponse({ contextValue: context, response }) {
+          if (!auditable(context)) return;
           try {
+            flushCoalescedReads(context);
             await context.audit.settled(context.requestId);
           } catch (error) {
             logger.error('audit.write_failed', {
@@ -40,6 +46,11 @@ export function auditSettledPlugin<TContext extends BaseContext>(logger: Logger)
       };
     },
   };
+}
+
+function auditable(context: object): context is { audit: AuditSink; requestId: string } {
+  const { audit, requestId } = context as Partial<{ audit: AuditSink; requestId: string }>;
+  return audit !== undefined && requestId !== undefined;
 }
 
 function causeCode(error: unknown): string {

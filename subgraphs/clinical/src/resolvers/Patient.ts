@@ -16,11 +16,11 @@ export const Patient: PatientResolvers = {
       return { id };
     }),
   questionnaireResponses: (patient, _args, context) =>
-    audited(context, { action: 'response.read', patientIds: [patient.id] }, () =>
+    audited(context, { action: 'response.read', patientIds: [patient.id], coalesce: true }, () =>
       readableResponsesOf(context, patient.id),
     ),
   clinicalHistory: (patient, { lang }, context) =>
-    audited(context, { action: 'history.read', patientIds: [patient.id] }, async () => {
+    audited(context, { action: 'history.read', patientIds: [patient.id], coalesce: true }, async () => {
       const responses = await readableResponsesOf(context, patient.id);
       const entries = await rememberedHistory(context.store, responses, (read) =>
         answeredVersions(context.store, read),
@@ -29,10 +29,14 @@ export const Patient: PatientResolvers = {
     }),
   // The same responses and latest-answer rule as clinicalHistory, without turning them into words.
   clinicalAnswers: (patient, _args, context) =>
-    audited(context, { action: 'history.read', patientIds: [patient.id], detail: () => 'answers' }, async () => {
-      const responses = await readableResponsesOf(context, patient.id);
-      return deriveAnswers(responses, await answeredVersions(context.store, responses));
-    }),
+    audited(
+      context,
+      { action: 'history.read', patientIds: [patient.id], detail: () => 'answers', coalesce: true },
+      async () => {
+        const responses = await readableResponsesOf(context, patient.id);
+        return deriveAnswers(responses, await answeredVersions(context.store, responses));
+      },
+    ),
   clinicalAuditTrail: (patient, { first, after }, context) =>
     readAuditTrail(context, { patientId: patient.id, first, after }),
 };

@@ -58,7 +58,7 @@ export const Patient: PatientResolvers = {
   },
   // The gateway hands this field the patient's demographics and answers: a read of both, audited.
   ehrPreview: (patient, { mappingVersion, draft, ehrSystemId }, context) =>
-    audited(context, { action: 'ehr.preview', patientIds: [patient.id] }, async () => {
+    audited(context, { action: 'ehr.preview', patientIds: [patient.id], coalesce: true }, async () => {
       requireStaff(context);
       const organizationId = patient.organization?.id;
       if (!organizationId) {
@@ -92,7 +92,7 @@ export const Patient: PatientResolvers = {
       });
     }),
   ehrTransactions: (patient, _args, context) =>
-    audited(context, { action: 'ehr.transactions.read', patientIds: [patient.id] }, async () => {
+    audited(context, { action: 'ehr.transactions.read', patientIds: [patient.id], coalesce: true }, async () => {
       requireStaff(context);
       const transactions = await context.transactions.byPatient(patient.id);
       for (const t of transactions) requireOrganization(context, t.organizationId, OTHER_ORGANIZATION.patient);
@@ -101,7 +101,7 @@ export const Patient: PatientResolvers = {
   // The first of `ehrTransactions`, read from the store's per-patient index instead of the whole
   // history; audited and authorized the same way.
   lastEhrTransaction: (patient, _args, context) =>
-    audited(context, { action: 'ehr.transactions.read', patientIds: [patient.id] }, async () => {
+    audited(context, { action: 'ehr.transactions.read', patientIds: [patient.id], coalesce: true }, async () => {
       requireStaff(context);
       const last = await context.transactions.latestOfPatient(patient.id);
       if (last) requireOrganization(context, last.organizationId, OTHER_ORGANIZATION.patient);

@@ -4,12 +4,18 @@ import type { PatientResolvers } from '../__generated__/resolvers-types';
 export const Patient: PatientResolvers = {
   // References from other subgraphs (a questionnaire response's patient, …) come through here, so
   // this is where another organization's patient is refused however the query reached it. Each
-  // entity is a read of that patient, audited on its own; `audited` is async, so a refusal fails
+  // entity is a read of that patient, audited (the reads of one request in one record, see
+  // `coalesce`); `audited` is async, so a refusal fails
   // only its own entity (as `perEntity` does).
   __resolveReference: (reference, context) =>
     audited(
       context,
-      { action: 'patient.read', patientIds: [reference.id], detail: (p) => (p === null ? 'NOT_FOUND' : undefined) },
+      {
+        action: 'patient.read',
+        patientIds: [reference.id],
+        detail: (p) => (p === null ? 'NOT_FOUND' : undefined),
+        coalesce: true,
+      },
       async () => {
         requireStaff(context, { log: { action: 'Patient.reference' } });
         const patient = await context.store.findById(reference.id);
