@@ -6,6 +6,7 @@ import { envInt, type Env } from './env';
 import { withRequestId, type Logger } from './logger';
 import { scrapeStatus, type ServiceMetrics } from './metrics';
 import { teeOutputToLogFile } from './logFile';
+import { warmSourceMaps } from './sourceMaps';
 import { nameGraphqlSpan, traceHttpRequest } from './tracing';
 
 // The package's index re-exports this module; the log-file helpers ride along with it.
@@ -333,6 +334,8 @@ export async function serveHttp<TContext extends BaseContext>(
     // Every line logged while serving it carries its id, whichever logger writes it.
     void withRequestId(requestId, () => traceHttpRequest(service, req, res, () => handle(req, res, requestId)));
   });
+  // The first stack trace's source-map parse, now rather than during the first error under load.
+  warmSourceMaps();
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(options.port, options.host ?? '127.0.0.1', () => resolve());

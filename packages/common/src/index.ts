@@ -4,6 +4,7 @@ export * from './errors';
 export * from './fixtures';
 export * from './http';
 export * from './ports';
+export * from './sourceMaps';
 export * from './language';
 export * from './logger';
 export * from './masking';

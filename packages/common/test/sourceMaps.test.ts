@@ -1,0 +1,31 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { warmSourceMaps } from '../src/sourceMaps';
+
+const original = Error.prepareStackTrace;
+afterEach(() => {
+  Error.prepareStackTrace = original;
+});
+
+/** Counts stack traces read: Node calls `Error.prepareStackTrace` for each, where it maps them. */
+function countStackReads(): { count: number } {
+  const reads = { count: 0 };
+  Error.prepareStackTrace = (error, frames) => {
+    reads.count++;
+    return original ? original(error, frames) : String(error);
+  };
+  return reads;
+}
+
+describe('warmSourceMaps', () => {
+  it('reads one stack trace when source maps are enabled, so their parse happens then', () => {
+    const reads = countStackReads();
+    expect(warmSourceMaps(true)).toBe(true);
+    expect(reads.count).toBe(1);
+  });
+
+  it('does nothing without source maps', () => {
+    const reads = countStackReads();
+    expect(warmSourceMaps(false)).toBe(false);
+    expect(reads.count).toBe(0);
+  });
+});
