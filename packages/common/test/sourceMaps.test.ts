@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { warmSourceMaps } from '../src/sourceMaps';
 
-const original = Error.prepareStackTrace;
+const original = Object.getOwnPropertyDescriptor(Error, 'prepareStackTrace');
 afterEach(() => {
-  Error.prepareStackTrace = original;
+  if (original) Object.defineProperty(Error, 'prepareStackTrace', original);
+  else delete Error.prepareStackTrace;
 });
 
 /** Counts stack traces read: Node calls `Error.prepareStackTrace` for each, where it maps them. */
@@ -11,7 +12,7 @@ function countStackReads(): { count: number } {
   const reads = { count: 0 };
   Error.prepareStackTrace = (error, frames) => {
     reads.count++;
-    return original ? original(error, frames) : String(error);
+    return [String(error), ...frames.map(String)].join('\n');
   };
   return reads;
 }
