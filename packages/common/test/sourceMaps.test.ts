@@ -4,7 +4,7 @@ import { warmSourceMaps } from '../src/sourceMaps';
 const original = Object.getOwnPropertyDescriptor(Error, 'prepareStackTrace');
 afterEach(() => {
   if (original) Object.defineProperty(Error, 'prepareStackTrace', original);
-  else delete Error.prepareStackTrace;
+  else Reflect.deleteProperty(Error, 'prepareStackTrace');
 });
 
 /** Counts stack traces read: Node calls `Error.prepareStackTrace` for each, where it maps them. */
