@@ -17,7 +17,7 @@
  *   counters), and the gateway's peak RSS.
  *
  * Flags: --rounds N (3), --duration S (8), --warmup S (2), --connections N (50), --port-base P
- * (41600), --cpu-prof (profiles our gateway and the subgraphs, and prints their top self-time
+ * (11600, below the kernel's ephemeral ports, which outgoing connections take), --cpu-prof (profiles our gateway and the subgraphs, and prints their top self-time
  * functions), --source (runs our services from their TypeScript sources through tsx instead of
  * their compiled bundles, which `pnpm build:services` makes first).
  */
@@ -43,7 +43,7 @@ const { values: flags } = parseArgs({
     duration: { type: 'string', default: '8' },
     warmup: { type: 'string', default: '2' },
     connections: { type: 'string', default: '50' },
-    'port-base': { type: 'string', default: '41600' },
+    'port-base': { type: 'string', default: '11600' },
     'cpu-prof': { type: 'boolean', default: false },
     source: { type: 'boolean', default: false },
   },

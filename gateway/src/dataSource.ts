@@ -24,7 +24,7 @@ import { STATUS_CODES } from 'node:http';
 import type { GatewayContext } from './context';
 import { SUBGRAPH_UNAVAILABLE } from './errors';
 import { aliasOf, entitySelection, mergedEntityFetch, splitMergedResult } from './fetchBatch';
-import { dedupeRepresentations } from './representations';
+import { dedupeRepresentations, requestBody } from './representations';
 import type { SubgraphHttp } from './subgraphHttp';
 
 type ProcessResult = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
@@ -347,7 +347,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const reply = await http.post(
       url,
       { 'content-type': 'application/json', ...forwardedHeaders(options) },
-      JSON.stringify(body),
+      requestBody(body),
     );
     if (reply.status < 200 || reply.status > 299) {
       const statusText = STATUS_CODES[reply.status] ?? '';

@@ -8,7 +8,7 @@ import type { GraphQLFormattedError } from 'graphql';
  * sent, in its order, and an error at `_entities.<i>` into one at each position that shared it.
  */
 export interface DedupedRepresentations {
-  /** The distinct representations, in the order each first appears. */
+  /** The distinct representations, in the order each first appears, with their JSON text (`itemsJsonOf`). */
   unique: unknown[];
   /** The answer as if every representation had been sent. */
   expand<T extends { data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }>(result: T): T;
@@ -23,11 +23,47 @@ function copy(value: unknown): unknown {
   return out;
 }
 
-/** Undefined when every representation is distinct (nothing to change). */
+/**
+ * The JSON text of each item of a list the gateway sends as a variable, kept on the list itself
+ * (a symbol: JSON.stringify does not see it, and the list stays an array): the deduplication
+ * serialises every representation to compare them, and `requestBody` puts that same text in the
+ * request instead of serialising the representations a second time.
+ */
+const ITEMS_JSON = Symbol('itemsJson');
+type ListWithJson = unknown[] & { [ITEMS_JSON]?: readonly string[] };
+
+/** The JSON text of each of a list's items, when the deduplication kept it. */
+export function itemsJsonOf(value: unknown): readonly string[] | undefined {
+  return Array.isArray(value) ? (value as ListWithJson)[ITEMS_JSON] : undefined;
+}
+
+/**
+ * A request body as JSON.stringify writes it, each list variable with kept item texts written from
+ * them (`variables` last; the order of an object's keys means nothing in JSON).
+ */
+export function requestBody(body: Record<string, unknown>): string {
+  const variables = body['variables'];
+  if (variables === null || typeof variables !== 'object') return JSON.stringify(body);
+  const entries = Object.entries(variables);
+  if (!entries.some(([, value]) => itemsJsonOf(value) !== undefined)) return JSON.stringify(body);
+  const fields: string[] = [];
+  for (const [name, value] of entries) {
+    const items = itemsJsonOf(value);
+    // As JSON.stringify: a member whose value has no JSON (undefined, a function) is left out.
+    const json = items === undefined ? (JSON.stringify(value) as string | undefined) : `[${items.join(',')}]`;
+    if (json !== undefined) fields.push(`${JSON.stringify(name)}:${json}`);
+  }
+  const { variables: _variables, ...rest } = body;
+  const head = JSON.stringify(rest);
+  return `${head.slice(0, -1)}${head === '{}' ? '' : ','}"variables":{${fields.join(',')}}}`;
+}
+
+/** Undefined for fewer than two representations; otherwise the distinct ones, with their JSON text. */
 export function dedupeRepresentations(representations: readonly unknown[]): DedupedRepresentations | undefined {
   if (representations.length < 2) return undefined;
   const indexOf = new Map<string, number>();
   const unique: unknown[] = [];
+  const uniqueJson: string[] = [];
   // For each representation sent by the gateway, the index of the one sent instead.
   const sentAs = representations.map((representation) => {
     // The gateway builds every representation of a fetch from one selection, so equal ones serialise equally.
@@ -37,10 +73,13 @@ export function dedupeRepresentations(representations: readonly unknown[]): Dedu
       index = unique.length;
       indexOf.set(key, index);
       unique.push(representation);
+      uniqueJson.push(key);
     }
     return index;
   });
-  if (unique.length === representations.length) return undefined;
+  Object.defineProperty(unique, ITEMS_JSON, { value: uniqueJson });
+  // Every one distinct: the same list (its JSON kept), the answer as it comes.
+  if (unique.length === representations.length) return { unique, expand: (result) => result };
   // Which positions each distinct representation answers, for the errors.
   const positions: number[][] = unique.map(() => []);
   sentAs.forEach((index, position) => positions[index]!.push(position));

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { dedupeRepresentations } from '../src/representations';
+import { dedupeRepresentations, itemsJsonOf, requestBody } from '../src/representations';
 
 const org = (id: string) => ({ __typename: 'Organization', id });
 
 describe('dedupeRepresentations', () => {
-  it('leaves distinct representations alone', () => {
-    expect(dedupeRepresentations([org('a'), org('b')])).toBeUndefined();
+  it('leaves distinct representations alone, their JSON kept', () => {
+    expect(dedupeRepresentations([org('a')])).toBeUndefined();
+    const deduped = dedupeRepresentations([org('a'), org('b')])!;
+    expect(deduped.unique).toEqual([org('a'), org('b')]);
+    expect(itemsJsonOf(deduped.unique)).toEqual([JSON.stringify(org('a')), JSON.stringify(org('b'))]);
+    const answer = { data: { _entities: [{ name: 'A' }, { name: 'B' }] } };
+    expect(deduped.expand(answer)).toBe(answer);
   });
 
   it('sends each distinct representation once and answers every position, in order, with copies', () => {
@@ -44,5 +49,35 @@ describe('dedupeRepresentations', () => {
       { message: 'Other.', path: ['_entities', 1] },
       { message: 'No path.' },
     ]);
+  });
+});
+
+describe('requestBody', () => {
+  const query =
+    'query($representations:[_Any!]!){_entities(representations:$representations){...on Organization{name}}}';
+
+  it('is JSON.stringify for a body without kept item texts', () => {
+    const body = { query, variables: { representations: [org('a')], first: 2 }, operationName: 'Q' };
+    expect(requestBody(body)).toBe(JSON.stringify(body));
+    expect(requestBody({ query })).toBe(JSON.stringify({ query }));
+  });
+
+  it('writes a deduplicated list from the texts the deduplication kept: the same JSON value', () => {
+    const { unique } = dedupeRepresentations([org('a'), org('b'), org('a')])!;
+    const body = { query, variables: { r0: unique, r1: [org('c')], gone: undefined }, operationName: undefined };
+    const text = requestBody(body);
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(body)));
+    expect(JSON.parse(text)).toEqual({ query, variables: { r0: [org('a'), org('b')], r1: [org('c')] } });
+    expect(requestBody({ variables: { r0: unique } })).toBe(`{"variables":{"r0":${JSON.stringify(unique)}}}`);
+  });
+
+  it('uses the kept texts rather than serialising the list again', () => {
+    const { unique } = dedupeRepresentations([org('a'), org('b')])!;
+    // Changed after the texts were kept: the request still carries what the deduplication compared.
+    (unique[0] as { id: string }).id = 'changed';
+    expect(JSON.parse(requestBody({ query, variables: { representations: unique } }))).toEqual({
+      query,
+      variables: { representations: [org('a'), org('b')] },
+    });
   });
 });
