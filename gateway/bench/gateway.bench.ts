@@ -17,8 +17,8 @@
  *   counters), and the gateway's peak RSS.
  *
  * Flags: --rounds N (3), --duration S (8), --warmup S (2), --connections N (50), --port-base P
- * (11600, below the kernel's ephemeral ports, which outgoing connections take), --cpu-prof (profiles our gateway and the subgraphs, and prints their top self-time
- * functions), --source (runs our services from their TypeScript sources through tsx instead of
+ * (11600, below the kernel's ephemeral ports, which outgoing connections take), --cpu-prof
+ * (profiles our gateway and the subgraphs, and prints their top self-time functions), --source (runs our services from their TypeScript sources through tsx instead of
  * their compiled bundles, which `pnpm build:services` makes first).
  */
 import { spawnSync } from 'node:child_process';

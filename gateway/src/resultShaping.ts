@@ -238,9 +238,9 @@ function applySelections(
       );
     } else {
       const typename = input['__typename'];
-      if (typename !== undefined && typename !== null && typename !== '' && typeof typename !== 'string')
-        throw USE_APOLLO;
-      if (appliesTo(schema, selection, typename || undefined, parentType)) {
+      // @apollo/gateway asserts a __typename is a string when it is set.
+      if (typename && typeof typename !== 'string') throw USE_APOLLO;
+      if (appliesTo(schema, selection, (typename as string) || undefined, parentType)) {
         applySelections(schema, selection.selections, input, output, variables, selection.typeCondition ?? parentType);
       }
     }
@@ -353,9 +353,4 @@ export function computeResponse(parameters: ShapingInput): ShapingResult {
  */
 export function useCompiledResultShaping(): void {
   apolloShaping.computeResponse = computeResponse;
-}
-
-/** Whether @apollo/gateway's executor shapes responses with the compiled steps. */
-export function compiledResultShapingInstalled(): boolean {
-  return apolloShaping.computeResponse === computeResponse;
 }

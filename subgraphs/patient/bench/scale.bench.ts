@@ -20,7 +20,8 @@
  *   figures are p50 and p95 over every round's requests.
  *
  * Flags: --postgres, --rounds N (3), --duration S (4), --warmup S (1), --concurrency N (4),
- * --port-base P (12200, below the kernel's ephemeral ports; each stack takes 20 ports from there), --small N (1000), --large N (100000).
+ * --port-base P (12200, below the kernel's ephemeral ports; each stack takes 20 ports from there),
+ * --small N (1000), --large N (100000).
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '@carebridge/common';

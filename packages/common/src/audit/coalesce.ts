@@ -13,9 +13,14 @@ import type { AuditContext } from './change';
  * records, so no data leaves without its record. Without an open batch (a resolver called outside
  * such a request) `audited` writes each record at once, as for any other read.
  */
-interface PendingRead {
+/** One read, or one record's worth of reads: an action and detail, and the patients read. */
+export interface CoalescedRead {
   action: string;
   detail: string | undefined;
+  patientIds: readonly string[];
+}
+
+interface PendingRead extends Omit<CoalescedRead, 'patientIds'> {
   patientIds: Set<string>;
 }
 
@@ -27,10 +32,7 @@ export function openCoalescedReads(context: object): void {
 }
 
 /** Adds a read to the request's batch; false when no batch is open (the caller records it itself). */
-export function coalesceRead(
-  context: AuditContext,
-  read: { action: string; detail: string | undefined; patientIds: readonly string[] },
-): boolean {
+export function coalesceRead(context: AuditContext, read: CoalescedRead): boolean {
   const batch = batches.get(context);
   if (batch === undefined) return false;
   const key = `${read.action}\u0000${read.detail ?? ''}`;
@@ -47,13 +49,11 @@ export function coalesceRead(
  * The request's coalesced reads as the events to record, and the batch closed: reads after this
  * (none in a request whose response is being sent) are recorded one by one.
  */
-export function takeCoalescedReads(
-  context: object,
-): { action: string; detail: string | undefined; patientIds: string[] }[] {
+export function takeCoalescedReads(context: object): CoalescedRead[] {
   const batch = batches.get(context);
   batches.delete(context);
   if (batch === undefined) return [];
-  const events: { action: string; detail: string | undefined; patientIds: string[] }[] = [];
+  const events: CoalescedRead[] = [];
   for (const { action, detail, patientIds } of batch.values()) {
     const ids = [...patientIds];
     // A read of no known patient (an unknown id) is recorded too, naming none.

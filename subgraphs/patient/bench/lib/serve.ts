@@ -1,9 +1,8 @@
 /**
- * The patient subgraph as `src/index.ts` runs it (`servePatientSubgraph`: the same config, runtime,
- * service and runner),
- * holding `BENCH_PATIENT_COUNT` patients instead of the seed alone: the seed patients (whose ids
- * the clinical and ehr subgraphs' seeds share) and generated ones (`test/generate.ts`) up to that
- * count. Only `scale.bench.ts` starts it; nothing in `src/` knows of it, so no setting of the
+ * The patient subgraph as `src/index.ts` runs it (`servePatientSubgraph`: the same config,
+ * runtime, service and runner), holding `BENCH_PATIENT_COUNT` patients instead of the seed alone:
+ * the seed patients (whose ids the clinical and ehr subgraphs' seeds share) and generated ones
+ * (`test/generate.ts`) up to that count. Only `scale.bench.ts` starts it; nothing in `src/` knows of it, so no setting of the
  * service can load generated patients.
  *
  * In memory it loads them with `InMemoryPatientStore.load`; with DATABASE_URL it opens the patient

@@ -5,8 +5,7 @@ export const Patient: PatientResolvers = {
   // References from other subgraphs (a questionnaire response's patient, …) come through here, so
   // this is where another organization's patient is refused however the query reached it. Each
   // entity is a read of that patient, audited (the reads of one request in one record, see
-  // `coalesce`); `audited` is async, so a refusal fails
-  // only its own entity (as `perEntity` does).
+  // `coalesce`); `audited` is async, so a refusal fails only its own entity (as `perEntity` does).
   __resolveReference: (reference, context) =>
     audited(
       context,
